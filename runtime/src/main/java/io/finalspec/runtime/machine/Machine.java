@@ -1,0 +1,73 @@
+package io.finalspec.runtime.machine;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.finalspec.runtime.value.Value;
+
+/**
+ * A state machine compiled from a TLA+ specification and one model (constants bound).
+ *
+ * <p>This is the whole surface the explorer, the trace tools, the live runtime and the
+ * conformance suites need. Generated machines implement it; nothing spec-specific lives in the
+ * runtime. Successor enumeration follows TLC's semantics so that state counts match TLC's
+ * exactly (see docs/semantics.md).
+ */
+public interface Machine {
+
+    /** Name of the TLA+ module the machine was generated from. */
+    String specName();
+
+    /** Variable names in declaration order; {@link State#get(int)} uses the same indices. */
+    List<String> variables();
+
+    /** Action names as TLC's {@code getActions()} labels them, in the order of {@code Next}. */
+    List<String> actionNames();
+
+    /** Emits every initial state, duplicates included, in TLC's enumeration order. */
+    void initStates(Consumer<State> out);
+
+    /** Emits every successor of {@code state} with the label of the action that produced it. */
+    void successors(State state, SuccessorSink out);
+
+    /** Invariants named in the model's config (TypeOK included when the config names it). */
+    List<Predicate> invariants();
+
+    /** State constraints ({@code CONSTRAINT}): states violating one are kept but not expanded. */
+    List<Predicate> constraints();
+
+    /** Action constraints ({@code ACTION_CONSTRAINT}): transitions violating one are dropped. */
+    List<ActionPredicate> actionConstraints();
+
+    /** Whether the model asks for deadlock checking ({@code CHECK_DEADLOCK}, TRUE by default). */
+    boolean checkDeadlock();
+
+    /**
+     * The value that identifies a state for the seen-set: the state itself, or the {@code VIEW}
+     * expression when the model declares one.
+     */
+    Value view(State state);
+
+    /** Builds a state from values in variable order (trace replay, oracles). */
+    State state(Value... values);
+
+    /** A named state predicate. */
+    interface Predicate {
+        String name();
+
+        boolean test(State state);
+    }
+
+    /** A named predicate over a transition. */
+    interface ActionPredicate {
+        String name();
+
+        boolean test(State from, State to);
+    }
+
+    /** Receives labelled successors. */
+    @FunctionalInterface
+    interface SuccessorSink {
+        void accept(ActionLabel label, State next);
+    }
+}
