@@ -1,0 +1,27 @@
+package io.finalspec.toolkit.cli;
+
+/**
+ * The exit codes of every {@code finalspec} command, documented in the README.
+ */
+public enum ExitCode {
+    /** Everything was as expected. */
+    OK(0),
+    /** The check ran and found something: an expectation not met, a violation, a mismatch. */
+    FAILED(1),
+    /** The command line was wrong (unknown option, missing argument). */
+    USAGE(2),
+    /** An input was wrong: a spec, config, manifest or trace that does not parse or does not exist. */
+    INPUT(3),
+    /** A bug in finalspec itself; a stack trace is printed. */
+    INTERNAL(4);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

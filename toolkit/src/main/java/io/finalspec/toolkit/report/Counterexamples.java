@@ -1,0 +1,80 @@
+package io.finalspec.toolkit.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import io.finalspec.toolkit.manifest.ModelEntry;
+import io.finalspec.toolkit.tlc.TlcResult;
+import io.finalspec.toolkit.tlc.TraceStep;
+
+/**
+ * Writes TLC counterexamples as ITF traces ({@code <model>.itf.json}, Apalache ADR-015). Each
+ * state's {@code #meta} carries its index and the action label that produced it; a lasso
+ * (liveness counterexample) sets the top-level {@code loop} index.
+ */
+public final class Counterexamples {
+
+    private Counterexamples() {
+    }
+
+    public static Path write(ModelEntry model, TlcResult result, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(model.name() + ".itf.json");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(itf(model, result), w);
+            w.write(System.lineSeparator());
+        }
+        return file;
+    }
+
+    static JsonObject itf(ModelEntry model, TlcResult result) {
+        List<TraceStep> steps = result.trace().stream().filter(s -> !s.vars().isEmpty()).toList();
+        JsonObject root = new JsonObject();
+        root.add("#meta", meta(model, result));
+        JsonArray vars = new JsonArray();
+        if (!steps.isEmpty()) {
+            steps.get(0).vars().keySet().forEach(vars::add);
+        }
+        root.add("vars", vars);
+        JsonArray states = new JsonArray();
+        for (int i = 0; i < steps.size(); i++) {
+            states.add(state(i, steps.get(i)));
+        }
+        root.add("states", states);
+        result.trace().stream().filter(s -> s.backTo() > 0).findFirst()
+            .ifPresent(s -> root.addProperty("loop", s.backTo() - 1));
+        return root;
+    }
+
+    private static JsonObject meta(ModelEntry model, TlcResult result) {
+        JsonObject meta = new JsonObject();
+        meta.addProperty("format", "ITF");
+        meta.addProperty("format-description", "https://apalache-mc.org/docs/adr/015adr-trace.html");
+        meta.addProperty("source", model.spec().getFileName().toString());
+        meta.addProperty("config", model.config().getFileName().toString());
+        meta.addProperty("model", model.name());
+        meta.addProperty("violation", result.outcome().toString());
+        meta.addProperty("generated-by", "finalspec check (TLC 2.18)");
+        return meta;
+    }
+
+    private static JsonObject state(int index, TraceStep step) {
+        JsonObject s = new JsonObject();
+        JsonObject meta = new JsonObject();
+        meta.addProperty("index", index);
+        meta.addProperty("action", step.action());
+        s.add("#meta", meta);
+        for (Map.Entry<String, String> var : step.vars().entrySet()) {
+            s.add(var.getKey(), TlcValueJson.parse(var.getValue()));
+        }
+        return s;
+    }
+}

@@ -1,0 +1,153 @@
+package io.finalspec.toolkit.tlc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.finalspec.toolkit.manifest.Expectation;
+
+/**
+ * Runs TLC on one spec and config in a separate JVM and reports what it found.
+ *
+ * <p>A subprocess, not an in-process call: TLC keeps its state in static fields, may call
+ * {@code System.exit}, and can exhaust its heap; a child JVM isolates all three and can be killed
+ * on timeout. TLC's metadir and the standard modules it unpacks go to a fresh temporary folder
+ * that is deleted afterwards, so nothing is left in the user's tree.
+ */
+public final class TlcRunner {
+
+    private final TlcOptions options;
+
+    public TlcRunner(TlcOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Checks {@code spec} with {@code config}. Bad input (missing files, parse errors, bad configs)
+     * is reported in the result's outcome as an {@code error} with a positioned message.
+     */
+    public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress) throws IOException, InterruptedException {
+        Path specAbs = spec.toAbsolutePath().normalize();
+        Path cfgAbs = config.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(specAbs)) {
+            return failed(specAbs + ": spec not found");
+        }
+        if (!Files.isRegularFile(cfgAbs)) {
+            return failed(cfgAbs + ": config not found");
+        }
+        String module = specAbs.getFileName().toString().replaceFirst("\\.tla$", "");
+        List<String> properties = CfgNames.after(Files.readString(cfgAbs), Set.of("PROPERTY", "PROPERTIES"));
+        Path tmp = Files.createTempDirectory("finalspec-tlc");
+        try {
+            ResultCollector collector = new ResultCollector(specAbs.getParent(), cfgAbs, module, properties);
+            return run(command(specAbs, cfgAbs, tmp), specAbs.getParent(), collector, progress);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private List<String> command(Path spec, Path cfg, Path tmp) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+UseParallelGC");
+        cmd.add("-Xss16m");
+        cmd.add("-Xmx" + options.heap());
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        cmd.add("-cp");
+        cmd.add(absoluteClassPath());
+        cmd.add(TlcLauncher.class.getName());
+        cmd.addAll(List.of("-tool", "-workers", String.valueOf(options.workers()),
+            "-metadir", tmp.resolve("meta").toString(), "-config", cfg.toString(), spec.getFileName().toString()));
+        return cmd;
+    }
+
+    /** The subprocess runs in the spec's folder, so relative class-path entries must be made absolute. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .map(e -> Path.of(e).toAbsolutePath().toString())
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+        process.getOutputStream().close();
+        StringBuilder stderr = new StringBuilder();
+        Thread errReader = new Thread(() -> readStderr(process, stderr, start, progress), "tlc-stderr");
+        errReader.setDaemon(true);
+        errReader.start();
+        ToolOutputReader reader = new ToolOutputReader(collector::accept);
+        Thread outReader = new Thread(() -> readLines(process, reader), "tlc-stdout");
+        outReader.setDaemon(true);
+        outReader.start();
+        boolean timedOut = !waitFor(process);
+        if (timedOut) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        outReader.join();
+        errReader.join();
+        reader.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return collector.finish(process.exitValue(), seconds, stderr.toString(), timedOut, options.timeoutSeconds());
+    }
+
+    private boolean waitFor(Process process) throws InterruptedException {
+        if (options.timeoutSeconds() <= 0) {
+            process.waitFor();
+            return true;
+        }
+        return process.waitFor((long) (options.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
+    }
+
+    private static void readLines(Process process, ToolOutputReader reader) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                reader.line(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void readStderr(Process process, StringBuilder sink, long start, Consumer<TlcProgress> progress) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
+                    String[] f = line.substring(TlcLauncher.PROGRESS_PREFIX.length()).split(" ");
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    progress.accept(new TlcProgress(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        Integer.parseInt(f[3]), secs));
+                } else {
+                    sink.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TlcResult failed(String message) {
+        return new TlcResult(Expectation.error(message), -1, -1, -1, 0, List.of(), -1);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
