@@ -33,18 +33,26 @@ public interface Machine {
     /** Invariants named in the model's config (TypeOK included when the config names it). */
     List<Predicate> invariants();
 
-    /** State constraints ({@code CONSTRAINT}): states violating one are kept but not expanded. */
+    /**
+     * State constraints ({@code CONSTRAINT}). As in TLC (checked with TLC 1.1.0): a generated state
+     * violating one is counted as generated but is not added to the seen set, so it is neither
+     * counted as distinct, nor checked against invariants, nor expanded.
+     */
     List<Predicate> constraints();
 
-    /** Action constraints ({@code ACTION_CONSTRAINT}): transitions violating one are dropped. */
+    /**
+     * Action constraints ({@code ACTION_CONSTRAINT}): transitions violating one are dropped after
+     * being counted as generated. A state whose successors are all dropped is not a deadlock (TLC
+     * judges deadlock before constraints).
+     */
     List<ActionPredicate> actionConstraints();
 
     /** Whether the model asks for deadlock checking ({@code CHECK_DEADLOCK}, TRUE by default). */
     boolean checkDeadlock();
 
     /**
-     * The value that identifies a state for the seen-set: the state itself, or the {@code VIEW}
-     * expression when the model declares one.
+     * The value that identifies a state for the seen-set: the {@code VIEW} expression when the model
+     * declares one, or null to use the state's own fingerprint (see {@link States#viewFingerprint}).
      */
     Value view(State state);
 

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.finalspec.toolkit.manifest.Manifest;
-import io.finalspec.toolkit.manifest.ManifestException;
-import io.finalspec.toolkit.manifest.ManifestParser;
-import io.finalspec.toolkit.manifest.ModelEntry;
+import io.finalspec.codegen.manifest.Manifest;
+import io.finalspec.codegen.manifest.ManifestException;
+import io.finalspec.codegen.manifest.ManifestParser;
+import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.toolkit.report.CheckRow;
 import io.finalspec.toolkit.report.Counterexamples;
 import io.finalspec.toolkit.report.JsonReport;

@@ -2,8 +2,8 @@ package io.finalspec.toolkit.report;
 
 import java.nio.file.Path;
 
-import io.finalspec.toolkit.manifest.Expectation;
-import io.finalspec.toolkit.manifest.ModelEntry;
+import io.finalspec.codegen.manifest.Expectation;
+import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.toolkit.tlc.TlcResult;
 
 /**

@@ -11,7 +11,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import io.finalspec.toolkit.manifest.ModelEntry;
+import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TraceStep;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.finalspec.toolkit.manifest.Expectation;
+import io.finalspec.codegen.manifest.Expectation;
 
 /**
  * Turns the stream of TLC messages of one run into a {@link TlcResult}: the outcome, the

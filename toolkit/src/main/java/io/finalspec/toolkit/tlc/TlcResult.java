@@ -3,7 +3,7 @@ package io.finalspec.toolkit.tlc;
 import java.util.List;
 import java.util.Objects;
 
-import io.finalspec.toolkit.manifest.Expectation;
+import io.finalspec.codegen.manifest.Expectation;
 
 /**
  * What one TLC run found.

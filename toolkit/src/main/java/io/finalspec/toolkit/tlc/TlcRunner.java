@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.finalspec.toolkit.manifest.Expectation;
+import io.finalspec.codegen.manifest.Expectation;
 
 /**
  * Runs TLC on one spec and config in a separate JVM and reports what it found.

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.finalspec.toolkit.manifest.Expectation;
+import io.finalspec.codegen.manifest.Expectation;
 
 /** Runs real TLC subprocesses on small specs and checks what the runner makes of their output. */
 class TlcRunnerTest {

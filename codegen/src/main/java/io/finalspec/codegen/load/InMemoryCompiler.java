@@ -1,0 +1,144 @@
+package io.finalspec.codegen.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles Java sources in memory with {@code javax.tools} and loads the classes in a fresh class
+ * loader whose parent sees the runtime library. Nothing touches the disk, so a machine generated
+ * from a user's spec can be explored right away by {@code finalspec explore}.
+ */
+public final class InMemoryCompiler {
+
+    private final ClassLoader parent;
+
+    public InMemoryCompiler(ClassLoader parent) {
+        this.parent = parent;
+    }
+
+    /** A compiler whose classes see the class loader that loaded finalspec itself. */
+    public static InMemoryCompiler withContextLoader() {
+        return new InMemoryCompiler(InMemoryCompiler.class.getClassLoader());
+    }
+
+    /** Compiles the sources together and returns a loader in which all their classes can be found. */
+    public ClassLoader compile(List<JavaSource> sources) throws CompileException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime: run finalspec on a JDK, not a JRE");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
+        MemoryFileManager files = new MemoryFileManager(std);
+        List<JavaFileObject> units = new ArrayList<>();
+        for (JavaSource s : sources) {
+            units.add(new SourceFile(s));
+        }
+        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-g", "-nowarn",
+            "-proc:none", "--release", "17");
+        boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
+        if (!ok) {
+            throw new CompileException(describe(diagnostics.getDiagnostics()));
+        }
+        return new MemoryClassLoader(files.classes, parent);
+    }
+
+    /** Compiles and loads one class, returning it. */
+    public Class<?> compileAndLoad(JavaSource source) throws CompileException {
+        try {
+            return compile(List.of(source)).loadClass(source.className());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("compiled " + source.className() + " but could not load it", e);
+        }
+    }
+
+    private static List<String> describe(List<Diagnostic<? extends JavaFileObject>> ds) {
+        List<String> out = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : ds) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
+                out.add(where + d.getMessage(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static final class SourceFile extends SimpleJavaFileObject {
+        private final String code;
+
+        SourceFile(JavaSource source) {
+            super(URI.create("string:///" + source.path()), Kind.SOURCE);
+            this.code = source.code();
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return code;
+        }
+    }
+
+    private static final class ClassFile extends SimpleJavaFileObject {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        ClassFile(String name) {
+            super(URI.create("bytes:///" + name.replace('.', '/') + ".class"), Kind.CLASS);
+        }
+
+        @Override
+        public OutputStream openOutputStream() {
+            return bytes;
+        }
+    }
+
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<JavaFileManager> {
+        private final Map<String, ClassFile> classes = new HashMap<>();
+
+        MemoryFileManager(JavaFileManager delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                   FileObject sibling) {
+            ClassFile f = new ClassFile(className);
+            classes.put(className, f);
+            return f;
+        }
+    }
+
+    private static final class MemoryClassLoader extends ClassLoader {
+        private final Map<String, ClassFile> classes;
+
+        MemoryClassLoader(Map<String, ClassFile> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            ClassFile f = classes.get(name);
+            if (f == null) {
+                throw new ClassNotFoundException(name);
+            }
+            byte[] b = f.bytes.toByteArray();
+            return defineClass(name, b, 0, b.length);
+        }
+    }
+}

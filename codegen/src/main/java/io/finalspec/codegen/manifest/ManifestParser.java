@@ -1,0 +1,258 @@
+package io.finalspec.codegen.manifest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code models.toml}: a subset of TOML with {@code [[model]]} tables whose values are
+ * strings or one-line arrays of strings. Every mistake is reported with its line and column.
+ */
+public final class ManifestParser {
+
+    private static final Set<String> KEYS = Set.of("name", "spec", "config", "cpython", "expect", "bug", "tier", "summary");
+    private static final Set<String> REQUIRED = Set.of("name", "spec", "config", "cpython", "expect");
+
+    private final Path file;
+    private final Path folder;
+
+    private ManifestParser(Path file) {
+        this.file = file;
+        this.folder = file.toAbsolutePath().getParent();
+    }
+
+    /** Parses the manifest and checks that every spec and config it names exists. */
+    public static Manifest parse(Path file) throws ManifestException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ManifestException(file, 1, 1, "manifest not found");
+        } catch (IOException e) {
+            throw new ManifestException(file, 1, 1, "cannot read manifest: " + e.getMessage());
+        }
+        return new ManifestParser(file).parseText(text);
+    }
+
+    private Manifest parseText(String text) throws ManifestException {
+        List<ModelEntry> models = new ArrayList<>();
+        Map<String, Value> table = null;
+        int tableLine = 0;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = stripComment(lines[i], lineNo).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                if (!line.equals("[[model]]")) {
+                    throw error(lineNo, column(lines[i], line), "unknown table " + line + " (only [[model]] is allowed)");
+                }
+                if (table != null) {
+                    models.add(toEntry(table, tableLine));
+                }
+                table = new LinkedHashMap<>();
+                tableLine = lineNo;
+                continue;
+            }
+            if (table == null) {
+                throw error(lineNo, column(lines[i], line), "key outside a [[model]] table");
+            }
+            readKeyValue(lines[i], line, lineNo, table);
+        }
+        if (table != null) {
+            models.add(toEntry(table, tableLine));
+        }
+        checkUniqueNames(models);
+        return new Manifest(file, models);
+    }
+
+    /** A value and where it starts, so that later checks can point at it. */
+    private record Value(Object value, int line, int column) {
+        String string() {
+            return (String) value;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> list() {
+            return (List<String>) value;
+        }
+    }
+
+    private void readKeyValue(String raw, String line, int lineNo, Map<String, Value> table) throws ManifestException {
+        int eq = line.indexOf('=');
+        int col = column(raw, line);
+        if (eq < 0) {
+            throw error(lineNo, col, "expected key = value");
+        }
+        String key = line.substring(0, eq).strip();
+        if (!KEYS.contains(key)) {
+            throw error(lineNo, col, "unknown key '" + key + "' (known: " + String.join(", ", sorted(KEYS)) + ")");
+        }
+        if (table.containsKey(key)) {
+            throw error(lineNo, col, "duplicate key '" + key + "'");
+        }
+        String valueText = line.substring(eq + 1).strip();
+        int valueCol = col + line.indexOf(valueText, eq + 1);
+        Object value = valueText.startsWith("[")
+            ? parseArray(valueText, lineNo, valueCol)
+            : parseString(valueText, lineNo, valueCol, true);
+        boolean wantsArray = key.equals("cpython");
+        if (wantsArray != (value instanceof List)) {
+            throw error(lineNo, valueCol, "'" + key + "' must be " + (wantsArray ? "an array of strings" : "a string"));
+        }
+        table.put(key, new Value(value, lineNo, valueCol));
+    }
+
+    private List<String> parseArray(String text, int line, int col) throws ManifestException {
+        if (!text.endsWith("]")) {
+            throw error(line, col, "array must close on the same line with ]");
+        }
+        String body = text.substring(1, text.length() - 1).strip();
+        List<String> items = new ArrayList<>();
+        int offset = 1;
+        while (!body.isEmpty()) {
+            String item = parseString(body, line, col + offset, false);
+            int consumed = quotedLength(body);
+            body = body.substring(consumed).strip();
+            if (body.startsWith(",")) {
+                body = body.substring(1).strip();
+            } else if (!body.isEmpty()) {
+                throw error(line, col, "expected , between array items");
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Parses a basic TOML string at the start of text; if whole, nothing may follow it. */
+    private String parseString(String text, int line, int col, boolean whole) throws ManifestException {
+        if (!text.startsWith("\"")) {
+            throw error(line, col, "expected a \"quoted string\"");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (whole && i != text.length() - 1) {
+                    throw error(line, col + i + 1, "unexpected text after string");
+                }
+                return out.toString();
+            }
+            if (c == '\\' && i + 1 < text.length()) {
+                char e = text.charAt(++i);
+                switch (e) {
+                    case '"', '\\' -> out.append(e);
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    default -> throw error(line, col + i, "unknown escape \\" + e);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        throw error(line, col, "unterminated string");
+    }
+
+    private static int quotedLength(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\\') {
+                i++;
+            } else if (text.charAt(i) == '"') {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /** Removes a # comment that is not inside a string. */
+    private String stripComment(String line, int lineNo) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && inString) {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+            } else if (c == '#' && !inString) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    private ModelEntry toEntry(Map<String, Value> t, int line) throws ManifestException {
+        for (String key : sorted(REQUIRED)) {
+            if (!t.containsKey(key)) {
+                throw error(line, 1, "[[model]] is missing required key '" + key + "'");
+            }
+        }
+        String name = t.get("name").string();
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw error(t.get("name").line(), t.get("name").column(), "model name '" + name + "' must match [A-Za-z0-9_.-]+");
+        }
+        Path spec = existing(t.get("spec"), ".tla");
+        Path config = existing(t.get("config"), ".cfg");
+        Expectation expect = Expectation.parse(t.get("expect").string());
+        if (expect == null) {
+            Value v = t.get("expect");
+            throw error(v.line(), v.column(), "expect must be pass, deadlock, 'invariant <Name>' or 'property <Name>', not '" + v.string() + "'");
+        }
+        ModelEntry.Tier tier = tier(t.get("tier"));
+        Optional<String> bug = Optional.ofNullable(t.get("bug")).map(Value::string);
+        String summary = t.containsKey("summary") ? t.get("summary").string() : "";
+        return new ModelEntry(name, spec, config, t.get("cpython").list(), expect, bug, tier, summary, line);
+    }
+
+    private ModelEntry.Tier tier(Value v) throws ManifestException {
+        if (v == null || v.string().equals("default")) {
+            return ModelEntry.Tier.DEFAULT;
+        }
+        if (v.string().equals("large")) {
+            return ModelEntry.Tier.LARGE;
+        }
+        throw error(v.line(), v.column(), "tier must be \"default\" or \"large\"");
+    }
+
+    private Path existing(Value v, String suffix) throws ManifestException {
+        String rel = v.string();
+        if (!rel.endsWith(suffix)) {
+            throw error(v.line(), v.column(), "'" + rel + "' should name a " + suffix + " file");
+        }
+        Path p = folder.resolve(rel).normalize();
+        if (!Files.isRegularFile(p)) {
+            throw error(v.line(), v.column(), "file not found: " + rel);
+        }
+        return p;
+    }
+
+    private void checkUniqueNames(List<ModelEntry> models) throws ManifestException {
+        Set<String> seen = new HashSet<>();
+        for (ModelEntry m : models) {
+            if (!seen.add(m.name())) {
+                throw error(m.line(), 1, "duplicate model name '" + m.name() + "'");
+            }
+        }
+    }
+
+    private static int column(String raw, String stripped) {
+        return raw.indexOf(stripped.isEmpty() ? " " : stripped.substring(0, 1)) + 1;
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private ManifestException error(int line, int column, String message) {
+        return new ManifestException(file, line, Math.max(column, 1), message);
+    }
+}

@@ -1,0 +1,96 @@
+package io.finalspec.codegen.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestParserTest {
+
+    @TempDir
+    Path dir;
+
+    private Path manifest(String text) throws Exception {
+        Files.writeString(dir.resolve("A.tla"), "---- MODULE A ----\n====\n");
+        Files.writeString(dir.resolve("a.cfg"), "\n");
+        Path m = dir.resolve("models.toml");
+        Files.writeString(m, text);
+        return m;
+    }
+
+    private static final String GOOD = """
+        # comment
+        [[model]]
+        name = "a-buggy"   # trailing comment
+        spec = "A.tla"
+        config = "a.cfg"
+        cpython = ["3.9", "3.10"]
+        expect = "invariant NoDanglingDeref"
+        bug = "bpo-39877"
+        summary = "has a \\"quote\\" and a # hash"
+
+        [[model]]
+        name = "a-large"
+        spec = "A.tla"
+        config = "a.cfg"
+        cpython = []
+        expect = "pass"
+        tier = "large"
+        """;
+
+    @Test
+    void readsEveryField() throws Exception {
+        Manifest m = ManifestParser.parse(manifest(GOOD));
+        assertEquals(2, m.models().size());
+        ModelEntry a = m.models().get(0);
+        assertEquals("a-buggy", a.name());
+        assertEquals(List.of("3.9", "3.10"), a.cpython());
+        assertEquals(Expectation.invariant("NoDanglingDeref"), a.expect());
+        assertEquals("bpo-39877", a.bug().orElseThrow());
+        assertEquals("has a \"quote\" and a # hash", a.summary());
+        assertEquals(ModelEntry.Tier.DEFAULT, a.tier());
+        assertEquals(ModelEntry.Tier.LARGE, m.models().get(1).tier());
+        assertEquals(List.of(a), m.select(List.of(), false));
+        assertEquals(2, m.select(List.of(), true).size());
+    }
+
+    private String error(String text) throws Exception {
+        Path file = manifest(text);
+        return assertThrows(ManifestException.class, () -> ManifestParser.parse(file)).getMessage()
+            .substring(file.toString().length() + 1);
+    }
+
+    @Test
+    void mistakesArePositioned() throws Exception {
+        assertEquals("2:1: unknown key 'nam' (known: bug, config, cpython, expect, name, spec, summary, tier)",
+            error("[[model]]\nnam = \"x\"\n"));
+        assertEquals("1:1: [[model]] is missing required key 'config'",
+            error("[[model]]\nname = \"x\"\nspec = \"A.tla\"\ncpython = []\nexpect = \"pass\"\n"));
+        assertEquals("3:8: file not found: B.tla",
+            error("[[model]]\nname = \"x\"\nspec = \"B.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n"));
+        assertEquals("6:10: expect must be pass, deadlock, 'invariant <Name>' or 'property <Name>', not 'fail'",
+            error("[[model]]\nname = \"x\"\nspec = \"A.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"fail\"\n"));
+        assertEquals("1:1: unknown table [model] (only [[model]] is allowed)", error("[model]\n"));
+        assertEquals("1:1: key outside a [[model]] table", error("name = \"x\"\n"));
+        assertEquals("2:8: unterminated string", error("[[model]]\nname = \"x\n"));
+        assertEquals("2:11: 'cpython' must be an array of strings", error("[[model]]\ncpython = \"3.9\"\n"));
+    }
+
+    @Test
+    void duplicateNamesAreRejected() throws Exception {
+        String one = "[[model]]\nname = \"x\"\nspec = \"A.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n";
+        assertEquals("7:1: duplicate model name 'x'", error(one + one));
+    }
+
+    @Test
+    void unknownModelNameIsAUserError() throws Exception {
+        Manifest m = ManifestParser.parse(manifest(GOOD));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.select(List.of("nope"), false));
+        assertEquals(true, e.getMessage().startsWith("unknown model 'nope'"));
+    }
+}

@@ -1,0 +1,199 @@
+package io.finalspec.runtime.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.States;
+import io.finalspec.runtime.trace.Trace;
+
+/**
+ * Seeded random walks (TLC's simulation mode, reproducibly): from a uniformly chosen initial state,
+ * repeatedly take a uniformly chosen successor within the model's constraints, checking invariants
+ * and deadlock at each state. A walk ends at {@code maxDepth} states, at a state whose successors
+ * all fall outside the constraints, or at a failure. A failure is minimised by a breadth-first
+ * search to the failing state, which yields a shortest trace to it.
+ */
+public final class RandomWalker {
+
+    /** One walk: its trace and how it ended (OK when it ran out of depth or successors). */
+    public record Walk(Trace trace, Outcome outcome) {
+    }
+
+    /** The result of {@link #run}: walks done, steps taken, the first failure (raw and minimised). */
+    public record Result(long seed, int walks, long steps, Outcome outcome, Trace trace, Trace minimized) {
+        public boolean isOk() {
+            return outcome.isOk();
+        }
+    }
+
+    private final Machine machine;
+    private final long seed;
+    private final int maxDepth;
+    private final SplittableRandom random;
+
+    public RandomWalker(Machine machine, long seed, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be >= 1");
+        }
+        this.machine = machine;
+        this.seed = seed;
+        this.maxDepth = maxDepth;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Runs up to {@code walks} walks, stopping at the first failure. */
+    public Result run(int walks) {
+        long steps = 0;
+        for (int w = 0; w < walks; w++) {
+            Walk walk = walkOnce();
+            steps += walk.trace().size();
+            if (!walk.outcome().isOk()) {
+                Trace min = minimise(walk.trace());
+                return new Result(seed, w + 1, steps, walk.outcome(), walk.trace(), min);
+            }
+        }
+        return new Result(seed, walks, steps, Outcome.OK, null, null);
+    }
+
+    /** One walk from the current position of the seeded generator. */
+    public Walk walkOnce() {
+        List<Trace.Step> steps = new ArrayList<>();
+        List<State> inits = new ArrayList<>();
+        try {
+            machine.initStates(s -> {
+                if (Constraints.inModel(machine, null, s)) {
+                    inits.add(s);
+                }
+            });
+        } catch (RuntimeException e) {
+            return new Walk(new Trace(machine.variables(), steps), Outcome.error(BfsExplorer.message(e)));
+        }
+        if (inits.isEmpty()) {
+            return new Walk(new Trace(machine.variables(), steps), Outcome.OK);
+        }
+        State cur = inits.get(random.nextInt(inits.size()));
+        steps.add(new Trace.Step(null, cur));
+        Outcome out = checkState(cur);
+        while (out.isOk() && steps.size() < maxDepth) {
+            List<ActionLabel> labels = new ArrayList<>();
+            List<State> succ = new ArrayList<>();
+            int[] all = {0};
+            State from = cur;
+            try {
+                machine.successors(from, (l, t) -> {
+                    all[0]++;
+                    if (Constraints.inModel(machine, from, t)) {
+                        labels.add(l);
+                        succ.add(t);
+                    }
+                });
+            } catch (RuntimeException e) {
+                out = Outcome.error(BfsExplorer.message(e));
+                break;
+            }
+            if (all[0] == 0) {
+                if (machine.checkDeadlock()) {
+                    out = Outcome.deadlock();
+                }
+                break;
+            }
+            if (succ.isEmpty()) {
+                break;
+            }
+            int i = random.nextInt(succ.size());
+            cur = succ.get(i);
+            steps.add(new Trace.Step(labels.get(i), cur));
+            out = checkState(cur);
+        }
+        return new Walk(new Trace(machine.variables(), steps), out);
+    }
+
+    private Outcome checkState(State s) {
+        try {
+            String bad = Constraints.violated(machine, s);
+            return bad == null ? Outcome.OK : Outcome.invariant(bad);
+        } catch (RuntimeException e) {
+            return Outcome.error(BfsExplorer.message(e));
+        }
+    }
+
+    /** A shortest trace to the last state of {@code trace}, found by breadth-first search. */
+    public Trace minimise(Trace trace) {
+        if (trace.size() <= 1) {
+            return trace;
+        }
+        long want = States.viewFingerprint(machine, trace.state(trace.size() - 1));
+        Machine noChecks = new NoInvariants(machine);
+        ExploreResult r = new BfsExplorer(noChecks, BfsExplorer.Options.defaults(),
+                s -> States.viewFingerprint(machine, s) == want).run();
+        return r.trace() != null && r.trace().size() <= trace.size() ? r.trace() : trace;
+    }
+
+    /** The machine without invariants or deadlock checking, to search for a target state. */
+    private static final class NoInvariants implements Machine {
+        private final Machine m;
+
+        NoInvariants(Machine m) {
+            this.m = m;
+        }
+
+        @Override
+        public String specName() {
+            return m.specName();
+        }
+
+        @Override
+        public List<String> variables() {
+            return m.variables();
+        }
+
+        @Override
+        public List<String> actionNames() {
+            return m.actionNames();
+        }
+
+        @Override
+        public void initStates(java.util.function.Consumer<State> out) {
+            m.initStates(out);
+        }
+
+        @Override
+        public void successors(State state, SuccessorSink out) {
+            m.successors(state, out);
+        }
+
+        @Override
+        public List<Predicate> invariants() {
+            return List.of();
+        }
+
+        @Override
+        public List<Predicate> constraints() {
+            return m.constraints();
+        }
+
+        @Override
+        public List<ActionPredicate> actionConstraints() {
+            return m.actionConstraints();
+        }
+
+        @Override
+        public boolean checkDeadlock() {
+            return false;
+        }
+
+        @Override
+        public io.finalspec.runtime.value.Value view(State state) {
+            return m.view(state);
+        }
+
+        @Override
+        public State state(io.finalspec.runtime.value.Value... values) {
+            return m.state(values);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.finalspec.runtime.value;
+
+/** Base of all value classes: Java equality and hash come from TLA+ equality and the fingerprint. */
+public abstract class AbstractValue implements Value {
+
+    @Override
+    public final boolean equals(Object obj) {
+        return obj instanceof Value v && ValueOrder.equal(this, v);
+    }
+
+    @Override
+    public final int hashCode() {
+        long fp = fingerprint();
+        return (int) (fp ^ (fp >>> 32));
+    }
+
+    @Override
+    public final String toString() {
+        StringBuilder sb = new StringBuilder();
+        Printer.print(this, sb);
+        return sb.toString();
+    }
+}

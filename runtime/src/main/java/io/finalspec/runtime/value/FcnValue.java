@@ -1,0 +1,57 @@
+package io.finalspec.runtime.value;
+
+/**
+ * A TLA+ function. Tuples/sequences ({@link TupleValue}, domain {@code 1..n}), records ({@link
+ * RecordValue}, domain a set of strings), functions on other integer intervals ({@link IntFcnValue})
+ * and all other functions ({@link GenericFcnValue}) share this view: {@code size()} domain elements
+ * in canonical (TLC) order with their values. Construction always picks the one canonical
+ * representation for a given function, and equality and fingerprints work on this view, so equal
+ * functions are equal whatever produced them.
+ */
+public abstract class FcnValue extends AbstractValue {
+    private volatile long fp;
+    private volatile boolean fpDone;
+
+    /** Number of elements in the domain. */
+    public abstract int size();
+
+    /** The {@code i}-th domain element in canonical order. */
+    public abstract Value keyAt(int i);
+
+    /** The value at the {@code i}-th domain element. */
+    public abstract Value valueAt(int i);
+
+    /** The position of {@code key} in the domain, or -1; never throws. */
+    public abstract int indexOf(Value key);
+
+    /** The domain as a set. */
+    public abstract SetValue domain();
+
+    /** A copy with the value at position {@code i} replaced. */
+    abstract FcnValue withValueAt(int i, Value v);
+
+    /** f[key], or null when {@code key} is not in the domain. */
+    public Value get(Value key) {
+        int i = indexOf(key);
+        return i < 0 ? null : valueAt(i);
+    }
+
+    @Override
+    public final long fingerprint() {
+        if (!fpDone) {
+            long sum = 0;
+            int n = size();
+            for (int i = 0; i < n; i++) {
+                sum += Fp.pair(keyAt(i).fingerprint(), valueAt(i).fingerprint());
+            }
+            fp = Fp.finishFcn(sum, n);
+            fpDone = true;
+        }
+        return fp;
+    }
+
+    @Override
+    public final Kind kind() {
+        return Kind.FUNCTION;
+    }
+}

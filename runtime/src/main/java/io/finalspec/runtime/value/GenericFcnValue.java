@@ -1,0 +1,70 @@
+package io.finalspec.runtime.value;
+
+/** Any other finite function: sorted domain array and values. */
+public final class GenericFcnValue extends FcnValue {
+    final Value[] keys;
+    final Value[] values;
+
+    GenericFcnValue(Value[] keys, Value[] values) {
+        this.keys = keys;
+        this.values = values;
+    }
+
+    @Override
+    public int size() {
+        return keys.length;
+    }
+
+    @Override
+    public Value keyAt(int i) {
+        return keys[i];
+    }
+
+    @Override
+    public Value valueAt(int i) {
+        return values[i];
+    }
+
+    @Override
+    public int indexOf(Value key) {
+        if (keys.length <= 8) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == key || ValueOrder.equal(keys[i], key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int lo = 0;
+        int hi = keys.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c;
+            try {
+                c = ValueOrder.compare(keys[mid], key);
+            } catch (TlaEvalException e) {
+                return -1;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public SetValue domain() {
+        return EnumSetValue.ofSorted(keys.clone());
+    }
+
+    @Override
+    FcnValue withValueAt(int i, Value v) {
+        Value[] a = values.clone();
+        a[i] = v;
+        return new GenericFcnValue(keys, a);
+    }
+}

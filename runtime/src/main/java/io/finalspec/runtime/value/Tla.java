@@ -1,0 +1,757 @@
+package io.finalspec.runtime.value;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one facade generated code calls: constructors and every TLA+ operator the code generator
+ * emits, with TLC's semantics and TLC-like error messages ({@link TlaEvalException}). See
+ * runtime/API.md for the list grouped by module.
+ *
+ * <p>Sets iterate in TLC's normalized order ({@link #elements}), which makes {@code CHOOSE}
+ * deterministic the way TLC's is (the first element of the normalized set that satisfies the
+ * predicate) and lets {@code \E} branch in the same order.
+ */
+public final class Tla {
+    public static final BoolValue TRUE = BoolValue.TRUE;
+    public static final BoolValue FALSE = BoolValue.FALSE;
+    /** {@code {}}. */
+    public static final SetValue EMPTY_SET = EnumSetValue.EMPTY;
+    /** {@code <<>>}, which is also the empty function. */
+    public static final TupleValue EMPTY_SEQ = TupleValue.EMPTY;
+    /** {@code BOOLEAN}. */
+    public static final SetValue BOOLEAN = EnumSetValue.of(BoolValue.FALSE, BoolValue.TRUE);
+    /** {@code Nat}. */
+    public static final SetValue NAT = InfiniteSetValue.NAT;
+    /** {@code Int}. */
+    public static final SetValue INT = InfiniteSetValue.INT;
+    /** {@code STRING}. */
+    public static final SetValue STRING = InfiniteSetValue.STRING;
+
+    private static volatile PrintStream out = System.out;
+
+    private Tla() {
+    }
+
+    // ------------------------------------------------------------------ names and constructors
+
+    /**
+     * Registers names (identifiers, record fields, string literals, model value names) in the
+     * order TLC's parser first meets them, so strings and model values are ordered as in TLC (see
+     * {@link Names}). Call once, before building any value, with the spec's names in source order.
+     */
+    public static void internNames(String... names) {
+        for (String n : names) {
+            Names.rank(n);
+        }
+    }
+
+    public static BoolValue bool(boolean b) {
+        return BoolValue.of(b);
+    }
+
+    public static IntValue integer(int i) {
+        return IntValue.of(i);
+    }
+
+    public static StrValue str(String s) {
+        return StrValue.of(s);
+    }
+
+    public static ModelValue modelValue(String name) {
+        return ModelValue.of(name);
+    }
+
+    /** {@code {a, b, ...}}, normalized. */
+    public static SetValue set(Value... elems) {
+        return EnumSetValue.of(nonNull(elems));
+    }
+
+    public static SetValue setOf(Collection<? extends Value> elems) {
+        return EnumSetValue.of(nonNull(elems.toArray(new Value[0])));
+    }
+
+    /** {@code a..b}. */
+    public static SetValue interval(Value a, Value b) {
+        return interval(asInt(a), asInt(b));
+    }
+
+    public static SetValue interval(int a, int b) {
+        return new IntervalValue(a, b);
+    }
+
+    /** {@code <<a, b, ...>>}. */
+    public static TupleValue tuple(Value... elems) {
+        return elems.length == 0 ? TupleValue.EMPTY : new TupleValue(nonNull(elems).clone());
+    }
+
+    public static TupleValue seqOf(List<? extends Value> elems) {
+        return tuple(elems.toArray(new Value[0]));
+    }
+
+    /** {@code [n1 |-> v1, ...]}; names in any order, duplicates are an error. */
+    public static FcnValue record(String[] names, Value[] vals) {
+        if (names.length != vals.length) {
+            throw new TlaEvalException("record: " + names.length + " names but " + vals.length + " values");
+        }
+        StrValue[] keys = new StrValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = StrValue.of(names[i]);
+        }
+        return fromPairs(keys, nonNull(vals));
+    }
+
+    /** {@code [x \in domain |-> body(x)]}, evaluated eagerly in TLC's domain order. */
+    public static FcnValue fcn(Value domain, Function<Value, Value> body) {
+        SetValue d = asSet(domain);
+        d.requireFinite("build a function over");
+        if (d instanceof IntervalValue iv) {
+            int n = iv.size();
+            Value[] vals = new Value[n];
+            for (int i = 0; i < n; i++) {
+                vals[i] = nonNull(body.apply(IntValue.of(iv.lo + i)));
+            }
+            return n == 0 ? TupleValue.EMPTY : iv.lo == 1 ? new TupleValue(vals) : new IntFcnValue(iv.lo, vals);
+        }
+        Value[] keys = d.toEnum().elems;
+        Value[] vals = new Value[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            vals[i] = nonNull(body.apply(keys[i]));
+        }
+        return Fcns.make(keys, vals);
+    }
+
+    /** The function mapping {@code keys[i]} to {@code vals[i]} (any order; duplicate keys are an error). */
+    public static FcnValue fromPairs(Value[] keys, Value[] vals) {
+        Integer[] idx = new Integer[keys.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> ValueOrder.compare(keys[x], keys[y]));
+        Value[] k = new Value[keys.length];
+        Value[] v = new Value[keys.length];
+        for (int i = 0; i < idx.length; i++) {
+            k[i] = keys[idx[i]];
+            v[i] = vals[idx[i]];
+            if (i > 0 && ValueOrder.compare(k[i - 1], k[i]) == 0) {
+                throw new TlaEvalException("Duplicate domain element " + k[i] + " in a function or record.");
+            }
+        }
+        return Fcns.make(k, v);
+    }
+
+    // ------------------------------------------------------------------ functions and records
+
+    /** {@code f[arg]}. */
+    public static Value apply(Value f, Value arg) {
+        FcnValue fn = asFcn(f);
+        Value v = fn.get(arg);
+        if (v == null) {
+            throw new TlaEvalException("Attempted to apply function:\n" + f + "\nto argument " + arg
+                    + ", which is not in the domain of the function.");
+        }
+        return v;
+    }
+
+    /** {@code f[a, b]}, that is {@code f[<<a, b>>]}. */
+    public static Value apply(Value f, Value a, Value b) {
+        return apply(f, tuple(a, b));
+    }
+
+    /** {@code f[a, b, c, ...]}. */
+    public static Value applyN(Value f, Value... args) {
+        return apply(f, tuple(args));
+    }
+
+    /**
+     * {@code [f EXCEPT ![p1][p2]... = newVal]}. As in TLC, a path element outside the domain leaves
+     * the function unchanged.
+     */
+    public static Value except(Value f, Value[] path, Value newVal) {
+        nonNull(newVal);
+        return exceptAt(f, path, 0, old -> newVal);
+    }
+
+    /** {@code [f EXCEPT ![p1]... = e(@)]}: {@code body} receives the old value ({@code @}). */
+    public static Value exceptWith(Value f, Value[] path, UnaryOperator<Value> body) {
+        return exceptAt(f, path, 0, body);
+    }
+
+    private static Value exceptAt(Value f, Value[] path, int depth, UnaryOperator<Value> body) {
+        FcnValue fn = asFcn(f);
+        int i = fn.indexOf(path[depth]);
+        if (i < 0) {
+            return fn;
+        }
+        Value old = fn.valueAt(i);
+        Value nv = depth == path.length - 1 ? nonNull(body.apply(old)) : exceptAt(old, path, depth + 1, body);
+        return nv == old ? fn : fn.withValueAt(i, nv);
+    }
+
+    /** {@code DOMAIN f}. */
+    public static SetValue domain(Value f) {
+        return asFcn(f).domain();
+    }
+
+    /** {@code r.field}. */
+    public static Value dot(Value r, String field) {
+        FcnValue fn = asFcn(r);
+        Value v = fn instanceof RecordValue rv ? valueOrNull(rv, rv.indexOf(field)) : fn.get(StrValue.of(field));
+        if (v == null) {
+            throw new TlaEvalException("Attempted to access nonexistent field '" + field + "' of record\n" + r);
+        }
+        return v;
+    }
+
+    private static Value valueOrNull(RecordValue r, int i) {
+        return i < 0 ? null : r.values[i];
+    }
+
+    /** The set of values of {@code f} ({@code Range} of the Functions module). */
+    public static SetValue range(Value f) {
+        FcnValue fn = asFcn(f);
+        Value[] vals = new Value[fn.size()];
+        for (int i = 0; i < vals.length; i++) {
+            vals[i] = fn.valueAt(i);
+        }
+        return EnumSetValue.of(vals);
+    }
+
+    /** TLC's {@code a :> b}. */
+    public static FcnValue colonGt(Value a, Value b) {
+        return Fcns.make(new Value[] {nonNull(a)}, new Value[] {nonNull(b)});
+    }
+
+    /** TLC's {@code f @@ g}: f where defined, g elsewhere. */
+    public static FcnValue atAt(Value f, Value g) {
+        FcnValue a = asFcn(f);
+        FcnValue b = asFcn(g);
+        ArrayList<Value> keys = new ArrayList<>();
+        ArrayList<Value> vals = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int c = i >= a.size() ? 1 : j >= b.size() ? -1 : ValueOrder.compare(a.keyAt(i), b.keyAt(j));
+            if (c <= 0) {
+                keys.add(a.keyAt(i));
+                vals.add(a.valueAt(i));
+                i++;
+                if (c == 0) {
+                    j++;
+                }
+            } else {
+                keys.add(b.keyAt(j));
+                vals.add(b.valueAt(j));
+                j++;
+            }
+        }
+        return Fcns.make(keys.toArray(new Value[0]), vals.toArray(new Value[0]));
+    }
+
+    // ------------------------------------------------------------------ sets
+
+    /** {@code v \in s}. */
+    public static boolean in(Value v, Value s) {
+        return asSet(s, "Attempted to check if the value:\n" + v + "\nis an element of the non-set:\n").contains(v);
+    }
+
+    /** {@code v \notin s}. */
+    public static boolean notin(Value v, Value s) {
+        return !in(v, s);
+    }
+
+    /** {@code a \subseteq b}. */
+    public static boolean subseteq(Value a, Value b) {
+        return ValueOps.subseteq(asSet(a), asSet(b));
+    }
+
+    /** {@code a \cup b}. */
+    public static SetValue union(Value a, Value b) {
+        return ValueOps.union(asSet(a), asSet(b));
+    }
+
+    /** {@code a \cap b}. */
+    public static SetValue intersect(Value a, Value b) {
+        SetValue x = asSet(a);
+        SetValue y = asSet(b);
+        if (!x.isFinite() && y.isFinite()) {
+            SetValue t = x;
+            x = y;
+            y = t;
+        }
+        if (x instanceof IntervalValue ix && y instanceof IntervalValue iy) {
+            return new IntervalValue(Math.max(ix.lo, iy.lo), Math.min(ix.hi, iy.hi));
+        }
+        return ValueOps.filter(x, y::contains);
+    }
+
+    /** {@code a \ b}. */
+    public static SetValue minus(Value a, Value b) {
+        SetValue y = asSet(b);
+        return ValueOps.filter(asSet(a), v -> !y.contains(v));
+    }
+
+    /** {@code SUBSET s}, lazy. */
+    public static SetValue subsetOf(Value s) {
+        return new SubsetValue(asSet(s));
+    }
+
+    /** {@code UNION s}. */
+    public static SetValue bigUnion(Value s) {
+        SetValue acc = EnumSetValue.EMPTY;
+        for (Value e : elements(s)) {
+            acc = ValueOps.union(acc, asSet(e));
+        }
+        return acc;
+    }
+
+    /** {@code [s -> t]}, lazy. */
+    public static SetValue funSet(Value s, Value t) {
+        return new FunSetValue(asSet(s), asSet(t));
+    }
+
+    /** {@code [n1 : S1, ...]}, lazy. */
+    public static SetValue recordSet(String[] names, Value[] sets) {
+        if (names.length != sets.length) {
+            throw new TlaEvalException("recordSet: " + names.length + " names but " + sets.length + " sets");
+        }
+        Integer[] idx = new Integer[names.length];
+        StrValue[] keys = new StrValue[names.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+            keys[i] = StrValue.of(names[i]);
+        }
+        Arrays.sort(idx, Comparator.comparingInt(x -> keys[x].rank()));
+        StrValue[] n = new StrValue[idx.length];
+        SetValue[] s = new SetValue[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            n[i] = keys[idx[i]];
+            s[i] = asSet(sets[idx[i]]);
+        }
+        return new RecordSetValue(n, s);
+    }
+
+    /** {@code s1 \X s2 \X ...}, lazy. */
+    public static SetValue product(Value... sets) {
+        SetValue[] s = new SetValue[sets.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = asSet(sets[i]);
+        }
+        return new ProductSetValue(s);
+    }
+
+    /** {@code Seq(s)}: infinite, membership only. */
+    public static SetValue seqSet(Value s) {
+        return new InfiniteSetValue(InfiniteSetValue.Which.SEQ, asSet(s));
+    }
+
+    /** {@code v \in Seq(s)} without building the set. */
+    public static boolean seqSetContains(Value s, Value v) {
+        return seqSet(s).contains(v);
+    }
+
+    /** {@code Cardinality(s)}. */
+    public static IntValue cardinality(Value s) {
+        return IntValue.of(asSet(s).size());
+    }
+
+    /** {@code IsFiniteSet(s)}. */
+    public static boolean isFiniteSet(Value s) {
+        return asSet(s).isFinite();
+    }
+
+    /** The elements of a finite set in TLC's normalized order (for {@code \E}, {@code \A}, comprehensions). */
+    public static Iterable<Value> elements(Value s) {
+        SetValue set = asSet(s);
+        set.requireFinite("enumerate");
+        return set;
+    }
+
+    /** {@code CHOOSE x \in s : p(x)}: the first element in TLC's order that satisfies {@code p}. */
+    public static Value choose(Value s, Predicate<Value> p) {
+        for (Value v : elements(s)) {
+            if (p.test(v)) {
+                return v;
+            }
+        }
+        throw new TlaEvalException("Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\nS = " + s);
+    }
+
+    /** {@code CHOOSE x \in s : TRUE}. */
+    public static Value choose(Value s) {
+        return choose(s, v -> true);
+    }
+
+    /** {@code \E x \in s : p(x)}. */
+    public static boolean exists(Value s, Predicate<Value> p) {
+        for (Value v : elements(s)) {
+            if (p.test(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \A x \in s : p(x)}. */
+    public static boolean forall(Value s, Predicate<Value> p) {
+        for (Value v : elements(s)) {
+            if (!p.test(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code {x \in s : p(x)}}. */
+    public static SetValue filter(Value s, Predicate<Value> p) {
+        return ValueOps.filter(asSet(s), p);
+    }
+
+    /** {@code {e(x) : x \in s}}. */
+    public static SetValue map(Value s, Function<Value, Value> e) {
+        ArrayList<Value> out = new ArrayList<>();
+        for (Value v : elements(s)) {
+            out.add(nonNull(e.apply(v)));
+        }
+        return EnumSetValue.of(out.toArray(new Value[0]));
+    }
+
+    /** TLC's {@code Permutations(s)}: the set of bijections from {@code s} to itself. */
+    public static SetValue permutations(Value s) {
+        Value[] elems = asSet(s).toEnum().elems;
+        ArrayList<Value> out = new ArrayList<>();
+        permute(elems, elems.clone(), 0, out);
+        return EnumSetValue.of(out.toArray(new Value[0]));
+    }
+
+    private static void permute(Value[] keys, Value[] a, int k, List<Value> out) {
+        if (k >= a.length - 1) {
+            out.add(Fcns.make(keys, a.clone()));
+            return;
+        }
+        for (int i = k; i < a.length; i++) {
+            Value t = a[k];
+            a[k] = a[i];
+            a[i] = t;
+            permute(keys, a, k + 1, out);
+            a[i] = a[k];
+            a[k] = t;
+        }
+    }
+
+    // ------------------------------------------------------------------ integers
+
+    public static IntValue add(Value a, Value b) {
+        int x = intArg(a, "+", 1);
+        int y = intArg(b, "+", 2);
+        int r = x + y;
+        if (((x ^ r) & (y ^ r)) < 0) {
+            throw overflow(x + " + " + y);
+        }
+        return IntValue.of(r);
+    }
+
+    public static IntValue sub(Value a, Value b) {
+        int x = intArg(a, "-", 1);
+        int y = intArg(b, "-", 2);
+        int r = x - y;
+        if (((x ^ y) & (x ^ r)) < 0) {
+            throw overflow(x + " - " + y);
+        }
+        return IntValue.of(r);
+    }
+
+    public static IntValue mul(Value a, Value b) {
+        int x = intArg(a, "*", 1);
+        int y = intArg(b, "*", 2);
+        long r = (long) x * y;
+        if (r != (int) r) {
+            throw overflow(x + " * " + y);
+        }
+        return IntValue.of((int) r);
+    }
+
+    /** {@code a \div b}: floor division, as TLC. */
+    public static IntValue div(Value a, Value b) {
+        int x = intArg(a, "\\div", 1);
+        int y = intArg(b, "\\div", 2);
+        if (y == 0) {
+            throw new TlaEvalException("The second argument of \\div is 0.");
+        }
+        if (x == Integer.MIN_VALUE && y == -1) {
+            throw overflow(x + " \\div " + y);
+        }
+        return IntValue.of(Math.floorDiv(x, y));
+    }
+
+    /** {@code a % b}: requires {@code b > 0}; the result is in {@code 0..b-1}. */
+    public static IntValue mod(Value a, Value b) {
+        int x = intArg(a, "%", 1);
+        int y = intArg(b, "%", 2);
+        if (y <= 0) {
+            throw new TlaEvalException("The second argument of % should be a positive number, but instead it is:\n" + y);
+        }
+        return IntValue.of(Math.floorMod(x, y));
+    }
+
+    /** {@code a ^ b}. */
+    public static IntValue pow(Value a, Value b) {
+        int x = intArg(a, "^", 1);
+        int y = intArg(b, "^", 2);
+        if (y < 0) {
+            throw new TlaEvalException("The second argument of ^ should be a natural number, but instead it is:\n" + y);
+        }
+        if (x == 0 && y == 0) {
+            throw new TlaEvalException("0^0 is undefined.");
+        }
+        long r = 1;
+        for (int i = 0; i < y; i++) {
+            r *= x;
+            if (r != (int) r) {
+                throw overflow(x + "^" + y);
+            }
+            if (r == 0 || r == 1) {
+                break;
+            }
+        }
+        if (r == 1 && x == -1 && (y & 1) == 1) {
+            r = -1;
+        }
+        return IntValue.of((int) r);
+    }
+
+    /** Unary {@code -a}. */
+    public static IntValue neg(Value a) {
+        int x = intArg(a, "-", 1);
+        if (x == Integer.MIN_VALUE) {
+            throw overflow("-(" + x + ")");
+        }
+        return IntValue.of(-x);
+    }
+
+    public static boolean lt(Value a, Value b) {
+        return intArg(a, "<", 1) < intArg(b, "<", 2);
+    }
+
+    public static boolean le(Value a, Value b) {
+        return intArg(a, "<=", 1) <= intArg(b, "<=", 2);
+    }
+
+    public static boolean gt(Value a, Value b) {
+        return intArg(a, ">", 1) > intArg(b, ">", 2);
+    }
+
+    public static boolean ge(Value a, Value b) {
+        return intArg(a, ">=", 1) >= intArg(b, ">=", 2);
+    }
+
+    private static TlaEvalException overflow(String what) {
+        return new TlaEvalException("Overflow when computing " + what);
+    }
+
+    private static int intArg(Value v, String op, int pos) {
+        if (v instanceof IntValue i) {
+            return i.value();
+        }
+        throw new TlaEvalException("The " + (pos == 1 ? "first" : "second") + " argument of " + op
+                + " should be an integer, but instead it is:\n" + v);
+    }
+
+    // ------------------------------------------------------------------ equality
+
+    /** {@code a = b} with TLC's errors for values of different kinds (model values excepted). */
+    public static boolean eq(Value a, Value b) {
+        return ValueOrder.strictEqual(nonNull(a), nonNull(b));
+    }
+
+    /** {@code a # b}. */
+    public static boolean neq(Value a, Value b) {
+        return !eq(a, b);
+    }
+
+    // ------------------------------------------------------------------ sequences
+
+    /** The elements of a sequence (shared array: do not modify). */
+    public static Value[] asSeq(Value s, String op) {
+        if (s instanceof TupleValue t) {
+            return t.elems;
+        }
+        throw new TlaEvalException("Attempted to apply " + op + " to a value that is not a sequence:\n" + s);
+    }
+
+    public static IntValue len(Value s) {
+        return IntValue.of(asSeq(s, "Len").length);
+    }
+
+    public static TupleValue append(Value s, Value e) {
+        Value[] a = asSeq(s, "Append");
+        Value[] r = Arrays.copyOf(a, a.length + 1);
+        r[a.length] = nonNull(e);
+        return new TupleValue(r);
+    }
+
+    public static Value head(Value s) {
+        Value[] a = asSeq(s, "Head");
+        if (a.length == 0) {
+            throw new TlaEvalException("Attempted to apply Head to the empty sequence.");
+        }
+        return a[0];
+    }
+
+    public static TupleValue tail(Value s) {
+        Value[] a = asSeq(s, "Tail");
+        if (a.length == 0) {
+            throw new TlaEvalException("Attempted to apply Tail to the empty sequence.");
+        }
+        return a.length == 1 ? TupleValue.EMPTY : new TupleValue(Arrays.copyOfRange(a, 1, a.length));
+    }
+
+    /** {@code SubSeq(s, m, n)}: {@code <<>>} when {@code m > n}, else {@code 1 <= m <= n <= Len(s)}. */
+    public static TupleValue subSeq(Value s, Value m, Value n) {
+        Value[] a = asSeq(s, "SubSeq");
+        int lo = intArg(m, "SubSeq", 2);
+        int hi = intArg(n, "SubSeq", 2);
+        if (lo > hi) {
+            return TupleValue.EMPTY;
+        }
+        if (lo < 1 || lo > a.length) {
+            throw new TlaEvalException("The second argument of SubSeq must be in the domain of its first argument:\n" + s + "\nbut instead it is\n" + lo);
+        }
+        if (hi > a.length) {
+            throw new TlaEvalException("The third argument of SubSeq must be in the domain of its first argument:\n" + s + "\nbut instead it is\n" + hi);
+        }
+        return new TupleValue(Arrays.copyOfRange(a, lo - 1, hi));
+    }
+
+    /** {@code s \o t}. */
+    public static TupleValue concat(Value s, Value t) {
+        Value[] a = asSeq(s, "\\o");
+        Value[] b = asSeq(t, "\\o");
+        if (b.length == 0) {
+            return (TupleValue) s;
+        }
+        if (a.length == 0) {
+            return (TupleValue) t;
+        }
+        Value[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return new TupleValue(r);
+    }
+
+    /** {@code SelectSeq(s, test)}. */
+    public static TupleValue selectSeq(Value s, Predicate<Value> test) {
+        ArrayList<Value> out = new ArrayList<>();
+        for (Value v : asSeq(s, "SelectSeq")) {
+            if (test.test(v)) {
+                out.add(v);
+            }
+        }
+        return seqOf(out);
+    }
+
+    /** TLC's {@code SortSeq(s, Op)}: stable sort by the strict order {@code lessThan}. */
+    public static TupleValue sortSeq(Value s, BiPredicate<Value, Value> lessThan) {
+        Value[] a = asSeq(s, "SortSeq").clone();
+        Arrays.sort(a, (x, y) -> lessThan.test(x, y) ? -1 : lessThan.test(y, x) ? 1 : 0);
+        return new TupleValue(a);
+    }
+
+    // ------------------------------------------------------------------ TLC module
+
+    /** TLC's {@code ToString(v)}. */
+    public static StrValue toStringValue(Value v) {
+        return StrValue.of(v.toString());
+    }
+
+    /** TLC's {@code Print(out, val)}: prints {@code out}, returns {@code val}. */
+    public static Value print(Value outVal, Value val) {
+        out.println(outVal);
+        return val;
+    }
+
+    /** TLC's {@code PrintT(out)}: prints, returns TRUE. */
+    public static BoolValue printT(Value outVal) {
+        out.println(outVal);
+        return TRUE;
+    }
+
+    /** Where {@code Print} writes (standard output by default). */
+    public static void setPrintStream(PrintStream ps) {
+        out = ps;
+    }
+
+    /** TLC's {@code Assert(cond, msg)}. */
+    public static BoolValue assertTrue(boolean cond, Value msg) {
+        if (!cond) {
+            throw new TlaEvalException("The first argument of Assert evaluated to FALSE; the second argument was:\n" + msg);
+        }
+        return TRUE;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    public static boolean asBool(Value v) {
+        if (v instanceof BoolValue b) {
+            return b.value();
+        }
+        throw new TlaEvalException("A non-boolean expression (" + kindOf(v) + " " + v + ") was used where a boolean was expected.");
+    }
+
+    public static int asInt(Value v) {
+        if (v instanceof IntValue i) {
+            return i.value();
+        }
+        throw new TlaEvalException("A non-integer value (" + kindOf(v) + " " + v + ") was used where an integer was expected.");
+    }
+
+    public static String asString(Value v) {
+        if (v instanceof StrValue s) {
+            return s.value();
+        }
+        throw new TlaEvalException("A non-string value (" + kindOf(v) + " " + v + ") was used where a string was expected.");
+    }
+
+    public static SetValue asSet(Value v) {
+        return asSet(v, "A non-set value was used where a set was expected:\n");
+    }
+
+    private static SetValue asSet(Value v, String message) {
+        if (v instanceof SetValue s) {
+            return s;
+        }
+        throw new TlaEvalException(message + v);
+    }
+
+    public static FcnValue asFcn(Value v) {
+        if (v instanceof FcnValue f) {
+            return f;
+        }
+        throw new TlaEvalException("A non-function value was used where a function was expected:\n" + v);
+    }
+
+    private static String kindOf(Value v) {
+        return v == null ? "null" : v.kind().description();
+    }
+
+    private static Value nonNull(Value v) {
+        if (v == null) {
+            throw new TlaEvalException("null is not a TLA+ value (an unassigned variable or a bug in generated code)");
+        }
+        return v;
+    }
+
+    private static Value[] nonNull(Value[] vs) {
+        for (Value v : vs) {
+            nonNull(v);
+        }
+        return vs;
+    }
+}

@@ -1,0 +1,85 @@
+package io.finalspec.runtime.value;
+
+import java.util.ArrayList;
+
+/** Set algebra on normalized arrays (merges in TLC's order). */
+final class ValueOps {
+    private ValueOps() {
+    }
+
+    static boolean subseteq(SetValue a, SetValue b) {
+        if (a instanceof IntervalValue ia && b instanceof IntervalValue ib) {
+            return ia.size() == 0 || (ia.lo >= ib.lo && ia.hi <= ib.hi);
+        }
+        if (!a.isFinite()) {
+            if (ValueOrder.equal(a, b)) {
+                return true;
+            }
+            throw new TlaEvalException("Attempted to check if the infinite set " + a + " is a subset of " + b + ".");
+        }
+        for (Value v : a) {
+            if (!b.contains(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static SetValue union(SetValue a, SetValue b) {
+        if (a instanceof IntervalValue ia && b instanceof IntervalValue ib) {
+            if (ia.size() == 0) {
+                return ib;
+            }
+            if (ib.size() == 0) {
+                return ia;
+            }
+            if ((long) ia.lo <= (long) ib.hi + 1 && (long) ib.lo <= (long) ia.hi + 1) {
+                return new IntervalValue(Math.min(ia.lo, ib.lo), Math.max(ia.hi, ib.hi));
+            }
+        }
+        if (!a.isFinite() || !b.isFinite()) {
+            throw new TlaEvalException("Attempted to compute the union of the infinite set " + (a.isFinite() ? b : a) + " with another set.");
+        }
+        Value[] x = a.toEnum().elems;
+        Value[] y = b.toEnum().elems;
+        if (x.length == 0) {
+            return b;
+        }
+        if (y.length == 0) {
+            return a;
+        }
+        Value[] out = new Value[x.length + y.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < x.length && j < y.length) {
+            int c = ValueOrder.compare(x[i], y[j]);
+            if (c < 0) {
+                out[k++] = x[i++];
+            } else if (c > 0) {
+                out[k++] = y[j++];
+            } else {
+                out[k++] = x[i++];
+                j++;
+            }
+        }
+        while (i < x.length) {
+            out[k++] = x[i++];
+        }
+        while (j < y.length) {
+            out[k++] = y[j++];
+        }
+        return EnumSetValue.ofSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
+    }
+
+    static SetValue filter(SetValue a, java.util.function.Predicate<Value> keep) {
+        a.requireFinite("enumerate");
+        ArrayList<Value> out = new ArrayList<>();
+        for (Value v : a) {
+            if (keep.test(v)) {
+                out.add(v);
+            }
+        }
+        return EnumSetValue.ofSorted(out.toArray(new Value[0]));
+    }
+}

@@ -1,0 +1,236 @@
+package io.finalspec.runtime.value;
+
+import java.util.Iterator;
+
+/**
+ * TLC's order and equality on values.
+ *
+ * <p>Order (TLC 1.1.0's {@code compareTo}, checked against TLC's printed normal forms):
+ * <ul>
+ *   <li>model values are below every other value and ordered by intern order among themselves;</li>
+ *   <li>FALSE &lt; TRUE; integers numerically; strings by intern order ({@link Names});</li>
+ *   <li>sets by cardinality, then element by element in normalized order;</li>
+ *   <li>records (against records) field by field: name, then value; other functions (tuples
+ *       included) by domain size, then all domain elements, then all values;</li>
+ *   <li>anything else (an integer against a string, a set against a function...) is an error.</li>
+ * </ul>
+ * {@link #equal} is total and never throws (Java equality); {@link #strictEqual} raises TLC's
+ * "Attempted to check equality" errors.
+ */
+public final class ValueOrder {
+    private ValueOrder() {
+    }
+
+    /** TLC's comparison; throws {@link TlaEvalException} when TLC cannot compare the two. */
+    public static int compare(Value a, Value b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a instanceof ModelValue ma) {
+            return b instanceof ModelValue mb ? Integer.compare(ma.rank(), mb.rank()) : -1;
+        }
+        if (b instanceof ModelValue) {
+            return 1;
+        }
+        Value.Kind k = a.kind();
+        if (b.kind() != k) {
+            throw incomparable(a, b);
+        }
+        switch (k) {
+            case BOOL:
+                return Boolean.compare(((BoolValue) a).value(), ((BoolValue) b).value());
+            case INT:
+                return Integer.compare(((IntValue) a).value(), ((IntValue) b).value());
+            case STRING: {
+                StrValue sa = (StrValue) a;
+                StrValue sb = (StrValue) b;
+                return sa.value().equals(sb.value()) ? 0 : Integer.compare(sa.rank(), sb.rank());
+            }
+            case SET:
+                return compareSets((SetValue) a, (SetValue) b);
+            default:
+                return compareFcns((FcnValue) a, (FcnValue) b);
+        }
+    }
+
+    private static int compareSets(SetValue a, SetValue b) {
+        if (!a.isFinite() || !b.isFinite()) {
+            if (equal(a, b)) {
+                return 0;
+            }
+            throw new TlaEvalException("Attempted to compare the infinite set " + (a.isFinite() ? b : a) + " with the value:\n" + (a.isFinite() ? a : b));
+        }
+        if (a instanceof IntervalValue ia && b instanceof IntervalValue ib) {
+            int c = Integer.compare(ia.size(), ib.size());
+            return c != 0 || ia.size() == 0 ? c : Integer.compare(ia.lo, ib.lo);
+        }
+        int c = Integer.compare(a.size(), b.size());
+        if (c != 0) {
+            return c;
+        }
+        Iterator<Value> ia = a.iterator();
+        Iterator<Value> ib = b.iterator();
+        while (ia.hasNext()) {
+            c = compare(ia.next(), ib.next());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int compareFcns(FcnValue a, FcnValue b) {
+        int n = a.size();
+        if (a instanceof RecordValue ra && b instanceof RecordValue rb) {
+            int c = Integer.compare(n, rb.size());
+            if (c != 0) {
+                return c;
+            }
+            for (int i = 0; i < n; i++) {
+                c = compare(ra.names[i], rb.names[i]);
+                if (c != 0) {
+                    return c;
+                }
+                c = compare(ra.values[i], rb.values[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+        int c = Integer.compare(n, b.size());
+        if (c != 0) {
+            return c;
+        }
+        if (!(a instanceof TupleValue && b instanceof TupleValue)) {
+            for (int i = 0; i < n; i++) {
+                c = compare(a.keyAt(i), b.keyAt(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            c = compare(a.valueAt(i), b.valueAt(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    static TlaEvalException incomparable(Value a, Value b) {
+        Value.Kind k = a.kind();
+        if (k == Value.Kind.SET || k == Value.Kind.FUNCTION) {
+            return new TlaEvalException("Attempted to compare the " + k.description() + " " + a + " with the value:\n" + b);
+        }
+        return new TlaEvalException("Attempted to compare " + k.description() + " " + a + " with non-" + k.description() + ":\n" + b);
+    }
+
+    /** TLA+ equality across representations; total, never throws. */
+    public static boolean equal(Value a, Value b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        Value.Kind k = a.kind();
+        if (k != b.kind()) {
+            return false;
+        }
+        switch (k) {
+            case BOOL:
+            case MODEL:
+                return false; // interned: identity was checked above
+            case INT:
+                return ((IntValue) a).value() == ((IntValue) b).value();
+            case STRING:
+                return ((StrValue) a).value().equals(((StrValue) b).value());
+            case SET:
+                return a.fingerprint() == b.fingerprint() && setsEqual((SetValue) a, (SetValue) b, false);
+            default:
+                return a.fingerprint() == b.fingerprint() && fcnsEqual((FcnValue) a, (FcnValue) b, false);
+        }
+    }
+
+    /** TLC's equality: as {@link #equal} but comparing values of different kinds is an error. */
+    public static boolean strictEqual(Value a, Value b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof ModelValue || b instanceof ModelValue) {
+            return false;
+        }
+        Value.Kind k = a.kind();
+        if (k != b.kind()) {
+            if (k == Value.Kind.SET || k == Value.Kind.FUNCTION) {
+                throw new TlaEvalException("Attempted to check equality of the " + k.description() + " " + a + " with the value:\n" + b);
+            }
+            throw new TlaEvalException("Attempted to check equality of " + k.description() + " " + a + " with non-" + k.description() + ":\n" + b);
+        }
+        switch (k) {
+            case SET:
+                return setsEqual((SetValue) a, (SetValue) b, true);
+            case FUNCTION:
+                return fcnsEqual((FcnValue) a, (FcnValue) b, true);
+            default:
+                return equal(a, b);
+        }
+    }
+
+    private static boolean eq(Value a, Value b, boolean strict) {
+        return strict ? strictEqual(a, b) : equal(a, b);
+    }
+
+    private static boolean setsEqual(SetValue a, SetValue b, boolean strict) {
+        if (!a.isFinite() || !b.isFinite()) {
+            if (a.isFinite() != b.isFinite()) {
+                return false;
+            }
+            InfiniteSetValue x = (InfiniteSetValue) (a instanceof InfiniteSetValue ? a : null);
+            InfiniteSetValue y = (InfiniteSetValue) (b instanceof InfiniteSetValue ? b : null);
+            if (x == null || y == null) {
+                if (strict) {
+                    throw new TlaEvalException("Attempted to check equality of the infinite set " + a + " with " + b);
+                }
+                return a.fingerprint() == b.fingerprint();
+            }
+            return x.which == y.which && (x.elem == null || equal(x.elem, y.elem));
+        }
+        if (a instanceof IntervalValue ia && b instanceof IntervalValue ib) {
+            return ia.size() == ib.size() && (ia.size() == 0 || ia.lo == ib.lo);
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<Value> ia = a.iterator();
+        Iterator<Value> ib = b.iterator();
+        while (ia.hasNext()) {
+            if (!eq(ia.next(), ib.next(), strict)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fcnsEqual(FcnValue a, FcnValue b, boolean strict) {
+        int n = a.size();
+        if (n != b.size()) {
+            return false;
+        }
+        if (!(a instanceof TupleValue && b instanceof TupleValue)) {
+            for (int i = 0; i < n; i++) {
+                if (!eq(a.keyAt(i), b.keyAt(i), strict)) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (!eq(a.valueAt(i), b.valueAt(i), strict)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

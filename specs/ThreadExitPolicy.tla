@@ -1,0 +1,328 @@
+--------------------------- MODULE ThreadExitPolicy ---------------------------
+(***************************************************************************)
+(* What should a thread do when it tries to re-attach to an interpreter   *)
+(* that has started finalizing?  This module compares the five answers    *)
+(* discussed in bpo-42969 = gh-87135 ("pthread_exit & PyThread_exit_thread *)
+(* from PyEval_RestoreThread etc. are harmful"):                           *)
+(*                                                                         *)
+(*   "abort"     abort() the process (what PyThread_exit_thread does on    *)
+(*               WASI, Python/thread_pthread.h);                           *)
+(*   "exit"      exit() the process with the status the main thread meant  *)
+(*               to return (an option from the discussion, never shipped); *)
+(*   "hang"      block the thread forever: PyThread_hang_thread,           *)
+(*               Python/thread_pthread.h (pause() loop), Python/thread_nt.h*)
+(*               (3.14.0a1, commit 8cc5aa47, PR #105805; 3.13.8 backport   *)
+(*               PR #137827);                                              *)
+(*   "unwind"    pthread_exit(0): a forced unwind (abi::__forced_unwind)   *)
+(*               through the thread's stack (POSIX, 3.2 - 3.13.7);         *)
+(*   "terminate" _endthreadex(0): the thread disappears without running   *)
+(*               C++ destructors (Windows, 3.2 - 3.13.7).                  *)
+(*                                                                         *)
+(* Processes.  Fin is the main thread: it runs the program, then           *)
+(* Py_FinalizeEx.  D is a daemon thread that is inside a long C or C++     *)
+(* call with the GIL released when finalization begins, and comes back to  *)
+(* Python through PyEval_RestoreThread.                                    *)
+(*                                                                         *)
+(* Action -> CPython source                                                *)
+(*   DEnterBlocking  Python/ceval_gil.c: PyEval_SaveThread                 *)
+(*                   (Py_BEGIN_ALLOW_THREADS), called from C++ by pybind11 *)
+(*                   gil_scoped_release's constructor.  When HoldsFinLock, *)
+(*                   D holds a lock across the call, as                    *)
+(*                   Modules/_io/bufferedio.c: _bufferedwriter_raw_write   *)
+(*                   does with the buffer lock (ENTER_BUFFERED).           *)
+(*   DAttach         Python/ceval_gil.c: PyEval_RestoreThread -> take_gil, *)
+(*                   while the interpreter is not finalizing.              *)
+(*   DMustExit       Python/ceval_gil.c: take_gil, check C1                *)
+(*                   (tstate_must_exit / _PyThreadState_MustExit), then    *)
+(*                   the policy: PyThread_exit_thread or                   *)
+(*                   PyThread_hang_thread (Python/thread_pthread.h,        *)
+(*                   Python/thread_nt.h), or abort()/exit().               *)
+(*   DLeaveBlocking  return into Python: pybind11 gil_scoped_release's     *)
+(*                   destructor has re-taken the GIL; C++ destructors run, *)
+(*                   the buffer lock is released (LEAVE_BUFFERED).         *)
+(*   FinBlockingIo,  the main thread releases and re-takes the GIL around  *)
+(*   FinIoDone       blocking I/O before it finishes (Py_BEGIN/END_ALLOW_  *)
+(*                   THREADS in any module), so D can run normally.        *)
+(*   FinMainReturns  Modules/main.c: pymain_run_python returns; the exit   *)
+(*                   status (ExitCode) is now known.                       *)
+(*   FinAtexit       Python/pylifecycle.c: _Py_Finalize ->                 *)
+(*                   wait_for_thread_shutdown (D is a daemon: not waited), *)
+(*                   _PyAtExit_Call.                                       *)
+(*   FinSetFinalizing Python/pylifecycle.c: _PyRuntimeState_SetFinalizing  *)
+(*                   and _PyInterpreterState_SetFinalizing.                *)
+(*   FinTeardown     Python/pylifecycle.c: finalize_modules, PyGC_Collect: *)
+(*                   teardown walks structures that may point into D's     *)
+(*                   stack (jbms in gh-87135: "a risk of invalid references*)
+(*                   remaining to data on the thread stack").              *)
+(*   FinFlush        Python/pylifecycle.c: flush_std_files, which needs the*)
+(*                   buffer lock (or any lock the finalizer needs).        *)
+(*   FinLlExit       Python/pylifecycle.c: call_ll_exitfuncs (Py_AtExit    *)
+(*                   functions).                                           *)
+(*   FinExit         Modules/main.c: Py_RunMain returns the exit status,   *)
+(*                   then exit().                                          *)
+(*                                                                         *)
+(* Properties (which policy keeps or breaks which is in the table of       *)
+(* docs/specs-threads.md):                                                 *)
+(*   NoAsyncKill       a thread is never killed while it has foreign C++   *)
+(*                     frames on its stack or holds a lock the finalizer   *)
+(*                     needs;                                              *)
+(*   NoUseAfterFree    the finalizer never touches a dead thread's stack;  *)
+(*   ExitCodePreserved the process ends with the status main meant;        *)
+(*   AtexitRuns        the process never ends before the Py_AtExit         *)
+(*                     functions have run;                                 *)
+(*   FinalizerTerminates (liveness) the process eventually exits.          *)
+(*                                                                         *)
+(* Related: bug row 16 (bpo-23309, gh-129536: a hung or killed daemon      *)
+(* thread holding the stdout lock), modelled by the other engineer; here   *)
+(* HoldsFinLock only shows that "hang" alone does not give liveness.       *)
+(***************************************************************************)
+EXTENDS Integers
+
+CONSTANTS
+    Policy,        \* "abort" | "exit" | "hang" | "unwind" | "terminate"
+    CxxFrames,     \* D's blocking call runs under C++ frames with a noexcept
+                   \* destructor (pybind11 gil_scoped_release): a forced
+                   \* unwind through them calls std::terminate.
+    HoldsFinLock,  \* D holds, across the blocking call, a lock that the
+                   \* finalizer needs later (FinFlush).
+    ExitCode       \* the status the program meant to exit with (1 after an
+                   \* uncaught exception)
+
+ASSUME Policy \in {"abort", "exit", "hang", "unwind", "terminate"}
+ASSUME CxxFrames \in BOOLEAN /\ HoldsFinLock \in BOOLEAN
+ASSUME ExitCode \in 0..255
+
+\* What the parent shell sees after abort(): 128 + SIGABRT.
+AbortStatus == 134
+
+VARIABLES
+    finPc,       \* the main thread's program counter
+    dPc,         \* the daemon thread's program counter
+    gil,         \* "Fin", "D" or "none": who holds the GIL
+    lockL,       \* "Fin", "D" or "none": holder of the lock the finalizer needs
+    cxx,         \* D has C++ frames with a noexcept destructor on its stack
+    stackObj,    \* "none", "live", "dangling": an object on D's stack that is
+                 \* linked into a structure the finalizer walks
+    finalizing,  \* _PyRuntime._finalizing != NULL
+    proc,        \* "running" or "exited": the whole process
+    exitStatus,  \* the status the process ended with (-1 while running)
+    llRan,       \* call_ll_exitfuncs has run
+    asyncKill,   \* the policy killed D while it had C++ frames or held lockL
+    uaf          \* the finalizer dereferenced memory on a dead thread's stack
+
+vars == <<finPc, dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+          exitStatus, llRan, asyncKill, uaf>>
+
+FinPcs == {"main", "main_io", "atexit", "set_finalizing", "teardown",
+           "flush", "ll_exit", "exit", "done"}
+DPcs   == {"python", "blocking", "returned", "hung", "killed"}
+
+TypeOK ==
+    /\ finPc \in FinPcs
+    /\ dPc \in DPcs
+    /\ gil \in {"Fin", "D", "none"}
+    /\ lockL \in {"Fin", "D", "none"}
+    /\ cxx \in BOOLEAN
+    /\ stackObj \in {"none", "live", "dangling"}
+    /\ finalizing \in BOOLEAN
+    /\ proc \in {"running", "exited"}
+    /\ exitStatus \in {-1, AbortStatus} \cup 0..255
+    /\ llRan \in BOOLEAN
+    /\ asyncKill \in BOOLEAN
+    /\ uaf \in BOOLEAN
+
+(* Finalization begins while D is already inside its blocking call: the   *)
+(* GIL is released, its C++ frames and lock are whatever the constants say.*)
+Init ==
+    /\ finPc = "main"
+    /\ dPc = "blocking"
+    /\ gil = "Fin"
+    /\ lockL = IF HoldsFinLock THEN "D" ELSE "none"
+    /\ cxx = CxxFrames
+    /\ stackObj = IF CxxFrames THEN "live" ELSE "none"
+    /\ finalizing = FALSE
+    /\ proc = "running"
+    /\ exitStatus = -1
+    /\ llRan = FALSE
+    /\ asyncKill = FALSE
+    /\ uaf = FALSE
+
+-----------------------------------------------------------------------------
+(* The daemon thread D.                                                    *)
+
+\* Py_BEGIN_ALLOW_THREADS inside a C++ call: take the lock (if any), put the
+\* stack object in place, release the GIL.
+DEnterBlocking ==
+    /\ proc = "running"
+    /\ dPc = "python"
+    /\ gil = "D"
+    /\ HoldsFinLock => lockL = "none"
+    /\ lockL' = IF HoldsFinLock THEN "D" ELSE lockL
+    /\ cxx' = CxxFrames
+    /\ stackObj' = IF CxxFrames THEN "live" ELSE "none"
+    /\ gil' = "none"
+    /\ dPc' = "blocking"
+    /\ UNCHANGED <<finPc, finalizing, proc, exitStatus, llRan, asyncKill, uaf>>
+
+\* PyEval_RestoreThread -> take_gil when the interpreter is not finalizing:
+\* the must-exit check passes and D gets the GIL.
+DAttach ==
+    /\ proc = "running"
+    /\ dPc = "blocking"
+    /\ ~finalizing
+    /\ gil = "none"
+    /\ gil' = "D"
+    /\ dPc' = "returned"
+    /\ UNCHANGED <<finPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
+                   llRan, asyncKill, uaf>>
+
+\* take_gil finds the interpreter finalizing (check C1, before it waits for
+\* the GIL) and applies the policy.  Killed by pthread_exit or _endthreadex,
+\* D keeps lockL: neither releases C-level locks.
+DMustExit ==
+    /\ proc = "running"
+    /\ dPc = "blocking"
+    /\ finalizing
+    /\ CASE Policy = "abort" ->
+              /\ proc' = "exited" /\ exitStatus' = AbortStatus
+              /\ UNCHANGED <<dPc, stackObj, asyncKill>>
+         [] Policy = "exit" ->
+              /\ proc' = "exited" /\ exitStatus' = ExitCode
+              /\ UNCHANGED <<dPc, stackObj, asyncKill>>
+         [] Policy = "hang" ->
+              \* PyThread_hang_thread: the stack, its objects and locks stay.
+              /\ dPc' = "hung"
+              /\ UNCHANGED <<proc, exitStatus, stackObj, asyncKill>>
+         [] Policy = "unwind" ->
+              \* The forced unwind runs C++ destructors (unlinking stackObj)
+              \* until it meets a noexcept frame: then std::terminate aborts.
+              /\ dPc' = "killed"
+              /\ asyncKill' = (cxx \/ lockL = "D")
+              /\ stackObj' = "none"
+              /\ IF cxx THEN proc' = "exited" /\ exitStatus' = AbortStatus
+                        ELSE UNCHANGED <<proc, exitStatus>>
+         [] Policy = "terminate" ->
+              \* No destructor runs: the stack is gone, stackObj dangles.
+              /\ dPc' = "killed"
+              /\ asyncKill' = (cxx \/ lockL = "D")
+              /\ stackObj' = IF stackObj = "live" THEN "dangling" ELSE stackObj
+              /\ UNCHANGED <<proc, exitStatus>>
+    /\ UNCHANGED <<finPc, gil, lockL, cxx, finalizing, llRan, uaf>>
+
+\* Back in Python with the GIL: C++ destructors unlink the stack object,
+\* LEAVE_BUFFERED releases the lock.
+DLeaveBlocking ==
+    /\ proc = "running"
+    /\ dPc = "returned"
+    /\ lockL' = IF lockL = "D" THEN "none" ELSE lockL
+    /\ cxx' = FALSE
+    /\ stackObj' = "none"
+    /\ dPc' = "python"
+    /\ UNCHANGED <<finPc, gil, finalizing, proc, exitStatus, llRan, asyncKill,
+                   uaf>>
+
+-----------------------------------------------------------------------------
+(* The main thread Fin.                                                    *)
+
+FinBlockingIo ==
+    /\ proc = "running"
+    /\ finPc = "main" /\ gil = "Fin"
+    /\ gil' = "none"
+    /\ finPc' = "main_io"
+    /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
+                   llRan, asyncKill, uaf>>
+
+FinIoDone ==
+    /\ proc = "running"
+    /\ finPc = "main_io" /\ gil = "none"
+    /\ gil' = "Fin"
+    /\ finPc' = "atexit"
+    /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
+                   llRan, asyncKill, uaf>>
+
+FinMainReturns ==
+    /\ proc = "running"
+    /\ finPc = "main" /\ gil = "Fin"
+    /\ finPc' = "atexit"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+                   exitStatus, llRan, asyncKill, uaf>>
+
+\* wait_for_thread_shutdown does not wait for daemon threads; then atexit.
+FinAtexit ==
+    /\ proc = "running"
+    /\ finPc = "atexit"
+    /\ finPc' = "set_finalizing"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+                   exitStatus, llRan, asyncKill, uaf>>
+
+FinSetFinalizing ==
+    /\ proc = "running"
+    /\ finPc = "set_finalizing"
+    /\ finalizing' = TRUE
+    /\ finPc' = "teardown"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, proc, exitStatus, llRan,
+                   asyncKill, uaf>>
+
+\* Module teardown and GC walk structures that may reach D's stack object.
+FinTeardown ==
+    /\ proc = "running"
+    /\ finPc = "teardown"
+    /\ uaf' = (uaf \/ stackObj = "dangling")
+    /\ finPc' = "flush"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+                   exitStatus, llRan, asyncKill>>
+
+\* flush_std_files takes and releases the lock; it blocks while another
+\* thread (alive, hung or dead) holds it.
+FinFlush ==
+    /\ proc = "running"
+    /\ finPc = "flush"
+    /\ lockL = "none"
+    /\ finPc' = "ll_exit"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+                   exitStatus, llRan, asyncKill, uaf>>
+
+FinLlExit ==
+    /\ proc = "running"
+    /\ finPc = "ll_exit"
+    /\ llRan' = TRUE
+    /\ finPc' = "exit"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
+                   exitStatus, asyncKill, uaf>>
+
+FinExit ==
+    /\ proc = "running"
+    /\ finPc = "exit"
+    /\ proc' = "exited"
+    /\ exitStatus' = ExitCode
+    /\ finPc' = "done"
+    /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, llRan,
+                   asyncKill, uaf>>
+
+-----------------------------------------------------------------------------
+DNext == DEnterBlocking \/ DAttach \/ DMustExit \/ DLeaveBlocking
+
+FinNext == FinBlockingIo \/ FinIoDone \/ FinMainReturns \/ FinAtexit
+           \/ FinSetFinalizing \/ FinTeardown \/ FinFlush \/ FinLlExit
+           \/ FinExit
+
+Next == DNext \/ FinNext
+
+\* The OS scheduler is fair to D; Fin needs strong fairness because D may
+\* take the GIL back each time Fin's I/O ends.
+Fairness == WF_vars(DNext) /\ SF_vars(FinNext)
+
+Spec == Init /\ [][Next]_vars /\ Fairness
+
+-----------------------------------------------------------------------------
+NoAsyncKill == ~asyncKill
+
+NoUseAfterFree == ~uaf
+
+ExitCodePreserved == proc = "exited" => exitStatus = ExitCode
+
+AtexitRuns == proc = "exited" => llRan
+
+FinalizerTerminates == <>(proc = "exited")
+
+=============================================================================

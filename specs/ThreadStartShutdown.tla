@@ -1,0 +1,308 @@
+-------------------------- MODULE ThreadStartShutdown --------------------------
+(***************************************************************************)
+(* Starting threads while the interpreter shuts down.                      *)
+(*                                                                         *)
+(* Three generations of the rule "may a thread be started now?":          *)
+(*   StartCheck = "none"               3.11 and earlier (and 3.12 dev      *)
+(*                                     before June 2023): always allowed.  *)
+(*                                     gh-104690: a thread started from an *)
+(*                                     atexit handler starts another one,  *)
+(*                                     whose thread state the finalizer    *)
+(*                                     frees before it binds it            *)
+(*                                     ("bind_tstate: Assertion            *)
+(*                                     tstate_is_alive(tstate)").          *)
+(*   StartCheck = "interp_finalizing"  3.12.0 - 3.12.2 (commit ce558e69,   *)
+(*                                     PR #104826): refused once           *)
+(*                                     interp->finalizing = 1, which       *)
+(*                                     Py_FinalizeEx sets before it joins  *)
+(*                                     non-daemon threads and runs atexit. *)
+(*                                     Regression gh-113964: "can't create *)
+(*                                     new thread at interpreter shutdown" *)
+(*                                     from non-daemon threads and atexit  *)
+(*                                     handlers.                           *)
+(*   StartCheck = "runtime_finalizing" 3.12.3+ / 3.13 (commit 60e105c1,    *)
+(*                                     PR #116677, backport #117029):      *)
+(*                                     refused once _finalizing is set.    *)
+(* A thread started from an atexit handler is then allowed but never       *)
+(* joined: threading._shutdown has already run.  gh-136003 (PR #136004,    *)
+(* 3.15) makes the pre-finalization calls a loop that repeats until no new *)
+(* thread or atexit callback appeared: PreFinalizationLoop.                *)
+(* ThreadRunEarlyCheck is the gh-108987 fix (commit 517cd82e): thread_run  *)
+(* checks must-exit, reading only globals, before it touches its tstate.   *)
+(* It is bug row 9, owned by the other engineer; it is a switch here       *)
+(* because every 3.12.x / 3.13 configuration has it.                       *)
+(*                                                                         *)
+(* Threads (all non-daemon): N runs before shutdown and starts A while it  *)
+(* is being joined; the atexit handler starts B; B starts C (the           *)
+(* gh-104690 reproducer: atexit -> t1 -> t0); a destructor run by module   *)
+(* teardown, after _finalizing is set, starts D.                           *)
+(*                                                                         *)
+(* Action -> CPython source                                                *)
+(*   TryStart (operator) Modules/_threadmodule.c: do_start_new_thread /    *)
+(*                  thread_PyThread_start_joinable_thread (3.13),          *)
+(*                  thread_PyThread_start_new_thread (3.12): the           *)
+(*                  finalizing check, _PyThreadState_New (links the new    *)
+(*                  tstate under HEAD_LOCK), the handle put on             *)
+(*                  shutdown_handles (3.13) or the _tstate_lock put in     *)
+(*                  threading._shutdown_locks (3.12, by Thread.start      *)
+(*                  waiting for _started).                                 *)
+(*   StartChild(t)  Lib/threading.py: Thread.start, called by thread t.    *)
+(*   Bootstrap(t)   Modules/_threadmodule.c: thread_run: the gh-108987     *)
+(*                  check, _PyThreadState_Bind (Python/pystate.c:          *)
+(*                  bind_tstate), PyEval_AcquireThread (must-exit).        *)
+(*   Finish(t)      Modules/_threadmodule.c: thread_run: PyThreadState_Clear,*)
+(*                  _PyThreadState_DeleteCurrent, remove_from_shutdown_    *)
+(*                  handles (3.13); release_sentinel (3.12).               *)
+(*   Killed(t)      Python/ceval_gil.c: take_gil must-exit after           *)
+(*                  _finalizing is set (exit or hang; either way the       *)
+(*                  thread's Python code never finishes).                  *)
+(*   MainReturns    Python/pylifecycle.c: _Py_Finalize:                    *)
+(*                  tstate->interp->finalizing = 1.                        *)
+(*   ThreadingShutdown  Python/pylifecycle.c: wait_for_thread_shutdown ->  *)
+(*                  Lib/threading.py: _shutdown -> Modules/_threadmodule.c:*)
+(*                  thread_shutdown (3.13: loops until shutdown_handles is *)
+(*                  empty; 3.12: loops over _shutdown_locks).              *)
+(*   RunAtexit      Python/pylifecycle.c: _PyAtExit_Call.                  *)
+(*   PreFinCheck    Python/pylifecycle.c: make_pre_finalization_calls      *)
+(*                  (gh-136003): stop the world, check for new threads or  *)
+(*                  atexit callbacks, go round again if any.               *)
+(*   SetFinalizing  Python/pylifecycle.c: _PyInterpreterState_SetFinalizing,*)
+(*                  _PyRuntimeState_SetFinalizing.                         *)
+(*   DeleteTstates  Python/pystate.c: _PyThreadState_DeleteExcept (3.12),  *)
+(*                  _PyThreadState_RemoveExcept + _PyThreadState_DeleteList*)
+(*                  (3.13+): every other linked tstate is freed.           *)
+(*   TeardownDestructor Python/pylifecycle.c: finalize_modules / GC run a  *)
+(*                  __del__ that calls Thread.start().                     *)
+(*   ProcessExit    Python/pylifecycle.c: the rest of _Py_Finalize; exit().*)
+(*                                                                         *)
+(* Properties                                                              *)
+(*   StartGate        (row 14) a start is refused exactly when _finalizing *)
+(*                    was already set at the check.                        *)
+(*   NonDaemonJoined  (row 15) when _finalizing is set, every non-daemon   *)
+(*                    thread started before it has finished its work.      *)
+(*   NoDanglingDeref  no thread touches a freed thread state.              *)
+(*   MainTerminates   (liveness) the finalizer reaches process exit.       *)
+(***************************************************************************)
+EXTENDS Naturals
+
+CONSTANTS
+    StartCheck,             \* "none" | "interp_finalizing" | "runtime_finalizing"
+    ThreadRunEarlyCheck,    \* gh-108987 fix present
+    PreFinalizationLoop,    \* gh-136003 fix present
+    DestructorStartsThread  \* a __del__ run during teardown starts thread D
+
+ASSUME StartCheck \in {"none", "interp_finalizing", "runtime_finalizing"}
+ASSUME ThreadRunEarlyCheck \in BOOLEAN /\ PreFinalizationLoop \in BOOLEAN
+ASSUME DestructorStartsThread \in BOOLEAN
+
+Threads == {"N", "A", "B", "C", "D"}
+
+\* Who may start whom (N and B may also finish without starting a thread).
+\* B is started by the atexit handler and D by a destructor, both run by
+\* the main thread.
+Child == [N |-> "A", B |-> "C"]
+HasChild(t) == t \in DOMAIN Child
+
+VARIABLES
+    mPc,              \* the main (finalizing) thread
+    interpFinalizing, \* interp->finalizing (plain int, set first)
+    finalizing,       \* _PyRuntime._finalizing / interp->_finalizing != NULL
+    pc,               \* thread program counters
+    tstate,           \* "none", "linked", "freed", "deleted"
+    shutdownSet,      \* threads whose join handle is registered for shutdown
+    childTried,       \* t has attempted to start its child
+    verdict,          \* outcome of the start of t: "none", "allowed", "refused"
+    sawFin,           \* _finalizing was set when the start of t was checked
+    atexitPending     \* the atexit handler has not run yet
+
+vars == <<mPc, interpFinalizing, finalizing, pc, tstate, shutdownSet,
+          childTried, verdict, sawFin, atexitPending>>
+
+MPcs == {"main", "shutdown", "atexit", "prefin_check", "set_finalizing",
+         "delete_tstates", "teardown", "exit", "done"}
+TPcs == {"unborn", "starting", "running", "done", "refused", "exited",
+         "crashed"}
+
+TypeOK ==
+    /\ mPc \in MPcs
+    /\ interpFinalizing \in BOOLEAN
+    /\ finalizing \in BOOLEAN
+    /\ pc \in [Threads -> TPcs]
+    /\ tstate \in [Threads -> {"none", "linked", "freed", "deleted"}]
+    /\ shutdownSet \subseteq Threads
+    /\ childTried \in [Threads -> BOOLEAN]
+    /\ verdict \in [Threads -> {"none", "allowed", "refused"}]
+    /\ sawFin \in [Threads -> BOOLEAN]
+    /\ atexitPending \in BOOLEAN
+
+Init ==
+    /\ mPc = "main"
+    /\ interpFinalizing = FALSE
+    /\ finalizing = FALSE
+    /\ pc = [t \in Threads |-> IF t = "N" THEN "running" ELSE "unborn"]
+    /\ tstate = [t \in Threads |-> IF t = "N" THEN "linked" ELSE "none"]
+    /\ shutdownSet = {"N"}
+    /\ childTried = [t \in Threads |-> FALSE]
+    /\ verdict = [t \in Threads |-> IF t = "N" THEN "allowed" ELSE "none"]
+    /\ sawFin = [t \in Threads |-> FALSE]
+    /\ atexitPending = TRUE
+
+-----------------------------------------------------------------------------
+(* Starting a thread: the check, then tstate creation and registration.    *)
+(* Thread.start() returns once the handle is registered; the new OS thread *)
+(* runs later (Bootstrap).                                                 *)
+
+Refused ==
+    CASE StartCheck = "none"               -> FALSE
+      [] StartCheck = "interp_finalizing"  -> interpFinalizing
+      [] StartCheck = "runtime_finalizing" -> finalizing
+
+TryStart(t) ==
+    /\ sawFin' = [sawFin EXCEPT ![t] = finalizing]
+    /\ IF Refused
+         THEN /\ verdict' = [verdict EXCEPT ![t] = "refused"]
+              /\ pc' = [pc EXCEPT ![t] = "refused"]
+              /\ UNCHANGED <<tstate, shutdownSet>>
+         ELSE /\ verdict' = [verdict EXCEPT ![t] = "allowed"]
+              /\ pc' = [pc EXCEPT ![t] = "starting"]
+              /\ tstate' = [tstate EXCEPT ![t] = "linked"]
+              /\ shutdownSet' = shutdownSet \cup {t}
+
+-----------------------------------------------------------------------------
+(* Python threads.  Running Python code needs the GIL, and after           *)
+(* _finalizing is set take_gil makes a thread exit (or hang) instead.      *)
+
+StartChild(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "running" /\ HasChild(t) /\ ~childTried[t]
+    /\ ~finalizing
+    /\ childTried' = [childTried EXCEPT ![t] = TRUE]
+    /\ TryStart(Child[t])
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, atexitPending>>
+
+Bootstrap(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "starting"
+    /\ pc' = [pc EXCEPT ![t] =
+                IF ThreadRunEarlyCheck /\ finalizing THEN "exited"
+                ELSE IF tstate[t] = "freed" THEN "crashed"   \* bind_tstate
+                ELSE IF finalizing THEN "exited"   \* PyEval_AcquireThread
+                ELSE "running"]
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+Finish(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "running"
+    /\ ~finalizing
+    /\ pc' = [pc EXCEPT ![t] = "done"]
+    /\ tstate' = [tstate EXCEPT ![t] = "deleted"]
+    /\ shutdownSet' = shutdownSet \ {t}
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, childTried, verdict,
+                   sawFin, atexitPending>>
+
+Killed(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "running"
+    /\ finalizing
+    /\ pc' = [pc EXCEPT ![t] = "exited"]
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+-----------------------------------------------------------------------------
+(* The main thread: Py_FinalizeEx.                                         *)
+
+MainReturns ==
+    /\ mPc = "main"
+    /\ interpFinalizing' = TRUE
+    /\ mPc' = "shutdown"
+    /\ UNCHANGED <<finalizing, pc, tstate, shutdownSet, childTried, verdict,
+                   sawFin, atexitPending>>
+
+\* The join loop re-reads the list, so threads registered while it runs
+\* (A, started by N) are joined too.
+ThreadingShutdown ==
+    /\ mPc = "shutdown"
+    /\ shutdownSet = {}
+    /\ mPc' = "atexit"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+\* atexit callbacks are removed once called: a second round runs only new
+\* ones (none here).
+RunAtexit ==
+    /\ mPc = "atexit"
+    /\ mPc' = "prefin_check"
+    /\ atexitPending' = FALSE
+    /\ IF atexitPending
+         THEN TryStart("B")
+         ELSE UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
+    /\ UNCHANGED <<interpFinalizing, finalizing, childTried>>
+
+PreFinCheck ==
+    /\ mPc = "prefin_check"
+    /\ mPc' = IF PreFinalizationLoop /\ (shutdownSet # {} \/ atexitPending)
+                THEN "shutdown" ELSE "set_finalizing"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+SetFinalizing ==
+    /\ mPc = "set_finalizing"
+    /\ finalizing' = TRUE
+    /\ mPc' = "delete_tstates"
+    /\ UNCHANGED <<interpFinalizing, pc, tstate, shutdownSet, childTried,
+                   verdict, sawFin, atexitPending>>
+
+DeleteTstates ==
+    /\ mPc = "delete_tstates"
+    /\ tstate' = [t \in Threads |->
+                    IF tstate[t] = "linked" THEN "freed" ELSE tstate[t]]
+    /\ mPc' = "teardown"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, shutdownSet, childTried,
+                   verdict, sawFin, atexitPending>>
+
+TeardownDestructor ==
+    /\ mPc = "teardown"
+    /\ mPc' = "exit"
+    /\ IF DestructorStartsThread
+         THEN TryStart("D")
+         ELSE UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
+    /\ UNCHANGED <<interpFinalizing, finalizing, childTried, atexitPending>>
+
+ProcessExit ==
+    /\ mPc = "exit"
+    /\ mPc' = "done"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+-----------------------------------------------------------------------------
+MNext == MainReturns \/ ThreadingShutdown \/ RunAtexit \/ PreFinCheck
+         \/ SetFinalizing \/ DeleteTstates \/ TeardownDestructor \/ ProcessExit
+
+TNext(t) == StartChild(t) \/ Bootstrap(t) \/ Finish(t) \/ Killed(t)
+
+Next ==
+    \/ MainReturns \/ ThreadingShutdown \/ RunAtexit \/ PreFinCheck
+    \/ SetFinalizing \/ DeleteTstates \/ TeardownDestructor \/ ProcessExit
+    \/ \E t \in Threads :
+         StartChild(t) \/ Bootstrap(t) \/ Finish(t) \/ Killed(t)
+
+Fairness == WF_vars(MNext) /\ \A t \in Threads : WF_vars(TNext(t))
+
+Spec == Init /\ [][Next]_vars /\ Fairness
+
+-----------------------------------------------------------------------------
+StartGate ==
+    \A t \in Threads :
+        verdict[t] # "none" => (verdict[t] = "refused" <=> sawFin[t])
+
+NonDaemonJoined ==
+    finalizing =>
+        \A t \in Threads :
+            (verdict[t] = "allowed" /\ ~sawFin[t]) => pc[t] = "done"
+
+NoDanglingDeref == \A t \in Threads : pc[t] # "crashed"
+
+MainTerminates == <>(mPc = "done")
+
+=============================================================================
