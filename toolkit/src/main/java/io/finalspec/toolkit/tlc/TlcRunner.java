@@ -58,25 +58,15 @@ public final class TlcRunner {
     }
 
     private List<String> command(Path spec, Path cfg, Path tmp) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseParallelGC");
-        cmd.add("-Xss16m");
-        cmd.add("-Xmx" + options.heap());
-        cmd.add("-Djava.io.tmpdir=" + tmp);
-        cmd.add("-cp");
-        cmd.add(absoluteClassPath());
-        cmd.add(TlcLauncher.class.getName());
+        List<String> cmd = javaCommand(options, tmp);
         cmd.addAll(List.of("-tool", "-workers", String.valueOf(options.workers()),
             "-metadir", tmp.resolve("meta").toString(), "-config", cfg.toString(), spec.getFileName().toString()));
         return cmd;
     }
 
-    /** The subprocess runs in the spec's folder, so relative class-path entries must be made absolute. */
-    private static String absoluteClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-            .map(e -> Path.of(e).toAbsolutePath().toString())
-            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    /** The command line that starts TLC (through {@link TlcLauncher}); TLC's own arguments follow. */
+    static List<String> javaCommand(TlcOptions options, Path tmp) {
+        return Jvm.command(options.heap(), tmp, TlcLauncher.class);
     }
 
     private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
@@ -143,7 +133,7 @@ public final class TlcRunner {
         return new TlcResult(Expectation.error(message), -1, -1, -1, 0, List.of(), -1);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -1,0 +1,242 @@
+package io.finalspec.toolkit.oracle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import tla2sany.semantic.FormalParamNode;
+import tla2sany.semantic.OpDeclNode;
+import tla2sany.semantic.OpDefNode;
+import tlc2.tool.Action;
+import tlc2.tool.StateVec;
+import tlc2.tool.TLCState;
+import tlc2.tool.impl.FastTool;
+import tlc2.util.FP64;
+import tlc2.value.IValue;
+import tlc2.value.impl.LazyValue;
+import tlc2.value.impl.ModelValue;
+import tlc2.value.impl.Value;
+import util.SimpleFilenameToStream;
+import util.UniqueString;
+
+/**
+ * One spec loaded into TLC's Tool API ({@link FastTool}): its variables, its actions with their
+ * labels, initial states, successors, invariants and constraints. Lives in the child JVM only,
+ * because TLC keeps the loaded spec in static fields: one {@code TlcModel} per process.
+ */
+final class TlcModel {
+
+    /** TLC's successors of one state under one action, already labelled. */
+    record Step(int action, TLCState state) {
+    }
+
+    private final FastTool tool;
+    private final Action[] actions;
+    private final String[] actionNames;
+    /** Per action, {@code "action":"Name","params":[...]} ready to splice into an answer. */
+    private final String[] labelJson;
+    private final OpDeclNode[] vars;
+    private final UniqueString[] varNames;
+    private final Action[] invariants;
+    private final String[] invariantNames;
+    private final ValueCodec codec;
+
+    private TlcModel(FastTool tool) {
+        this.tool = tool;
+        this.actions = tool.getActions();
+        this.vars = declarationOrder(TLCState.Empty.getVars());
+        this.varNames = Arrays.stream(vars).map(OpDeclNode::getName).toArray(UniqueString[]::new);
+        this.invariants = tool.getInvariants();
+        this.invariantNames = tool.getInvNames();
+        this.codec = new ValueCodec(modelValues(), lv -> tool.eval(lv.expr, lv.con, TLCState.Empty));
+        this.actionNames = new String[actions.length];
+        this.labelJson = new String[actions.length];
+        for (int i = 0; i < actions.length; i++) {
+            actionNames[i] = actions[i].getName() == null ? "UnnamedAction" : actions[i].getName().toString();
+            labelJson[i] = label(actions[i], actionNames[i]);
+        }
+    }
+
+    /**
+     * Loads {@code spec} with {@code cfg}. TLC prints SANY's diagnostics instead of throwing them,
+     * so load errors are positioned by {@link LoadErrors} from what was printed.
+     */
+    static TlcModel load(Path spec, Path cfg) {
+        FP64.Init(0); // TLC's -fp 0: fingerprints must be computable, and reproducible
+        Path dir = spec.getParent();
+        String module = spec.getFileName().toString().replaceFirst("\\.tla$", "");
+        String config = cfg.toString().replaceFirst("\\.cfg$", ""); // TLC appends ".cfg"
+        FastTool tool = new FastTool(dir.toString(), module, config, new SimpleFilenameToStream(dir.toString()));
+        return new TlcModel(tool);
+    }
+
+    /** SANY's variable table order is not the declaration order; TLA+ readers expect the latter. */
+    private static OpDeclNode[] declarationOrder(OpDeclNode[] vars) {
+        OpDeclNode[] sorted = vars.clone();
+        Arrays.sort(sorted, Comparator.<OpDeclNode>comparingInt(v -> v.getLocation().beginLine())
+            .thenComparingInt(v -> v.getLocation().beginColumn()));
+        return sorted;
+    }
+
+    private static Map<String, ModelValue> modelValues() {
+        Map<String, ModelValue> byName = new HashMap<>();
+        if (ModelValue.mvs != null) {
+            for (ModelValue mv : ModelValue.mvs) {
+                byName.put(mv.val.toString(), mv);
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * The label TLC gives an action: the name of the operator it comes from and the values bound
+     * to that operator's formal parameters, in order; formals TLC left unbound (arguments that
+     * depend on the state) are omitted. See README.md for where these come from.
+     */
+    private String label(Action action, String name) {
+        StringBuilder out = new StringBuilder("\"action\":");
+        JsonText.string(out, name).append(",\"params\":[");
+        OpDefNode def = action.getOpDef();
+        boolean first = true;
+        if (def != null) {
+            for (FormalParamNode p : def.getParams()) {
+                Object v = action.con.lookup(p);
+                if (v == null) {
+                    continue;
+                }
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                JsonText.string(out.append('['), p.getName().toString()).append(',');
+                if (v instanceof LazyValue lv) {
+                    codec.write(lv.getValue() != null ? lv.getValue() : tool.eval(lv.expr, lv.con, TLCState.Empty), out);
+                } else if (v instanceof IValue iv) {
+                    codec.write(iv, out);
+                } else {
+                    JsonText.string(out, String.valueOf(v)); // an operator argument: not a value
+                }
+                out.append(']');
+            }
+        }
+        return out.append(']').toString();
+    }
+
+    // ---- metadata ----------------------------------------------------------------------------
+
+    List<String> varNames() {
+        return Arrays.stream(varNames).map(UniqueString::toString).toList();
+    }
+
+    /** Distinct action names in TLC's action order. */
+    List<String> actionNames() {
+        return List.copyOf(new LinkedHashSet<>(Arrays.asList(actionNames)));
+    }
+
+    int actionCount() {
+        return actions.length;
+    }
+
+    String labelJson(int action) {
+        return labelJson[action];
+    }
+
+    List<String> invariantNames() {
+        return List.of(invariantNames);
+    }
+
+    // ---- states ------------------------------------------------------------------------------
+
+    List<TLCState> initStates() {
+        StateVec sv = tool.getInitStates();
+        List<TLCState> out = new ArrayList<>(sv.size());
+        for (int i = 0; i < sv.size(); i++) {
+            out.add(checkComplete(sv.elementAt(i), "an initial state"));
+        }
+        return out;
+    }
+
+    /** Every successor of {@code s}, action by action in TLC's order, states in TLC's order. */
+    List<Step> successors(TLCState s) {
+        List<Step> out = new ArrayList<>();
+        for (int a = 0; a < actions.length; a++) {
+            StateVec next = tool.getNextStates(actions[a], s);
+            for (int i = 0; i < next.size(); i++) {
+                out.add(new Step(a, checkComplete(next.elementAt(i), "a successor state under " + actionNames[a])));
+            }
+        }
+        return out;
+    }
+
+    /** TLC reports a state that leaves a variable unassigned as an error; so do we. */
+    private TLCState checkComplete(TLCState s, String what) {
+        if (!s.allAssigned()) {
+            throw new IllegalStateException(what + " is not completely specified: "
+                + s.getUnassigned().stream().map(v -> v.getName().toString()).sorted().toList() + " unassigned");
+        }
+        return s;
+    }
+
+    List<String> violated(TLCState s) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < invariants.length; i++) {
+            if (!tool.isValid(invariants[i], s)) {
+                out.add(invariantNames[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The state satisfies every CONSTRAINT. */
+    boolean inModel(TLCState s) {
+        return tool.isInModel(s);
+    }
+
+    /** The step satisfies every ACTION_CONSTRAINT. */
+    boolean inActions(TLCState from, TLCState to) {
+        return tool.isInActions(from, to);
+    }
+
+    // ---- JSON --------------------------------------------------------------------------------
+
+    void writeState(TLCState s, StringBuilder out) {
+        out.append('{');
+        for (int i = 0; i < vars.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonText.string(out, varNames[i].toString()).append(':');
+            codec.write(s.lookup(varNames[i]), out);
+        }
+        out.append('}');
+    }
+
+    TLCState readState(JsonElement json) {
+        if (json == null || !json.isJsonObject()) {
+            throw new IllegalArgumentException("a state is a JSON object mapping each variable to its value");
+        }
+        JsonObject o = json.getAsJsonObject();
+        if (o.size() != varNames.length) {
+            throw new IllegalArgumentException("a state must bind exactly the variables " + varNames() + ", got "
+                + o.keySet());
+        }
+        TLCState s = TLCState.Empty.createEmpty();
+        for (UniqueString var : varNames) {
+            JsonElement v = o.get(var.toString());
+            if (v == null) {
+                throw new IllegalArgumentException("the state does not bind " + var + " (got " + o.keySet() + ")");
+            }
+            Value value = codec.read(v);
+            s = s.bind(var, value);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package io.finalspec.toolkit.tlc;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Command lines for child JVMs that run TLC code (the model checker, the simulator, the oracle):
+ * the same Java, the same class path made absolute (the child runs in the spec's folder), a
+ * throughput GC as TLC asks for, a large thread stack for deep evaluations, and a private
+ * temporary folder, because TLC unpacks its standard modules into {@code java.io.tmpdir} and
+ * concurrent runs would overwrite each other's files.
+ */
+public final class Jvm {
+
+    private Jvm() {
+    }
+
+    public static List<String> command(String heap, Path tmp, Class<?> mainClass) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+UseParallelGC");
+        cmd.add("-Xss16m");
+        cmd.add("-Xmx" + heap);
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        cmd.add("-cp");
+        cmd.add(absoluteClassPath());
+        cmd.add(mainClass.getName());
+        return cmd;
+    }
+
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(e -> Path.of(e).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+    }
+}

@@ -1,0 +1,74 @@
+package io.finalspec.toolkit.tlc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs TLC in simulation mode ({@code -simulate file=...,num=N -depth D -seed S}) and returns the
+ * random behaviours it wrote, as the text of TLC's trace modules ({@code STATE_1 == /\ x = ...}).
+ * They carry no action labels; replaying them in a generated machine (which must find a
+ * transition for every step) is the trace half of conformance.
+ */
+public final class TlcSimulator {
+
+    private final TlcOptions options;
+
+    public TlcSimulator(TlcOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Simulates {@code traces} behaviours of at most {@code depth} states each, reproducibly for a
+     * given {@code seed}.
+     */
+    public List<String> simulate(Path spec, Path config, int traces, int depth, long seed) throws IOException, InterruptedException {
+        Path specAbs = spec.toAbsolutePath().normalize();
+        Path tmp = Files.createTempDirectory("finalspec-sim");
+        try {
+            Path out = Files.createDirectories(tmp.resolve("traces"));
+            List<String> cmd = new ArrayList<>(TlcRunner.javaCommand(options, tmp));
+            cmd.addAll(List.of("-simulate", "file=" + out.resolve("trace") + ",num=" + traces, "-depth", String.valueOf(depth),
+                "-seed", String.valueOf(seed), "-workers", "1", "-metadir", tmp.resolve("meta").toString(),
+                "-config", config.toAbsolutePath().normalize().toString(), specAbs.getFileName().toString()));
+            Process p = new ProcessBuilder(cmd).directory(specAbs.getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("tlc.log").toFile()).start();
+            p.getOutputStream().close();
+            boolean finished = options.timeoutSeconds() <= 0 ? p.waitFor() >= Integer.MIN_VALUE
+                : p.waitFor((long) (options.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                p.destroyForcibly().waitFor();
+                throw new IOException("TLC simulation did not finish within " + options.timeoutSeconds() + " s");
+            }
+            List<String> result = readTraces(out);
+            if (result.isEmpty()) {
+                throw new IOException("TLC simulation wrote no trace (exit " + p.exitValue() + "): "
+                    + tail(Files.readString(tmp.resolve("tlc.log"), StandardCharsets.UTF_8)));
+            }
+            return result;
+        } finally {
+            TlcRunner.deleteTree(tmp);
+        }
+    }
+
+    private static List<String> readTraces(Path dir) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted(Comparator.comparing(Path::toString)).toList()) {
+                texts.add(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return texts;
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.strip().split("\n");
+        return String.join(" ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length));
+    }
+}
