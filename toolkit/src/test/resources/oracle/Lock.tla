@@ -41,8 +41,6 @@ Next ==
 
 MutualExclusion == \A p, q \in Procs : p # q => ~(pc[p] = "cs" /\ pc[q] = "cs")
 
-NeverTwice == stats.acquires < 2
-
 Bounded == stats.acquires <= MaxAcquires
 
 Spec == Init /\ [][Next]_vars

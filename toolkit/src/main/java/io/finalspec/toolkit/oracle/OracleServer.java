@@ -99,7 +99,7 @@ public final class OracleServer {
                 JsonObject req = JsonParser.parseString(line).getAsJsonObject();
                 op = req.has("op") ? req.get("op").getAsString() : "";
                 switch (op) {
-                    case "init" -> init();
+                    case "init" -> init(req.has("fps") && req.get("fps").getAsBoolean());
                     case "next" -> next(req.get("state"));
                     case "nextBatch" -> nextBatch(req.get("states"));
                     case "check" -> check(req.get("state"));
@@ -121,7 +121,8 @@ public final class OracleServer {
         }
     }
 
-    private void init() {
+    /** With {@code fps}, also TLC's own fingerprints of the states, to check JSON round trips against. */
+    private void init(boolean fps) {
         buf.append("{\"states\":[");
         List<TLCState> states = model.initStates();
         for (int i = 0; i < states.size(); i++) {
@@ -130,7 +131,15 @@ public final class OracleServer {
             }
             model.writeState(states.get(i), buf);
         }
-        buf.append("]}");
+        buf.append(']');
+        if (fps) {
+            buf.append(",\"fps\":[");
+            for (int i = 0; i < states.size(); i++) {
+                buf.append(i > 0 ? ",\"" : "\"").append(Long.toHexString(states.get(i).fingerPrint())).append('"');
+            }
+            buf.append(']');
+        }
+        buf.append('}');
     }
 
     private void next(JsonElement state) {

@@ -1,0 +1,195 @@
+package io.finalspec.toolkit.conform;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import io.finalspec.runtime.explore.BfsExplorer;
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.trace.TraceReplayer;
+import io.finalspec.runtime.trace.TraceReplayer.VarDiff;
+
+/**
+ * Step conformance: seeded random walks through the generated machine; at every state visited
+ * for the first time, the machine's labelled successors must equal TLC's, as multisets. Walkers
+ * advance in lock step so that each round asks the oracle about all their states at once.
+ *
+ * <p>A mismatch is reported with the shortest behaviour reaching the divergent state (found
+ * breadth-first in the machine), the transitions only one side has, and a per-variable diff.
+ */
+public final class StepConformance {
+
+    /**
+     * @param seed      seeds the walks; the same seed replays the same walks
+     * @param maxStates stop after comparing this many distinct states
+     * @param seconds   stop after this long (0: no limit)
+     * @param maxDepth  a walk restarts from an initial state after this many steps
+     * @param walkers   walks advanced together, one oracle round trip per round
+     */
+    public record Options(long seed, long maxStates, double seconds, int maxDepth, int walkers) {
+        public Options {
+            if (maxDepth < 1 || walkers < 1) {
+                throw new IllegalArgumentException("maxDepth and walkers must be positive");
+            }
+        }
+    }
+
+    /** What a run compared, and the first mismatch if any. */
+    public record Result(long statesChecked, long transitionsCompared, double seconds, boolean exhausted,
+                         List<Mismatch> mismatches) {
+        public double statesPerSecond() {
+            return seconds <= 0 ? 0 : statesChecked / seconds;
+        }
+    }
+
+    /** Rounds without a single new state after which the reachable space counts as covered. */
+    private static final int STALE_ROUNDS = 2000;
+
+    private final Machine machine;
+    private final Oracle oracle;
+    private final Options options;
+
+    public StepConformance(Machine machine, Oracle oracle, Options options) {
+        this.machine = machine;
+        this.oracle = oracle;
+        this.options = options;
+    }
+
+    private static final class Walker {
+        final List<Trace.Step> path = new ArrayList<>();
+
+        State current() {
+            return path.get(path.size() - 1).state();
+        }
+    }
+
+    public Result run() {
+        long start = System.nanoTime();
+        List<State> init = new ArrayList<>();
+        machine.initStates(init::add);
+        List<State> tlcInit = oracle.initStates();
+        Mismatch initMismatch = compareInit(init, tlcInit);
+        if (initMismatch != null) {
+            return new Result(0, 0, elapsed(start), false, List.of(initMismatch));
+        }
+        if (init.isEmpty()) {
+            return new Result(0, 0, elapsed(start), true, List.of());
+        }
+        Random random = new Random(options.seed());
+        List<Walker> walkers = new ArrayList<>();
+        for (int i = 0; i < options.walkers(); i++) {
+            walkers.add(restart(new Walker(), init, random));
+        }
+        Set<State> checked = new HashSet<>();
+        long transitions = 0;
+        int staleRounds = 0;
+        while (checked.size() < options.maxStates() && !outOfTime(start) && staleRounds < STALE_ROUNDS) {
+            List<Walker> fresh = new ArrayList<>();
+            List<State> queries = new ArrayList<>();
+            for (Walker w : walkers) {
+                if (checked.add(w.current())) {
+                    fresh.add(w);
+                    queries.add(w.current());
+                }
+            }
+            staleRounds = fresh.isEmpty() ? staleRounds + 1 : 0;
+            List<List<Transition>> expected = queries.isEmpty() ? List.of() : oracle.successors(queries);
+            for (int i = 0; i < fresh.size(); i++) {
+                List<Transition> actual = successors(fresh.get(i).current());
+                transitions += actual.size();
+                Mismatch m = compare(fresh.get(i), expected.get(i), actual);
+                if (m != null) {
+                    return new Result(checked.size(), transitions, elapsed(start), false, List.of(m));
+                }
+            }
+            for (Walker w : walkers) {
+                advance(w, init, random);
+            }
+        }
+        return new Result(checked.size(), transitions, elapsed(start), staleRounds >= STALE_ROUNDS, List.of());
+    }
+
+    private Walker restart(Walker w, List<State> init, Random random) {
+        w.path.clear();
+        w.path.add(new Trace.Step(ActionLabel.of("Init"), init.get(random.nextInt(init.size()))));
+        return w;
+    }
+
+    private void advance(Walker w, List<State> init, Random random) {
+        List<Transition> next = successors(w.current());
+        if (next.isEmpty() || w.path.size() > options.maxDepth()) {
+            restart(w, init, random);
+            return;
+        }
+        Transition t = next.get(random.nextInt(next.size()));
+        w.path.add(new Trace.Step(t.label(), t.state()));
+    }
+
+    private List<Transition> successors(State s) {
+        List<Transition> out = new ArrayList<>();
+        machine.successors(s, (label, next) -> out.add(new Transition(label, next)));
+        return out;
+    }
+
+    private Mismatch compareInit(List<State> actual, List<State> expected) {
+        List<State> missing = Multiset.minus(expected, actual);
+        List<State> extra = Multiset.minus(actual, expected);
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return null;
+        }
+        List<VarDiff> diff = missing.isEmpty() || extra.isEmpty() ? List.of()
+            : new TraceReplayer(machine).diff(missing.get(0), extra.get(0));
+        return new Mismatch("init", null, asInit(missing), asInit(extra), diff,
+            new Trace(machine.variables(), List.of()), options.seed());
+    }
+
+    private static List<Transition> asInit(List<State> states) {
+        return states.stream().map(s -> new Transition(ActionLabel.of("Init"), s)).toList();
+    }
+
+    private Mismatch compare(Walker w, List<Transition> expected, List<Transition> actual) {
+        List<Transition> missing = Multiset.minus(expected, actual);
+        List<Transition> extra = Multiset.minus(actual, expected);
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return null;
+        }
+        return new Mismatch("successors", w.current(), missing, extra, closestDiff(missing, extra),
+            shortestPath(w), options.seed());
+    }
+
+    /** The per-variable diff of the first missing transition against an extra one with the same label. */
+    private List<VarDiff> closestDiff(List<Transition> missing, List<Transition> extra) {
+        for (Transition m : missing) {
+            for (Transition e : extra) {
+                if (m.label().equals(e.label())) {
+                    return new TraceReplayer(machine).diff(m.state(), e.state());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** Breadth-first in the machine: the shortest behaviour reaching the walker's state. */
+    private Trace shortestPath(Walker w) {
+        State target = w.current();
+        ExploreResult r = new BfsExplorer(machine, BfsExplorer.Options.defaults(), target::equals).run();
+        if (r.trace() != null && !r.trace().steps().isEmpty() && r.trace().steps().get(r.trace().size() - 1).state().equals(target)) {
+            return r.trace();
+        }
+        return new Trace(machine.variables(), List.copyOf(w.path));
+    }
+
+    private boolean outOfTime(long start) {
+        return options.seconds() > 0 && elapsed(start) >= options.seconds();
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,455 @@
+package io.finalspec.toolkit.oracle;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * TLC as an oracle: one spec loaded into TLC's Tool API in a child JVM ({@link OracleServer}),
+ * asked for initial states, labelled successors, invariant verdicts and whole state graphs.
+ * States are JSON objects mapping each variable to its value in ITF encoding (README.md).
+ *
+ * <p>A child JVM because TLC keeps the loaded spec in static fields: one spec per process, and
+ * several oracles can run side by side. Requests are answered one at a time; every method blocks
+ * until the answer arrives or the timeout passes, in which case the child is killed. Evaluation
+ * errors come back as {@link OracleException} of kind {@code EVAL} and leave the oracle usable.
+ */
+public final class TlcOracle implements AutoCloseable {
+
+    /** An action as TLC labels it: operator name and the values of its bound formal parameters. */
+    public record Label(String action, List<Map.Entry<String, JsonElement>> params) {
+    }
+
+    /** One successor of a state: the label of the action that produced it and the new state. */
+    public record Successor(String action, List<Map.Entry<String, JsonElement>> params, JsonObject state) {
+        public Label label() {
+            return new Label(action, params);
+        }
+    }
+
+    /** The verdict on one state: invariants it violates, and whether it satisfies the CONSTRAINTs. */
+    public record Check(List<String> violated, boolean constraint) {
+    }
+
+    /** One state reached by {@link #explore(long, boolean, Consumer)}, with its 1-based BFS depth. */
+    public record Explored(JsonObject state, int depth, List<String> violated) {
+    }
+
+    /** TLC-style statistics of an exploration; {@code complete} is false if it stopped at the limit. */
+    public record ExploreStats(long distinct, long generated, int depth, boolean complete) {
+    }
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    private static final int STDERR_LINES = 40;
+
+    private final Path spec;
+    private final Process process;
+    private final Path tmp;
+    private final BufferedWriter requests;
+    private final BufferedReader answers;
+    private final long timeoutNanos;
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Thread stderrReader;
+    private volatile long deadline; // System.nanoTime() by which the pending answer must arrive; 0 = idle
+    private volatile boolean timedOut;
+    private volatile boolean closed;
+    private List<String> vars = List.of();
+    private List<String> actions = List.of();
+    private List<Label> labels = List.of();
+    private List<String> invariants = List.of();
+
+    private TlcOracle(Path spec, Process process, Path tmp, Duration timeout) {
+        this.spec = spec;
+        this.process = process;
+        this.tmp = tmp;
+        this.timeoutNanos = timeout.toNanos();
+        this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+            1 << 16);
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8),
+            1 << 16);
+        this.stderrReader = new Thread(this::drainStderr, "tlc-oracle-stderr");
+        stderrReader.setDaemon(true);
+        stderrReader.start();
+        Thread watchdog = new Thread(this::watch, "tlc-oracle-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    public static TlcOracle start(Path spec, Path cfg) throws IOException {
+        return start(spec, cfg, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Starts a child JVM and loads {@code spec} with {@code cfg} into TLC.
+     *
+     * @param timeout how long to wait for any one answer (the load included)
+     * @throws OracleException of kind {@code LOAD}, with a positioned message, if TLC cannot load the spec
+     */
+    public static TlcOracle start(Path spec, Path cfg, Duration timeout) throws IOException {
+        Path specAbs = spec.toAbsolutePath().normalize();
+        Path cfgAbs = cfg.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(specAbs)) {
+            throw new OracleException(OracleException.Kind.LOAD, specAbs + ": spec not found");
+        }
+        if (!Files.isRegularFile(cfgAbs)) {
+            throw new OracleException(OracleException.Kind.LOAD, cfgAbs + ": config not found");
+        }
+        Path tmp = Files.createTempDirectory("finalspec-oracle");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(),
+            OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString());
+        Process process;
+        try {
+            process = new ProcessBuilder(cmd).directory(tmp.toFile()).start();
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+        TlcOracle oracle = new TlcOracle(specAbs, process, tmp, timeout);
+        try {
+            oracle.hello(oracle.readAnswer());
+        } catch (RuntimeException e) {
+            oracle.close();
+            throw e;
+        }
+        return oracle;
+    }
+
+    /**
+     * The child needs our classes, TLC and Gson. Take them from where they were loaded rather than
+     * from {@code java.class.path}, which under surefire or a launcher may be a manifest-only jar.
+     */
+    private static String childClassPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(OracleServer.class, tlc2.tool.impl.FastTool.class, com.google.gson.Gson.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private void hello(JsonObject hello) {
+        if (!hello.has("ok") || !hello.get("ok").getAsBoolean()) {
+            String error = hello.has("error") ? hello.get("error").getAsString() : hello.toString();
+            throw new OracleException(OracleException.Kind.LOAD, error);
+        }
+        vars = strings(hello.getAsJsonArray("vars"));
+        actions = strings(hello.getAsJsonArray("actions"));
+        invariants = strings(hello.getAsJsonArray("invariants"));
+        List<Label> ls = new ArrayList<>();
+        for (JsonElement l : hello.getAsJsonArray("labels")) {
+            JsonObject o = l.getAsJsonObject();
+            ls.add(new Label(o.get("action").getAsString(), params(o.getAsJsonArray("params"))));
+        }
+        labels = List.copyOf(ls);
+    }
+
+    /** The spec's variables in declaration order. */
+    public List<String> vars() {
+        return vars;
+    }
+
+    /** The distinct action names, in the order of TLC's actions. */
+    public List<String> actions() {
+        return actions;
+    }
+
+    /** Every action TLC split the next-state relation into, labelled, in TLC's order. */
+    public List<Label> labels() {
+        return labels;
+    }
+
+    /** The config's INVARIANTs, in order. */
+    public List<String> invariants() {
+        return invariants;
+    }
+
+    /** All initial states, in TLC's order. */
+    public synchronized List<JsonObject> initStates() {
+        JsonObject answer = request("{\"op\":\"init\"}");
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement s : answer.getAsJsonArray("states")) {
+            out.add(s.getAsJsonObject());
+        }
+        return out;
+    }
+
+    /** TLC's own fingerprints of the initial states, in the order of {@link #initStates()}. */
+    public synchronized List<Long> initFingerprints() {
+        JsonObject answer = request("{\"op\":\"init\",\"fps\":true}");
+        List<Long> out = new ArrayList<>();
+        for (JsonElement fp : answer.getAsJsonArray("fps")) {
+            out.add(Long.parseUnsignedLong(fp.getAsString(), 16));
+        }
+        return out;
+    }
+
+    /** Every successor of {@code state}: action by action in TLC's order, states in TLC's order. */
+    public synchronized List<Successor> successors(JsonObject state) {
+        JsonObject answer = request("{\"op\":\"next\",\"state\":" + state + "}");
+        return successorList(answer.getAsJsonArray("successors"));
+    }
+
+    /** {@link #successors(JsonObject)} for many states in one round trip. */
+    public synchronized List<List<Successor>> successors(List<JsonObject> states) {
+        StringBuilder req = new StringBuilder("{\"op\":\"nextBatch\",\"states\":[");
+        for (int i = 0; i < states.size(); i++) {
+            req.append(i > 0 ? "," : "").append(states.get(i));
+        }
+        JsonObject answer = request(req.append("]}").toString());
+        List<List<Successor>> out = new ArrayList<>(states.size());
+        for (JsonElement r : answer.getAsJsonArray("results")) {
+            out.add(successorList(r.getAsJsonArray()));
+        }
+        return out;
+    }
+
+    public synchronized Check check(JsonObject state) {
+        JsonObject answer = request("{\"op\":\"check\",\"state\":" + state + "}");
+        return new Check(strings(answer.getAsJsonArray("violated")), answer.get("constraint").getAsBoolean());
+    }
+
+    /** The names of the invariants {@code state} violates, in config order. */
+    public List<String> violated(JsonObject state) {
+        return check(state).violated();
+    }
+
+    /** TLC's fingerprint of {@code state} (FP64 with polynomial 0, as {@code -fp 0}). */
+    public synchronized long fingerprint(JsonObject state) {
+        JsonObject answer = request("{\"op\":\"fp\",\"state\":" + state + "}");
+        return Long.parseUnsignedLong(answer.get("fp").getAsString(), 16);
+    }
+
+    /** Explores breadth-first and hands over each distinct state; see {@link #explore(long, boolean, Consumer)}. */
+    public ExploreStats explore(long limit, Consumer<JsonObject> state) {
+        return explore(limit, false, e -> state.accept(e.state()));
+    }
+
+    /**
+     * Explores the state graph breadth-first as TLC does (CONSTRAINTs and ACTION_CONSTRAINTs
+     * honoured, states identified by TLC's fingerprint) and hands over every distinct state as
+     * it is found.
+     *
+     * @param limit stop after this many distinct states; 0 for no limit
+     * @param checkInvariants also evaluate the invariants on every state (slower)
+     */
+    public synchronized ExploreStats explore(long limit, boolean checkInvariants, Consumer<Explored> sink) {
+        send("{\"op\":\"explore\",\"limit\":" + limit + ",\"invariants\":" + checkInvariants + "}");
+        while (true) {
+            JsonObject line = readAnswer();
+            if (line.has("error")) {
+                throw new OracleException(OracleException.Kind.EVAL, line.get("error").getAsString());
+            }
+            if (line.has("done")) {
+                return new ExploreStats(line.get("distinct").getAsLong(), line.get("generated").getAsLong(),
+                    line.get("depth").getAsInt(), line.get("complete").getAsBoolean());
+            }
+            List<String> violated = line.has("violated") ? strings(line.getAsJsonArray("violated")) : List.of();
+            sink.accept(new Explored(line.getAsJsonObject("state"), line.get("depth").getAsInt(), violated));
+        }
+    }
+
+    /** Asks the child to quit, then makes sure it is gone and deletes its temporary folder. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (process.isAlive()) {
+                requests.write("{\"op\":\"quit\"}\n");
+                requests.flush();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            stderrReader.join(1000);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            deleteTree(tmp);
+        } catch (IOException e) {
+            // a leftover temporary folder is not worth failing over
+        }
+    }
+
+    // ---- protocol ----------------------------------------------------------------------------
+
+    private JsonObject request(String json) {
+        send(json);
+        JsonObject answer = readAnswer();
+        if (answer.has("error")) {
+            throw new OracleException(OracleException.Kind.EVAL, answer.get("error").getAsString());
+        }
+        return answer;
+    }
+
+    private void send(String json) {
+        if (closed) {
+            throw new OracleException(OracleException.Kind.DIED, "the TLC oracle for " + spec + " is closed");
+        }
+        try {
+            requests.write(json);
+            requests.write('\n');
+            requests.flush();
+        } catch (IOException e) {
+            throw died(e);
+        }
+    }
+
+    private JsonObject readAnswer() {
+        String line;
+        deadline = System.nanoTime() + timeoutNanos;
+        try {
+            line = answers.readLine();
+        } catch (IOException e) {
+            throw died(e);
+        } finally {
+            deadline = 0;
+        }
+        if (line == null) {
+            throw died(null);
+        }
+        try {
+            return JsonParser.parseString(line).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new OracleException(OracleException.Kind.DIED, "the TLC oracle answered garbage: " + line, e);
+        }
+    }
+
+    private OracleException died(Throwable cause) {
+        closed = true;
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            stderrReader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String why = timedOut
+            ? "gave no answer within " + timeoutNanos / 1_000_000_000.0 + " s and was killed"
+            : "exited" + (process.isAlive() ? "" : " with code " + process.exitValue());
+        String tail;
+        synchronized (stderrTail) {
+            tail = String.join("\n", stderrTail);
+        }
+        OracleException e = new OracleException(OracleException.Kind.DIED,
+            "the TLC oracle for " + spec + " " + why + (tail.isBlank() ? "" : "; its last output:\n" + tail), cause);
+        try {
+            deleteTree(tmp);
+        } catch (IOException ignored) {
+            // best effort
+        }
+        return e;
+    }
+
+    private void watch() {
+        try {
+            while (!closed && process.isAlive()) {
+                long d = deadline;
+                if (d != 0 && System.nanoTime() - d > 0) {
+                    timedOut = true;
+                    process.destroyForcibly();
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainStderr() {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                synchronized (stderrTail) {
+                    if (stderrTail.size() == STDERR_LINES) {
+                        stderrTail.removeFirst();
+                    }
+                    stderrTail.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // the child is gone
+        }
+    }
+
+    // ---- JSON helpers ------------------------------------------------------------------------
+
+    private static List<Successor> successorList(JsonArray array) {
+        List<Successor> out = new ArrayList<>(array.size());
+        for (JsonElement e : array) {
+            JsonObject o = e.getAsJsonObject();
+            out.add(new Successor(o.get("action").getAsString(), params(o.getAsJsonArray("params")),
+                o.getAsJsonObject("state")));
+        }
+        return out;
+    }
+
+    private static List<Map.Entry<String, JsonElement>> params(JsonArray array) {
+        if (array.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, JsonElement>> out = new ArrayList<>(array.size());
+        for (JsonElement p : array) {
+            JsonArray pair = p.getAsJsonArray();
+            out.add(Map.entry(pair.get(0).getAsString(), pair.get(1)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> out = new ArrayList<>(array.size());
+        for (JsonElement e : array) {
+            out.add(e.getAsString());
+        }
+        return List.copyOf(out);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
