@@ -1,7 +1,8 @@
 ------------------------------- MODULE Bakery -------------------------------
 (* Lamport's bakery algorithm with a bound on ticket numbers.  Choosing a
    ticket and scanning the other processes are modelled as fine-grained
-   steps; a process whose next ticket would exceed MaxTicket simply waits. *)
+   steps; a process whose next ticket would exceed MaxTicket gives up and
+   returns to its noncritical section.                                    *)
 EXTENDS Naturals, FiniteSets
 
 CONSTANTS N, MaxTicket

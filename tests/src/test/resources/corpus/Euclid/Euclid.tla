@@ -64,7 +64,7 @@ Divides(d, n) == \E k \in -N..N : n = d * k
 
 ResultDivides == y = 0 /\ x # 0 => Divides(x, x0) /\ Divides(x, y0)
 
-\* each step at least halves x + y every two steps; a loose bound suffices
+\* a loose bound on the number of steps (Euclid needs far fewer)
 FewSteps == steps <= N
 
 \* exercises the recursive function: steps! is a positive multiple of steps
