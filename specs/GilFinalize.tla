@@ -452,15 +452,18 @@ DSaveThread(d) ==
 
 \* print() to sys.stdout: the BufferedWriter lock is taken with the GIL held
 \* and kept across the write(2), which releases the GIL (DSaveThread).
+\* Both are Python-level steps: with a drop request pending, the eval loop's
+\* eval_breaker check drops the GIL first (DSaveThread stands for that).
 DLockStdout(d) ==
     /\ Alive /\ pc[d] = "d_py" /\ d \in StdoutUsers /\ stdoutLock = None
+    /\ ~dropReq
     /\ stdoutLock' = d
     /\ UNCHANGED <<pc, ret, final, drq, sawReq, ts, refs, linked, freed, owner,
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
                    autoInterp, fault>>
 
 DUnlockStdout(d) ==
-    /\ Alive /\ pc[d] = "d_py" /\ stdoutLock = d
+    /\ Alive /\ pc[d] = "d_py" /\ stdoutLock = d /\ ~dropReq
     /\ stdoutLock' = None
     /\ UNCHANGED <<pc, ret, final, drq, sawReq, ts, refs, linked, freed, owner,
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
@@ -481,12 +484,14 @@ EnsureCheck(f) ==
 \* only asserted, so a release build dereferences NULL.
 EnsureNewTstate(f) ==
     /\ Alive /\ pc[f] = "f_new"
-    /\ IF ~autoInterp
-       THEN /\ fault' = IF fault = <<>> THEN <<f, "new_threadstate(NULL)">> ELSE fault
-            /\ UNCHANGED <<pc, ret, ts, refs, linked, freed>>
-       ELSE IF EnsureRefusesWhenFinalizing /\ finalizing # None
-       THEN /\ pc' = [pc EXCEPT ![f] = "hung"]
+    /\ IF EnsureRefusesWhenFinalizing /\ finalizing # None
+       THEN \* proposed fix: under HEAD_LOCK, refuse (hang) once finalizing
+            /\ pc' = [pc EXCEPT ![f] = "hung"]
             /\ UNCHANGED <<ret, ts, refs, linked, freed, fault>>
+       ELSE IF ~autoInterp
+       THEN \* re-reads autoInterpreterState: NULL after _PyGILState_Fini
+            /\ fault' = IF fault = <<>> THEN <<f, "new_threadstate(NULL)">> ELSE fault
+            /\ UNCHANGED <<pc, ret, ts, refs, linked, freed>>
        ELSE /\ fault' = Faulted(f, {Interp}, "new_threadstate")
             /\ linked' = linked \cup {f}
             /\ freed' = freed \ {f}
@@ -808,8 +813,18 @@ Next ==
     \/ FinExit
     \/ Terminated
 
-\* The OS scheduler eventually runs every runnable thread.
-Fairness == \A t \in Threads : WF_vars(ThreadStep(t))
+\* Main's own progress through Py_FinalizeEx (not its GIL round trips).
+FinProgress == \/ FinSetFinalizing \/ FinRemoveExcept \/ FinSetShuttingDown
+               \/ \E p \in Others : FinClearTstate(p)
+               \/ FinFreeTstate \/ FinDeleteDone \/ FinFlushStdFiles
+               \/ FinInterpDelete \/ FinZapThreads \/ FinExit
+
+\* The OS scheduler eventually runs every runnable thread (weak fairness).
+\* The Python code Main runs during finalization is finite: it does not drop
+\* and retake the GIL forever, so a finalization step that is enabled again
+\* and again is eventually taken (strong fairness on FinProgress).
+Fairness == /\ \A t \in Threads : WF_vars(ThreadStep(t))
+            /\ SF_vars(FinProgress)
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 
@@ -826,6 +841,12 @@ FinalizerExclusive ==
 
 \* bpo-39877, gh-110052, gh-108987, gh-154175: no step reads freed memory.
 NoDanglingDeref == fault = <<>>
+
+\* The same, restricted to drop_gil's read of the drop request after
+\* MUTEX_UNLOCK (gh-154175).  A behaviour whose first bad read is elsewhere
+\* keeps going, so TLC still finds the shortest drop_gil one.
+NoDanglingDerefInDropGil ==
+    fault = <<>> \/ fault[2] # "drop_gil read request"
 
 \* With the GIL only the holder runs Python, and the holder is last_holder.
 SingleGILHolder ==

@@ -306,7 +306,10 @@ FinNext == FinBlockingIo \/ FinIoDone \/ FinMainReturns \/ FinAtexit
            \/ FinSetFinalizing \/ FinTeardown \/ FinFlush \/ FinLlExit
            \/ FinExit
 
-Next == DNext \/ FinNext
+Next ==
+    \/ DEnterBlocking \/ DAttach \/ DMustExit \/ DLeaveBlocking
+    \/ FinBlockingIo \/ FinIoDone \/ FinMainReturns \/ FinAtexit
+    \/ FinSetFinalizing \/ FinTeardown \/ FinFlush \/ FinLlExit \/ FinExit
 
 \* The OS scheduler is fair to D; Fin needs strong fairness because D may
 \* take the GIL back each time Fin's I/O ends.

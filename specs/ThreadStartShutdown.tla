@@ -47,6 +47,12 @@
 (*                  threading._shutdown_locks (3.12, by Thread.start      *)
 (*                  waiting for _started).                                 *)
 (*   StartChild(t)  Lib/threading.py: Thread.start, called by thread t.    *)
+(*   StartReturns(t) Lib/threading.py: Thread.start -> self._started.wait()*)
+(*                  returns once the new thread's Thread._bootstrap_inner  *)
+(*                  has set _started (it never returns if the new thread   *)
+(*                  exits first).  AtexitStartReturns and                  *)
+(*                  DestructorStartReturns are the same wait in the main   *)
+(*                  thread.                                                *)
 (*   Bootstrap(t)   Modules/_threadmodule.c: thread_run: the gh-108987     *)
 (*                  check, _PyThreadState_Bind (Python/pystate.c:          *)
 (*                  bind_tstate), PyEval_AcquireThread (must-exit).        *)
@@ -118,10 +124,11 @@ VARIABLES
 vars == <<mPc, interpFinalizing, finalizing, pc, tstate, shutdownSet,
           childTried, verdict, sawFin, atexitPending>>
 
-MPcs == {"main", "shutdown", "atexit", "prefin_check", "set_finalizing",
-         "delete_tstates", "teardown", "exit", "done"}
-TPcs == {"unborn", "starting", "running", "done", "refused", "exited",
-         "crashed"}
+MPcs == {"main", "shutdown", "atexit", "atexit_wait", "prefin_check",
+         "set_finalizing", "delete_tstates", "teardown", "teardown_wait",
+         "exit", "done"}
+TPcs == {"unborn", "starting", "running", "start_wait", "done", "refused",
+         "exited", "crashed"}
 
 TypeOK ==
     /\ mPc \in MPcs
@@ -149,22 +156,24 @@ Init ==
 
 -----------------------------------------------------------------------------
 (* Starting a thread: the check, then tstate creation and registration.    *)
-(* Thread.start() returns once the handle is registered; the new OS thread *)
-(* runs later (Bootstrap).                                                 *)
+(* The new OS thread runs later (Bootstrap); the parent p ("main" for the  *)
+(* main thread) then waits in Thread.start() until it has bootstrapped.    *)
+(* The main thread's own program counter is set by its caller.            *)
 
 Refused ==
     CASE StartCheck = "none"               -> FALSE
       [] StartCheck = "interp_finalizing"  -> interpFinalizing
       [] StartCheck = "runtime_finalizing" -> finalizing
 
-TryStart(t) ==
+TryStart(p, t) ==
     /\ sawFin' = [sawFin EXCEPT ![t] = finalizing]
     /\ IF Refused
          THEN /\ verdict' = [verdict EXCEPT ![t] = "refused"]
               /\ pc' = [pc EXCEPT ![t] = "refused"]
               /\ UNCHANGED <<tstate, shutdownSet>>
          ELSE /\ verdict' = [verdict EXCEPT ![t] = "allowed"]
-              /\ pc' = [pc EXCEPT ![t] = "starting"]
+              /\ pc' = IF p = "main" THEN [pc EXCEPT ![t] = "starting"]
+                       ELSE [pc EXCEPT ![t] = "starting", ![p] = "start_wait"]
               /\ tstate' = [tstate EXCEPT ![t] = "linked"]
               /\ shutdownSet' = shutdownSet \cup {t}
 
@@ -177,8 +186,16 @@ StartChild(t) ==
     /\ pc[t] = "running" /\ HasChild(t) /\ ~childTried[t]
     /\ ~finalizing
     /\ childTried' = [childTried EXCEPT ![t] = TRUE]
-    /\ TryStart(Child[t])
+    /\ TryStart(t, Child[t])
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, atexitPending>>
+
+StartReturns(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "start_wait"
+    /\ pc[Child[t]] \in {"running", "done"}
+    /\ pc' = [pc EXCEPT ![t] = "running"]
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
 
 Bootstrap(t) ==
     /\ mPc # "done"
@@ -232,12 +249,20 @@ ThreadingShutdown ==
 \* ones (none here).
 RunAtexit ==
     /\ mPc = "atexit"
-    /\ mPc' = "prefin_check"
     /\ atexitPending' = FALSE
     /\ IF atexitPending
-         THEN TryStart("B")
-         ELSE UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
+         THEN /\ TryStart("main", "B")
+              /\ mPc' = IF Refused THEN "prefin_check" ELSE "atexit_wait"
+         ELSE /\ mPc' = "prefin_check"
+              /\ UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
     /\ UNCHANGED <<interpFinalizing, finalizing, childTried>>
+
+AtexitStartReturns ==
+    /\ mPc = "atexit_wait"
+    /\ pc["B"] \in {"running", "done"}
+    /\ mPc' = "prefin_check"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
 
 PreFinCheck ==
     /\ mPc = "prefin_check"
@@ -263,11 +288,21 @@ DeleteTstates ==
 
 TeardownDestructor ==
     /\ mPc = "teardown"
-    /\ mPc' = "exit"
     /\ IF DestructorStartsThread
-         THEN TryStart("D")
-         ELSE UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
+         THEN /\ TryStart("main", "D")
+              /\ mPc' = IF Refused THEN "exit" ELSE "teardown_wait"
+         ELSE /\ mPc' = "exit"
+              /\ UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
     /\ UNCHANGED <<interpFinalizing, finalizing, childTried, atexitPending>>
+
+\* Only reachable without a start check; D then never bootstraps (it must
+\* exit), so in 3.11 the finalizer would wait here forever.
+DestructorStartReturns ==
+    /\ mPc = "teardown_wait"
+    /\ pc["D"] \in {"running", "done"}
+    /\ mPc' = "exit"
+    /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
 
 ProcessExit ==
     /\ mPc = "exit"
@@ -276,16 +311,20 @@ ProcessExit ==
                    childTried, verdict, sawFin, atexitPending>>
 
 -----------------------------------------------------------------------------
-MNext == MainReturns \/ ThreadingShutdown \/ RunAtexit \/ PreFinCheck
-         \/ SetFinalizing \/ DeleteTstates \/ TeardownDestructor \/ ProcessExit
+MNext == MainReturns \/ ThreadingShutdown \/ RunAtexit \/ AtexitStartReturns
+         \/ PreFinCheck \/ SetFinalizing \/ DeleteTstates
+         \/ TeardownDestructor \/ DestructorStartReturns \/ ProcessExit
 
-TNext(t) == StartChild(t) \/ Bootstrap(t) \/ Finish(t) \/ Killed(t)
+TNext(t) == StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ Finish(t)
+            \/ Killed(t)
 
 Next ==
-    \/ MainReturns \/ ThreadingShutdown \/ RunAtexit \/ PreFinCheck
-    \/ SetFinalizing \/ DeleteTstates \/ TeardownDestructor \/ ProcessExit
+    \/ MainReturns \/ ThreadingShutdown \/ RunAtexit \/ AtexitStartReturns
+    \/ PreFinCheck \/ SetFinalizing \/ DeleteTstates
+    \/ TeardownDestructor \/ DestructorStartReturns \/ ProcessExit
     \/ \E t \in Threads :
-         StartChild(t) \/ Bootstrap(t) \/ Finish(t) \/ Killed(t)
+         StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ Finish(t)
+         \/ Killed(t)
 
 Fairness == WF_vars(MNext) /\ \A t \in Threads : WF_vars(TNext(t))
 

@@ -1,0 +1,621 @@
+--------------------------- MODULE EndInterpreter ---------------------------
+(***************************************************************************)
+(* Ending a subinterpreter S with Py_EndInterpreter, optionally from       *)
+(* inside the runtime's own Py_FinalizeEx, with the GIL hand-off at the    *)
+(* granularity of Python/ceval_gil.c.  GIL build, one GIL shared by both   *)
+(* interpreters (a legacy subinterpreter; with its own GIL the steps are   *)
+(* the same, only the lock differs).                                       *)
+(*                                                                         *)
+(* OS threads and their thread states                                      *)
+(*   Main     the main OS thread.  Its current tstate `mainTs` is TMain    *)
+(*            (main interpreter) or TSub (S's tstate, the one passed to    *)
+(*            Py_EndInterpreter).                                          *)
+(*   Workers  non-daemon threading.Thread threads of S (tstate id = thread *)
+(*            id).  Each is blocked in I/O when the model starts.          *)
+(*                                                                         *)
+(* Actions and the CPython code they stand for                             *)
+(*   TakeGilC1, TakeGilLock, TakeGilWake, TakeGilTimeout, TakeGilC3Exit:   *)
+(*     Python/ceval_gil.c take_gil: C1, MUTEX_LOCK, COND_TIMED_WAIT,       *)
+(*     C2 / SET_GIL_DROP_REQUEST, `_ready` + C3 (tstate_must_exit /        *)
+(*     _PyThreadState_MustExit, Python/pystate.c)                          *)
+(*   DropGilRelease, DropGilForceSwitch, DropGilSwitched:                  *)
+(*     Python/ceval_gil.c drop_gil: release, then the FORCE_SWITCHING      *)
+(*     block, which reads interp->ceval.gil_drop_request after             *)
+(*     MUTEX_UNLOCK (gh-104341: skipped on a final release since 3.12)     *)
+(*   ThreadExit        PyThread_exit_thread (Python/thread_pthread.h)      *)
+(*   Workers (Modules/_threadmodule.c t_bootstrap / thread_run,            *)
+(*            Lib/threading.py Thread._bootstrap_inner):                   *)
+(*     WRestoreThread   Py_END_ALLOW_THREADS -> PyEval_RestoreThread       *)
+(*     WAttach          PyThreadState_Swap after take_gil                  *)
+(*     WFinishFunction  the target returns; _bootstrap_inner's `finally`   *)
+(*                      calls self._delete(): the thread leaves            *)
+(*                      threading._active                                  *)
+(*     WTailYield       the rest of _bootstrap_inner is bytecode: the eval *)
+(*                      loop may drop the GIL (drop_gil, then take_gil)    *)
+(*     WDeleteCurrent   PyThreadState_Clear + _PyThreadState_DeleteCurrent *)
+(*                      -> tstate_delete_common: unlink under HEAD_LOCK,   *)
+(*                      tstate->on_delete = release_sentinel releases the  *)
+(*                      thread's _tstate_lock (bpo-36402 fix), then        *)
+(*                      drop_gil on the final release                      *)
+(*     FreeOwnTstate    free_threadstate at the end of DeleteCurrent       *)
+(*   Main (Python/pylifecycle.c):                                          *)
+(*     MainSetRuntimeFinalizing  Py_FinalizeEx: _PyRuntimeState_Set-       *)
+(*                      Finalizing(runtime, tstate) (+ _finalizing_id,     *)
+(*                      gh-109793)                                         *)
+(*     MainSwapToSub    PyThreadState_Swap(tsub): _PyThreadState_Swap      *)
+(*                      releases the GIL for TMain ...                     *)
+(*     MainSwapAcquire  ... and _PyEval_AcquireLock(tsub) -> take_gil      *)
+(*                      (as finalize_subinterpreters does in 3.13+, or an  *)
+(*                      atexit callback / destructor in 3.12)              *)
+(*     EndWaitThreads   Py_EndInterpreter -> wait_for_thread_shutdown ->   *)
+(*                      threading._shutdown: nothing left to join          *)
+(*     EndJoinBlock     ... a thread to join: Thread.join blocks in        *)
+(*                      lock.acquire() with the GIL released               *)
+(*     EndJoinDone      ... the lock was released: retake the GIL          *)
+(*     EndCheckLastThread  `if (tstate != interp->threads.head ||          *)
+(*                      tstate->next != NULL) Py_FatalError("not the last  *)
+(*                      thread")`                                          *)
+(*     EndSetFinalizing _PyInterpreterState_SetFinalizing(interp, tstate)  *)
+(*     EndReleaseGil, EndRetakeGil  finalize_modules runs Python code; the *)
+(*                      eval loop or an I/O call drops and retakes the GIL *)
+(*     EndTeardownDone  _PyImport_FiniCore, finalize_interp_clear          *)
+(*     EndInterpDelete  finalize_interp_delete -> PyInterpreterState_Delete*)
+(*                      : zapthreads frees S's tstates, free_interpreter   *)
+(*   Terminated         nothing left to do                                 *)
+(*                                                                         *)
+(* Bugs: bpo-36402 (not the last thread), gh-104341 (drop_gil reads the    *)
+(* freed interpreter after a final release), gh-109793 (the finalizing     *)
+(* main thread exits when it switches to a subinterpreter tstate).         *)
+(***************************************************************************)
+EXTENDS Naturals, FiniteSets
+
+CONSTANTS
+    Main, Workers,
+    Foreign,           \* C threads that create a tstate for S with
+                       \* PyThreadState_New and enter with PyEval_AcquireThread
+    TMain, TSub,       \* model values: Main's two thread states
+    InterpS,           \* model value: the subinterpreter's PyInterpreterState
+    None,
+    \* ---- scenario and version switches ----
+    RuntimeFinalizing,         \* Main ends S from inside Py_FinalizeEx
+    ShutdownWaitsForTstate,    \* bpo-36402 fix: _shutdown waits on _tstate_lock
+                               \* (released at tstate deletion), not on _active
+    DropFlagInInterp,          \* 3.9+: gil_drop_request lives in interp->ceval
+    FinalReleaseSkipsForceSwitch, \* gh-104341 fix: drop_gil(tstate=NULL / final)
+    FinalizingIdCheck,         \* gh-109793 fix: _finalizing_id == this thread
+    InterpFlagInMustExit       \* PR #104437 (gh-104341): must-exit also reads
+                               \* tstate->interp->_finalizing
+
+OSThreads == {Main} \cup Workers \cup Foreign
+TStates   == {TMain, TSub} \cup Workers \cup Foreign
+Objects   == TStates \cup {InterpS}
+
+ASSUME Main \notin Workers \cup Foreign /\ Workers \cap Foreign = {}
+
+VARIABLES
+    pc, ret, final,
+    mainTs,       \* the tstate current on Main's OS thread
+    owner,        \* OS thread holding the GIL, or None
+    lastHolder,   \* gil->last_holder (a tstate)
+    dropReq,      \* gil_drop_request
+    drq,          \* drq[x]: take_gil's local drop_requested
+    runtimeFin,   \* _PyRuntime._finalizing
+    interpFin,    \* S->_finalizing
+    linkedS,      \* S->threads list
+    freed,        \* freed tstates / interpreter
+    active,       \* workers still in threading._active
+    tlock,        \* workers whose _tstate_lock is still held
+    eStep,        \* where Main is in Py_FinalizeEx / Py_EndInterpreter
+    fatal,        \* "none" or the Py_FatalError message
+    fault         \* <<>> or <<thread, site>>: the first read of freed memory
+
+vars == <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+          runtimeFin, interpFin, linkedS, freed, active, tlock, eStep, fatal,
+          fault>>
+
+Pcs == {"run", "m_swap2", "e_joinwait", "e_retake", "done",
+        "tg_c1", "tg_lock", "tg_wait", "tg_c3exit",
+        "dg_release", "dg_force", "dg_switchwait", "x_exit", "dead",
+        "w_io", "w_attach", "w_py", "w_tail", "w_tail2", "free_self",
+        "c_idle", "c_attach", "c_py"}
+EndSteps == {"runtime", "swap", "wait", "check", "setfin", "teardown",
+             "delete", "done"}
+Sites == {"drop_gil read request", "drop_gil reset request", "take_gil",
+          "take_gil C1", "take_gil C2", "attach", "tstate_delete_common",
+          "new_threadstate"}
+
+TypeOK ==
+    /\ pc \in [OSThreads -> Pcs]
+    /\ ret \in [OSThreads -> Pcs]
+    /\ final \in [OSThreads -> BOOLEAN]
+    /\ mainTs \in {TMain, TSub}
+    /\ owner \in OSThreads \cup {None}
+    /\ lastHolder \in TStates \cup {None}
+    /\ dropReq \in BOOLEAN
+    /\ drq \in [OSThreads -> BOOLEAN]
+    /\ runtimeFin \in {None, TMain}
+    /\ interpFin \in {None, TSub}
+    /\ linkedS \subseteq {TSub} \cup Workers \cup Foreign
+    /\ freed \subseteq Objects
+    /\ active \subseteq Workers
+    /\ tlock \subseteq Workers
+    /\ eStep \in EndSteps
+    /\ fatal \in {"none", "not the last thread"}
+    /\ fault \in {<<>>} \cup (OSThreads \X Sites)
+
+-----------------------------------------------------------------------------
+
+CurTs(x) == IF x = Main THEN mainTs ELSE x
+
+\* The interpreter whose memory holds the drop request x's tstate uses.
+InterpOf(x) == IF CurTs(x) = TMain THEN {} ELSE {InterpS}
+
+\* tstate_must_exit / _PyThreadState_MustExit: the runtime flag first; if
+\* it is unset, from 3.12 (PR #104437) the flag of tstate->interp.  gh-109793
+\* exempts the thread whose id was recorded with the flag.
+MustExit(x) ==
+    IF runtimeFin # None
+    THEN runtimeFin # CurTs(x) /\ ~(FinalizingIdCheck /\ x = Main)
+    ELSE /\ InterpFlagInMustExit /\ CurTs(x) # TMain
+         /\ interpFin # None /\ interpFin # CurTs(x)
+         /\ ~(FinalizingIdCheck /\ x = Main)
+\* "XXX This isn't completely safe from daemon threads, since tstate might
+\* be a dangling pointer": the interp branch reads tstate->interp.
+MustExitReadsOf(x) ==
+    IF InterpFlagInMustExit /\ runtimeFin = None /\ CurTs(x) # TMain
+    THEN {CurTs(x), InterpS} ELSE {}
+
+Faulted(x, objs, s) ==
+    IF fault = <<>> /\ objs \cap freed # {} THEN <<x, s>> ELSE fault
+
+CallTakeGil(x, r) ==
+    /\ pc' = [pc EXCEPT ![x] = "tg_c1"]
+    /\ ret' = [ret EXCEPT ![x] = r]
+CallDropGil(x, fin, r) ==
+    /\ pc' = [pc EXCEPT ![x] = "dg_release"]
+    /\ ret' = [ret EXCEPT ![x] = r]
+    /\ final' = [final EXCEPT ![x] = fin]
+
+\* The process runs: no Py_FatalError, and the main thread has not exited
+\* (PyThread_exit_thread on the main thread ends the process, status 0).
+Running == fatal = "none" /\ pc[Main] # "dead"
+
+\* ... and someone still has work to do.
+Alive == Running /\ (eStep # "done" \/ \E w \in Workers \cup Foreign : pc[w] \notin {"done", "dead"})
+
+-----------------------------------------------------------------------------
+(* take_gil: C1, C2, C3 present (3.9+) *)
+
+\* The `_ready` section, C3 included.  pre: read earlier in the same step.
+Ready(x, pre) ==
+    /\ owner' = x
+    /\ lastHolder' = CurTs(x)
+    /\ fault' = Faulted(x, pre \cup MustExitReadsOf(x), "take_gil")
+    /\ IF MustExit(x)
+       THEN /\ pc' = [pc EXCEPT ![x] = "tg_c3exit"]
+            /\ UNCHANGED dropReq
+       ELSE /\ pc' = [pc EXCEPT ![x] = ret[x]]
+            /\ dropReq' = FALSE
+
+TakeGilC1(x) ==
+    /\ Running
+    /\ pc[x] = "tg_c1"
+    /\ pc' = [pc EXCEPT ![x] = IF MustExit(x) THEN "x_exit" ELSE "tg_lock"]
+    /\ fault' = Faulted(x, MustExitReadsOf(x), "take_gil C1")
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
+                   fatal>>
+
+TakeGilLock(x) ==
+    /\ Running
+    /\ pc[x] = "tg_lock"
+    /\ IF owner = None
+       THEN Ready(x, {CurTs(x)})
+       ELSE /\ pc' = [pc EXCEPT ![x] = "tg_wait"]
+            /\ fault' = Faulted(x, {CurTs(x)}, "take_gil")
+            /\ UNCHANGED <<owner, lastHolder, dropReq>>
+    /\ drq' = [drq EXCEPT ![x] = FALSE]
+    /\ UNCHANGED <<ret, final, mainTs, runtimeFin, interpFin, linkedS,
+                   freed, active, tlock, eStep, fatal>>
+
+TakeGilWake(x) ==
+    /\ Running
+    /\ pc[x] = "tg_wait" /\ owner = None
+    /\ Ready(x, {})
+    /\ UNCHANGED <<ret, final, mainTs, drq, runtimeFin, interpFin, linkedS,
+                   freed, active, tlock, eStep, fatal>>
+
+TakeGilTimeout(x) ==
+    /\ Running
+    /\ pc[x] = "tg_wait" /\ owner # None
+    /\ IF MustExit(x)
+       THEN /\ pc' = [pc EXCEPT ![x] = "x_exit"]
+            \* gh-96387 fix (3.9.15/3.10.8/3.11): withdraw our own request
+            /\ dropReq' = IF drq[x] THEN FALSE ELSE dropReq
+            /\ UNCHANGED drq
+       ELSE /\ dropReq' = TRUE
+            /\ drq' = [drq EXCEPT ![x] = TRUE]
+            /\ UNCHANGED pc
+    /\ fault' = Faulted(x, MustExitReadsOf(x), "take_gil C2")
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal>>
+
+TakeGilC3Exit(x) ==
+    /\ Running
+    /\ pc[x] = "tg_c3exit"
+    /\ CallDropGil(x, TRUE, "x_exit")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+-----------------------------------------------------------------------------
+(* drop_gil *)
+
+DropGilRelease(x) ==
+    /\ Running
+    /\ pc[x] = "dg_release"
+    /\ owner' = None
+    /\ lastHolder' = CurTs(x)
+    /\ pc' = [pc EXCEPT ![x] = IF final[x] /\ FinalReleaseSkipsForceSwitch
+                               THEN ret[x] ELSE "dg_force"]
+    /\ UNCHANGED <<ret, final, mainTs, dropReq, drq, runtimeFin, interpFin,
+                   linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+\* `if (_Py_atomic_load_relaxed(&ceval->gil_drop_request) && tstate != NULL)`:
+\* ceval is interp memory from 3.9 on, read after MUTEX_UNLOCK.
+DropGilForceSwitch(x) ==
+    /\ Running
+    /\ pc[x] = "dg_force"
+    /\ LET readObjs == IF DropFlagInInterp THEN InterpOf(x) ELSE {}
+       IN IF dropReq /\ lastHolder = CurTs(x) /\ ~final[x]
+          THEN /\ fault' = Faulted(x, readObjs \cup {CurTs(x)}, "drop_gil reset request")
+               /\ dropReq' = FALSE
+               /\ pc' = [pc EXCEPT ![x] = "dg_switchwait"]
+          ELSE /\ fault' = Faulted(x, readObjs, "drop_gil read request")
+               /\ pc' = [pc EXCEPT ![x] = ret[x]]
+               /\ UNCHANGED dropReq
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal>>
+
+DropGilSwitched(x) ==
+    /\ Running
+    /\ pc[x] = "dg_switchwait" /\ lastHolder # CurTs(x)
+    /\ pc' = [pc EXCEPT ![x] = ret[x]]
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
+                   fatal, fault>>
+
+\* PyThread_exit_thread.  On Main this ends the process with status 0.
+ThreadExit(x) ==
+    /\ Running
+    /\ pc[x] = "x_exit"
+    /\ pc' = [pc EXCEPT ![x] = "dead"]
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
+                   fatal, fault>>
+
+-----------------------------------------------------------------------------
+(* Non-daemon worker threads of S *)
+
+WRestoreThread(w) ==
+    /\ Running
+    /\ pc[w] = "w_io"
+    /\ CallTakeGil(w, "w_attach")
+    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+WAttach(w) ==
+    /\ Running
+    /\ pc[w] = "w_attach"
+    /\ pc' = [pc EXCEPT ![w] = "w_py"]
+    /\ fault' = Faulted(w, {w}, "attach")
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
+                   fatal>>
+
+WFinishFunction(w) ==
+    /\ Running
+    /\ pc[w] = "w_py"
+    /\ active' = active \ {w}
+    /\ pc' = [pc EXCEPT ![w] = "w_tail"]
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, tlock, eStep, fatal,
+                   fault>>
+
+WTailYield(w) ==
+    /\ Running
+    /\ pc[w] = "w_tail"
+    /\ CallDropGil(w, FALSE, "w_tail2")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+WTailRetake(w) ==
+    /\ Running
+    /\ pc[w] = "w_tail2"
+    /\ CallTakeGil(w, "w_tail")
+    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+WDeleteCurrent(w) ==
+    /\ Running
+    /\ pc[w] = "w_tail"
+    /\ linkedS' = linkedS \ {w}
+    /\ tlock' = tlock \ {w}
+    /\ fault' = Faulted(w, {w, InterpS}, "tstate_delete_common")
+    /\ CallDropGil(w, TRUE, "free_self")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, freed, active, eStep, fatal>>
+
+FreeOwnTstate(w) ==
+    /\ Running
+    /\ pc[w] = "free_self"
+    /\ freed' = freed \cup {w}
+    /\ pc' = [pc EXCEPT ![w] = "done"]
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, active, tlock, eStep, fatal,
+                   fault>>
+
+-----------------------------------------------------------------------------
+(* C threads of S: PyThreadState_New(interp) + PyEval_AcquireThread, run
+   Python, PyThreadState_Clear + PyThreadState_DeleteCurrent *)
+
+CNewTstate(c) ==
+    /\ Running
+    /\ pc[c] = "c_idle"
+    /\ linkedS' = linkedS \cup {c}
+    /\ fault' = Faulted(c, {InterpS}, "new_threadstate")
+    /\ CallTakeGil(c, "c_attach")
+    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, freed, active, tlock, eStep, fatal>>
+
+CAttach(c) ==
+    /\ Running
+    /\ pc[c] = "c_attach"
+    /\ pc' = [pc EXCEPT ![c] = "c_py"]
+    /\ fault' = Faulted(c, {c}, "attach")
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal>>
+
+CRelease(c) ==
+    /\ Running
+    /\ pc[c] = "c_py"
+    /\ linkedS' = linkedS \ {c}
+    /\ fault' = Faulted(c, {c, InterpS}, "tstate_delete_common")
+    /\ CallDropGil(c, TRUE, "free_self")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin, interpFin,
+                   freed, active, tlock, eStep, fatal>>
+
+-----------------------------------------------------------------------------
+(* Main: Py_FinalizeEx (optional), then Py_EndInterpreter(tsub) *)
+
+MainSetRuntimeFinalizing ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "runtime"
+    /\ runtimeFin' = TMain
+    /\ eStep' = "swap"
+    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   interpFin, linkedS, freed, active, tlock, fatal, fault>>
+
+MainSwapToSub ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "swap"
+    /\ CallDropGil(Main, FALSE, "m_swap2")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+MainSwapAcquire ==
+    /\ Running
+    /\ pc[Main] = "m_swap2"
+    /\ mainTs' = TSub
+    /\ eStep' = "wait"
+    /\ CallTakeGil(Main, "run")
+    /\ UNCHANGED <<final, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, fatal, fault>>
+
+\* threading._shutdown joins the threads it can see: before bpo-36402 those
+\* still in _active; after it, every _tstate_lock in _shutdown_locks.
+Joined == IF ShutdownWaitsForTstate THEN tlock = {} ELSE active = {}
+
+EndWaitThreads ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "wait" /\ Joined
+    /\ eStep' = "check"
+    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
+                   fault>>
+
+EndJoinBlock ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "wait" /\ ~Joined
+    /\ CallDropGil(Main, FALSE, "e_joinwait")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+EndJoinDone ==
+    /\ Running
+    /\ pc[Main] = "e_joinwait" /\ Joined
+    /\ CallTakeGil(Main, "run")
+    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+EndCheckLastThread ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "check"
+    /\ IF linkedS # {TSub}
+       THEN /\ fatal' = "not the last thread"
+            /\ eStep' = "done"
+            /\ pc' = [pc EXCEPT ![Main] = "done"]
+       ELSE /\ eStep' = "setfin"
+            /\ UNCHANGED <<fatal, pc>>
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, fault>>
+
+EndSetFinalizing ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "setfin"
+    /\ interpFin' = TSub
+    /\ eStep' = "teardown"
+    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, linkedS, freed, active, tlock, fatal, fault>>
+
+EndReleaseGil ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "teardown"
+    /\ CallDropGil(Main, FALSE, "e_retake")
+    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+EndRetakeGil ==
+    /\ Running
+    /\ pc[Main] = "e_retake"
+    /\ CallTakeGil(Main, "run")
+    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
+
+EndTeardownDone ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "teardown"
+    /\ eStep' = "delete"
+    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
+                   fault>>
+
+\* PyInterpreterState_Delete: zapthreads frees every tstate still linked
+\* (TSub included), then the interpreter is freed; the GIL goes back to the
+\* main interpreter's tstate (out of scope here).
+EndInterpDelete ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "delete"
+    /\ freed' = freed \cup linkedS \cup {InterpS}
+    /\ linkedS' = {}
+    /\ owner' = None
+    /\ eStep' = "done"
+    /\ pc' = [pc EXCEPT ![Main] = "done"]
+    /\ UNCHANGED <<ret, final, mainTs, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, active, tlock, fatal, fault>>
+
+Terminated ==
+    /\ ~Alive
+    /\ UNCHANGED vars
+
+-----------------------------------------------------------------------------
+
+Init ==
+    /\ pc = [x \in OSThreads |-> CASE x = Main      -> "run"
+                                   [] x \in Workers -> "w_io"
+                                   [] OTHER         -> "c_idle"]
+    /\ ret = [x \in OSThreads |-> "run"]
+    /\ final = [x \in OSThreads |-> FALSE]
+    /\ mainTs = IF RuntimeFinalizing THEN TMain ELSE TSub
+    /\ owner = Main
+    /\ lastHolder = IF RuntimeFinalizing THEN TMain ELSE TSub
+    /\ dropReq = FALSE
+    /\ drq = [x \in OSThreads |-> FALSE]
+    /\ runtimeFin = None
+    /\ interpFin = None
+    /\ linkedS = {TSub} \cup Workers
+    /\ freed = {}
+    /\ active = Workers
+    /\ tlock = Workers
+    /\ eStep = IF RuntimeFinalizing THEN "runtime" ELSE "wait"
+    /\ fatal = "none"
+    /\ fault = <<>>
+
+GilStep(x) == \/ TakeGilC1(x) \/ TakeGilLock(x) \/ TakeGilWake(x)
+              \/ TakeGilTimeout(x) \/ TakeGilC3Exit(x) \/ DropGilRelease(x)
+              \/ DropGilForceSwitch(x) \/ DropGilSwitched(x) \/ ThreadExit(x)
+
+MainStep == \/ MainSetRuntimeFinalizing \/ MainSwapToSub \/ MainSwapAcquire
+            \/ EndWaitThreads \/ EndJoinBlock \/ EndJoinDone
+            \/ EndCheckLastThread \/ EndSetFinalizing \/ EndReleaseGil
+            \/ EndRetakeGil \/ EndTeardownDone \/ EndInterpDelete
+
+WorkerStep(w) == \/ WRestoreThread(w) \/ WAttach(w) \/ WFinishFunction(w)
+                 \/ WTailYield(w) \/ WTailRetake(w) \/ WDeleteCurrent(w)
+                 \/ FreeOwnTstate(w)
+
+ForeignStep(c) == \/ CNewTstate(c) \/ CAttach(c) \/ CRelease(c) \/ FreeOwnTstate(c)
+
+Next ==
+    \/ \E x \in OSThreads : TakeGilC1(x)
+    \/ \E x \in OSThreads : TakeGilLock(x)
+    \/ \E x \in OSThreads : TakeGilWake(x)
+    \/ \E x \in OSThreads : TakeGilTimeout(x)
+    \/ \E x \in OSThreads : TakeGilC3Exit(x)
+    \/ \E x \in OSThreads : DropGilRelease(x)
+    \/ \E x \in OSThreads : DropGilForceSwitch(x)
+    \/ \E x \in OSThreads : DropGilSwitched(x)
+    \/ \E x \in OSThreads : ThreadExit(x)
+    \/ \E w \in Workers : WRestoreThread(w)
+    \/ \E w \in Workers : WAttach(w)
+    \/ \E w \in Workers : WFinishFunction(w)
+    \/ \E w \in Workers : WTailYield(w)
+    \/ \E w \in Workers : WTailRetake(w)
+    \/ \E w \in Workers : WDeleteCurrent(w)
+    \/ \E c \in Foreign : CNewTstate(c)
+    \/ \E c \in Foreign : CAttach(c)
+    \/ \E c \in Foreign : CRelease(c)
+    \/ \E x \in OSThreads : FreeOwnTstate(x)
+    \/ MainSetRuntimeFinalizing
+    \/ MainSwapToSub
+    \/ MainSwapAcquire
+    \/ EndWaitThreads
+    \/ EndJoinBlock
+    \/ EndJoinDone
+    \/ EndCheckLastThread
+    \/ EndSetFinalizing
+    \/ EndReleaseGil
+    \/ EndRetakeGil
+    \/ EndTeardownDone
+    \/ EndInterpDelete
+    \/ Terminated
+
+\* Main's own progress (not its GIL round trips or its join wait).
+EndProgress == \/ MainSetRuntimeFinalizing \/ MainSwapToSub \/ EndWaitThreads
+               \/ EndCheckLastThread \/ EndSetFinalizing \/ EndTeardownDone
+               \/ EndInterpDelete
+
+\* A worker's own progress out of its Python code.
+WorkerProgress(w) == WFinishFunction(w) \/ WDeleteCurrent(w)
+
+\* Weak fairness: the OS scheduler runs every runnable thread.  Strong
+\* fairness on the progress steps: the Python code of finalize_modules and
+\* of a worker's _bootstrap_inner is finite, so neither drops and retakes
+\* the GIL forever.
+Fairness == /\ WF_vars(MainStep \/ GilStep(Main))
+            /\ \A w \in Workers : WF_vars(WorkerStep(w) \/ GilStep(w))
+            /\ SF_vars(EndProgress)
+            /\ \A w \in Workers : SF_vars(WorkerProgress(w))
+            /\ \A c \in Foreign : WF_vars(ForeignStep(c) \/ GilStep(c))
+
+Spec == Init /\ [][Next]_vars /\ Fairness
+
+-----------------------------------------------------------------------------
+(* Properties *)
+
+\* gh-109793: the thread running Py_FinalizeEx never exits itself.
+FinalizerNeverExits == pc[Main] # "dead"
+
+\* bpo-36402: Py_EndInterpreter never hits "not the last thread".
+NoFatalError == fatal = "none"
+
+\* gh-104341: no step reads freed memory.
+NoDanglingDeref == fault = <<>>
+
+\* The same, restricted to the must-exit predicate's reads (C1, C2).  A
+\* behaviour whose first bad read is elsewhere keeps going.
+NoDanglingDerefInMustExit ==
+    fault = <<>> \/ fault[2] \notin {"take_gil C1", "take_gil C2"}
+
+\* Once S->_finalizing is set no worker of S runs Python code.
+FinalizerExclusive ==
+    interpFin # None =>
+        \A x \in Workers \cup Foreign : pc[x] \notin {"w_py", "w_tail", "c_py"}
+
+SingleGILHolder ==
+    \A x \in OSThreads :
+        (\/ x = Main /\ pc[Main] = "run"
+         \/ x # Main /\ pc[x] \in {"w_py", "w_tail", "c_py"}) => owner = x
+
+\* Py_EndInterpreter (and Py_FinalizeEx) get to the end.
+EndTerminates == <>(eStep = "done")
+=============================================================================
