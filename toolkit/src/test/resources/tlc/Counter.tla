@@ -19,4 +19,8 @@ Next == \E n \in 1..2 : Inc(n)
 Small == x < 3
 
 Spec == Init /\ [][Next]_vars
+
+\* Without fairness the counter may stop anywhere, so Reaches fails and NeverNegative holds.
+NeverNegative == [](x >= 0)
+Reaches == <>(x = Max)
 =========================================================================

@@ -33,6 +33,28 @@ final class CfgNames {
         return names;
     }
 
+    /**
+     * The config with every PROPERTY/PROPERTIES section removed and a single {@code PROPERTY name}
+     * appended: TLC says only "Temporal properties were violated", so when a config lists several,
+     * each is checked alone to find which one fails.
+     */
+    static String withOnlyProperty(String cfgText, String property) {
+        String text = stripComments(cfgText);
+        StringBuilder out = new StringBuilder();
+        boolean dropping = false;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_][A-Za-z0-9_]*|\\s+|.").matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            if (KEYWORDS.contains(token)) {
+                dropping = token.equals("PROPERTY") || token.equals("PROPERTIES");
+            }
+            if (!dropping) {
+                out.append(token);
+            }
+        }
+        return out.append("\nPROPERTY ").append(property).append('\n').toString();
+    }
+
     private static String stripComments(String text) {
         return text.replaceAll("\\(\\*(?s:.*?)\\*\\)", " ").replaceAll("\\\\\\*[^\n]*", " ");
     }

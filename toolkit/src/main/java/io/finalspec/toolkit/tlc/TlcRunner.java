@@ -48,10 +48,43 @@ public final class TlcRunner {
         }
         String module = specAbs.getFileName().toString().replaceFirst("\\.tla$", "");
         List<String> properties = CfgNames.after(Files.readString(cfgAbs), Set.of("PROPERTY", "PROPERTIES"));
+        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress);
+        if (result.outcome().equals(Expectation.property("?"))) {
+            return nameViolatedProperty(result, specAbs, cfgAbs, module, properties);
+        }
+        return result;
+    }
+
+    private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress)
+            throws IOException, InterruptedException {
         Path tmp = Files.createTempDirectory("finalspec-tlc");
         try {
-            ResultCollector collector = new ResultCollector(specAbs.getParent(), cfgAbs, module, properties);
-            return run(command(specAbs, cfgAbs, tmp), specAbs.getParent(), collector, progress);
+            ResultCollector collector = new ResultCollector(spec.getParent(), cfg, module, properties);
+            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * TLC reports a temporal violation without naming the property; with several in the config,
+     * each is checked alone (in a derived config) until one fails. The first run's trace is kept.
+     */
+    private TlcResult nameViolatedProperty(TlcResult first, Path spec, Path cfg, String module, List<String> properties)
+            throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory("finalspec-prop");
+        try {
+            String text = Files.readString(cfg);
+            for (String p : properties) {
+                Path single = tmp.resolve(p + ".cfg");
+                Files.writeString(single, CfgNames.withOnlyProperty(text, p));
+                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { });
+                if (alone.outcome().equals(Expectation.property(p))) {
+                    return new TlcResult(alone.outcome(), first.generated(), first.distinct(), first.depth(),
+                        first.seconds() + alone.seconds(), first.trace(), first.exitCode());
+                }
+            }
+            return first;
         } finally {
             deleteTree(tmp);
         }

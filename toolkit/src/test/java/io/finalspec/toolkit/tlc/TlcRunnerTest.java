@@ -56,6 +56,22 @@ class TlcRunnerTest {
     }
 
     @Test
+    void theViolatedPropertyIsNamedEvenAmongSeveral() throws Exception {
+        TlcResult r = check("Counter.tla", "TwoProperties.cfg");
+        assertEquals(Expectation.property("Reaches"), r.outcome());
+        assertTrue(r.trace().get(r.trace().size() - 1).stutter(), "a stuttering lasso ends the trace");
+    }
+
+    @Test
+    void configWithOnlyOnePropertyKeepsEverythingElse() {
+        String cfg = "CONSTANT Max = 4\nSPECIFICATION Spec\nPROPERTIES A\n B (* c *)\nINVARIANT TypeOK\nPROPERTY C\n";
+        String only = CfgNames.withOnlyProperty(cfg, "B");
+        assertEquals(List.of("B"), CfgNames.after(only, java.util.Set.of("PROPERTY", "PROPERTIES")));
+        assertEquals(List.of("TypeOK"), CfgNames.after(only, java.util.Set.of("INVARIANT")));
+        assertTrue(only.contains("CONSTANT Max = 4"));
+    }
+
+    @Test
     void parseErrorIsOneLineWithFileLineColumn() throws Exception {
         TlcResult r = check("Broken.tla", "Broken.cfg");
         assertEquals(Expectation.Kind.ERROR, r.outcome().kind());
