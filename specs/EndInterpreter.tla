@@ -67,7 +67,7 @@
 (* freed interpreter after a final release), gh-109793 (the finalizing     *)
 (* main thread exits when it switches to a subinterpreter tstate).         *)
 (***************************************************************************)
-EXTENDS Naturals, FiniteSets
+EXTENDS Naturals
 
 CONSTANTS
     Main, Workers,
@@ -90,7 +90,9 @@ OSThreads == {Main} \cup Workers \cup Foreign
 TStates   == {TMain, TSub} \cup Workers \cup Foreign
 Objects   == TStates \cup {InterpS}
 
-ASSUME Main \notin Workers \cup Foreign /\ Workers \cap Foreign = {}
+\* Models must respect this (a definition rather than an ASSUME, to stay
+\* inside the code generator's fragment; TypeOK includes it).
+ConstantsOK == Main \notin Workers \cup Foreign /\ Workers \cap Foreign = {}
 
 VARIABLES
     pc, ret, final,
@@ -125,6 +127,7 @@ Sites == {"drop_gil read request", "drop_gil reset request", "take_gil",
           "new_threadstate"}
 
 TypeOK ==
+    /\ ConstantsOK
     /\ pc \in [OSThreads -> Pcs]
     /\ ret \in [OSThreads -> Pcs]
     /\ final \in [OSThreads -> BOOLEAN]
@@ -141,7 +144,7 @@ TypeOK ==
     /\ tlock \subseteq Workers
     /\ eStep \in EndSteps
     /\ fatal \in {"none", "not the last thread"}
-    /\ fault \in {<<>>} \cup (OSThreads \X Sites)
+    /\ fault \in {<<>>} \cup {<<t, s>> : t \in OSThreads, s \in Sites}
 
 -----------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@
 (*     (both TakeGilLock and TakeGilWake end in the `_ready` section:      *)
 (*      locked = 1, last_holder, switch_cond signal, check point C3,       *)
 (*      RESET_GIL_DROP_REQUEST, tstate->async_exc / holds_gil)             *)
+(*     TakeGilC3Exit   C3 said "must exit": MUTEX_UNLOCK, drop_gil (3.12+  *)
+(*                     without the tstate: final release), then exit/hang  *)
 (*   drop_gil (Python/ceval_gil.c: drop_gil, drop_gil_impl):               *)
 (*     DropGilRelease     last_holder = tstate unless final_release,       *)
 (*                        locked = 0, COND_SIGNAL, MUTEX_UNLOCK            *)
@@ -111,7 +113,7 @@
 (*    holds the ids of freed tstates and of the freed interpreter.         *)
 (*    A step that reads memory in `freed` records itself in `fault`.       *)
 (***************************************************************************)
-EXTENDS Naturals, FiniteSets
+EXTENDS Naturals
 
 CONSTANTS
     Main, Daemons, AcquireThreads, Foreign, Spawned, StdoutUsers,
@@ -150,14 +152,17 @@ Threads == {Main} \cup Daemons \cup Foreign \cup Spawned
 Others  == Threads \ {Main}
 Objects == Threads \cup {Interp}
 
-ASSUME /\ Main \notin Daemons \cup Foreign \cup Spawned
-       /\ AcquireThreads \subseteq Daemons /\ StdoutUsers \subseteq Daemons
-       /\ PostCheck \subseteq {"Restore", "Acquire"}
-       /\ GilChecks \subseteq {"C1", "C2", "C3"}
-       /\ MustExitReads \in {"runtime", "tstate"}
-       /\ DropFlagIn \in {"runtime", "interp", "tstate"}
-       /\ DeleteTiming \in {"zap", "early", "list", "refcount"}
-       /\ ExitAction \in {"exit", "hang"}
+\* Models must respect this (a definition rather than an ASSUME, to stay inside
+\* the code generator's fragment; TypeOK includes it).
+ConstantsOK ==
+    /\ Main \notin Daemons \cup Foreign \cup Spawned
+    /\ AcquireThreads \subseteq Daemons /\ StdoutUsers \subseteq Daemons
+    /\ PostCheck \subseteq {"Restore", "Acquire"}
+    /\ GilChecks \subseteq {"C1", "C2", "C3"}
+    /\ MustExitReads \in {"runtime", "tstate"}
+    /\ DropFlagIn \in {"runtime", "interp", "tstate"}
+    /\ DeleteTiming \in {"zap", "early", "list", "refcount"}
+    /\ ExitAction \in {"exit", "hang"}
 
 VARIABLES
     pc,          \* pc[t]: where thread t is
@@ -206,6 +211,7 @@ Sites == {"RestoreThread entry", "take_gil C1", "take_gil tstate->interp",
           "PyThreadState_Clear"}
 
 TypeOK ==
+    /\ ConstantsOK
     /\ pc \in [Threads -> Pcs]
     /\ ret \in [Threads -> Pcs]
     /\ final \in [Threads -> BOOLEAN]
@@ -224,7 +230,7 @@ TypeOK ==
     /\ toDelete \subseteq Others
     /\ autoInterp \in BOOLEAN
     /\ stdoutLock \in Daemons \cup {None}
-    /\ fault \in {<<>>} \cup (Threads \X Sites)
+    /\ fault \in {<<>>} \cup {<<t, s>> : t \in Threads, s \in Sites}
 
 -----------------------------------------------------------------------------
 (* Helpers *)
@@ -823,8 +829,13 @@ FinProgress == \/ FinSetFinalizing \/ FinRemoveExcept \/ FinSetShuttingDown
 \* The Python code Main runs during finalization is finite: it does not drop
 \* and retake the GIL forever, so a finalization step that is enabled again
 \* and again is eventually taken (strong fairness on FinProgress).
+\* The GIL is not FIFO: a waiter that finds it free may lose it to another
+\* thread again and again.  We assume the OS does not starve one waiter
+\* forever (strong fairness on TakeGilWake), which is what switch_cond and
+\* the switch interval make overwhelmingly likely.
 Fairness == /\ \A t \in Threads : WF_vars(ThreadStep(t))
             /\ SF_vars(FinProgress)
+            /\ \A t \in Threads : SF_vars(TakeGilWake(t))
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 

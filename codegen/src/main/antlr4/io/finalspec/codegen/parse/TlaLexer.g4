@@ -8,7 +8,7 @@ lexer grammar TlaLexer;
 
 options { superClass = JunctionLexerBase; }
 
-tokens { JL_OPEN_AND, JL_OPEN_OR, JL_BULLET_AND, JL_BULLET_OR, JL_CLOSE, WF, SF }
+tokens { JL_OPEN_AND, JL_OPEN_OR, JL_BULLET_AND, JL_BULLET_OR, JL_CLOSE, WF, SF, PROOF_BLOCK }
 
 @header {
 import io.finalspec.codegen.lex.JunctionLexerBase;
@@ -56,6 +56,9 @@ OBVIOUS    : 'OBVIOUS' ;
 OMITTED    : 'OMITTED' ;
 BY         : 'BY' ;
 DEF        : 'DEF' | 'DEFS' ;
+USE        : 'USE' | 'HIDE' ;
+// a proof step label: <1>, <2>3., <*>, <+>
+STEP       : '<' ( [0-9]+ | '*' | '+' ) '>' [A-Za-z0-9_]* '.'* ;
 
 // backslash words with a fixed role
 FORALL     : '\\A' | '\\forall' | '\u2200' ;
@@ -133,7 +136,8 @@ UNDERSCORE : '_' ;
 
 NUMBER     : [0-9]+ | '\\' [bB] [01]+ | '\\' [oO] [0-7]+ | '\\' [hH] [0-9a-fA-F]+ ;
 IDENT      : [A-Za-z0-9_]* [A-Za-z] [A-Za-z0-9_]* ;
-STRING     : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
+STRING     : '"' ( '\\' [\\"ntrf] | ~["\\\r\n] )* '"' ;
+BAD_STRING : '"' ( '\\' . | ~["\\\r\n] )* '"' ;
 
 UNTERMINATED_STRING  : '"' ( '\\' . | ~["\\\r\n] )* ;
 ERROR_CHAR : . ;

@@ -20,12 +20,12 @@ unit
   | LOCAL? instance                                                 # instanceUnit
   | LOCAL? moduleDef                                                # moduleDefUnit
   | ASSUME (IDENT DEFEQ)? expr                                      # assumeUnit
-  | THEOREM (IDENT DEFEQ)? expr proof?                              # theoremUnit
+  | THEOREM (IDENT DEFEQ)? expr PROOF_BLOCK?                        # theoremUnit
+  | PROOF_BLOCK                                                     # proofUnit
   | module                                                          # submoduleUnit
   | SEP                                                             # separatorUnit
   ;
 
-proof      : PROOF? (OBVIOUS | OMITTED | BY (IDENT (COMMA IDENT)*)? (DEF IDENT (COMMA IDENT)*)?) ;
 
 opDecl
   : IDENT                                                           # plainDecl

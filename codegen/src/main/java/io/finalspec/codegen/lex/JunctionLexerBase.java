@@ -27,8 +27,10 @@ import org.antlr.v4.runtime.Token;
  *
  * Each open list keeps a small stack of brackets and keyword constructs opened inside its current
  * item, so that only the closers that belong to an enclosing construct end it. This class also
- * splits {@code WF_v}/{@code SF_v} identifiers and ends the token stream after the module's
- * closing {@code ====} (text after it is ignored, as by SANY).
+ * splits {@code WF_v}/{@code SF_v} identifiers, ends the token stream after the module's
+ * closing {@code ====} (text after it is ignored, as by SANY), and folds a TLAPS proof (from
+ * PROOF, BY, OBVIOUS, OMITTED, a step label {@code <1>2.}, USE or HIDE up to the next token at
+ * column 1 that is not a step label) into one {@code PROOF_BLOCK} token: proofs are not kept.
  */
 public abstract class JunctionLexerBase extends Lexer {
 
@@ -51,6 +53,12 @@ public abstract class JunctionLexerBase extends Lexer {
   private int moduleDepth = 0;
   private int prevRaw = -1;
   private boolean finished = false;
+  private boolean inProof = false;
+
+  /** Tokens that start (or continue at column 1) a TLAPS proof or a USE/HIDE directive. */
+  private static boolean isProofToken(int type) {
+    return type == PROOF || type == BY || type == OBVIOUS || type == OMITTED || type == STEP || type == USE;
+  }
 
   protected JunctionLexerBase(CharStream input) {
     super(input);
@@ -107,6 +115,17 @@ public abstract class JunctionLexerBase extends Lexer {
       closeAll(t);
       pending.add(t);
       finished = true;
+      return;
+    }
+    if (inProof) {
+      if (t.getCharPositionInLine() > 0 || isProofToken(type)) {
+        return;   // proofs are not kept: swallow up to the next unit at column 1
+      }
+      inProof = false;
+    } else if (isProofToken(type)) {
+      closeAll(t);
+      inProof = true;
+      emit(t, PROOF_BLOCK);
       return;
     }
     trackModules(t);
@@ -232,14 +251,25 @@ public abstract class JunctionLexerBase extends Lexer {
     int type = t.getType();
     Open want = closes(type);
     if (want != null) {
-      while (!list.stack.isEmpty()) {
-        Open o = list.stack.pop();
+      int depth = 0;
+      boolean found = false;
+      for (Open o : list.stack) {
+        depth++;
         if (o == want) {
+          found = true;
+          break;
+        }
+        if (isBracket(o)) {
           break;
         }
       }
-      if (type == THEN) {
-        list.stack.push(Open.THEN);
+      if (found) {
+        for (int i = 0; i < depth; i++) {
+          list.stack.pop();
+        }
+        if (type == THEN) {
+          list.stack.push(Open.THEN);
+        }
       }
       return;
     }

@@ -104,10 +104,8 @@ public final class Frontend {
       parser.addErrorListener(listener);
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       tree = parser.module();
-      if (listener.first == null) {
-        // SLL failed where LL succeeds: a genuine ambiguity SLL cannot resolve; the LL tree is right
-        listener.first = null;
-      } else {
+      // if LL succeeds where SLL failed (an ambiguity SLL cannot resolve), the LL tree is used
+      if (listener.first != null) {
         return ParseResult.failed(List.of(listener.first));
       }
     }
@@ -139,6 +137,8 @@ public final class Frontend {
     switch (t.getType()) {
       case TlaLexer.UNTERMINATED_STRING:
         return new Diagnostic(spans.of(t), "lex", "unterminated string");
+      case TlaLexer.BAD_STRING:
+        return new Diagnostic(spans.of(t), "lex", "invalid escape in string (allowed: \\\" \\\\ \\n \\t \\r \\f)");
       case TlaLexer.ERROR_CHAR:
         return new Diagnostic(spans.of(t), "lex", "unexpected character '" + t.getText() + "'");
       default:
@@ -163,8 +163,7 @@ public final class Frontend {
       }
       Token t = offending instanceof Token tok ? tok : null;
       String message = t == null ? "syntax error" : describe(recognizer, t, e);
-      Span span = t == null ? Span.point(spans.of(recognizer instanceof TlaParser p ? p.getCurrentToken()
-          : null).file(), Math.max(1, line), col + 1) : spans.of(t);
+      Span span = t == null ? spans.point(line, col) : spans.of(t);
       first = new Diagnostic(span, "parse", message);
     }
 
@@ -184,8 +183,8 @@ public final class Frontend {
         default:
           what = "unexpected '" + t.getText() + "'";
       }
-      if (e instanceof InputMismatchException && recognizer instanceof TlaParser p) {
-        IntervalSet expected = e.getExpectedTokens();
+      if ((e == null || e instanceof InputMismatchException) && recognizer instanceof TlaParser p) {
+        IntervalSet expected = e != null ? e.getExpectedTokens() : p.getExpectedTokens();
         if (expected != null && expected.size() == 1) {
           String lit = p.getVocabulary().getLiteralName(expected.get(0));
           if (lit != null) {

@@ -60,7 +60,8 @@ final class Precedence {
     if (o.low() > c.high()) {
       return Decision.BIND;
     }
-    if (o.high() < c.low()) {
+    if (o.high() < c.low() || (ctxPrefix && o.high() <= c.low())) {
+      // SANY applies a prefix operator first on a tie: SUBSET S \cup T is (SUBSET S) \cup T
       return Decision.STOP;
     }
     if (!ctxPrefix && ctx.name().equals(op.name()) && (o.leftAssoc() || op.name().equals("\\X"))) {
@@ -86,6 +87,7 @@ final class Precedence {
             "precedence conflict between '" + ctx.name() + "' and '" + op.name() + "'; add parentheses"));
       }
       next++;
+      checkMinusOperand(op);
       if (op.name().equals("\\X")) {
         List<Expr> factors = new ArrayList<>();
         factors.add(left);
@@ -102,6 +104,22 @@ final class Precedence {
       }
     }
     return left;
+  }
+
+  /**
+   * SANY treats a prefix minus right after an infix operator like an operator of precedence 12:
+   * {@code a * -b} and {@code a ^ -b} are conflicts, {@code a + -b} is not. Other prefix operators
+   * are not checked this way ({@code a = ~b} is fine).
+   */
+  private void checkMinusOperand(Op op) {
+    if (operand < operands.size()) {
+      List<Op> ps = operands.get(operand).prefixes();
+      Prec o = Operators.infix(op.name());
+      if (!ps.isEmpty() && ps.get(0).name().equals("-.") && o != null && o.high() >= 12) {
+        diagnostics.add(new Diagnostic(ps.get(0).span(), "precedence",
+            "precedence conflict between '" + op.name() + "' and '-.'; add parentheses"));
+      }
+    }
   }
 
   private Expr unary() {

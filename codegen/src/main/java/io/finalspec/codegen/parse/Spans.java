@@ -12,6 +12,11 @@ final class Spans {
     this.file = file;
   }
 
+  /** A point from ANTLR's 1-based line and 0-based column. */
+  Span point(int line, int charPositionInLine) {
+    return Span.point(file, Math.max(1, line), charPositionInLine + 1);
+  }
+
   Span of(Token t) {
     return new Span(file, Math.max(1, t.getLine()), t.getCharPositionInLine() + 1,
         Math.max(1, t.getLine()), t.getCharPositionInLine() + 1 + length(t));

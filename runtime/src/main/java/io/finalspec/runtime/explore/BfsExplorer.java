@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.machine.States;
@@ -70,7 +71,11 @@ public final class BfsExplorer {
     private record Node(State state, long fp) {
     }
 
-    private record Failure(Outcome outcome, long fp) {
+    /**
+     * A failure: the trace is the path to {@code pathFp} (none when 0) followed, when {@code state}
+     * is not null, by that state (a violating successor or initial state, possibly outside the model).
+     */
+    private record Failure(Outcome outcome, long pathFp, ActionLabel label, State state) {
     }
 
     private final Machine machine;
@@ -112,6 +117,8 @@ public final class BfsExplorer {
         volatile List<Node> frontier = List.of();
         final AtomicInteger cursor = new AtomicInteger();
         final LongAdder nextCount = new LongAdder();
+        final LongAdder expanded = new LongAdder();
+        volatile boolean successorViolated;
         volatile boolean capped;
 
         ExploreResult execute() {
@@ -155,25 +162,33 @@ public final class BfsExplorer {
             List<Node> init = new ArrayList<>();
             try {
                 machine.initStates(s -> {
-                    generated.increment();
-                    if (failure.get() != null || !Constraints.inModel(machine, null, s)) {
+                    if (failure.get() != null) {
                         return;
                     }
+                    generated.increment();
+                    // As TLC: invariants are checked on every initial state, in the model or not.
+                    boolean inModel = Constraints.inModel(machine, null, s);
                     long fp = States.viewFingerprint(machine, s);
-                    if (seen.put(fp, 0)) {
+                    boolean isNew = inModel && seen.put(fp, 0);
+                    if (isNew) {
                         distinct.increment();
+                    }
+                    if ((isNew || !inModel) && check(s, 0, null) && isNew) {
                         init.add(new Node(s, fp));
-                        check(s, fp);
                     }
                 });
             } catch (RuntimeException e) {
-                return finish(new Failure(Outcome.error(message(e)), 0), 0);
+                return finish(new Failure(Outcome.error(message(e)), 0, null, null), 0);
             }
             frontier = init;
-            depth = init.isEmpty() ? 0 : 1;
+            depth = init.isEmpty() && failure.get() == null ? 0 : 1;
+            if (failure.get() != null) {
+                return finish(failure.get(), init.size());
+            }
             while (failure.get() == null && !frontier.isEmpty() && !capped) {
                 cursor.set(0);
                 nextCount.reset();
+                expanded.reset();
                 List<List<Node>> parts = new ArrayList<>();
                 if (pool == null) {
                     parts.add(expandAll());
@@ -198,8 +213,13 @@ public final class BfsExplorer {
                     next.addAll(p);
                 }
                 if (failure.get() != null) {
-                    frontier = next;
-                    break;
+                    // As TLC: the depth counts the level of the violating successor or of states
+                    // already added from this level; the queue holds unexpanded and added states.
+                    long left = frontier.size() - expanded.sum() + next.size();
+                    if (!next.isEmpty() || successorViolated) {
+                        depth++;
+                    }
+                    return finish(failure.get(), left);
                 }
                 frontier = next;
                 if (!next.isEmpty()) {
@@ -216,12 +236,22 @@ public final class BfsExplorer {
             if (f == null) {
                 return new ExploreResult(generated.sum(), distinct.sum(), depth, left, secs, Outcome.OK, null);
             }
-            Trace trace = null;
-            if (f.fp != 0) {
+            Trace trace;
+            {
                 try {
-                    trace = Paths.rebuild(machine, seen, f.fp);
+                    List<Trace.Step> steps = new ArrayList<>();
+                    if (f.pathFp() != 0) {
+                        steps.addAll(Paths.rebuild(machine, seen, f.pathFp()).steps());
+                    }
+                    if (f.state() != null) {
+                        steps.add(new Trace.Step(steps.isEmpty() ? null : f.label(), f.state()));
+                    }
+                    trace = steps.isEmpty() ? null : new Trace(machine.variables(), steps);
                 } catch (RuntimeException e) {
-                    trace = null;
+                    // The outcome stands; say why there is no trace rather than hide it.
+                    return new ExploreResult(generated.sum(), distinct.sum(), depth, left, secs,
+                            new Outcome(f.outcome.kind(), f.outcome.name(),
+                                    f.outcome.message() + " (no trace: " + message(e) + ")"), null);
                 }
             }
             return new ExploreResult(generated.sum(), distinct.sum(), depth, left, secs, f.outcome, trace);
@@ -247,44 +277,67 @@ public final class BfsExplorer {
         private void expand(Node node, List<Node> out) {
             State s = node.state();
             long[] count = {0};
+            expanded.increment();
             try {
                 machine.successors(s, (label, t) -> {
+                    if (failure.get() != null) {
+                        return; // TLC stops counting at the first error
+                    }
                     count[0]++;
                     generated.increment();
-                    if (!Constraints.inModel(machine, s, t)) {
-                        return;
-                    }
-                    long fp = States.viewFingerprint(machine, t);
-                    if (seen.put(fp, node.fp())) {
+                    // As TLC (ModelChecker.doNext): a successor outside the model (CONSTRAINT or
+                    // ACTION_CONSTRAINT) never enters the seen set, but is still checked against
+                    // the invariants, as is every new successor in the model.
+                    boolean inModel = Constraints.inModel(machine, s, t);
+                    long fp = inModel ? States.viewFingerprint(machine, t) : 0;
+                    boolean isNew = inModel && seen.put(fp, node.fp());
+                    if (isNew) {
                         distinct.increment();
+                    }
+                    if (isNew || !inModel) {
+                        if (!check(t, node.fp(), label)) {
+                            successorViolated |= isNew;
+                            return;
+                        }
+                    }
+                    if (isNew) {
                         nextCount.increment();
                         out.add(new Node(t, fp));
-                        check(t, fp);
-                        if (distinct.sum() >= options.maxDistinct()) {
+                        if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() >= options.maxDistinct()) {
                             capped = true;
                         }
                     }
                 });
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), node.fp()));
+                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), node.fp(), null, null));
                 return;
             }
-            if (count[0] == 0 && machine.checkDeadlock()) {
-                failure.compareAndSet(null, new Failure(Outcome.deadlock(), node.fp()));
+            if (count[0] == 0 && machine.checkDeadlock() && failure.get() == null) {
+                failure.compareAndSet(null, new Failure(Outcome.deadlock(), node.fp(), null, null));
             }
         }
 
-        private void check(State s, long fp) {
+        /**
+         * Checks invariants (and the target) on {@code s}, reached from {@code parentFp} (0 for an
+         * initial state) by {@code label}; false, and a failure recorded, if one fails.
+         */
+        private boolean check(State s, long parentFp, ActionLabel label) {
+            Outcome bad = null;
             try {
-                String bad = Constraints.violated(machine, s);
-                if (bad != null) {
-                    failure.compareAndSet(null, new Failure(Outcome.invariant(bad), fp));
+                String name = Constraints.violated(machine, s);
+                if (name != null) {
+                    bad = Outcome.invariant(name);
                 } else if (target != null && target.test(s)) {
-                    failure.compareAndSet(null, new Failure(Outcome.invariant("target"), fp));
+                    bad = Outcome.invariant("target");
                 }
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), fp));
+                bad = Outcome.error(message(e));
             }
+            if (bad == null) {
+                return true;
+            }
+            failure.compareAndSet(null, new Failure(bad, parentFp, label, s));
+            return false;
         }
     }
 

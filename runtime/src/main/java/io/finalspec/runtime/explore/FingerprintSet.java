@@ -41,7 +41,10 @@ public final class FingerprintSet {
         return segment(fp).find(fp) >= 0;
     }
 
-    /** The parent recorded for {@code fp}: 0 for an initial state; -1 if {@code fp} is absent. */
+    /**
+     * The parent recorded for {@code fp}: 0 for an initial state. Fingerprints use all 64 bits, so
+     * absence is reported as 0 too: test {@link #contains} first.
+     */
     public long parent(long fp) {
         fp = normalize(fp);
         return segment(fp).parentOf(fp);
@@ -109,7 +112,7 @@ public final class FingerprintSet {
 
         synchronized long parentOf(long fp) {
             int i = find(fp);
-            return i < 0 ? -1 : parents[i];
+            return i < 0 ? 0 : parents[i];
         }
 
         private void grow() {

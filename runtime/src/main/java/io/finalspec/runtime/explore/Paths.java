@@ -25,11 +25,10 @@ final class Paths {
         long fp = FingerprintSet.normalize(targetFp);
         while (fp != 0) {
             fps.add(fp);
-            long p = seen.parent(fp);
-            if (p < 0) {
+            if (!seen.contains(fp)) {
                 throw new IllegalStateException("fingerprint " + Long.toHexString(fp) + " not in the seen set");
             }
-            fp = p;
+            fp = seen.parent(fp);
             if (fps.size() > 100_000_000) {
                 throw new IllegalStateException("parent cycle");
             }

@@ -27,11 +27,25 @@ public abstract class AbstractState implements State {
 
     /** The state fingerprint: an order-dependent combination of the variables' fingerprints. */
     public static long fingerprintOf(Value[] values) {
-        long h = 0x2545f4914f6cdd1dL + values.length;
+        long h = fingerprintStart(values.length);
         for (Value v : values) {
-            h = mix(h * 0x9e3779b97f4a7c15L + v.fingerprint());
+            h = fingerprintStep(h, v);
         }
         return h;
+    }
+
+    /**
+     * For state classes with one field per variable (no array): {@code h = fingerprintStart(n)},
+     * then {@code h = fingerprintStep(h, field_i)} for each variable in declaration order gives
+     * exactly {@link #fingerprintOf(Value[])}.
+     */
+    public static long fingerprintStart(int variables) {
+        return 0x2545f4914f6cdd1dL + variables;
+    }
+
+    /** One variable's contribution; see {@link #fingerprintStart(int)}. */
+    public static long fingerprintStep(long h, Value v) {
+        return mix(h * 0x9e3779b97f4a7c15L + v.fingerprint());
     }
 
     private static long mix(long z) {

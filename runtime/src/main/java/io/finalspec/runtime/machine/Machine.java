@@ -35,15 +35,17 @@ public interface Machine {
 
     /**
      * State constraints ({@code CONSTRAINT}). As in TLC (checked with TLC 1.1.0): a generated state
-     * violating one is counted as generated but is not added to the seen set, so it is neither
-     * counted as distinct, nor checked against invariants, nor expanded.
+     * violating one (initial states included) is counted as generated but is not added to the seen
+     * set, so it is neither counted as distinct nor expanded; it is still checked against the
+     * invariants (TLC reports "Invariant Inv is violated" for such a state).
      */
     List<Predicate> constraints();
 
     /**
      * Action constraints ({@code ACTION_CONSTRAINT}): transitions violating one are dropped after
-     * being counted as generated. A state whose successors are all dropped is not a deadlock (TLC
-     * judges deadlock before constraints).
+     * being counted as generated (the target state is still checked against the invariants, as in
+     * TLC). A state whose successors are all dropped is not a deadlock (TLC judges deadlock before
+     * constraints).
      */
     List<ActionPredicate> actionConstraints();
 

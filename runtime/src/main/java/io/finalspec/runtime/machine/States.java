@@ -30,6 +30,22 @@ public final class States {
         return v == null ? s.fingerprint() : v.fingerprint();
     }
 
+    /** Whether two states hold equal values (TLA+ equality, variable by variable). */
+    public static boolean equal(State a, State b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size() || a.fingerprint() != b.fingerprint()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The values of a state in variable order. */
     public static Value[] values(State s) {
         Value[] v = new Value[s.size()];

@@ -1,7 +1,8 @@
 package io.finalspec.runtime.value;
 
 /** Base of all value classes: Java equality and hash come from TLA+ equality and the fingerprint. */
-public abstract class AbstractValue implements Value {
+public abstract sealed class AbstractValue implements Value
+        permits BoolValue, IntValue, StrValue, ModelValue, SetValue, FcnValue {
 
     @Override
     public final boolean equals(Object obj) {

@@ -61,6 +61,18 @@ public final class EnumSetValue extends SetValue {
     }
 
     int indexOf(Value v) {
+        try {
+            return search(v);
+        } catch (TlaEvalException e) {
+            // TLC reports membership of an incomparable value as a failed equality check.
+            for (Value x : elems) {
+                ValueOrder.strictEqual(x, v);
+            }
+            throw e;
+        }
+    }
+
+    private int search(Value v) {
         int lo = 0;
         int hi = elems.length - 1;
         while (lo <= hi) {

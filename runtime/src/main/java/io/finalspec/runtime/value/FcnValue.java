@@ -8,7 +8,8 @@ package io.finalspec.runtime.value;
  * representation for a given function, and equality and fingerprints work on this view, so equal
  * functions are equal whatever produced them.
  */
-public abstract class FcnValue extends AbstractValue {
+public abstract sealed class FcnValue extends AbstractValue
+        permits TupleValue, RecordValue, IntFcnValue, GenericFcnValue {
     private volatile long fp;
     private volatile boolean fpDone;
 

@@ -61,4 +61,14 @@ public final class FunSetValue extends SetValue {
         Value[] keys = d.elems;
         return new Odometer(comps, vals -> Fcns.make(keys, vals));
     }
+
+    @Override
+    String lazyText() {
+        return isFinite() ? null : "[" + domain + " -> " + range + "]";
+    }
+
+    @Override
+    long infiniteFingerprint() {
+        return Fp.mix(Fp.ofString(Fp.SET, "->") ^ Fp.pair(domain.fingerprint(), range.fingerprint()));
+    }
 }

@@ -39,7 +39,7 @@ final class Printer {
                 print(t.elems[i], sb);
             }
             sb.append(">>");
-        } else if (v instanceof RecordValue r) {
+        } else if (v instanceof RecordValue r && identifierNames(r)) {
             sb.append('[');
             for (int i = 0; i < r.names.length; i++) {
                 if (i > 0) {
@@ -63,6 +63,23 @@ final class Printer {
         } else {
             sb.append(v);
         }
+    }
+
+    /** Records print as {@code [a |-> 1]} when every field is an identifier, else as a function. */
+    private static boolean identifierNames(RecordValue r) {
+        for (StrValue n : r.names) {
+            String s = n.value();
+            if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static void quote(String s, StringBuilder sb) {

@@ -60,4 +60,25 @@ public final class ProductSetValue extends SetValue {
         size();
         return new Odometer(comps(), TupleValue::new);
     }
+
+    @Override
+    String lazyText() {
+        if (isFinite()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < sets.length; i++) {
+            sb.append(i == 0 ? "" : " \\X ").append(sets[i]);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    long infiniteFingerprint() {
+        long h = Fp.ofString(Fp.SET, "\\X");
+        for (SetValue s : sets) {
+            h = Fp.mix(h * 31 + s.fingerprint());
+        }
+        return h;
+    }
 }

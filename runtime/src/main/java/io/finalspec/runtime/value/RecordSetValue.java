@@ -62,4 +62,25 @@ public final class RecordSetValue extends SetValue {
         size();
         return new Odometer(comps(), vals -> new RecordValue(names, vals));
     }
+
+    @Override
+    String lazyText() {
+        if (isFinite()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < names.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(names[i].value()).append(" : ").append(sets[i]);
+        }
+        return sb.append(']').toString();
+    }
+
+    @Override
+    long infiniteFingerprint() {
+        long h = Fp.ofString(Fp.SET, "[:]");
+        for (int i = 0; i < names.length; i++) {
+            h += Fp.pair(names[i].fingerprint(), sets[i].fingerprint());
+        }
+        return Fp.mix(h);
+    }
 }

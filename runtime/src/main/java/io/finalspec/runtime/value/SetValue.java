@@ -9,7 +9,9 @@ import java.util.Iterator;
  * answer membership without enumerating and enumerate in the same canonical order; infinite sets
  * ({@code Nat}, {@code Int}, {@code STRING}, {@code Seq(S)}) answer membership only.
  */
-public abstract class SetValue extends AbstractValue implements Iterable<Value> {
+public abstract sealed class SetValue extends AbstractValue implements Iterable<Value>
+        permits EnumSetValue, IntervalValue, SubsetValue, FunSetValue, RecordSetValue, ProductSetValue,
+        InfiniteSetValue, CombinedSetValue {
     private volatile long fp;
     private volatile boolean fpDone;
 
@@ -38,7 +40,8 @@ public abstract class SetValue extends AbstractValue implements Iterable<Value> 
 
     void requireFinite(String what) {
         if (!isFinite()) {
-            throw new TlaEvalException("Attempted to " + what + " the infinite set " + this + ".");
+            String text = lazyText();
+            throw new TlaEvalException("Attempted to " + what + " the infinite set " + (text != null ? text : getClass().getSimpleName()) + ".");
         }
     }
 
@@ -52,6 +55,10 @@ public abstract class SetValue extends AbstractValue implements Iterable<Value> 
     }
 
     long computeFingerprint() {
+        if (!isFinite()) {
+            // Never enumerate (hashing must not throw): an infinite lazy set hashes by its definition.
+            return infiniteFingerprint();
+        }
         long sum = 0;
         int n = 0;
         for (Value v : this) {
@@ -59,6 +66,11 @@ public abstract class SetValue extends AbstractValue implements Iterable<Value> 
             n++;
         }
         return Fp.finishSet(sum, n);
+    }
+
+    /** The fingerprint of an infinite set, from its definition (components' fingerprints). */
+    long infiniteFingerprint() {
+        return Fp.ofString(Fp.SET, String.valueOf(lazyText()));
     }
 
     @Override

@@ -90,4 +90,14 @@ public final class SubsetValue extends SetValue {
             }
         };
     }
+
+    @Override
+    String lazyText() {
+        return isFinite() ? null : "SUBSET " + base;
+    }
+
+    @Override
+    long infiniteFingerprint() {
+        return Fp.mix(Fp.ofString(Fp.SET, "SUBSET") ^ base.fingerprint());
+    }
 }

@@ -155,6 +155,9 @@ public final class Tla {
         FcnValue fn = asFcn(f);
         Value v = fn.get(arg);
         if (v == null) {
+            if (fn instanceof TupleValue) {
+                throw new TlaEvalException("Attempted to apply tuple\n" + f + "\nto " + describe(arg) + " which is out of domain.");
+            }
             throw new TlaEvalException("Attempted to apply function:\n" + f + "\nto argument " + arg
                     + ", which is not in the domain of the function.");
         }
@@ -206,7 +209,7 @@ public final class Tla {
         FcnValue fn = asFcn(r);
         Value v = fn instanceof RecordValue rv ? valueOrNull(rv, rv.indexOf(field)) : fn.get(StrValue.of(field));
         if (v == null) {
-            throw new TlaEvalException("Attempted to access nonexistent field '" + field + "' of record\n" + r);
+            throw new TlaEvalException("Attempted to select nonexistent field \"" + field + "\" from the record\n" + r);
         }
         return v;
     }
@@ -290,13 +293,21 @@ public final class Tla {
         if (x instanceof IntervalValue ix && y instanceof IntervalValue iy) {
             return new IntervalValue(Math.max(ix.lo, iy.lo), Math.min(ix.hi, iy.hi));
         }
-        return ValueOps.filter(x, y::contains);
+        if (!x.isFinite()) {
+            return new CombinedSetValue(CombinedSetValue.Op.INTERSECT, x, y);
+        }
+        SetValue other = y;
+        return ValueOps.filter(x, other::contains);
     }
 
     /** {@code a \ b}. */
     public static SetValue minus(Value a, Value b) {
+        SetValue x = asSet(a);
         SetValue y = asSet(b);
-        return ValueOps.filter(asSet(a), v -> !y.contains(v));
+        if (!x.isFinite()) {
+            return new CombinedSetValue(CombinedSetValue.Op.MINUS, x, y);
+        }
+        return ValueOps.filter(x, v -> !y.contains(v));
     }
 
     /** {@code SUBSET s}, lazy. */
@@ -360,7 +371,11 @@ public final class Tla {
 
     /** {@code Cardinality(s)}. */
     public static IntValue cardinality(Value s) {
-        return IntValue.of(asSet(s).size());
+        SetValue set = asSet(s);
+        if (!set.isFinite()) {
+            throw new TlaEvalException("Attempted to compute cardinality of the value\n" + set);
+        }
+        return IntValue.of(set.size());
     }
 
     /** {@code IsFiniteSet(s)}. */
@@ -454,7 +469,7 @@ public final class Tla {
         int y = intArg(b, "+", 2);
         int r = x + y;
         if (((x ^ r) & (y ^ r)) < 0) {
-            throw overflow(x + " + " + y);
+            throw overflow(x + "+" + y);
         }
         return IntValue.of(r);
     }
@@ -464,7 +479,7 @@ public final class Tla {
         int y = intArg(b, "-", 2);
         int r = x - y;
         if (((x ^ y) & (x ^ r)) < 0) {
-            throw overflow(x + " - " + y);
+            throw overflow(x + "-" + y);
         }
         return IntValue.of(r);
     }
@@ -474,7 +489,7 @@ public final class Tla {
         int y = intArg(b, "*", 2);
         long r = (long) x * y;
         if (r != (int) r) {
-            throw overflow(x + " * " + y);
+            throw overflow(x + "*" + y);
         }
         return IntValue.of((int) r);
     }
@@ -532,7 +547,7 @@ public final class Tla {
     public static IntValue neg(Value a) {
         int x = intArg(a, "-", 1);
         if (x == Integer.MIN_VALUE) {
-            throw overflow("-(" + x + ")");
+            throw overflow("-" + x);
         }
         return IntValue.of(-x);
     }
@@ -579,15 +594,22 @@ public final class Tla {
 
     // ------------------------------------------------------------------ sequences
 
-    /** The elements of a sequence (shared array: do not modify). */
+    /** The elements of a sequence (shared array: do not modify); {@code op} names the operator for errors. */
     public static Value[] asSeq(Value s, String op) {
         if (s instanceof TupleValue t) {
             return t.elems;
         }
-        throw new TlaEvalException("Attempted to apply " + op + " to a value that is not a sequence:\n" + s);
+        if ("Append".equals(op)) {
+            throw new TlaEvalException("Evaluating an expression of the form Append(v, s) when s is not a sequence:\n" + s);
+        }
+        throw new TlaEvalException("The argument of " + op + " should be a sequence, but instead it is:\n" + s);
     }
 
+    /** {@code Len(s)}; a string is a sequence of characters, as in TLC. */
     public static IntValue len(Value s) {
+        if (s instanceof StrValue str) {
+            return IntValue.of(str.value().length());
+        }
         return IntValue.of(asSeq(s, "Len").length);
     }
 
@@ -623,16 +645,23 @@ public final class Tla {
             return TupleValue.EMPTY;
         }
         if (lo < 1 || lo > a.length) {
-            throw new TlaEvalException("The second argument of SubSeq must be in the domain of its first argument:\n" + s + "\nbut instead it is\n" + lo);
+            throw new TlaEvalException("The second argument of SubSeq must be in the domain of its first argument:\n" + s + "\n, but instead it is\n" + lo);
         }
         if (hi > a.length) {
-            throw new TlaEvalException("The third argument of SubSeq must be in the domain of its first argument:\n" + s + "\nbut instead it is\n" + hi);
+            throw new TlaEvalException("The third argument of SubSeq must be in the domain of its first argument:\n" + s + "\n, but instead it is\n" + hi);
         }
         return new TupleValue(Arrays.copyOfRange(a, lo - 1, hi));
     }
 
-    /** {@code s \o t}. */
-    public static TupleValue concat(Value s, Value t) {
+    /** {@code s \o t}: sequences, or two strings (as TLC). */
+    public static Value concat(Value s, Value t) {
+        if (s instanceof StrValue a && t instanceof StrValue b) {
+            return StrValue.of(a.value() + b.value());
+        }
+        return concatSeq(s, t);
+    }
+
+    private static TupleValue concatSeq(Value s, Value t) {
         Value[] a = asSeq(s, "\\o");
         Value[] b = asSeq(t, "\\o");
         if (b.length == 0) {
@@ -657,10 +686,14 @@ public final class Tla {
         return seqOf(out);
     }
 
-    /** TLC's {@code SortSeq(s, Op)}: stable sort by the strict order {@code lessThan}. */
+    /**
+     * TLC's {@code SortSeq(s, Op)}: Java's object sort with the comparator {@code Op(a, b) ? -1 : 1},
+     * as TLC does, so ties come out as in TLC (kept in order for a strict {@code <}, reversed for
+     * {@code <=}; checked against TLC 2.18).
+     */
     public static TupleValue sortSeq(Value s, BiPredicate<Value, Value> lessThan) {
         Value[] a = asSeq(s, "SortSeq").clone();
-        Arrays.sort(a, (x, y) -> lessThan.test(x, y) ? -1 : lessThan.test(y, x) ? 1 : 0);
+        Arrays.sort(a, (x, y) -> lessThan.test(x, y) ? -1 : 1);
         return new TupleValue(a);
     }
 
@@ -735,6 +768,11 @@ public final class Tla {
             return f;
         }
         throw new TlaEvalException("A non-function value was used where a function was expected:\n" + v);
+    }
+
+    /** TLC's "integer 3", "string \"a\"" wording. */
+    private static String describe(Value v) {
+        return v.kind().description() + " " + v;
     }
 
     private static String kindOf(Value v) {

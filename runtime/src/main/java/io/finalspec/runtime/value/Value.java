@@ -9,8 +9,11 @@ package io.finalspec.runtime.value;
  * #compareTo(Value)} is TLC's total order within comparable kinds, used to normalize sets; comparing
  * values TLC cannot compare (an integer with a string, say) throws {@link TlaEvalException}. Strict
  * equality with TLC's errors is {@link Tla#eq(Value, Value)}.
+ *
+ * <p>Sealed: every value is one of the runtime's classes, so no operation can meet an unknown
+ * representation (and fail with a ClassCastException instead of a TLC error).
  */
-public interface Value extends Comparable<Value> {
+public sealed interface Value extends Comparable<Value> permits AbstractValue {
 
     /** A 64-bit fingerprint: equal values have equal fingerprints, whatever their representation. */
     long fingerprint();

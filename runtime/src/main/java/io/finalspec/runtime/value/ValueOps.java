@@ -38,7 +38,7 @@ final class ValueOps {
             }
         }
         if (!a.isFinite() || !b.isFinite()) {
-            throw new TlaEvalException("Attempted to compute the union of the infinite set " + (a.isFinite() ? b : a) + " with another set.");
+            return new CombinedSetValue(CombinedSetValue.Op.UNION, a, b);
         }
         Value[] x = a.toEnum().elems;
         Value[] y = b.toEnum().elems;

@@ -1,7 +1,7 @@
 package io.finalspec.toolkit.oracle;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -9,9 +9,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,17 +34,16 @@ import util.ToolIO;
 public final class OracleServer {
 
     private final TlcModel model;
-    private final Writer out;
+    private final OutputStream out;
     private final StringBuilder buf = new StringBuilder(1 << 12);
 
-    private OracleServer(TlcModel model, Writer out) {
+    private OracleServer(TlcModel model, OutputStream out) {
         this.model = model;
         this.out = out;
     }
 
     public static void main(String[] args) throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-            StandardCharsets.UTF_8), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = System.err;
         System.setOut(stderr);
         if (args.length != 2) {
@@ -203,7 +200,7 @@ public final class OracleServer {
             }
             line.append("}\n");
             try {
-                out.write(line.toString());
+                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -222,8 +219,9 @@ public final class OracleServer {
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static void answer(Writer out, String json) throws IOException {
-        out.write(json);
+    /** Encodes in one go: {@code String.getBytes} copies ASCII text, where a {@code Writer} encodes per chunk. */
+    private static void answer(OutputStream out, String json) throws IOException {
+        out.write(json.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
         out.flush();
     }

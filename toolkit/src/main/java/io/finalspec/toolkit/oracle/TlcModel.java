@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -18,7 +21,9 @@ import tla2sany.semantic.OpDefNode;
 import tlc2.tool.Action;
 import tlc2.tool.StateVec;
 import tlc2.tool.TLCState;
+import tlc2.tool.impl.CallStackTool;
 import tlc2.tool.impl.FastTool;
+import tlc2.tool.impl.Tool;
 import tlc2.util.FP64;
 import tlc2.value.IValue;
 import tlc2.value.impl.LazyValue;
@@ -156,7 +161,12 @@ final class TlcModel {
     // ---- states ------------------------------------------------------------------------------
 
     List<TLCState> initStates() {
-        StateVec sv = tool.getInitStates();
+        StateVec sv;
+        try {
+            sv = tool.getInitStates();
+        } catch (RuntimeException e) {
+            throw withCallStack(e, Tool::getInitStates);
+        }
         List<TLCState> out = new ArrayList<>(sv.size());
         for (int i = 0; i < sv.size(); i++) {
             out.add(checkComplete(sv.elementAt(i), "an initial state"));
@@ -168,12 +178,61 @@ final class TlcModel {
     List<Step> successors(TLCState s) {
         List<Step> out = new ArrayList<>();
         for (int a = 0; a < actions.length; a++) {
-            StateVec next = tool.getNextStates(actions[a], s);
+            Action action = actions[a];
+            StateVec next;
+            try {
+                next = tool.getNextStates(action, s);
+            } catch (RuntimeException e) {
+                throw withCallStack(e, t -> t.getNextStates(action, s));
+            }
             for (int i = 0; i < next.size(); i++) {
                 out.add(new Step(a, checkComplete(next.elementAt(i), "a successor state under " + actionNames[a])));
             }
         }
         return out;
+    }
+
+    /**
+     * TLC's evaluation errors do not say where they happened; TLC's model checker finds out by
+     * evaluating again with a {@link CallStackTool}, which records the nested expressions. So do we.
+     */
+    private RuntimeException withCallStack(RuntimeException e, Consumer<Tool> again) {
+        String stack;
+        try {
+            CallStackTool recorder = new CallStackTool(tool);
+            try {
+                again.accept(recorder);
+            } catch (RuntimeException | StackOverflowError expected) {
+                // the same error again, this time with the positions recorded
+            }
+            stack = recorder.toString().strip();
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            return e;
+        }
+        List<String> positions = new ArrayList<>();
+        Matcher m = CALL_STACK_POSITION.matcher(stack);
+        while (m.find()) {
+            positions.add(Path.of(tool.getSpecDir()).resolve(m.group(3) + ".tla") + ":" + m.group(1) + ":" + m.group(2));
+        }
+        if (positions.isEmpty()) {
+            return e;
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+        return new EvalFailure(positions.get(positions.size() - 1) + ": " + message
+            + " (while evaluating, outermost first: " + String.join(", ", positions) + ")", e);
+    }
+
+    /** One line of a {@link CallStackTool}'s report: {@code 3. Line 23, column 6 to line 23, column 10 in Lock}. */
+    private static final Pattern CALL_STACK_POSITION =
+        Pattern.compile("Line (\\d+), column (\\d+) to line \\d+, column \\d+ in (\\w+)");
+
+    /** An evaluation error with the positions TLC was evaluating when it happened. */
+    static final class EvalFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EvalFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** TLC reports a state that leaves a variable unassigned as an error; so do we. */
@@ -188,7 +247,14 @@ final class TlcModel {
     List<String> violated(TLCState s) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < invariants.length; i++) {
-            if (!tool.isValid(invariants[i], s)) {
+            Action inv = invariants[i];
+            boolean valid;
+            try {
+                valid = tool.isValid(inv, s);
+            } catch (RuntimeException e) {
+                throw withCallStack(e, t -> t.isValid(inv, s));
+            }
+            if (!valid) {
                 out.add(invariantNames[i]);
             }
         }

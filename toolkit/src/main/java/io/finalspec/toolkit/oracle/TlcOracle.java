@@ -213,7 +213,7 @@ public final class TlcOracle implements AutoCloseable {
 
     /** Every successor of {@code state}: action by action in TLC's order, states in TLC's order. */
     public synchronized List<Successor> successors(JsonObject state) {
-        JsonObject answer = request("{\"op\":\"next\",\"state\":" + state + "}");
+        JsonObject answer = request(withState("next", state));
         return successorList(answer.getAsJsonArray("successors"));
     }
 
@@ -221,7 +221,7 @@ public final class TlcOracle implements AutoCloseable {
     public synchronized List<List<Successor>> successors(List<JsonObject> states) {
         StringBuilder req = new StringBuilder("{\"op\":\"nextBatch\",\"states\":[");
         for (int i = 0; i < states.size(); i++) {
-            req.append(i > 0 ? "," : "").append(states.get(i));
+            JsonText.element(req.append(i > 0 ? "," : ""), states.get(i));
         }
         JsonObject answer = request(req.append("]}").toString());
         List<List<Successor>> out = new ArrayList<>(states.size());
@@ -232,7 +232,7 @@ public final class TlcOracle implements AutoCloseable {
     }
 
     public synchronized Check check(JsonObject state) {
-        JsonObject answer = request("{\"op\":\"check\",\"state\":" + state + "}");
+        JsonObject answer = request(withState("check", state));
         return new Check(strings(answer.getAsJsonArray("violated")), answer.get("constraint").getAsBoolean());
     }
 
@@ -243,7 +243,7 @@ public final class TlcOracle implements AutoCloseable {
 
     /** TLC's fingerprint of {@code state} (FP64 with polynomial 0, as {@code -fp 0}). */
     public synchronized long fingerprint(JsonObject state) {
-        JsonObject answer = request("{\"op\":\"fp\",\"state\":" + state + "}");
+        JsonObject answer = request(withState("fp", state));
         return Long.parseUnsignedLong(answer.get("fp").getAsString(), 16);
     }
 
@@ -308,6 +308,11 @@ public final class TlcOracle implements AutoCloseable {
     }
 
     // ---- protocol ----------------------------------------------------------------------------
+
+    private static String withState(String op, JsonObject state) {
+        StringBuilder b = new StringBuilder(512).append("{\"op\":\"").append(op).append("\",\"state\":");
+        return JsonText.element(b, state).append('}').toString();
+    }
 
     private JsonObject request(String json) {
         send(json);

@@ -1,0 +1,117 @@
+package io.finalspec.codegen;
+
+import io.finalspec.codegen.ast.Module;
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.diag.Diagnostic;
+import io.finalspec.codegen.emit.JavaEmitter;
+import io.finalspec.codegen.emit.SourceLines;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.load.CompileException;
+import io.finalspec.codegen.load.InMemoryCompiler;
+import io.finalspec.codegen.load.JavaSource;
+import io.finalspec.codegen.lower.Lowering;
+import io.finalspec.codegen.lower.ModelConfig;
+import io.finalspec.codegen.lower.ModelConfigReader;
+import io.finalspec.codegen.parse.Frontend;
+import io.finalspec.codegen.parse.ParseResult;
+import io.finalspec.runtime.machine.Machine;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The code generator's pipeline, stage by stage: read the config, parse the spec (front end),
+ * lower to IR (resolution, inlining, TLC's split of Next), emit Java. Stops at the first stage that
+ * reports diagnostics; bad input never throws.
+ */
+public final class Compiler {
+  private Compiler() {}
+
+  /** Compiles {@code spec} with the model {@code config} to Java sources, or diagnostics. */
+  public static CompileResult compile(Path spec, Path config, CompileOptions options) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    try {
+      String cfgName = config.getFileName().toString();
+      String cfgText;
+      try {
+        cfgText = Files.readString(config, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return CompileResult.failed(List.of(new Diagnostic(Span.point(cfgName, 1, 1), "io",
+            "cannot read model config: " + e.getMessage())));
+      }
+      ModelConfig cfg = ModelConfigReader.read(cfgName, cfgText, diagnostics);
+      if (cfg == null || !diagnostics.isEmpty()) {
+        return CompileResult.failed(diagnostics);
+      }
+      ParseResult parsed = Frontend.parseFile(spec);
+      if (!parsed.ok()) {
+        return CompileResult.failed(parsed.diagnostics());
+      }
+      Module module = parsed.module();
+      MachineIr ir = Lowering.lower(spec, module, cfg, diagnostics);
+      if (ir == null || !diagnostics.isEmpty()) {
+        if (diagnostics.isEmpty()) {
+          diagnostics.add(new Diagnostic(module.span(), "internal", "lowering failed without a diagnostic"));
+        }
+        return CompileResult.failed(diagnostics);
+      }
+      String className = options.className() != null ? options.className() : className(module.name(), cfgName);
+      SourceLines src = SourceLines.none().add(spec.getFileName().toString(), Files.readString(spec, StandardCharsets.UTF_8));
+      JavaSource source = JavaEmitter.emit(ir, options.packageName(), className, src);
+      return CompileResult.of(List.of(source), source.className());
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      diagnostics.add(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1), "internal",
+          "internal error in the code generator: " + e));
+      return CompileResult.failed(diagnostics);
+    }
+  }
+
+  /** Compiles in memory and instantiates the machine (package {@code finalspec.generated}). */
+  public static Machine load(Path spec, Path config) throws CompileFailedException {
+    CompileResult r = compile(spec, config, CompileOptions.inPackage("finalspec.generated"));
+    if (!r.ok()) {
+      throw new CompileFailedException(r.diagnostics());
+    }
+    try {
+      ClassLoader loader = InMemoryCompiler.withContextLoader().compile(r.sources());
+      Class<?> cls = loader.loadClass(r.className());
+      return (Machine) cls.getConstructor().newInstance();
+    } catch (CompileException e) {
+      throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
+          "internal", "generated Java does not compile (a finalspec bug): " + e.getMessage())));
+    } catch (InvocationTargetException e) {
+      throw new CompileFailedException(List.of(new Diagnostic(Span.point(config.getFileName().toString(), 1, 1),
+          "eval", "evaluating the model's constants failed: " + e.getCause())));
+    } catch (ReflectiveOperationException e) {
+      throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
+          "internal", "cannot instantiate the generated machine: " + e)));
+    }
+  }
+
+  /** {@code Mutex} + {@code MutexRacy.cfg} gives {@code MutexRacyMachine}; {@code Mutex.cfg} gives {@code MutexMachine}. */
+  static String className(String module, String cfgFileName) {
+    String base = cfgFileName.endsWith(".cfg") ? cfgFileName.substring(0, cfgFileName.length() - 4) : cfgFileName;
+    String camel = camel(base);
+    String mod = camel(module);
+    String name = camel.startsWith(mod) ? camel : mod + camel;
+    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+      name = "M" + name;
+    }
+    return name + "Machine";
+  }
+
+  private static String camel(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : s.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+}

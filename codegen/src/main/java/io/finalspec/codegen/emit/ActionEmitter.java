@@ -1,0 +1,505 @@
+package io.finalspec.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.ir.Operator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Init and the actions of Next to Java methods that enumerate states exactly as TLC's
+ * {@code getInitStates}/{@code getNextStates} do (see docs/codegen.md):
+ * <ul>
+ *   <li>conjuncts are processed left to right over a partial state ({@code Value[]}, null =
+ *       unassigned), each binding copying it, so branches never interfere;</li>
+ *   <li>{@code x' = e} assigns when {@code x'} is unassigned and tests otherwise; {@code x' \in S}
+ *       enumerates S (or tests); {@code UNCHANGED} assigns or tests each variable;</li>
+ *   <li>disjunction, {@code \E}, IF/CASE and {@code =>} branch, each branch going on with the
+ *       conjuncts after it; when those are needed by several branches they become a private
+ *       continuation method, so code size stays linear;</li>
+ *   <li>when a conjunct is reached with every variable already assigned, TLC evaluates it (and all
+ *       later ones) as a plain boolean: a disjunction there yields one successor, not one per true
+ *       disjunct; the code does the same (statically when it knows, else with {@code allAssigned});</li>
+ *   <li>anything else is a guard.</li>
+ * </ul>
+ * Init is the same with unprimed variables as the assigned ones.
+ */
+final class ActionEmitter {
+  enum Mode { INIT, NEXT }
+
+  static final ClassName LABEL = ClassName.get("io.finalspec.runtime.machine", "ActionLabel");
+  static final ClassName SINK = ClassName.get("io.finalspec.runtime.machine", "Machine", "SuccessorSink");
+  static final ClassName STATE_API = ClassName.get("io.finalspec.runtime.machine", "State");
+  static final ClassName EVAL_EXCEPTION = ClassName.get("io.finalspec.runtime.value", "TlaEvalException");
+  static final TypeName VALUES = com.palantir.javapoet.ArrayTypeName.of(ExprEmitter.VALUE);
+  static final TypeName INIT_SINK = ParameterizedTypeName.get(ClassName.get(Consumer.class), STATE_API);
+
+  private final Symbols sym;
+  private final ExprEmitter ex;
+  private final SourceLines src;
+  private final List<MethodSpec> methods;
+  private Mode mode;
+  private String base;
+  private int continuations;
+
+  private record KCall(String method, List<Integer> ids) {}
+
+  private record Item(IrExpr e, boolean popped, KCall k) {
+    static Item of(IrExpr e, boolean popped) {
+      return new Item(e, popped, null);
+    }
+  }
+
+  ActionEmitter(Symbols sym, ExprEmitter ex, SourceLines src, List<MethodSpec> methods) {
+    this.sym = sym;
+    this.ex = ex;
+    this.src = src;
+    this.methods = methods;
+  }
+
+  private int nvars() {
+    return sym.varFields.length;
+  }
+
+  /** The body of {@code initStates(out)}: continuation methods are added to the class. */
+  CodeBlock init(IrExpr body) {
+    mode = Mode.INIT;
+    base = "init";
+    continuations = 0;
+    Scope sc = Scope.method(null, true, null, "out", "n", "e");
+    sc.partial = "n";
+    sc.assigned = new Boolean[nvars()];
+    Arrays.fill(sc.assigned, Boolean.FALSE);
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
+    b.beginControlFlow("try");
+    items(new ArrayList<>(List.of(Item.of(body, false))), sc, b, "return");
+    b.nextControlFlow("catch ($T e)", EVAL_EXCEPTION);
+    b.addStatement("throw at(e, $S, $S)", "the initial predicate", body.span().where());
+    b.endControlFlow();
+    return b.build();
+  }
+
+  /**
+   * One action method: {@code name(State s, <params>, ActionLabel label, SuccessorSink out)}.
+   * {@code params} maps bound ids to TLA+ names (split-time bindings: \E variables, operator parameters).
+   */
+  MethodSpec action(String name, String labelName, Map<Integer, String> params, IrExpr body, Span span) {
+    mode = Mode.NEXT;
+    base = name;
+    continuations = 0;
+    Scope sc = Scope.method("s", false, null, "s", "out", "label", "n", "e");
+    sc.partial = "n";
+    sc.assigned = new Boolean[nvars()];
+    Arrays.fill(sc.assigned, Boolean.FALSE);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
+        .addParameter(sym.state, "s");
+    for (Map.Entry<Integer, String> p : params.entrySet()) {
+      m.addParameter(ExprEmitter.VALUE, sc.bind(p.getKey(), p.getValue()));
+    }
+    m.addParameter(LABEL, "label").addParameter(SINK, "out");
+    m.addJavadoc("Action {@code $L} ($L).\n", Comments.safe(labelName), Comments.safe(span.where()));
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
+    b.beginControlFlow("try");
+    items(new ArrayList<>(List.of(Item.of(body, false))), sc, b, "return");
+    b.nextControlFlow("catch ($T e)", EVAL_EXCEPTION);
+    b.addStatement("throw at(e, label.toString(), $S)", span.where());
+    b.endControlFlow();
+    m.addCode(b.build());
+    return m.build();
+  }
+
+  // ------------------------------------------------------------------ conjunct lists
+
+  private void items(List<Item> list, Scope sc, CodeBlock.Builder b, String fail) {
+    while (true) {
+      if (list.isEmpty()) {
+        finish(sc, b);
+        return;
+      }
+      Item it = list.remove(0);
+      if (it.k() != null) {
+        b.addStatement("$L", kcall(it.k(), sc));
+        return;
+      }
+      IrExpr e = it.e();
+      if (e instanceof IrExpr.Apply a && a.op() == Operator.AND) {
+        List<Item> expanded = new ArrayList<>();
+        for (int i = 0; i < a.args().size(); i++) {
+          expanded.add(Item.of(a.args().get(i), i == 0 ? it.popped() : true));
+        }
+        list.addAll(0, expanded);
+        continue;
+      }
+      if (e instanceof IrExpr.Let l) {
+        comment(b, l.span());
+        for (IrExpr.LetDef d : l.defs()) {
+          CodeBlock v = ex.value(d.value(), sc);
+          b.addStatement("$T $L = $L", ExprEmitter.VALUE, sc.bind(d.id(), d.name()), v);
+        }
+        list.add(0, Item.of(l.body(), it.popped()));
+        continue;
+      }
+      IrExpr.Ref target = assignTarget(e);
+      if (target != null && ((IrExpr.Apply) e).op() == Operator.EQ) {
+        comment(b, e.span());
+        assign(target.index(), ex.value(((IrExpr.Apply) e).args().get(1), sc), sc, b, fail);
+        continue;
+      }
+      if (e instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED && mode == Mode.NEXT) {
+        comment(b, e.span());
+        for (IrExpr u : a.args()) {
+          if (u instanceof IrExpr.Ref r && r.kind() == RefKind.VAR) {
+            assign(r.index(), CodeBlock.of("s.$L", sym.varFields[r.index()]), sc, b, fail);
+          } else {
+            b.addStatement("if (!$L) $L", ex.cond(u, sc), fail);
+          }
+        }
+        continue;
+      }
+      if (target != null) { // x' \in S
+        comment(b, e.span());
+        int i = target.index();
+        String v = sc.fresh(sym.varName(i) + (mode == Mode.NEXT ? "Next" : ""));
+        CodeBlock set = ex.value(((IrExpr.Apply) e).args().get(1), sc);
+        b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
+        Scope in = sc.child();
+        String p = nextPartial(in);
+        b.addStatement("$T $L = bind($L, $L, $L)", VALUES, p, sc.partial, i, v);
+        in.partial = p;
+        in.assigned[i] = Boolean.TRUE;
+        items(popAll(list), in, b, "continue");
+        b.endControlFlow();
+        return;
+      }
+      if (isBranching(e)) {
+        boolean mayBeBoolean = it.popped() && canMultiBranch(e) && !allUnassignedSomewhere(sc);
+        if (mayBeBoolean && allKnownAssigned(sc)) {
+          comment(b, e.span());
+          b.addStatement("if (!$L) $L", ex.cond(e, sc), fail);
+          continue;
+        }
+        if (mayBeBoolean) {
+          List<Item> rest = shareable(popAll(list), sc, 2);
+          comment(b, e.span());
+          b.beginControlFlow("if (!allAssigned($L))", sc.partial);
+          branch(e, new ArrayList<>(rest), sc.child(), b, fail);
+          b.addStatement("$L", fail);
+          b.endControlFlow();
+          b.add("// every variable is assigned: TLC evaluates the rest as a boolean\n");
+          b.addStatement("if (!$L) $L", ex.cond(e, sc), fail);
+          list = new ArrayList<>(rest);
+          continue;
+        }
+        comment(b, e.span());
+        branch(e, popAll(list), sc, b, fail);
+        return;
+      }
+      comment(b, e.span());
+      b.addStatement("if (!$L) $L", ex.cond(e, sc), fail);
+    }
+  }
+
+  private static List<Item> popAll(List<Item> list) {
+    List<Item> rest = new ArrayList<>(list);
+    for (int i = 0; i < rest.size(); i++) {
+      Item r = rest.get(i);
+      if (r.k() == null && !r.popped()) {
+        rest.set(i, Item.of(r.e(), true));
+      }
+    }
+    list.clear();
+    return rest;
+  }
+
+  /** Structural processing of a branching conjunct, every branch continuing with {@code rest}. */
+  private void branch(IrExpr e, List<Item> rest, Scope sc, CodeBlock.Builder b, String fail) {
+    if (e instanceof IrExpr.Apply a && a.op() == Operator.OR) {
+      List<Item> k = shareable(rest, sc, a.args().size());
+      for (IrExpr d : a.args()) {
+        String label = sc.fresh("or");
+        b.add("$L: {\n$>", label);
+        List<Item> l = new ArrayList<>();
+        l.add(Item.of(d, false));
+        l.addAll(k);
+        items(l, sc.child(), b, "break " + label);
+        b.add("$<}\n");
+      }
+      return;
+    }
+    if (e instanceof IrExpr.Apply a && a.op() == Operator.IMPLIES) {
+      List<Item> k = shareable(rest, sc, 2);
+      b.beginControlFlow("if ($L)", ex.cond(a.args().get(0), sc));
+      List<Item> l = new ArrayList<>();
+      l.add(Item.of(a.args().get(1), false));
+      l.addAll(k);
+      items(l, sc.child(), b, fail);
+      b.nextControlFlow("else");
+      items(new ArrayList<>(k), sc.child(), b, fail);
+      b.endControlFlow();
+      return;
+    }
+    if (e instanceof IrExpr.If i) {
+      List<Item> k = shareable(rest, sc, 2);
+      b.beginControlFlow("if ($L)", ex.cond(i.cond(), sc));
+      List<Item> l = new ArrayList<>();
+      l.add(Item.of(i.then(), false));
+      l.addAll(k);
+      items(l, sc.child(), b, fail);
+      b.nextControlFlow("else");
+      l = new ArrayList<>();
+      l.add(Item.of(i.otherwise(), false));
+      l.addAll(k);
+      items(l, sc.child(), b, fail);
+      b.endControlFlow();
+      return;
+    }
+    if (e instanceof IrExpr.Case c) {
+      List<Item> k = shareable(rest, sc, c.arms().size() + 1);
+      for (int j = 0; j < c.arms().size(); j++) {
+        IrExpr.Arm arm = c.arms().get(j);
+        if (j == 0) {
+          b.beginControlFlow("if ($L)", ex.cond(arm.guard(), sc));
+        } else {
+          b.nextControlFlow("else if ($L)", ex.cond(arm.guard(), sc));
+        }
+        List<Item> l = new ArrayList<>();
+        l.add(Item.of(arm.body(), false));
+        l.addAll(k);
+        items(l, sc.child(), b, fail);
+      }
+      b.nextControlFlow("else");
+      if (c.other() != null) {
+        List<Item> l = new ArrayList<>();
+        l.add(Item.of(c.other(), false));
+        l.addAll(k);
+        items(l, sc.child(), b, fail);
+      } else {
+        b.addStatement("caseFail($S)", c.span().where());
+      }
+      b.endControlFlow();
+      return;
+    }
+    IrExpr.Binder q = (IrExpr.Binder) e;
+    // TLC's ContextEnumerator: all domains first, then the first bound variable varies fastest
+    List<String> sets = new ArrayList<>();
+    for (IrExpr.Bound bd : q.bounds()) {
+      String set = sc.fresh("domain");
+      b.addStatement("$T $L = $L", ExprEmitter.VALUE, set, ex.value(bd.set(), sc));
+      for (int j = 0; j < (bd.tuple() ? 1 : bd.names().size()); j++) {
+        sets.add(set);
+      }
+    }
+    Scope in = sc.child();
+    List<String> loops = new ArrayList<>();
+    List<Runnable> binds = new ArrayList<>();
+    int slot = 0;
+    List<String[]> vars = new ArrayList<>();
+    for (IrExpr.Bound bd : q.bounds()) {
+      if (bd.tuple()) {
+        String t = in.fresh("t");
+        vars.add(new String[] {t, null});
+        IrExpr.Bound fbd = bd;
+        binds.add(() -> b.add(ex.destructure(fbd, t, in)));
+        slot++;
+      } else {
+        for (int j = 0; j < bd.names().size(); j++) {
+          vars.add(new String[] {in.bind(bd.ids().get(j), bd.names().get(j)), null});
+          slot++;
+        }
+      }
+    }
+    for (int j = vars.size() - 1; j >= 0; j--) {
+      b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, vars.get(j)[0], ExprEmitter.TLA, sets.get(j));
+      loops.add(vars.get(j)[0]);
+    }
+    binds.forEach(Runnable::run);
+    List<Item> l = new ArrayList<>();
+    l.add(Item.of(q.body(), false));
+    l.addAll(rest);
+    items(l, in, b, "continue");
+    for (int j = 0; j < loops.size(); j++) {
+      b.endControlFlow();
+    }
+  }
+
+  private static boolean isBranching(IrExpr e) {
+    if (e instanceof IrExpr.Apply a) {
+      return a.op() == Operator.OR || a.op() == Operator.IMPLIES;
+    }
+    return e instanceof IrExpr.If || e instanceof IrExpr.Case
+        || e instanceof IrExpr.Binder b && b.kind() == IrExpr.BinderKind.EXISTS;
+  }
+
+  /** Whether structural processing of {@code e} can yield more than one state from one partial state. */
+  private static boolean canMultiBranch(IrExpr e) {
+    if (e instanceof IrExpr.Apply a) {
+      switch (a.op()) {
+        case OR:
+          return a.args().size() > 1;
+        case AND:
+        case IMPLIES:
+          return a.args().stream().anyMatch(ActionEmitter::canMultiBranch);
+        default:
+          return false;
+      }
+    }
+    if (e instanceof IrExpr.Binder b) {
+      return b.kind() == IrExpr.BinderKind.EXISTS;
+    }
+    if (e instanceof IrExpr.If i) {
+      return canMultiBranch(i.then()) || canMultiBranch(i.otherwise());
+    }
+    if (e instanceof IrExpr.Case c) {
+      return (c.other() != null && canMultiBranch(c.other())) || c.arms().stream().anyMatch(a -> canMultiBranch(a.body()));
+    }
+    if (e instanceof IrExpr.Let l) {
+      return canMultiBranch(l.body());
+    }
+    return false;
+  }
+
+  private static boolean allKnownAssigned(Scope sc) {
+    for (Boolean a : sc.assigned) {
+      if (!Boolean.TRUE.equals(a)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allUnassignedSomewhere(Scope sc) {
+    for (Boolean a : sc.assigned) {
+      if (Boolean.FALSE.equals(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The target variable of {@code x' = e} / {@code x' \in S} (x in Init), or null. */
+  private IrExpr.Ref assignTarget(IrExpr e) {
+    if (e instanceof IrExpr.Apply a && (a.op() == Operator.EQ || a.op() == Operator.IN)
+        && a.args().get(0) instanceof IrExpr.Ref r
+        && r.kind() == (mode == Mode.NEXT ? RefKind.PRIMED : RefKind.VAR)) {
+      return r;
+    }
+    return null;
+  }
+
+  private String nextPartial(Scope sc) {
+    return sc.fresh("n" + (sc.partial.equals("n") ? 1 : Integer.parseInt("0" + sc.partial.replaceAll("\\D", "")) + 1));
+  }
+
+  /** {@code x' = v}: assign when unassigned, test otherwise (statically resolved when known). */
+  private void assign(int i, CodeBlock value, Scope sc, CodeBlock.Builder b, String fail) {
+    Boolean known = sc.assigned[i];
+    String v = sc.fresh(sym.varName(i) + (mode == Mode.NEXT ? "Next" : ""));
+    b.addStatement("$T $L = $L", ExprEmitter.VALUE, v, value);
+    if (Boolean.TRUE.equals(known)) {
+      b.addStatement("if (!$T.eq($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, v, fail);
+      return;
+    }
+    String p = nextPartial(sc);
+    if (Boolean.FALSE.equals(known)) {
+      b.addStatement("$T $L = bind($L, $L, $L)", VALUES, p, sc.partial, i, v);
+    } else {
+      b.addStatement("if ($L[$L] != null && !$T.eq($L[$L], $L)) $L", sc.partial, i, ExprEmitter.TLA, sc.partial, i, v, fail);
+      b.addStatement("$T $L = $L[$L] == null ? bind($L, $L, $L) : $L", VALUES, p, sc.partial, i, sc.partial, i, v,
+          sc.partial);
+    }
+    sc.partial = p;
+    sc.assigned[i] = Boolean.TRUE;
+  }
+
+  private void finish(Scope sc, CodeBlock.Builder b) {
+    if (mode == Mode.NEXT) {
+      b.addStatement("out.accept(label, complete($L, label))", sc.partial);
+    } else {
+      b.addStatement("out.accept(completeInit($L))", sc.partial);
+    }
+  }
+
+  // ------------------------------------------------------------------ continuations
+
+  /** {@code rest} as is when cheap to repeat {@code uses} times, else one call to a continuation method. */
+  private List<Item> shareable(List<Item> rest, Scope sc, int uses) {
+    if (uses <= 1 || rest.isEmpty() || (rest.size() == 1 && rest.get(0).k() != null)) {
+      return rest;
+    }
+    return List.of(new Item(null, true, continuation(rest, sc)));
+  }
+
+  private KCall continuation(List<Item> rest, Scope sc) {
+    String name = sym.member(base + "_then" + (++continuations));
+    Scope k = mode == Mode.NEXT
+        ? Scope.method("s", false, null, "s", "out", "label", "n", "e")
+        : Scope.method(null, true, null, "out", "n", "e");
+    k.partial = "n";
+    k.assigned = new Boolean[nvars()];
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+    if (mode == Mode.NEXT) {
+      m.addParameter(sym.state, "s");
+    }
+    m.addParameter(VALUES, "n");
+    List<Integer> ids = new ArrayList<>(sc.bound.keySet());
+    for (Integer id : ids) {
+      String tla = sc.bound.get(id);
+      m.addParameter(ExprEmitter.VALUE, k.bind(id, tla));
+    }
+    if (mode == Mode.NEXT) {
+      m.addParameter(LABEL, "label").addParameter(SINK, "out");
+    } else {
+      m.addParameter(INIT_SINK, "out");
+    }
+    Span first = firstSpan(rest);
+    m.addJavadoc("Continues $L after a branch$L.\n", Comments.safe(base),
+        first == null ? "" : " with the conjuncts from " + Comments.safe(first.where()));
+    CodeBlock.Builder b = CodeBlock.builder();
+    items(new ArrayList<>(rest), k, b, "return");
+    m.addCode(b.build());
+    methods.add(m.build());
+    return new KCall(name, ids);
+  }
+
+  private static Span firstSpan(List<Item> rest) {
+    for (Item i : rest) {
+      if (i.e() != null) {
+        return i.e().span();
+      }
+    }
+    return null;
+  }
+
+  private CodeBlock kcall(KCall k, Scope sc) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (mode == Mode.NEXT) {
+      args.add(CodeBlock.of("s"));
+    }
+    args.add(CodeBlock.of("$L", sc.partial));
+    for (Integer id : k.ids()) {
+      args.add(CodeBlock.of("$L", sc.local(id)));
+    }
+    if (mode == Mode.NEXT) {
+      args.add(CodeBlock.of("label"));
+    }
+    args.add(CodeBlock.of("out"));
+    return CodeBlock.of("$L($L)", k.method(), CodeBlock.join(args, ", "));
+  }
+
+  private void comment(CodeBlock.Builder b, Span span) {
+    String line = src.line(span);
+    b.add("// $L\n", Comments.safe(span.file() + ":" + span.line() + (line.isEmpty() ? "" : "  " + line)));
+  }
+}

@@ -1,0 +1,436 @@
+package io.finalspec.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IR expressions to Java expressions over the runtime facade {@code Tla}: {@link #value} gives a
+ * {@code Value}, {@link #cond} a Java {@code boolean} (logic stays in Java operators, short-circuit
+ * left to right like TLC's). Binders become lambdas whose parameters are named after the TLA+ bound
+ * variables. Strings and field names always go through {@code $S}.
+ */
+final class ExprEmitter {
+  static final ClassName TLA = ClassName.get("io.finalspec.runtime.value", "Tla");
+  static final ClassName VALUE = ClassName.get("io.finalspec.runtime.value", "Value");
+  static final ClassName STRING = ClassName.get(String.class);
+
+  private final Symbols sym;
+
+  ExprEmitter(Symbols sym) {
+    this.sym = sym;
+  }
+
+  CodeBlock value(IrExpr e, Scope sc) {
+    if (e instanceof IrExpr.Lit l) {
+      switch (l.kind()) {
+        case INT:
+          return CodeBlock.of("$T.integer($L)", TLA, Integer.parseInt(l.text()));
+        case STRING:
+          return CodeBlock.of("$T.str($S)", TLA, l.text());
+        case BOOL:
+          return CodeBlock.of("$T.$L", TLA, Boolean.parseBoolean(l.text()) ? "TRUE" : "FALSE");
+        default:
+          return CodeBlock.of("$T.modelValue($S)", TLA, l.text());
+      }
+    }
+    if (e instanceof IrExpr.Ref r) {
+      return ref(r, sc);
+    }
+    if (e instanceof IrExpr.Apply a) {
+      if (a.op().isPredicate()) {
+        return CodeBlock.of("$T.bool($L)", TLA, cond(e, sc));
+      }
+      return apply(a, sc);
+    }
+    if (e instanceof IrExpr.Call c) {
+      return call(c, sc);
+    }
+    if (e instanceof IrExpr.Binder b) {
+      if (b.kind() == IrExpr.BinderKind.EXISTS || b.kind() == IrExpr.BinderKind.FORALL) {
+        return CodeBlock.of("$T.bool($L)", TLA, cond(e, sc));
+      }
+      return binder(b, sc);
+    }
+    if (e instanceof IrExpr.Let l) {
+      return let(l, sc);
+    }
+    if (e instanceof IrExpr.If i) {
+      return CodeBlock.of("($L ? $L : $L)", cond(i.cond(), sc), value(i.then(), sc), value(i.otherwise(), sc));
+    }
+    if (e instanceof IrExpr.Case c) {
+      CodeBlock rest = c.other() != null ? value(c.other(), sc)
+          : CodeBlock.of("caseFail($S)", c.span().where());
+      for (int i = c.arms().size() - 1; i >= 0; i--) {
+        IrExpr.Arm arm = c.arms().get(i);
+        rest = CodeBlock.of("($L ? $L : $L)", cond(arm.guard(), sc), value(arm.body(), sc), rest);
+      }
+      return rest;
+    }
+    return except((IrExpr.Except) e, sc);
+  }
+
+  CodeBlock cond(IrExpr e, Scope sc) {
+    if (e instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.BOOL) {
+      return CodeBlock.of("$L", Boolean.parseBoolean(l.text()));
+    }
+    if (e instanceof IrExpr.Apply a && a.op().isPredicate()) {
+      List<IrExpr> x = a.args();
+      switch (a.op()) {
+        case AND:
+          return join(x, " && ", sc);
+        case OR:
+          return join(x, " || ", sc);
+        case NOT:
+          return CodeBlock.of("!$L", paren(cond(x.get(0), sc)));
+        case IMPLIES:
+          return CodeBlock.of("(!$L || $L)", paren(cond(x.get(0), sc)), paren(cond(x.get(1), sc)));
+        case EQUIV:
+          return CodeBlock.of("($L == $L)", cond(x.get(0), sc), cond(x.get(1), sc));
+        case EQ:
+          return CodeBlock.of("$T.eq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case NEQ:
+          return CodeBlock.of("$T.neq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case IN:
+          return CodeBlock.of("$T.in($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case NOTIN:
+          return CodeBlock.of("$T.notin($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case SUBSETEQ:
+          return CodeBlock.of("$T.subseteq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case IS_FINITE:
+          return CodeBlock.of("$T.isFiniteSet($L)", TLA, value(x.get(0), sc));
+        case LT:
+          return CodeBlock.of("$T.lt($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case LE:
+          return CodeBlock.of("$T.le($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case GT:
+          return CodeBlock.of("$T.gt($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case GE:
+          return CodeBlock.of("$T.ge($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case UNCHANGED: {
+          List<CodeBlock> parts = new ArrayList<>();
+          for (IrExpr u : x) {
+            if (u instanceof IrExpr.Ref r && r.kind() == RefKind.VAR) {
+              IrExpr.Ref primed = new IrExpr.Ref(r.span(), RefKind.PRIMED, r.name(), r.index());
+              parts.add(CodeBlock.of("$T.eq($L, $L)", TLA, ref(primed, sc), ref(r, sc)));
+            } else {
+              parts.add(cond(u, sc));
+            }
+          }
+          return parts.isEmpty() ? CodeBlock.of("true") : CodeBlock.join(parts, " && ");
+        }
+        default:
+          break;
+      }
+    }
+    if (e instanceof IrExpr.Binder b && (b.kind() == IrExpr.BinderKind.EXISTS || b.kind() == IrExpr.BinderKind.FORALL)) {
+      return quantifier(b, 0, sc);
+    }
+    if (e instanceof IrExpr.If i) {
+      return CodeBlock.of("($L ? $L : $L)", cond(i.cond(), sc), cond(i.then(), sc), cond(i.otherwise(), sc));
+    }
+    return CodeBlock.of("$T.asBool($L)", TLA, value(e, sc));
+  }
+
+  private static CodeBlock paren(CodeBlock c) {
+    return CodeBlock.of("($L)", c);
+  }
+
+  private CodeBlock join(List<IrExpr> xs, String op, Scope sc) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (IrExpr x : xs) {
+      parts.add(paren(cond(x, sc)));
+    }
+    return CodeBlock.of("($L)", CodeBlock.join(parts, op));
+  }
+
+  CodeBlock ref(IrExpr.Ref r, Scope sc) {
+    switch (r.kind()) {
+      case VAR:
+        if (sc.varsFromPartial) {
+          return CodeBlock.of("read($L, $L, $S)", sc.partial, r.index(), r.name());
+        }
+        if (sc.state == null) {
+          throw new IllegalStateException("variable " + r.name() + " in a constant context");
+        }
+        return CodeBlock.of("$L.$L", sc.state, sym.varFields[r.index()]);
+      case PRIMED:
+        if (sc.primedState != null) {
+          return CodeBlock.of("$L.$L", sc.primedState, sym.varFields[r.index()]);
+        }
+        if (sc.partial == null) {
+          throw new IllegalStateException("primed variable " + r.name() + " outside an action");
+        }
+        return CodeBlock.of("read($L, $L, $S)", sc.partial, r.index(), r.name() + "'");
+      case CONST: {
+        String f = sym.constFields.get(r.name());
+        return CodeBlock.of("this.$L", f);
+      }
+      default:
+        return CodeBlock.of("$L", sc.local(r.index()));
+    }
+  }
+
+  private CodeBlock args(List<IrExpr> xs, Scope sc) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (IrExpr x : xs) {
+      parts.add(value(x, sc));
+    }
+    return CodeBlock.join(parts, ", ");
+  }
+
+  private CodeBlock apply(IrExpr.Apply a, Scope sc) {
+    List<IrExpr> x = a.args();
+    String fn;
+    switch (a.op()) {
+      case CUP: fn = "union"; break;
+      case CAP: fn = "intersect"; break;
+      case SETMINUS: fn = "minus"; break;
+      case POWERSET: fn = "subsetOf"; break;
+      case BIG_UNION: fn = "bigUnion"; break;
+      case SET_ENUM: fn = "set"; break;
+      case PRODUCT: fn = "product"; break;
+      case FN_SET: fn = "funSet"; break;
+      case CARDINALITY: fn = "cardinality"; break;
+      case APPLY: fn = "apply"; break;
+      case DOMAIN: fn = "domain"; break;
+      case TUPLE: fn = "tuple"; break;
+      case COLON_GT: fn = "colonGt"; break;
+      case AT_AT: fn = "atAt"; break;
+      case INTERVAL: fn = "interval"; break;
+      case ADD: fn = "add"; break;
+      case SUB: fn = "sub"; break;
+      case MUL: fn = "mul"; break;
+      case DIV: fn = "div"; break;
+      case MOD: fn = "mod"; break;
+      case POW: fn = "pow"; break;
+      case NEG: fn = "neg"; break;
+      case SEQ: fn = "seqSet"; break;
+      case LEN: fn = "len"; break;
+      case APPEND: fn = "append"; break;
+      case HEAD: fn = "head"; break;
+      case TAIL: fn = "tail"; break;
+      case SUBSEQ: fn = "subSeq"; break;
+      case CONCAT: fn = "concat"; break;
+      case PRINT: fn = "print"; break;
+      case PRINT_T: fn = "printT"; break;
+      case TO_STRING: fn = "toStringValue"; break;
+      case PERMUTATIONS: fn = "permutations"; break;
+      case BOOLEAN_SET: return CodeBlock.of("$T.BOOLEAN", TLA);
+      case STRING_SET: return CodeBlock.of("$T.STRING", TLA);
+      case NAT: return CodeBlock.of("$T.NAT", TLA);
+      case INT: return CodeBlock.of("$T.INT", TLA);
+      case ASSERT:
+        return CodeBlock.of("$T.assertTrue($L, $L)", TLA, cond(x.get(0), sc), value(x.get(1), sc));
+      case SELECT:
+        return CodeBlock.of("$T.dot($L, $S)", TLA, value(x.get(0), sc), ((IrExpr.Lit) x.get(1)).text());
+      case RECORD:
+      case RECORD_SET: {
+        List<CodeBlock> names = new ArrayList<>();
+        List<CodeBlock> vals = new ArrayList<>();
+        for (int i = 0; i < x.size(); i += 2) {
+          names.add(CodeBlock.of("$S", ((IrExpr.Lit) x.get(i)).text()));
+          vals.add(value(x.get(i + 1), sc));
+        }
+        return CodeBlock.of("$T.$L(new $T[] {$L}, new $T[] {$L})", TLA,
+            a.op() == Operator.RECORD ? "record" : "recordSet", STRING, CodeBlock.join(names, ", "), VALUE,
+            CodeBlock.join(vals, ", "));
+      }
+      default:
+        throw new IllegalStateException("no emitter case for " + a.op());
+    }
+    return CodeBlock.of("$T.$L($L)", TLA, fn, args(x, sc));
+  }
+
+  private CodeBlock call(IrExpr.Call c, Scope sc) {
+    MachineIr.Definition d = sym.defs.get(c.def());
+    String name = sym.defNames.get(c.def());
+    if (d == null) {
+      throw new IllegalStateException("call of unknown definition " + c.def());
+    }
+    if (Symbols.isConstantField(d)) {
+      return CodeBlock.of("this.$L", name);
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    if (d.level() >= 1) {
+      if (sc.state == null) {
+        throw new IllegalStateException("state-level " + d.name() + " in a constant context");
+      }
+      parts.add(CodeBlock.of("$L", sc.state));
+    }
+    for (IrExpr a : c.args()) {
+      parts.add(value(a, sc));
+    }
+    if (d.function() && c.args().size() == d.captured()) {
+      // the function as a value: [x \in domain |-> f[x]]
+      Scope inner = sc.child();
+      int arity = d.params().size() - d.captured();
+      String p = inner.fresh(arity == 1 ? d.params().get(d.captured()) : "t");
+      for (int i = 0; i < arity; i++) {
+        parts.add(arity == 1 ? CodeBlock.of("$L", p) : CodeBlock.of("$T.apply($L, $T.integer($L))", TLA, p, TLA, i + 1));
+      }
+      IrExpr domain = d.domain();
+      return CodeBlock.of("$T.fcn($L, $L -> this.$L($L))", TLA, value(domain, sc), p, name, CodeBlock.join(parts, ", "));
+    }
+    return CodeBlock.of("this.$L($L)", name, CodeBlock.join(parts, ", "));
+  }
+
+  /** {@code \E}/{@code \A} over bounds[i..]: nested lambdas, tuple patterns destructured. */
+  private CodeBlock quantifier(IrExpr.Binder b, int i, Scope sc) {
+    if (i == b.bounds().size()) {
+      return cond(b.body(), sc);
+    }
+    IrExpr.Bound bd = b.bounds().get(i);
+    String fn = b.kind() == IrExpr.BinderKind.EXISTS ? "exists" : "forall";
+    CodeBlock set = value(bd.set(), sc);
+    CodeBlock acc;
+    Scope inner = sc.child();
+    if (bd.tuple()) {
+      String t = inner.fresh("t");
+      CodeBlock binds = destructure(bd, t, inner);
+      return CodeBlock.of("$T.$L($L, $L -> {\n$>$Lreturn $L;\n$<})", TLA, fn, set, t, binds, quantifier(b, i + 1, inner));
+    }
+    List<String> locals = new ArrayList<>();
+    for (int k = 0; k < bd.names().size(); k++) {
+      locals.add(inner.bind(bd.ids().get(k), bd.names().get(k)));
+    }
+    acc = quantifier(b, i + 1, inner);
+    for (int k = locals.size() - 1; k >= 0; k--) {
+      acc = CodeBlock.of("$T.$L($L, $L -> $L)", TLA, fn, set, locals.get(k), acc);
+    }
+    return acc;
+  }
+
+  /** Declarations {@code Value a = t[1]; Value b = t[2];} for a tuple pattern. */
+  CodeBlock destructure(IrExpr.Bound bd, String t, Scope inner) {
+    CodeBlock.Builder cb = CodeBlock.builder();
+    for (int k = 0; k < bd.names().size(); k++) {
+      String n = inner.bind(bd.ids().get(k), bd.names().get(k));
+      cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, n, TLA, t, TLA, k + 1);
+    }
+    return cb.build();
+  }
+
+  private CodeBlock binder(IrExpr.Binder b, Scope sc) {
+    Scope inner = sc.child();
+    List<IrExpr.Bound> bounds = b.bounds();
+    CodeBlock set;
+    String param;
+    CodeBlock binds;
+    boolean single = bounds.size() == 1 && !bounds.get(0).tuple() && bounds.get(0).names().size() == 1;
+    if (single) {
+      IrExpr.Bound bd = bounds.get(0);
+      set = value(bd.set(), sc);
+      param = inner.bind(bd.ids().get(0), bd.names().get(0));
+      binds = CodeBlock.of("");
+    } else {
+      // several bound variables range over the product of their sets, bound from the tuple
+      List<CodeBlock> sets = new ArrayList<>();
+      CodeBlock.Builder cb = CodeBlock.builder();
+      param = inner.fresh("t");
+      int pos = 1;
+      for (IrExpr.Bound bd : bounds) {
+        CodeBlock s = value(bd.set(), sc);
+        if (bd.tuple()) {
+          sets.add(s);
+          String tn = inner.fresh("t");
+          cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, tn, TLA, param, TLA, pos++);
+          cb.add(destructure(bd, tn, inner));
+        } else {
+          for (int k = 0; k < bd.names().size(); k++) {
+            sets.add(s);
+            String n = inner.bind(bd.ids().get(k), bd.names().get(k));
+            cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, n, TLA, param, TLA, pos++);
+          }
+        }
+      }
+      set = sets.size() == 1 ? sets.get(0) : CodeBlock.of("$T.product($L)", TLA, CodeBlock.join(sets, ", "));
+      binds = cb.build();
+    }
+    String fn;
+    boolean predicate;
+    switch (b.kind()) {
+      case CHOOSE: fn = "choose"; predicate = true; break;
+      case SET_FILTER: fn = "filter"; predicate = true; break;
+      case SET_MAP: fn = "map"; predicate = false; break;
+      case FUNCTION: fn = "fcn"; predicate = false; break;
+      case SELECT_SEQ: fn = "selectSeq"; predicate = true; break;
+      default: throw new IllegalStateException(b.kind().toString());
+    }
+    CodeBlock body = predicate ? cond(b.body(), inner) : value(b.body(), inner);
+    if (binds.isEmpty()) {
+      return CodeBlock.of("$T.$L($L, $L -> $L)", TLA, fn, set, param, body);
+    }
+    return CodeBlock.of("$T.$L($L, $L -> {\n$>$Lreturn $L;\n$<})", TLA, fn, set, param, binds, body);
+  }
+
+  /** {@code LET a == e IN body} in an expression: {@code let(e, a -> body)}. */
+  private CodeBlock let(IrExpr.Let l, Scope sc) {
+    Scope inner = sc.child();
+    List<CodeBlock> heads = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (IrExpr.LetDef d : l.defs()) {
+      heads.add(value(d.value(), inner));
+      names.add(inner.bind(d.id(), d.name()));
+    }
+    CodeBlock acc = value(l.body(), inner);
+    for (int i = names.size() - 1; i >= 0; i--) {
+      acc = CodeBlock.of("let($L, $L -> $L)", heads.get(i), names.get(i), acc);
+    }
+    return acc;
+  }
+
+  private CodeBlock except(IrExpr.Except x, Scope sc) {
+    CodeBlock acc = value(x.fn(), sc);
+    for (IrExpr.Clause c : x.clauses()) {
+      List<CodeBlock> path = new ArrayList<>();
+      for (IrExpr p : c.path()) {
+        path.add(value(p, sc));
+      }
+      CodeBlock keys = CodeBlock.of("new $T[] {$L}", VALUE, CodeBlock.join(path, ", "));
+      if (usesAt(c.value(), c.atId())) {
+        Scope inner = sc.child();
+        String at = inner.bind(c.atId(), "old");
+        acc = CodeBlock.of("$T.exceptWith($L, $L, $L -> $L)", TLA, acc, keys, at, value(c.value(), inner));
+      } else {
+        acc = CodeBlock.of("$T.except($L, $L, $L)", TLA, acc, keys, value(c.value(), sc));
+      }
+    }
+    return acc;
+  }
+
+  private static boolean usesAt(IrExpr e, int atId) {
+    if (e instanceof IrExpr.Ref r) {
+      return r.kind() == RefKind.AT && r.index() == atId;
+    }
+    if (e instanceof IrExpr.Apply a) {
+      return a.args().stream().anyMatch(x -> usesAt(x, atId));
+    }
+    if (e instanceof IrExpr.Call c) {
+      return c.args().stream().anyMatch(x -> usesAt(x, atId));
+    }
+    if (e instanceof IrExpr.Binder b) {
+      return usesAt(b.body(), atId) || b.bounds().stream().anyMatch(bd -> usesAt(bd.set(), atId));
+    }
+    if (e instanceof IrExpr.Let l) {
+      return usesAt(l.body(), atId) || l.defs().stream().anyMatch(d -> usesAt(d.value(), atId));
+    }
+    if (e instanceof IrExpr.If i) {
+      return usesAt(i.cond(), atId) || usesAt(i.then(), atId) || usesAt(i.otherwise(), atId);
+    }
+    if (e instanceof IrExpr.Case c) {
+      return (c.other() != null && usesAt(c.other(), atId))
+          || c.arms().stream().anyMatch(a -> usesAt(a.guard(), atId) || usesAt(a.body(), atId));
+    }
+    if (e instanceof IrExpr.Except x) {
+      return usesAt(x.fn(), atId) || x.clauses().stream().anyMatch(c -> usesAt(c.value(), atId)
+          || c.path().stream().anyMatch(p -> usesAt(p, atId)));
+    }
+    return false;
+  }
+}

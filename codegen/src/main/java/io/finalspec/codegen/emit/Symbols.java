@@ -1,0 +1,74 @@
+package io.finalspec.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import io.finalspec.codegen.ir.MachineIr;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The class-level Java names of one machine: every spec identifier goes through a NameAllocator. */
+final class Symbols {
+  static final String[] RESERVED_MEMBERS = {
+    "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
+    "actionConstraints", "checkDeadlock", "view", "state", "steps", "bind", "read", "candidates", "allAssigned",
+    "complete", "completeInit", "let", "caseFail", "at", "permute", "canonical", "perms", "asState", "inDomain",
+    "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize",
+    "State", "Step", "Body", "Check", "ActionCheck", "Value", "Tla", "Machine", "ActionLabel", "List",
+    "ArrayList", "Consumer", "Arrays", "ModelValue", "SetValue", "FcnValue", "ValueOrder", "TlaEvalException",
+    "AbstractState", "Predicate", "ActionPredicate", "SuccessorSink", "Objects", "UnaryOperator", "Function",
+    "Iterable", "Override", "Object", "String", "Integer", "Math", "System", "java", "io"};
+
+  static final String[] RESERVED_STATE_FIELDS = {
+    "size", "get", "values", "fingerprint", "equals", "hashCode", "toString", "fingerprintOf", "getClass",
+    "wait", "notify", "notifyAll", "clone", "finalize", "State", "Value"};
+
+  final ClassName machine;
+  final ClassName state;
+  final MachineIr ir;
+  final String[] varFields;
+  final Map<String, String> constFields = new HashMap<>();
+  final Map<String, String> defNames = new HashMap<>();
+  final Map<String, MachineIr.Definition> defs = new HashMap<>();
+  private final NameAllocator members = new NameAllocator();
+
+  Symbols(MachineIr ir, ClassName machine) {
+    this.ir = ir;
+    this.machine = machine;
+    this.state = machine.nestedClass("State");
+    for (String r : RESERVED_MEMBERS) {
+      members.newName(r, "reserved:" + r);
+    }
+    members.newName(machine.simpleName(), "reserved:class");
+    NameAllocator fields = new NameAllocator();
+    for (String r : RESERVED_STATE_FIELDS) {
+      fields.newName(r, "reserved:" + r);
+    }
+    List<MachineIr.Variable> vars = ir.variables();
+    varFields = new String[vars.size()];
+    for (int i = 0; i < vars.size(); i++) {
+      varFields[i] = fields.newName(vars.get(i).name(), "var:" + i);
+    }
+    for (MachineIr.Constant c : ir.constants()) {
+      constFields.put(c.name(), members.newName(c.name(), "const:" + c.name()));
+    }
+    for (MachineIr.Definition d : ir.definitions()) {
+      defs.put(d.name(), d);
+      defNames.put(d.name(), members.newName(d.name().replace('!', '_'), "def:" + d.name()));
+    }
+  }
+
+  /** A new class member name (action and continuation methods). */
+  String member(String suggestion) {
+    return members.newName(suggestion, new Object());
+  }
+
+  /** A 0-ary constant-level definition: a field computed once in the constructor (as TLC precomputes them). */
+  static boolean isConstantField(MachineIr.Definition d) {
+    return d.level() == 0 && d.params().isEmpty() && !d.function();
+  }
+
+  String varName(int index) {
+    return ir.variables().get(index).name();
+  }
+}

@@ -1,0 +1,61 @@
+package io.finalspec.codegen.ir;
+
+import io.finalspec.codegen.ast.Span;
+import java.util.List;
+
+/**
+ * One spec bound to one model: everything the emitter needs, nothing of the AST. Variables are in
+ * declaration order; constants are bound to IR expressions from the model config; definitions are
+ * the user operators compiled to methods; {@link #next} is Next split the way TLC's
+ * {@code Tool.getActions} splits it.
+ */
+public record MachineIr(
+    String moduleName,
+    String fileName,
+    List<Variable> variables,
+    List<Constant> constants,
+    List<Definition> definitions,
+    IrExpr init,
+    ActionPlan next,
+    List<Named> invariants,
+    List<Named> constraints,
+    List<Named> actionConstraints,
+    IrExpr view,
+    IrExpr symmetry,
+    boolean checkDeadlock,
+    List<String> names) {
+
+  public MachineIr {
+    variables = List.copyOf(variables);
+    constants = List.copyOf(constants);
+    definitions = List.copyOf(definitions);
+    invariants = List.copyOf(invariants);
+    constraints = List.copyOf(constraints);
+    actionConstraints = List.copyOf(actionConstraints);
+    names = List.copyOf(names);
+  }
+
+  public record Variable(Span span, String name) {}
+
+  /** A model constant and its value (from {@code N = 3}, {@code S = {a, b}} or {@code X <- Op}). */
+  public record Constant(Span span, String name, IrExpr value) {}
+
+  /**
+   * A user definition compiled to a method (or, when 0-ary and constant-level, to a field computed
+   * once). {@code function} marks {@code f[x \in S] == e}: then {@code params} are the first
+   * {@code captured} variables of an enclosing scope (for a LET function lifted to a method) followed
+   * by the bound's variables, and {@code domain} its set (a product for several). {@code level}: 0
+   * constant, 1 state.
+   */
+  public record Definition(Span span, String name, List<String> params, List<Integer> paramIds,
+                           IrExpr body, int level, boolean recursive, boolean function, IrExpr domain,
+                           int captured) {
+    public Definition {
+      params = List.copyOf(params);
+      paramIds = List.copyOf(paramIds);
+    }
+  }
+
+  /** A named predicate (invariant, constraint, action constraint). */
+  public record Named(Span span, String name, IrExpr body) {}
+}

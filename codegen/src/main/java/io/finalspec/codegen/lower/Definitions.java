@@ -1,0 +1,197 @@
+package io.finalspec.codegen.lower;
+
+import io.finalspec.codegen.ast.Bound;
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * User definitions: decides, per use, whether a definition is called (compiled to a method, lowered
+ * once, in dependency order) or inlined; lifts LET-defined functions to methods.
+ */
+final class Definitions {
+  private ExprLowering lowering;
+  private final Map<String, MachineIr.Definition> byKey = new LinkedHashMap<>();
+  private final List<String> order = new ArrayList<>();
+
+  void setLowering(ExprLowering lowering) {
+    this.lowering = lowering;
+  }
+
+  /** The definitions compiled to methods, dependencies first. */
+  List<MachineIr.Definition> all() {
+    List<MachineIr.Definition> out = new ArrayList<>();
+    for (String k : order) {
+      out.add(byKey.get(k));
+    }
+    return out;
+  }
+
+  MachineIr.Definition definition(String key) {
+    return byKey.get(key);
+  }
+
+  int level(IrExpr e) {
+    return Levels.level(e, k -> {
+      MachineIr.Definition d = byKey.get(k);
+      return d == null ? 0 : d.level();
+    });
+  }
+
+  IrExpr use(DefInfo d, Span sp, List<Entity> args, Ctx c, boolean structural) {
+    if (d.isFunction()) {
+      if (!args.isEmpty()) {
+        throw new Unsupported(sp, "arity", "function " + d.key + " applied with ( ) instead of [ ]");
+      }
+      MachineIr.Definition def = lowerFunction(d);
+      return new IrExpr.Call(sp, def.name(), List.of());
+    }
+    Unit.OperatorDef od = (Unit.OperatorDef) d.unit;
+    if (od.params().size() != args.size()) {
+      throw new Unsupported(sp, "arity", "operator " + od.name() + " expects " + od.params().size()
+          + " arguments, got " + args.size());
+    }
+    if (d.inProgress) {
+      d.recursiveUse = true;
+      return new IrExpr.Call(sp, d.key, argValues(sp, args, c));
+    }
+    if (structural || d.hasOperatorParams()) {
+      return lowering.inlineBody(sp, od, args, c.enter(d.scope), structural);
+    }
+    MachineIr.Definition def = lowerOperator(d);
+    if (def == null || (c.primed && def.level() >= 1)) {
+      return lowering.inlineBody(sp, od, args, c.enter(d.scope), false);
+    }
+    return new IrExpr.Call(sp, d.key, argValues(sp, args, c));
+  }
+
+  private List<IrExpr> argValues(Span sp, List<Entity> args, Ctx c) {
+    List<IrExpr> out = new ArrayList<>();
+    for (Entity a : args) {
+      out.add(lowering.argValue(sp, a, c));
+    }
+    return out;
+  }
+
+  /** Lowers an operator definition to a method; null when it is action-level (always inlined). */
+  MachineIr.Definition lowerOperator(DefInfo d) {
+    if (d.inline) {
+      return null;
+    }
+    if (byKey.containsKey(d.key)) {
+      return byKey.get(d.key);
+    }
+    Unit.OperatorDef od = (Unit.OperatorDef) d.unit;
+    d.inProgress = true;
+    try {
+      Ctx bc = Ctx.root(d.scope);
+      List<String> names = new ArrayList<>();
+      List<Integer> ids = new ArrayList<>();
+      for (Unit.OpDecl p : od.params()) {
+        int id = lowering.freshId();
+        names.add(p.name());
+        ids.add(id);
+        bc = bc.bind(p.name(), new Entity.Value(new IrExpr.Ref(p.span(), RefKind.BOUND, p.name(), id)));
+      }
+      IrExpr body = lowering.value(od.body(), bc);
+      int level = level(body);
+      if (level >= 2) {
+        d.inline = true;
+        return null;
+      }
+      MachineIr.Definition def = new MachineIr.Definition(od.span(), d.key, names, ids, body, level,
+          d.recursiveUse, false, null, 0);
+      register(def);
+      return def;
+    } finally {
+      d.inProgress = false;
+    }
+  }
+
+  MachineIr.Definition lowerFunction(DefInfo d) {
+    if (byKey.containsKey(d.key)) {
+      return byKey.get(d.key);
+    }
+    Unit.FunctionDef fd = (Unit.FunctionDef) d.unit;
+    d.inProgress = true;
+    try {
+      MachineIr.Definition def = function(d.key, fd, Ctx.root(d.scope), List.of(), true);
+      register(def);
+      return def;
+    } finally {
+      d.inProgress = false;
+    }
+  }
+
+  private void register(MachineIr.Definition def) {
+    if (!byKey.containsKey(def.name())) {
+      order.add(def.name());
+    }
+    byKey.put(def.name(), def);
+  }
+
+  /**
+   * Lowers {@code f[x \in S, ...] == body} in {@code c} ({@code f} already bound there for recursion).
+   * {@code captured} are free bound variables of an enclosing scope that become leading parameters.
+   */
+  private MachineIr.Definition function(String key, Unit.FunctionDef fd, Ctx c, List<IrExpr.Ref> captured,
+                                        boolean placeholder) {
+    List<String> names = new ArrayList<>();
+    List<Integer> ids = new ArrayList<>();
+    for (IrExpr.Ref r : captured) {
+      names.add(r.name());
+      ids.add(r.index());
+    }
+    List<IrExpr> sets = new ArrayList<>();
+    Ctx bc = c;
+    for (Bound b : fd.bounds()) {
+      if (b.set() == null || b.tuple()) {
+        throw Unsupported.construct(b.span(), b.set() == null ? "unbounded function definition"
+            : "tuple pattern in a function definition");
+      }
+      IrExpr set = lowering.value(b.set(), c);
+      for (String n : b.names()) {
+        int id = lowering.freshId();
+        names.add(n);
+        ids.add(id);
+        sets.add(set);
+        bc = bc.bind(n, new Entity.Value(new IrExpr.Ref(b.span(), RefKind.BOUND, n, id)));
+      }
+    }
+    IrExpr domain = sets.size() == 1 ? sets.get(0) : new IrExpr.Apply(fd.span(), Operator.PRODUCT, sets);
+    if (placeholder) {
+      register(new MachineIr.Definition(fd.span(), key, names, ids, null, 1, true, true, domain, captured.size()));
+    }
+    IrExpr body = lowering.value(fd.body(), bc);
+    int level = Math.max(level(body), level(domain));
+    if (level >= 2) {
+      throw Unsupported.construct(fd.span(), "function definition with primed variables");
+    }
+    return new MachineIr.Definition(fd.span(), key, names, ids, body, level, true, true, domain, captured.size());
+  }
+
+  /** A LET function: lifted to a method whose leading parameters are the bound variables it captures. */
+  Ctx letFunction(Unit.FunctionDef fd, Ctx c) {
+    String key = fd.name() + "_" + lowering.freshId();
+    Ctx probe = c.bind(fd.name(), new Entity.LetFunction(key, List.of()));
+    MachineIr.Definition first = function(key, fd, probe, List.of(), false);
+    Map<Integer, IrExpr.Ref> free = Levels.freeBound(first.body());
+    free.putAll(Levels.freeBound(first.domain()));
+    for (Integer own : first.paramIds()) {
+      free.remove(own);
+    }
+    List<IrExpr.Ref> captured = new ArrayList<>(free.values());
+    List<IrExpr> capturedExprs = new ArrayList<>(captured);
+    Ctx bound = c.bind(fd.name(), new Entity.LetFunction(key, capturedExprs));
+    MachineIr.Definition def = function(key, fd, bound, captured, true);
+    register(def);
+    return bound;
+  }
+}

@@ -1,0 +1,134 @@
+package io.finalspec.codegen.lower;
+
+import io.finalspec.codegen.ast.Expr;
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.ir.ActionPlan;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrExpr.RefKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits Next into actions the way TLC's {@code Tool.getActions} does (checked with TLC 1.1.0):
+ * descend through disjunctions, bounded {@code \E} whose domains are constant (one action per
+ * binding, the first bound variable varying fastest), LET, and applications of user operators
+ * (binding their formal parameters: constant arguments become label values, other arguments are
+ * substituted). Anything else is a leaf, labelled with the innermost user operator entered.
+ */
+final class NextSplitter {
+  private final ExprLowering lowering;
+  private final Definitions defs;
+
+  NextSplitter(ExprLowering lowering, Definitions defs) {
+    this.lowering = lowering;
+    this.defs = defs;
+  }
+
+  ActionPlan split(Expr e, Ctx c, String label, List<ActionPlan.Param> params) {
+    if (c.depth > 100) {
+      throw Unsupported.construct(e.span(), "recursive operator in the next-state relation");
+    }
+    if (e instanceof Expr.Junction j && !j.conjunction() && j.items().size() > 1) {
+      List<ActionPlan> alts = new ArrayList<>();
+      for (Expr x : j.items()) {
+        alts.add(split(x, c, label, params));
+      }
+      return new ActionPlan.Choice(e.span(), alts);
+    }
+    if (e instanceof Expr.Junction j && j.items().size() == 1) {
+      return split(j.items().get(0), c, label, params);
+    }
+    if (e instanceof Expr.Apply a && a.op().equals("\\/") && a.args().size() == 2) {
+      return new ActionPlan.Choice(e.span(), List.of(split(a.args().get(0), c, label, params),
+          split(a.args().get(1), c, label, params)));
+    }
+    if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.EXISTS
+        && q.bounds().stream().allMatch(b -> b.set() != null)) {
+      Ctx[] inner = {c};
+      List<IrExpr.Bound> bounds = lowering.bounds(q.bounds(), c, inner, "unbounded quantifier");
+      boolean constant = true;
+      for (IrExpr.Bound b : bounds) {
+        constant &= defs.level(b.set()) == 0;
+      }
+      if (constant) {
+        return new ActionPlan.Expand(e.span(), bounds, split(q.body(), inner[0], label, params));
+      }
+      return leaf(e, c, label, params);
+    }
+    if (e instanceof Expr.Let l && l.defs().stream().allMatch(u -> u instanceof Unit.OperatorDef)) {
+      Ctx lc = c;
+      for (Unit u : l.defs()) {
+        Unit.OperatorDef od = (Unit.OperatorDef) u;
+        lc = lc.bind(od.name(), od.params().isEmpty() ? new Entity.Thunk(od.body(), lc) : new Entity.LetOperator(od, lc));
+      }
+      return split(l.body(), lc, label, params);
+    }
+    Entity en = null;
+    List<Expr> args = List.of();
+    String name = null;
+    if (e instanceof Expr.Name n) {
+      en = c.lookup(n.name());
+      name = n.name();
+    } else if (e instanceof Expr.Apply a && !a.op().equals("'") && c.lookup(a.op()) instanceof Entity.Definition) {
+      en = c.lookup(a.op());
+      args = a.args();
+      name = a.op();
+    } else if (e instanceof Expr.Qualified q) {
+      en = resolveQualified(q, c);
+      args = q.args();
+      name = q.op();
+    }
+    if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef od
+        && od.params().size() == args.size()) {
+      return enter(e.span(), name, d.def(), od, args, c);
+    }
+    return leaf(e, c, label, params);
+  }
+
+  private ActionPlan enter(Span sp, String name, DefInfo d, Unit.OperatorDef od, List<Expr> args, Ctx c) {
+    Ctx bc = c.enter(d.scope);
+    List<ActionPlan.Param> params = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      Unit.OpDecl p = od.params().get(i);
+      Entity arg = lowering.argument(args.get(i), p.arity(), c);
+      if (p.arity() == 0) {
+        IrExpr v = lowering.argValue(sp, arg, c);
+        if (defs.level(v) == 0) {
+          int id = lowering.freshId();
+          params.add(new ActionPlan.Param(p.name(), id, v));
+          bc = bc.bind(p.name(), new Entity.Value(new IrExpr.Ref(p.span(), RefKind.BOUND, p.name(), id)));
+          continue;
+        }
+      }
+      params.add(new ActionPlan.Param(p.name(), -1, null));
+      bc = bc.bind(p.name(), arg);
+    }
+    return new ActionPlan.Enter(sp, name, params, split(od.body(), bc, name, params));
+  }
+
+  private ActionPlan leaf(Expr e, Ctx c, String label, List<ActionPlan.Param> params) {
+    List<ActionPlan.Param> known = new ArrayList<>();
+    for (ActionPlan.Param p : params) {
+      if (p.id() >= 0) {
+        known.add(p);
+      }
+    }
+    return new ActionPlan.Leaf(e.span(), label, known, lowering.pred(e, c));
+  }
+
+  private static Entity resolveQualified(Expr.Qualified q, Ctx c) {
+    ModuleScope scope = null;
+    for (Expr.Step st : q.path()) {
+      if (!st.args().isEmpty()) {
+        return null;
+      }
+      Entity en = scope == null ? c.lookup(st.name()) : scope.lookup(st.name());
+      if (!(en instanceof Entity.Instance inst)) {
+        return null;
+      }
+      scope = inst.scope();
+    }
+    return scope.lookup(q.op());
+  }
+}

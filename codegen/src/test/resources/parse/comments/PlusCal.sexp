@@ -1,0 +1,7 @@
+(module PlusCal (extends Naturals)
+  (variables x pc)
+  (def vars () (tuple x pc))
+  (def Init () (and (= x 0) (= pc "L1")))
+  (def L1 () (and (= pc "L1") (= (' x) (+ x 1)) (= (' pc) "Done")))
+  (def Next () (\/ L1 (/\ (= pc "Done") (UNCHANGED vars))))
+)

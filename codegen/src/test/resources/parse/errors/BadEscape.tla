@@ -1,0 +1,3 @@
+---- MODULE BadEscape ----
+A == "a\qb"
+====

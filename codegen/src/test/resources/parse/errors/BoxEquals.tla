@@ -1,0 +1,3 @@
+---- MODULE BoxEquals ----
+A == [] x = 1
+====

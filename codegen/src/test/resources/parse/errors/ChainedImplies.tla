@@ -1,0 +1,3 @@
+---- MODULE ChainedImplies ----
+A == a => b => c
+====

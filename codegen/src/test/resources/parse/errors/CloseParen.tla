@@ -1,0 +1,3 @@
+---- MODULE CloseParen ----
+A == /\ a)
+====

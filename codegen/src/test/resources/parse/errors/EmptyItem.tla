@@ -1,0 +1,4 @@
+---- MODULE EmptyItem ----
+A == /\ x =
+     /\ y
+====

@@ -1,0 +1,3 @@
+---- MODULE ExceptNoBang ----
+A == [f EXCEPT [1] = 2]
+====

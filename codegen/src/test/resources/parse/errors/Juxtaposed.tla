@@ -1,0 +1,3 @@
+---- MODULE Juxtaposed ----
+A == a b
+====

@@ -1,0 +1,4 @@
+---- MODULE LeftOfBullet ----
+A == /\ x = [a |-> 1,
+   b |-> 2]
+====

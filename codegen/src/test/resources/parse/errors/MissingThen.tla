@@ -1,0 +1,3 @@
+---- MODULE MissingThen ----
+A == IF a b ELSE c
+====

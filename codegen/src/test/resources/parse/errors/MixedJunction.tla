@@ -1,0 +1,3 @@
+---- MODULE MixedJunction ----
+A == a /\ b \/ c
+====

@@ -1,0 +1,3 @@
+---- MODULE WrongName ----
+A == 1
+====

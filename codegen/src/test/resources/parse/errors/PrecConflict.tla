@@ -1,0 +1,3 @@
+---- MODULE PrecConflict ----
+A == a ^ b ^ c
+====

@@ -1,0 +1,3 @@
+---- MODULE TimesMinus ----
+A == a * -b
+====

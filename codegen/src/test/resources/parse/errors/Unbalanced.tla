@@ -1,0 +1,4 @@
+---- MODULE Unbalanced ----
+A == (a + b
+B == 2
+====

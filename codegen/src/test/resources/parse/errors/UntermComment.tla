@@ -1,0 +1,3 @@
+---- MODULE UntermComment ----
+A == 1 (* never closed
+====

@@ -1,0 +1,3 @@
+---- MODULE UntermString ----
+A == "abc
+====

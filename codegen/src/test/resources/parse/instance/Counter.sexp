@@ -1,0 +1,7 @@
+(module Counter (extends Naturals)
+  (constants Limit)
+  (variables n)
+  (def Init () (= n 0))
+  (def Inc () (/\ (< n Limit) (= (' n) (+ n 1))))
+  (def Twice (k) (* 2 k))
+)

@@ -1,0 +1,8 @@
+(module UseCounter (extends Naturals)
+  (variables a b)
+  (moddef C1 () (instance Counter (<- Limit 3) (<- n a)))
+  (moddef C2 (v) (instance Counter (<- Limit 5) (<- n v)))
+  (local-instance Naturals)
+  (def Init () (/\ C1!Init (C2 b)!Init))
+  (def Next () (\/ (\/ C1!Inc (C2 b)!Inc) (= (' a) (C1!Twice a))))
+)

@@ -1,0 +1,12 @@
+(module Edges
+  (def A () (and (/\ a b)))
+  (def B () (and a (\/ b c)))
+  (def C () (or (/\ a b)))
+  (def D () (= (' x) (and a b)))
+  (def E () (/\ (and a) b))
+  (def F () (and a b c))
+  (def G () (and (\A ((\in x S)) (and (> x 0) (< x 5))) y))
+  (def H () (and (record (a 1) (b 2)) (tuple 1 2)))
+  (def I () (and (let ((def z () 1)) z) 2))
+  (def J () (and (UNCHANGED (tuple x y)) ([] ([]_ (= (' x) x) x))))
+)

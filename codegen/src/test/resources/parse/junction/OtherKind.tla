@@ -1,0 +1,9 @@
+---- MODULE OtherKind ----
+A == /\ a
+     \/ b
+B == \/ a
+     /\ b
+C == /\ a
+     /\ b
+     \/ c
+====

@@ -1,0 +1,10 @@
+(module Literals
+  (def A () "plain")
+  (def B () "escapes: \" \\ \n \t")
+  (def C () (tuple 1 23 456))
+  (def D () (tuple TRUE FALSE))
+  (def E () (\cup BOOLEAN STRING))
+  (def F () (set))
+  (def G () (tuple))
+  (def H () (+ (+ 10 15) 255))
+)

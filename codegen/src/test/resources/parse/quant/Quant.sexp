@@ -1,0 +1,11 @@
+(module Quant
+  (def A () (\A ((\in x S)) (> x 0)))
+  (def B () (\E ((\in x y S) (\in z T)) (= (+ x y) z)))
+  (def C () (\E ((\in <<x y>> (\X S T))) (= x y)))
+  (def D () (CHOOSE (\in x S) (> x 1)))
+  (def E () (CHOOSE (\in <<x y>> (\X S T)) (< x y)))
+  (def F () (\A (x) (= x x)))
+  (def G () (\E (x) TRUE))
+  (def H () (CHOOSE x (\notin x S)))
+  (def I () (\A ((\in x S)) (\E ((\in y T)) (/\ (= x y) (> y 0)))))
+)

@@ -1,0 +1,8 @@
+(module Proofs (extends Naturals)
+  (constants N)
+  (assume NType (\in N Nat))
+  (theorem Simple (= (+ N 0) N))
+  (theorem Steps (\A ((\in n Nat)) (= (+ n 0) n)))
+  (theorem Structured (and (>= N 0) (> (+ N 1) N)))
+  (def After () N)
+)

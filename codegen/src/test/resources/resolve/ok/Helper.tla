@@ -1,0 +1,5 @@
+---- MODULE Helper ----
+EXTENDS Naturals
+VARIABLE z
+HelperOp == z + 1
+====

@@ -1,0 +1,255 @@
+package io.finalspec.runtime.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.value.Value;
+import io.finalspec.runtime.value.ValueOrder;
+
+/**
+ * Runs a machine as a concurrent program: real threads call {@link #perform} to take spec actions.
+ *
+ * <p>{@code perform(action, params)} blocks until the current state has a successor labelled
+ * {@code action} whose leading parameters equal {@code params}, then, under one lock, moves to that
+ * successor, appends it to the recorded trace, checks the invariants and wakes all waiting threads.
+ * Because every recorded step is a successor chosen from the machine itself, the recorded trace is a
+ * behaviour of the spec by construction (and {@link io.finalspec.runtime.trace.TraceReplayer}
+ * confirms it). Invariant violations are recorded (and passed to the listener), not thrown: the
+ * program goes on as the real one would, and the test decides.
+ */
+public final class LiveRuntime {
+
+    /** An invariant found violated after step {@code step} (0-based index in the trace). */
+    public record Violation(int step, String invariant, Trace trace) {
+    }
+
+    /** Thrown to threads blocked in {@link #perform} when the runtime is stopped. */
+    public static final class StoppedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedException(String action) {
+            super("live runtime stopped while waiting to perform " + action);
+        }
+    }
+
+    private final Machine machine;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Trace.Step> steps = new ArrayList<>();
+    private final List<Violation> violations = new CopyOnWriteArrayList<>();
+    private final SplittableRandom random;
+    private volatile Consumer<Violation> listener = v -> { };
+    private State current;
+    private boolean stopped;
+    private int waiting;
+
+    /** Starts from the first initial state; among several matching successors, takes the first. */
+    public LiveRuntime(Machine machine) {
+        this(machine, firstInit(machine), null);
+    }
+
+    /**
+     * Starts from {@code init}; with a non-null {@code seed}, chooses among matching successors (and
+     * nothing else) at random, reproducibly.
+     */
+    public LiveRuntime(Machine machine, State init, Long seed) {
+        this.machine = machine;
+        this.current = init;
+        this.random = seed == null ? null : new SplittableRandom(seed);
+        steps.add(new Trace.Step(null, init));
+        checkInvariants();
+    }
+
+    private static State firstInit(Machine m) {
+        State[] first = new State[1];
+        m.initStates(s -> {
+            if (first[0] == null) {
+                first[0] = s;
+            }
+        });
+        if (first[0] == null) {
+            throw new IllegalStateException(m.specName() + " has no initial state");
+        }
+        return first[0];
+    }
+
+    public void onViolation(Consumer<Violation> l) {
+        listener = l == null ? v -> { } : l;
+    }
+
+    /** Blocks until {@code action} with these leading parameters is enabled, then takes it. */
+    public State perform(String action, Value... params) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (stopped) {
+                    throw new StoppedException(action);
+                }
+                State next = tryStep(action, params);
+                if (next != null) {
+                    return next;
+                }
+                waiting++;
+                try {
+                    changed.await();
+                } finally {
+                    waiting--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** As {@link #perform}, giving up after {@code timeout}; empty when the action never got enabled. */
+    public Optional<State> tryPerform(String action, Duration timeout, Value... params) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (stopped) {
+                    throw new StoppedException(action);
+                }
+                State next = tryStep(action, params);
+                if (next != null) {
+                    return Optional.of(next);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                waiting++;
+                try {
+                    changed.await(left, TimeUnit.NANOSECONDS);
+                } finally {
+                    waiting--;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code action} with these leading parameters is enabled now. */
+    public boolean isEnabled(String action, Value... params) {
+        lock.lock();
+        try {
+            return !matching(action, params).isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every blocked {@code perform} with a {@link StoppedException}; later calls throw too. */
+    public void stop() {
+        lock.lock();
+        try {
+            stopped = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How many threads are blocked in {@code perform}/{@code tryPerform} right now. When it equals
+     * the number of threads driving the runtime, the program is stuck (a live deadlock).
+     */
+    public int waiting() {
+        lock.lock();
+        try {
+            return waiting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public State current() {
+        lock.lock();
+        try {
+            return current;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The behaviour recorded so far. */
+    public Trace trace() {
+        lock.lock();
+        try {
+            return new Trace(machine.variables(), steps);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    private record Candidate(ActionLabel label, State state) {
+    }
+
+    private List<Candidate> matching(String action, Value[] params) {
+        List<Candidate> out = new ArrayList<>();
+        machine.successors(current, (label, next) -> {
+            if (label.name().equals(action) && paramsMatch(label, params)) {
+                out.add(new Candidate(label, next));
+            }
+        });
+        return out;
+    }
+
+    private static boolean paramsMatch(ActionLabel label, Value[] params) {
+        if (params.length > label.params().size()) {
+            return false;
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (!ValueOrder.equal(label.params().get(i).value(), params[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private State tryStep(String action, Value[] params) {
+        List<Candidate> c = matching(action, params);
+        if (c.isEmpty()) {
+            return null;
+        }
+        Candidate pick = random == null ? c.get(0) : c.get(random.nextInt(c.size()));
+        current = pick.state();
+        steps.add(new Trace.Step(pick.label(), current));
+        checkInvariants();
+        changed.signalAll();
+        return current;
+    }
+
+    private void checkInvariants() {
+        for (Machine.Predicate inv : machine.invariants()) {
+            boolean ok;
+            try {
+                ok = inv.test(current);
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            if (!ok) {
+                Violation v = new Violation(steps.size() - 1, inv.name(), new Trace(machine.variables(), steps));
+                violations.add(v);
+                listener.accept(v);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.finalspec.runtime.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import io.finalspec.runtime.testing.Machines;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.trace.TraceReplayer;
+import io.finalspec.runtime.value.Tla;
+
+class LiveRuntimeTest {
+
+    @Test
+    void threadsDrivingAMutexRecordABehaviour() throws Exception {
+        var machine = Machines.mutex(3, false);
+        LiveRuntime rt = new LiveRuntime(machine);
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int p = 1; p <= 3; p++) {
+            int me = p;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int k = 0; k < 40; k++) {
+                        rt.perform("Acquire", Tla.integer(me));
+                        rt.perform("Release", Tla.integer(me));
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(20_000);
+        }
+        assertEquals(null, failure.get());
+        Trace trace = rt.trace();
+        assertEquals(1 + 3 * 40 * 2, trace.size());
+        assertTrue(rt.violations().isEmpty());
+        TraceReplayer.Report report = new TraceReplayer(machine).replay(trace);
+        assertTrue(report.ok(), report.toString());
+        assertEquals(Tla.modelValue("NONE"), rt.current().get(0));
+    }
+
+    @Test
+    void tryPerformTimesOutWhenNeverEnabled() throws Exception {
+        LiveRuntime rt = new LiveRuntime(Machines.mutex(2, false));
+        assertFalse(rt.tryPerform("Release", Duration.ofMillis(50), Tla.integer(1)).isPresent());
+        assertTrue(rt.tryPerform("Acquire", Duration.ofMillis(50), Tla.integer(1)).isPresent());
+        assertFalse(rt.isEnabled("Acquire", Tla.integer(2)));
+        assertTrue(rt.isEnabled("Release"));
+    }
+
+    @Test
+    void blockedThreadWakesWhenEnabledAndStopReleasesWaiters() throws Exception {
+        LiveRuntime rt = new LiveRuntime(Machines.mutex(2, false));
+        rt.perform("Acquire", Tla.integer(1));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                rt.perform("Acquire", Tla.integer(2));
+                done.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        long until = System.currentTimeMillis() + 5000;
+        while (rt.waiting() == 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, rt.waiting());
+        assertEquals(1, done.getCount());
+        rt.perform("Release", Tla.integer(1));
+        assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread blocked = new Thread(() -> {
+            try {
+                rt.perform("Release", Tla.integer(1));
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        blocked.start();
+        Thread.sleep(50);
+        rt.stop();
+        blocked.join(5000);
+        assertTrue(thrown.get() instanceof LiveRuntime.StoppedException, String.valueOf(thrown.get()));
+        assertThrows(LiveRuntime.StoppedException.class, () -> rt.perform("Release", Tla.integer(2)));
+    }
+
+    @Test
+    void invariantViolationsAreDetected() throws Exception {
+        LiveRuntime rt = new LiveRuntime(Machines.mutex(2, true));
+        List<LiveRuntime.Violation> heard = new ArrayList<>();
+        rt.onViolation(heard::add);
+        rt.perform("Acquire", Tla.integer(1));
+        assertTrue(rt.violations().isEmpty());
+        rt.perform("Acquire", Tla.integer(2));
+        assertEquals(1, rt.violations().size());
+        assertEquals("Exclusion", rt.violations().get(0).invariant());
+        assertEquals(2, rt.violations().get(0).step());
+        assertEquals(heard, rt.violations());
+        assertTrue(new TraceReplayer(Machines.mutex(2, true)).replay(rt.trace()).ok());
+    }
+}
