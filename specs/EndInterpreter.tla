@@ -12,6 +12,8 @@
 (*            Py_EndInterpreter).                                          *)
 (*   Workers  non-daemon threading.Thread threads of S (tstate id = thread *)
 (*            id).  Each is blocked in I/O when the model starts.          *)
+(*   Foreign  C threads that create a tstate of S with PyThreadState_New   *)
+(*            and enter with PyEval_AcquireThread.                         *)
 (*                                                                         *)
 (* Actions and the CPython code they stand for                             *)
 (*   TakeGilC1, TakeGilLock, TakeGilWake, TakeGilTimeout, TakeGilC3Exit:   *)
@@ -38,6 +40,11 @@
 (*                      thread's _tstate_lock (bpo-36402 fix), then        *)
 (*                      drop_gil on the final release                      *)
 (*     FreeOwnTstate    free_threadstate at the end of DeleteCurrent       *)
+(*   C threads (Python/pystate.c):                                         *)
+(*     CNewTstate       PyThreadState_New(interp): new_threadstate links    *)
+(*                      the tstate under HEAD_LOCK; PyEval_AcquireThread   *)
+(*     CAttach          _PyThreadState_Attach after take_gil               *)
+(*     CRelease         PyThreadState_Clear + PyThreadState_DeleteCurrent  *)
 (*   Main (Python/pylifecycle.c):                                          *)
 (*     MainSetRuntimeFinalizing  Py_FinalizeEx: _PyRuntimeState_Set-       *)
 (*                      Finalizing(runtime, tstate) (+ _finalizing_id,     *)
@@ -64,8 +71,10 @@
 (*   Terminated         nothing left to do                                 *)
 (*                                                                         *)
 (* Bugs: bpo-36402 (not the last thread), gh-104341 (drop_gil reads the    *)
-(* freed interpreter after a final release), gh-109793 (the finalizing     *)
-(* main thread exits when it switches to a subinterpreter tstate).         *)
+(* freed interpreter after a final release; PR #104437 must-exit reads     *)
+(* the interpreter's own flag), gh-109793 (the finalizing main thread      *)
+(* exits when it switches to a subinterpreter tstate), and the dangling    *)
+(* tstate->interp read of _PyThreadState_MustExit (gh-110052 class).       *)
 (***************************************************************************)
 EXTENDS Naturals
 
@@ -243,10 +252,11 @@ TakeGilTimeout(x) ==
     /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
+\* Up to 3.13 C3 passes the tstate itself to drop_gil (not a final release).
 TakeGilC3Exit(x) ==
     /\ Running
     /\ pc[x] = "tg_c3exit"
-    /\ CallDropGil(x, TRUE, "x_exit")
+    /\ CallDropGil(x, FALSE, "x_exit")
     /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 

@@ -27,8 +27,9 @@
 (*     (both TakeGilLock and TakeGilWake end in the `_ready` section:      *)
 (*      locked = 1, last_holder, switch_cond signal, check point C3,       *)
 (*      RESET_GIL_DROP_REQUEST, tstate->async_exc / holds_gil)             *)
-(*     TakeGilC3Exit   C3 said "must exit": MUTEX_UNLOCK, drop_gil (3.12+  *)
-(*                     without the tstate: final release), then exit/hang  *)
+(*     TakeGilC3Exit   C3 said "must exit": MUTEX_UNLOCK, drop_gil, then   *)
+(*                     exit/hang.  Up to 3.13 drop_gil gets the (maybe     *)
+(*                     dangling) tstate; 3.14 passes NULL, final_release   *)
 (*   drop_gil (Python/ceval_gil.c: drop_gil, drop_gil_impl):               *)
 (*     DropGilRelease     last_holder = tstate unless final_release,       *)
 (*                        locked = 0, COND_SIGNAL, MUTEX_UNLOCK            *)
@@ -96,7 +97,8 @@
 (*                                                                         *)
 (* Bugs reproduced: bpo-1856, bpo-36475, bpo-39877 (fixes 1-4),            *)
 (* bpo-33608/gh-110052, gh-96387, gh-108987, bpo-23309/gh-129536,          *)
-(* gh-124619, gh-154175.  See docs/specs-core.md and docs/bugs-core.md.    *)
+(* gh-124619, gh-154175, and the GIL-build side of gh-124878.              *)
+(* See docs/specs-core.md and docs/bugs-core.md.                           *)
 (*                                                                         *)
 (* Abstractions (why they are sound for these properties):                 *)
 (*  - gil->mutex is not a variable: every step below is one critical       *)
@@ -107,8 +109,9 @@
 (*    drop request instead is what the same waiter would do one interval   *)
 (*    later, so no new states are reachable.                               *)
 (*  - A single drop-request flag: the interpreter's gil_drop_request       *)
-(*    (<= 3.12) or the eval-breaker bit of the holder (3.13+); only Main   *)
-(*    and one daemon ever hold the GIL in the default models.              *)
+(*    (<= 3.12) or the eval-breaker bit of the holder (3.13+).  In 3.13+   *)
+(*    every successful acquire clears the acquirer's own bit, which is     *)
+(*    the single flag here while one thread at a time holds the GIL.       *)
 (*  - One tstate per thread; the tstate id is the thread id.  `freed`      *)
 (*    holds the ids of freed tstates and of the freed interpreter.         *)
 (*    A step that reads memory in `freed` records itself in `fault`.       *)
@@ -127,10 +130,9 @@ CONSTANTS
     PreCheck,               \* bpo-39877 fix 1: check _PyRuntime before take_gil
     GilChecks,              \* SUBSET {"C1","C2","C3"} inside take_gil
     C3BeforeTstateUse,      \* bpo-39877 fix 3: C3 before reading tstate->async_exc
-    C3FinalRelease,         \* 3.12+: C3 calls drop_gil without the tstate
+    C3FinalRelease,         \* 3.14+: C3 calls drop_gil(interp, NULL, 1); up to
+                            \* 3.13 it passes the (maybe dangling) tstate
     TakeGilReadsInterp,     \* 3.9+: take_gil reads tstate->interp (bpo-33608)
-    RequestDerefsTstate,    \* 3.9 dev before fix 4: posting the drop request
-                            \* goes through the tstate
     MustExitReads,          \* "runtime" (3.9-3.13) | "tstate" (3.14 state field)
     DropFlagIn,             \* where gil_drop_request lives: "runtime" (<= 3.8),
                             \* "interp" (3.9-3.12), "tstate" (3.13+)
@@ -204,6 +206,7 @@ Pcs == {"run", "m_retake", "m_lockwait", "nogil", "done",
         "f_idle", "f_new", "f_attach", "f_py",
         "s_unborn", "s_boot", "s_bind", "s_attach", "s_py", "free_self"}
 Sites == {"RestoreThread entry", "take_gil C1", "take_gil tstate->interp",
+          "drop_gil after C3",
           "take_gil drop request", "take_gil C3", "take_gil after acquire",
           "drop_gil read request", "drop_gil reset request", "attach",
           "detach", "thread_run check", "_PyThreadState_Bind",
@@ -344,7 +347,6 @@ TakeGilTimeout(t) ==
             /\ dropReq' = IF ResetDropRequestOnExit /\ drq[t] THEN FALSE ELSE dropReq
             /\ UNCHANGED drq
        ELSE /\ fault' = Faulted(t, (IF "C2" \in GilChecks THEN MustExitReadsOf(t) ELSE {})
-                                   \cup (IF RequestDerefsTstate THEN {t} ELSE {})
                                    \cup DropFlagOf(owner),
                                 "take_gil drop request")
             /\ dropReq' = TRUE
@@ -365,15 +367,21 @@ TakeGilC3Exit(t) ==
 -----------------------------------------------------------------------------
 (* drop_gil *)
 
+\* The code site of drop_gil's request read: after C3 (the thread is on its
+\* way out, gh-124878) or an ordinary release (gh-154175).
+DropSite(t) == IF ret[t] = "x_exit" THEN "drop_gil after C3" ELSE "drop_gil read request"
+
 DropGilRelease(t) ==
     /\ Alive /\ pc[t] = "dg_release"
     /\ owner' = None
     /\ lastHolder' = IF final[t] THEN lastHolder ELSE t
     \* gh-154175 fix: read the request while still holding the GIL
     /\ sawReq' = [sawReq EXCEPT ![t] = dropReq]
+    /\ fault' = IF ~DropBitReadAfterRelease /\ ~final[t]
+                THEN Faulted(t, DropFlagOf(t), DropSite(t)) ELSE fault
     /\ pc' = [pc EXCEPT ![t] = IF final[t] THEN ret[t] ELSE "dg_force"]
     /\ UNCHANGED <<ret, final, drq, ts, refs, linked, freed, dropReq, finalizing,
-                   finStep, finCur, toDelete, autoInterp, stdoutLock, fault>>
+                   finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
 \* #ifdef FORCE_SWITCHING: if the request is set, lock switch_mutex; if nobody
 \* took the GIL yet (last_holder == tstate), reset the request and wait.
@@ -382,10 +390,14 @@ DropGilForceSwitch(t) ==
     /\ LET req == IF DropBitReadAfterRelease THEN dropReq ELSE sawReq[t]
            readObjs == IF DropBitReadAfterRelease THEN DropFlagOf(t) ELSE {}
        IN IF req /\ lastHolder = t
-          THEN /\ fault' = Faulted(t, readObjs \cup ResetReadsOf(t), "drop_gil reset request")
+          THEN /\ fault' = IF fault = <<>> /\ readObjs \cap freed # {}
+                           THEN <<t, DropSite(t)>>
+                           ELSE Faulted(t, ResetReadsOf(t),
+                                        IF ret[t] = "x_exit" THEN "drop_gil after C3"
+                                        ELSE "drop_gil reset request")
                /\ dropReq' = FALSE
                /\ pc' = [pc EXCEPT ![t] = "dg_switchwait"]
-          ELSE /\ fault' = Faulted(t, readObjs, "drop_gil read request")
+          ELSE /\ fault' = Faulted(t, readObjs, DropSite(t))
                /\ pc' = [pc EXCEPT ![t] = ret[t]]
                /\ UNCHANGED dropReq
     /\ UNCHANGED <<ret, final, drq, sawReq, ts, refs, linked, freed, owner,
@@ -858,6 +870,16 @@ NoDanglingDeref == fault = <<>>
 \* keeps going, so TLC still finds the shortest drop_gil one.
 NoDanglingDerefInDropGil ==
     fault = <<>> \/ fault[2] # "drop_gil read request"
+
+\* The same, restricted to the `_ready` section of take_gil (C3 and the
+\* tstate reads after acquiring): bpo-39877 fixes 2 and 3.
+NoDanglingDerefAfterAcquire ==
+    fault = <<>> \/ fault[2] \notin {"take_gil C3", "take_gil after acquire"}
+
+\* The same, restricted to drop_gil reached from C3 with a tstate that may
+\* be dangling (up to 3.13; gh-124878's report points at this block).
+NoDanglingDerefAfterC3 ==
+    fault = <<>> \/ fault[2] # "drop_gil after C3"
 
 \* With the GIL only the holder runs Python, and the holder is last_holder.
 SingleGILHolder ==

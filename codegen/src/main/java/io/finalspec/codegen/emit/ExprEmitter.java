@@ -311,7 +311,7 @@ final class ExprEmitter {
     CodeBlock.Builder cb = CodeBlock.builder();
     for (int k = 0; k < bd.names().size(); k++) {
       String n = inner.bind(bd.ids().get(k), bd.names().get(k));
-      cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, n, TLA, t, TLA, k + 1);
+      cb.add("$T $L = $T.apply($L, $T.integer($L));\n", VALUE, n, TLA, t, TLA, k + 1);
     }
     return cb.build();
   }
@@ -323,7 +323,13 @@ final class ExprEmitter {
     String param;
     CodeBlock binds;
     boolean single = bounds.size() == 1 && !bounds.get(0).tuple() && bounds.get(0).names().size() == 1;
-    if (single) {
+    if (bounds.size() == 1 && bounds.get(0).tuple()) {
+      // {<<a, b>> \in S : ...}: one element of S, destructured
+      IrExpr.Bound bd = bounds.get(0);
+      set = value(bd.set(), sc);
+      param = inner.fresh("t");
+      binds = destructure(bd, param, inner);
+    } else if (single) {
       IrExpr.Bound bd = bounds.get(0);
       set = value(bd.set(), sc);
       param = inner.bind(bd.ids().get(0), bd.names().get(0));
@@ -339,13 +345,13 @@ final class ExprEmitter {
         if (bd.tuple()) {
           sets.add(s);
           String tn = inner.fresh("t");
-          cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, tn, TLA, param, TLA, pos++);
+          cb.add("$T $L = $T.apply($L, $T.integer($L));\n", VALUE, tn, TLA, param, TLA, pos++);
           cb.add(destructure(bd, tn, inner));
         } else {
           for (int k = 0; k < bd.names().size(); k++) {
             sets.add(s);
             String n = inner.bind(bd.ids().get(k), bd.names().get(k));
-            cb.addStatement("$T $L = $T.apply($L, $T.integer($L))", VALUE, n, TLA, param, TLA, pos++);
+            cb.add("$T $L = $T.apply($L, $T.integer($L));\n", VALUE, n, TLA, param, TLA, pos++);
           }
         }
       }

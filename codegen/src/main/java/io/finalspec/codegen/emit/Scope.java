@@ -37,6 +37,9 @@ final class Scope {
   /** A fresh method scope: {@code reserved} names taken first. */
   static Scope method(String state, boolean varsFromPartial, String primedState, String... reserved) {
     NameAllocator a = new NameAllocator();
+    for (String r : Symbols.TYPE_NAMES) {
+      a.newName(r, "type:" + r);
+    }
     for (String r : reserved) {
       a.newName(r, "reserved:" + r);
     }

@@ -12,12 +12,18 @@ final class Symbols {
   static final String[] RESERVED_MEMBERS = {
     "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
     "actionConstraints", "checkDeadlock", "view", "state", "steps", "bind", "read", "candidates", "allAssigned",
-    "complete", "completeInit", "let", "caseFail", "at", "permute", "canonical", "perms", "asState", "inDomain",
+    "complete", "completeInit", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
     "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize",
     "State", "Step", "Body", "Check", "ActionCheck", "Value", "Tla", "Machine", "ActionLabel", "List",
     "ArrayList", "Consumer", "Arrays", "ModelValue", "SetValue", "FcnValue", "ValueOrder", "TlaEvalException",
     "AbstractState", "Predicate", "ActionPredicate", "SuccessorSink", "Objects", "UnaryOperator", "Function",
-    "Iterable", "Override", "Object", "String", "Integer", "Math", "System", "java", "io"};
+    "Iterable", "Override", "Object", "String", "Integer", "Math", "System", "java", "io", "States",
+    "BiPredicate", "FunctionalInterface", "IllegalArgumentException", "IllegalStateException", "Exception",
+    "RuntimeException", "Boolean", "Character", "Long", "Class", "Thread", "Runnable", "Record", "Enum",
+    "Error", "Throwable", "Void", "Number", "Double", "Float", "Short", "Byte", "StringBuilder"};
+
+  /** Simple names the generated code refers to as types: no local or member may take them. */
+  static final String[] TYPE_NAMES = RESERVED_MEMBERS;
 
   static final String[] RESERVED_STATE_FIELDS = {
     "size", "get", "values", "fingerprint", "equals", "hashCode", "toString", "fingerprintOf", "getClass",

@@ -66,7 +66,7 @@ final class Definitions {
       return lowering.inlineBody(sp, od, args, c.enter(d.scope), structural);
     }
     MachineIr.Definition def = lowerOperator(d);
-    if (def == null || (c.primed && def.level() >= 1)) {
+    if (def == null || ((c.primed || c.init) && def.level() >= 1)) {
       return lowering.inlineBody(sp, od, args, c.enter(d.scope), false);
     }
     return new IrExpr.Call(sp, d.key, argValues(sp, args, c));

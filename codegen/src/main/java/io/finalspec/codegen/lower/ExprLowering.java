@@ -243,7 +243,7 @@ final class ExprLowering {
     }
     if (en instanceof Entity.Thunk t) {
       noArgs(sp, n, args);
-      return lower(t.expr(), t.ctx().withPrimed(t.ctx().primed || c.primed).deeper(), structural);
+      return lower(t.expr(), t.ctx().usedFrom(c), structural);
     }
     if (en instanceof Entity.Definition d) {
       return defs.use(d.def(), sp, args, c, structural);
@@ -257,7 +257,7 @@ final class ExprLowering {
         if (l.params().size() != args.size()) {
           throw new Unsupported(sp, "arity", "LAMBDA expects " + l.params().size() + " arguments, got " + args.size());
         }
-        Ctx lc = o.ctx().withPrimed(o.ctx().primed || c.primed).deeper();
+        Ctx lc = o.ctx().usedFrom(c);
         for (int i = 0; i < args.size(); i++) {
           lc = lc.bind(l.params().get(i), args.get(i));
         }
@@ -267,7 +267,7 @@ final class ExprLowering {
     }
     if (en instanceof Entity.LetOperator lo) {
       Unit.OperatorDef od = lo.def();
-      Ctx lc = lo.ctx().withPrimed(lo.ctx().primed || c.primed).deeper();
+      Ctx lc = lo.ctx().usedFrom(c);
       return inlineBody(sp, od, args, lc, structural);
     }
     if (en instanceof Entity.LetFunction f) {

@@ -69,9 +69,7 @@ public final class Lowering {
     for (ModelConfig.ConstantValue cv : cfg.constants()) {
       Entity en = scope.lookup(cv.name());
       if (en == null) {
-        diagnostics.add(new Diagnostic(cv.span(), "config", "the config assigns " + cv.name()
-            + ", which the spec does not declare"));
-        continue;
+        continue; // as TLC: an assignment to an undeclared name (e.g. B = B) only introduces a model value
       }
       constants.add(new MachineIr.Constant(cv.span(), cv.name(), ExprLowering.literal(cv.span(), cv.value())));
       scope.names.put(cv.name(), new Entity.Constant(cv.name()));
@@ -111,8 +109,8 @@ public final class Lowering {
             && ae.box()) {
           nextExpr = ae.action();
           nextName = ae.action() instanceof Expr.Name n ? n.name() : "Next";
-        } else if (x instanceof Expr.Fairness || x instanceof Expr.Apply a2 && a2.op().equals("[]")) {
-          continue; // temporal properties are left to TLC
+        } else if (temporal(x, scope, 0)) {
+          continue; // fairness and other temporal conjuncts are left to TLC
         } else {
           inits.add(x);
         }
@@ -131,7 +129,7 @@ public final class Lowering {
     }
     Ctx rootCtx = Ctx.root(scope);
     final Expr ix = initExpr;
-    IrExpr init = collect(() -> lowering.pred(ix, rootCtx));
+    IrExpr init = collect(() -> lowering.pred(ix, rootCtx.withInit()));
     final Expr nx = nextExpr;
     final String label = nextName == null ? "Next" : nextName;
     ActionPlan next = collect(() -> new NextSplitter(lowering, defs).split(nx, rootCtx, label, List.of()));
@@ -180,6 +178,35 @@ public final class Lowering {
       return od.body();
     }
     throw new Unsupported(at, "config", "the config names " + name + ", which is not a definition without parameters");
+  }
+
+  /** Whether a SPECIFICATION conjunct is temporal (fairness, [], <>, ~>), unfolding 0-ary definitions. */
+  private static boolean temporal(Expr e, ModuleScope scope, int depth) {
+    if (depth > 20) {
+      return false;
+    }
+    if (e instanceof Expr.Fairness) {
+      return true;
+    }
+    if (e instanceof Expr.Apply a) {
+      if (a.op().equals("[]") || a.op().equals("<>") || a.op().equals("~>")) {
+        return true;
+      }
+      if (a.op().equals("/\\") || a.op().equals("\\/")) {
+        return a.args().stream().anyMatch(x -> temporal(x, scope, depth + 1));
+      }
+    }
+    if (e instanceof Expr.Junction j) {
+      return j.items().stream().anyMatch(x -> temporal(x, scope, depth + 1));
+    }
+    if (e instanceof Expr.Quant q && (q.kind() == Expr.Quantifier.FORALL || q.kind() == Expr.Quantifier.EXISTS)) {
+      return temporal(q.body(), scope, depth + 1);
+    }
+    if (e instanceof Expr.Name n && scope.lookup(n.name()) instanceof Entity.Definition d
+        && d.def().unit instanceof Unit.OperatorDef od && od.params().isEmpty()) {
+      return temporal(od.body(), scope, depth + 1);
+    }
+    return false;
   }
 
   /** The conjuncts of a SPECIFICATION formula, unfolding 0-ary definitions that are themselves conjunctions. */

@@ -57,6 +57,11 @@ final class Precedence {
     if (c == null || o == null) {
       return Decision.BIND;
     }
+    if (ctxPrefix && op.name().equals("\\X")) {
+      // SANY compares a prefix operator with \X as if \X started at 8: ~a \X b binds,
+      // SUBSET S \X T and DOMAIN f \X g are conflicts
+      o = new Prec(8, o.high(), o.leftAssoc());
+    }
     if (o.low() > c.high()) {
       return Decision.BIND;
     }

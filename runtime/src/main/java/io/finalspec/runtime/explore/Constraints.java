@@ -1,21 +1,34 @@
 package io.finalspec.runtime.explore;
 
+import java.util.List;
+
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 
-/** TLC's "in model" test: state constraints on the state, action constraints on the transition. */
+/**
+ * A machine's model checks, fetched once per run: TLC's "in model" test (state constraints on the
+ * state, action constraints on the transition) and the invariants.
+ */
 final class Constraints {
-    private Constraints() {
+    private final List<Machine.Predicate> constraints;
+    private final List<Machine.ActionPredicate> actionConstraints;
+    private final List<Machine.Predicate> invariants;
+
+    Constraints(Machine m) {
+        this.constraints = List.copyOf(m.constraints());
+        this.actionConstraints = List.copyOf(m.actionConstraints());
+        this.invariants = List.copyOf(m.invariants());
     }
 
-    static boolean inModel(Machine m, State from, State to) {
-        for (Machine.Predicate c : m.constraints()) {
+    /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
+    boolean inModel(State from, State to) {
+        for (Machine.Predicate c : constraints) {
             if (!c.test(to)) {
                 return false;
             }
         }
         if (from != null) {
-            for (Machine.ActionPredicate c : m.actionConstraints()) {
+            for (Machine.ActionPredicate c : actionConstraints) {
                 if (!c.test(from, to)) {
                     return false;
                 }
@@ -25,8 +38,8 @@ final class Constraints {
     }
 
     /** The name of the first violated invariant, or null. */
-    static String violated(Machine m, State s) {
-        for (Machine.Predicate inv : m.invariants()) {
+    String violated(State s) {
+        for (Machine.Predicate inv : invariants) {
             if (!inv.test(s)) {
                 return inv.name();
             }

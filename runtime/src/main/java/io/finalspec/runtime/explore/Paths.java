@@ -35,6 +35,7 @@ final class Paths {
         }
         Collections.reverse(fps);
         List<Trace.Step> steps = new ArrayList<>();
+        Constraints model = new Constraints(m);
         State[] found = new State[1];
         long first = fps.get(0);
         m.initStates(s -> {
@@ -53,7 +54,7 @@ final class Paths {
             found[0] = null;
             m.successors(cur, (l, t) -> {
                 if (found[0] == null && FingerprintSet.normalize(States.viewFingerprint(m, t)) == want
-                        && Constraints.inModel(m, cur, t)) {
+                        && model.inModel(cur, t)) {
                     found[0] = t;
                     label[0] = l;
                 }

@@ -34,6 +34,7 @@ public final class RandomWalker {
     private final long seed;
     private final int maxDepth;
     private final SplittableRandom random;
+    private final Constraints model;
 
     public RandomWalker(Machine machine, long seed, int maxDepth) {
         if (maxDepth < 1) {
@@ -43,6 +44,7 @@ public final class RandomWalker {
         this.seed = seed;
         this.maxDepth = maxDepth;
         this.random = new SplittableRandom(seed);
+        this.model = new Constraints(machine);
     }
 
     /** Runs up to {@code walks} walks, stopping at the first failure. */
@@ -65,7 +67,7 @@ public final class RandomWalker {
         List<State> inits = new ArrayList<>();
         try {
             machine.initStates(s -> {
-                if (Constraints.inModel(machine, null, s)) {
+                if (model.inModel(null, s)) {
                     inits.add(s);
                 }
             });
@@ -86,7 +88,7 @@ public final class RandomWalker {
             try {
                 machine.successors(from, (l, t) -> {
                     all[0]++;
-                    if (Constraints.inModel(machine, from, t)) {
+                    if (model.inModel(from, t)) {
                         labels.add(l);
                         succ.add(t);
                     }
@@ -114,7 +116,7 @@ public final class RandomWalker {
 
     private Outcome checkState(State s) {
         try {
-            String bad = Constraints.violated(machine, s);
+            String bad = model.violated(s);
             return bad == null ? Outcome.OK : Outcome.invariant(bad);
         } catch (RuntimeException e) {
             return Outcome.error(BfsExplorer.message(e));

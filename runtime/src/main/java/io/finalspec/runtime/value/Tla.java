@@ -196,7 +196,7 @@ public final class Tla {
         }
         Value old = fn.valueAt(i);
         Value nv = depth == path.length - 1 ? nonNull(body.apply(old)) : exceptAt(old, path, depth + 1, body);
-        return nv == old ? fn : fn.withValueAt(i, nv);
+        return nv == old ? fn : fn.replaced(i, nv);
     }
 
     /** {@code DOMAIN f}. */
@@ -462,122 +462,61 @@ public final class Tla {
         }
     }
 
-    // ------------------------------------------------------------------ integers
+    // ------------------------------------------------------------------ integers (IntOps)
 
+    /** {@code a + b} on 32-bit integers; overflow is an error, as in TLC. */
     public static IntValue add(Value a, Value b) {
-        int x = intArg(a, "+", 1);
-        int y = intArg(b, "+", 2);
-        int r = x + y;
-        if (((x ^ r) & (y ^ r)) < 0) {
-            throw overflow(x + "+" + y);
-        }
-        return IntValue.of(r);
+        return IntOps.add(a, b);
     }
 
+    /** {@code a - b} on 32-bit integers; overflow is an error, as in TLC. */
     public static IntValue sub(Value a, Value b) {
-        int x = intArg(a, "-", 1);
-        int y = intArg(b, "-", 2);
-        int r = x - y;
-        if (((x ^ y) & (x ^ r)) < 0) {
-            throw overflow(x + "-" + y);
-        }
-        return IntValue.of(r);
+        return IntOps.sub(a, b);
     }
 
+    /** {@code a * b} on 32-bit integers; overflow is an error, as in TLC. */
     public static IntValue mul(Value a, Value b) {
-        int x = intArg(a, "*", 1);
-        int y = intArg(b, "*", 2);
-        long r = (long) x * y;
-        if (r != (int) r) {
-            throw overflow(x + "*" + y);
-        }
-        return IntValue.of((int) r);
+        return IntOps.mul(a, b);
     }
 
     /** {@code a \div b}: floor division, as TLC. */
     public static IntValue div(Value a, Value b) {
-        int x = intArg(a, "\\div", 1);
-        int y = intArg(b, "\\div", 2);
-        if (y == 0) {
-            throw new TlaEvalException("The second argument of \\div is 0.");
-        }
-        if (x == Integer.MIN_VALUE && y == -1) {
-            throw overflow(x + " \\div " + y);
-        }
-        return IntValue.of(Math.floorDiv(x, y));
+        return IntOps.div(a, b);
     }
 
     /** {@code a % b}: requires {@code b > 0}; the result is in {@code 0..b-1}. */
     public static IntValue mod(Value a, Value b) {
-        int x = intArg(a, "%", 1);
-        int y = intArg(b, "%", 2);
-        if (y <= 0) {
-            throw new TlaEvalException("The second argument of % should be a positive number, but instead it is:\n" + y);
-        }
-        return IntValue.of(Math.floorMod(x, y));
+        return IntOps.mod(a, b);
     }
 
     /** {@code a ^ b}. */
     public static IntValue pow(Value a, Value b) {
-        int x = intArg(a, "^", 1);
-        int y = intArg(b, "^", 2);
-        if (y < 0) {
-            throw new TlaEvalException("The second argument of ^ should be a natural number, but instead it is:\n" + y);
-        }
-        if (x == 0 && y == 0) {
-            throw new TlaEvalException("0^0 is undefined.");
-        }
-        long r = 1;
-        for (int i = 0; i < y; i++) {
-            r *= x;
-            if (r != (int) r) {
-                throw overflow(x + "^" + y);
-            }
-            if (r == 0 || r == 1) {
-                break;
-            }
-        }
-        if (r == 1 && x == -1 && (y & 1) == 1) {
-            r = -1;
-        }
-        return IntValue.of((int) r);
+        return IntOps.pow(a, b);
     }
 
     /** Unary {@code -a}. */
     public static IntValue neg(Value a) {
-        int x = intArg(a, "-", 1);
-        if (x == Integer.MIN_VALUE) {
-            throw overflow("-" + x);
-        }
-        return IntValue.of(-x);
+        return IntOps.neg(a);
     }
 
+    /** {@code a < b} on integers. */
     public static boolean lt(Value a, Value b) {
-        return intArg(a, "<", 1) < intArg(b, "<", 2);
+        return IntOps.lt(a, b);
     }
 
+    /** {@code a <= b} on integers. */
     public static boolean le(Value a, Value b) {
-        return intArg(a, "<=", 1) <= intArg(b, "<=", 2);
+        return IntOps.le(a, b);
     }
 
+    /** {@code a > b} on integers. */
     public static boolean gt(Value a, Value b) {
-        return intArg(a, ">", 1) > intArg(b, ">", 2);
+        return IntOps.gt(a, b);
     }
 
+    /** {@code a >= b} on integers. */
     public static boolean ge(Value a, Value b) {
-        return intArg(a, ">=", 1) >= intArg(b, ">=", 2);
-    }
-
-    private static TlaEvalException overflow(String what) {
-        return new TlaEvalException("Overflow when computing " + what);
-    }
-
-    private static int intArg(Value v, String op, int pos) {
-        if (v instanceof IntValue i) {
-            return i.value();
-        }
-        throw new TlaEvalException("The " + (pos == 1 ? "first" : "second") + " argument of " + op
-                + " should be an integer, but instead it is:\n" + v);
+        return IntOps.ge(a, b);
     }
 
     // ------------------------------------------------------------------ equality
@@ -592,98 +531,43 @@ public final class Tla {
         return !eq(a, b);
     }
 
-    // ------------------------------------------------------------------ sequences
+    // ------------------------------------------------------------------ sequences (SeqOps)
 
     /** The elements of a sequence (shared array: do not modify); {@code op} names the operator for errors. */
     public static Value[] asSeq(Value s, String op) {
-        if (s instanceof TupleValue t) {
-            return t.elems;
-        }
-        if ("Append".equals(op)) {
-            throw new TlaEvalException("Evaluating an expression of the form Append(v, s) when s is not a sequence:\n" + s);
-        }
-        throw new TlaEvalException("The argument of " + op + " should be a sequence, but instead it is:\n" + s);
+        return SeqOps.asSeq(s, op);
     }
 
     /** {@code Len(s)}; a string is a sequence of characters, as in TLC. */
     public static IntValue len(Value s) {
-        if (s instanceof StrValue str) {
-            return IntValue.of(str.value().length());
-        }
-        return IntValue.of(asSeq(s, "Len").length);
+        return SeqOps.len(s);
     }
 
     public static TupleValue append(Value s, Value e) {
-        Value[] a = asSeq(s, "Append");
-        Value[] r = Arrays.copyOf(a, a.length + 1);
-        r[a.length] = nonNull(e);
-        return new TupleValue(r);
+        return SeqOps.append(s, e);
     }
 
     public static Value head(Value s) {
-        Value[] a = asSeq(s, "Head");
-        if (a.length == 0) {
-            throw new TlaEvalException("Attempted to apply Head to the empty sequence.");
-        }
-        return a[0];
+        return SeqOps.head(s);
     }
 
     public static TupleValue tail(Value s) {
-        Value[] a = asSeq(s, "Tail");
-        if (a.length == 0) {
-            throw new TlaEvalException("Attempted to apply Tail to the empty sequence.");
-        }
-        return a.length == 1 ? TupleValue.EMPTY : new TupleValue(Arrays.copyOfRange(a, 1, a.length));
+        return SeqOps.tail(s);
     }
 
     /** {@code SubSeq(s, m, n)}: {@code <<>>} when {@code m > n}, else {@code 1 <= m <= n <= Len(s)}. */
     public static TupleValue subSeq(Value s, Value m, Value n) {
-        Value[] a = asSeq(s, "SubSeq");
-        int lo = intArg(m, "SubSeq", 2);
-        int hi = intArg(n, "SubSeq", 2);
-        if (lo > hi) {
-            return TupleValue.EMPTY;
-        }
-        if (lo < 1 || lo > a.length) {
-            throw new TlaEvalException("The second argument of SubSeq must be in the domain of its first argument:\n" + s + "\n, but instead it is\n" + lo);
-        }
-        if (hi > a.length) {
-            throw new TlaEvalException("The third argument of SubSeq must be in the domain of its first argument:\n" + s + "\n, but instead it is\n" + hi);
-        }
-        return new TupleValue(Arrays.copyOfRange(a, lo - 1, hi));
+        return SeqOps.subSeq(s, m, n);
     }
 
     /** {@code s \o t}: sequences, or two strings (as TLC). */
     public static Value concat(Value s, Value t) {
-        if (s instanceof StrValue a && t instanceof StrValue b) {
-            return StrValue.of(a.value() + b.value());
-        }
-        return concatSeq(s, t);
-    }
-
-    private static TupleValue concatSeq(Value s, Value t) {
-        Value[] a = asSeq(s, "\\o");
-        Value[] b = asSeq(t, "\\o");
-        if (b.length == 0) {
-            return (TupleValue) s;
-        }
-        if (a.length == 0) {
-            return (TupleValue) t;
-        }
-        Value[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return new TupleValue(r);
+        return SeqOps.concat(s, t);
     }
 
     /** {@code SelectSeq(s, test)}. */
     public static TupleValue selectSeq(Value s, Predicate<Value> test) {
-        ArrayList<Value> out = new ArrayList<>();
-        for (Value v : asSeq(s, "SelectSeq")) {
-            if (test.test(v)) {
-                out.add(v);
-            }
-        }
-        return seqOf(out);
+        return SeqOps.selectSeq(s, test);
     }
 
     /**
@@ -692,9 +576,7 @@ public final class Tla {
      * {@code <=}; checked against TLC 2.18).
      */
     public static TupleValue sortSeq(Value s, BiPredicate<Value, Value> lessThan) {
-        Value[] a = asSeq(s, "SortSeq").clone();
-        Arrays.sort(a, (x, y) -> lessThan.test(x, y) ? -1 : 1);
-        return new TupleValue(a);
+        return SeqOps.sortSeq(s, lessThan);
     }
 
     // ------------------------------------------------------------------ TLC module

@@ -62,6 +62,35 @@ class ValuePropertiesTest {
     }
 
     @Test
+    void exceptKeepsFingerprintsConsistent() {
+        qt().withFixedSeed(SEED + 5).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type t = new RandomValues.Type('F', new RandomValues.Type("ism".charAt(r.nextInt(3)), null, null, null, null),
+                    RandomValues.type(r, 2), null, null);
+            Value v = RandomValues.gen(t, r);
+            FcnValue f = (FcnValue) v;
+            if (f.size() == 0) {
+                return;
+            }
+            if (r.nextBoolean()) {
+                f.fingerprint(); // the derived (O(1)) path, else the full computation
+            }
+            int i = r.nextInt(f.size());
+            Value nv = RandomValues.gen(t.val(), r);
+            Value g = Tla.except(f, new Value[] {f.keyAt(i)}, nv);
+            Value[] keys = new Value[f.size()];
+            Value[] vals = new Value[f.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = f.keyAt(k);
+                vals[k] = k == i ? nv : f.valueAt(k);
+            }
+            Value fresh = Tla.fromPairs(keys, vals);
+            assertEquals(fresh, g);
+            assertEquals(fresh.fingerprint(), g.fingerprint(), () -> f + " EXCEPT at " + f.keyAt(i) + " = " + nv);
+        });
+    }
+
+    @Test
     void tlcTextRoundTrips() {
         qt().withFixedSeed(SEED + 2).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
             Value v = one(seed);

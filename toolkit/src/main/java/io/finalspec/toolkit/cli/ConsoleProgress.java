@@ -27,15 +27,20 @@ final class ConsoleProgress {
     }
 
     void update(String what, TlcProgress p) {
+        update(what, p.generated(), p.distinct(), p.queue(), p.depth(), p.seconds());
+    }
+
+    void update(String what, long generated, long distinct, long queue, int depth, double seconds) {
+        double rate = seconds <= 0 ? 0 : distinct / seconds;
         String line = String.format("%s: %,d distinct states (%,d generated, %,d queued, depth %d), %,.0f distinct/s, %.0f s",
-            what, p.distinct(), p.generated(), p.queue(), p.depth(), p.distinctPerSecond(), p.seconds());
+            what, distinct, generated, queue, depth, rate, seconds);
         if (terminal) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             err.flush();
             lastWidth = line.length();
-        } else if (p.seconds() - lastLogged >= LOG_INTERVAL_SECONDS) {
+        } else if (seconds - lastLogged >= LOG_INTERVAL_SECONDS) {
             err.println(line);
-            lastLogged = p.seconds();
+            lastLogged = seconds;
         }
     }
 

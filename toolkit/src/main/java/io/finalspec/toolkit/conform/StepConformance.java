@@ -16,9 +16,10 @@ import io.finalspec.runtime.trace.TraceReplayer;
 import io.finalspec.runtime.trace.TraceReplayer.VarDiff;
 
 /**
- * Step conformance: seeded random walks through the generated machine; at every state visited
- * for the first time, the machine's labelled successors must equal TLC's, as multisets. Walkers
- * advance in lock step so that each round asks the oracle about all their states at once.
+ * Step conformance: at every state compared, the machine's labelled successors must equal TLC's,
+ * as multisets. States are chosen breadth-first from the initial states for half the budget
+ * (small models are covered completely), then by seeded random walks that reach deep states;
+ * walkers advance in lock step so that each round asks the oracle about all their states at once.
  *
  * <p>A mismatch is reported with the shortest behaviour reaching the divergent state (found
  * breadth-first in the machine), the transitions only one side has, and a per-variable diff.
@@ -48,8 +49,11 @@ public final class StepConformance {
         }
     }
 
-    /** Rounds without a single new state after which the reachable space counts as covered. */
-    private static final int STALE_ROUNDS = 2000;
+    /** Rounds without a single new state after which the walks stop. */
+    private static final int STALE_ROUNDS = 200;
+
+    /** States per oracle round trip in the breadth-first phase. */
+    private static final int BATCH = 256;
 
     private final Machine machine;
     private final Oracle oracle;
@@ -73,46 +77,112 @@ public final class StepConformance {
         long start = System.nanoTime();
         List<State> init = new ArrayList<>();
         machine.initStates(init::add);
-        List<State> tlcInit = oracle.initStates();
-        Mismatch initMismatch = compareInit(init, tlcInit);
+        Mismatch initMismatch = compareInit(init, oracle.initStates());
         if (initMismatch != null) {
             return new Result(0, 0, elapsed(start), false, List.of(initMismatch));
         }
-        if (init.isEmpty()) {
-            return new Result(0, 0, elapsed(start), true, List.of());
+        Run run = new Run(start);
+        Mismatch m = run.breadthFirst(init);
+        if (m == null && !run.exhausted) {
+            m = run.walks(init);
         }
-        Random random = new Random(options.seed());
-        List<Walker> walkers = new ArrayList<>();
-        for (int i = 0; i < options.walkers(); i++) {
-            walkers.add(restart(new Walker(), init, random));
+        return new Result(run.checked.size(), run.transitions, elapsed(start), run.exhausted, m == null ? List.of() : List.of(m));
+    }
+
+    /** Bookkeeping of one run: states compared so far, transitions compared, whether the space was covered. */
+    private final class Run {
+        final long start;
+        final Set<State> checked = new HashSet<>();
+        long transitions;
+        boolean exhausted;
+
+        Run(long start) {
+            this.start = start;
         }
-        Set<State> checked = new HashSet<>();
-        long transitions = 0;
-        int staleRounds = 0;
-        while (checked.size() < options.maxStates() && !outOfTime(start) && staleRounds < STALE_ROUNDS) {
-            List<Walker> fresh = new ArrayList<>();
-            List<State> queries = new ArrayList<>();
-            for (Walker w : walkers) {
-                if (checked.add(w.current())) {
-                    fresh.add(w);
-                    queries.add(w.current());
+
+        boolean budgetLeft(long limit) {
+            return checked.size() < limit && !outOfTime(start);
+        }
+
+        /**
+         * Phase one: breadth-first from the initial states, a batch of states per oracle round trip,
+         * up to half the budget. Small models are covered completely here.
+         */
+        Mismatch breadthFirst(List<State> init) {
+            java.util.ArrayDeque<Trace.Step> queue = new java.util.ArrayDeque<>();
+            Set<State> queued = new HashSet<>();
+            for (State s : init) {
+                if (inModel(null, s) && queued.add(s)) {
+                    queue.add(new Trace.Step(ActionLabel.of("Init"), s));
                 }
             }
-            staleRounds = fresh.isEmpty() ? staleRounds + 1 : 0;
-            List<List<Transition>> expected = queries.isEmpty() ? List.of() : oracle.successors(queries);
-            for (int i = 0; i < fresh.size(); i++) {
-                List<Transition> actual = successors(fresh.get(i).current());
-                transitions += actual.size();
-                Mismatch m = compare(fresh.get(i), expected.get(i), actual);
-                if (m != null) {
-                    return new Result(checked.size(), transitions, elapsed(start), false, List.of(m));
+            long limit = Math.max(1, options.maxStates() / 2);
+            while (!queue.isEmpty() && budgetLeft(limit)) {
+                List<State> batch = new ArrayList<>();
+                while (!queue.isEmpty() && batch.size() < BATCH && checked.size() + batch.size() < limit) {
+                    batch.add(queue.poll().state());
+                }
+                checked.addAll(batch);
+                List<List<Transition>> expected = oracle.successors(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    List<Transition> actual = StepConformance.this.successors(batch.get(i));
+                    transitions += actual.size();
+                    Mismatch m = compare(batch.get(i), null, expected.get(i), actual);
+                    if (m != null) {
+                        return m;
+                    }
+                    for (Transition t : actual) {
+                        if (inModel(batch.get(i), t.state()) && queued.add(t.state())) {
+                            queue.add(new Trace.Step(t.label(), t.state()));
+                        }
+                    }
                 }
             }
-            for (Walker w : walkers) {
-                advance(w, init, random);
-            }
+            exhausted = queue.isEmpty();
+            return null;
         }
-        return new Result(checked.size(), transitions, elapsed(start), staleRounds >= STALE_ROUNDS, List.of());
+
+        /** Phase two: seeded random walks, walkers advanced in lock step, for deep states. */
+        Mismatch walks(List<State> init) {
+            Random random = new Random(options.seed());
+            List<Walker> walkers = new ArrayList<>();
+            for (int i = 0; i < options.walkers(); i++) {
+                walkers.add(restart(new Walker(), init, random));
+            }
+            int staleRounds = 0;
+            while (budgetLeft(options.maxStates()) && staleRounds < STALE_ROUNDS) {
+                List<Walker> fresh = new ArrayList<>();
+                List<State> queries = new ArrayList<>();
+                for (Walker w : walkers) {
+                    if (checked.add(w.current())) {
+                        fresh.add(w);
+                        queries.add(w.current());
+                    }
+                }
+                staleRounds = fresh.isEmpty() ? staleRounds + 1 : 0;
+                List<List<Transition>> expected = queries.isEmpty() ? List.of() : oracle.successors(queries);
+                for (int i = 0; i < fresh.size(); i++) {
+                    List<Transition> actual = StepConformance.this.successors(fresh.get(i).current());
+                    transitions += actual.size();
+                    Mismatch m = compare(fresh.get(i).current(), fresh.get(i), expected.get(i), actual);
+                    if (m != null) {
+                        return m;
+                    }
+                }
+                for (Walker w : walkers) {
+                    advance(w, init, random);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** States (and transitions) outside the model's CONSTRAINTs (ACTION_CONSTRAINTs) are not expanded, as in TLC. */
+    private boolean inModel(State from, State to) {
+        if (!machine.constraints().stream().allMatch(c -> c.test(to))) {
+            return false;
+        }
+        return from == null || machine.actionConstraints().stream().allMatch(c -> c.test(from, to));
     }
 
     private Walker restart(Walker w, List<State> init, Random random) {
@@ -122,7 +192,12 @@ public final class StepConformance {
     }
 
     private void advance(Walker w, List<State> init, Random random) {
-        List<Transition> next = successors(w.current());
+        List<Transition> next = new ArrayList<>();
+        for (Transition t : successors(w.current())) {
+            if (inModel(w.current(), t.state())) {
+                next.add(t);
+            }
+        }
         if (next.isEmpty() || w.path.size() > options.maxDepth()) {
             restart(w, init, random);
             return;
@@ -153,14 +228,14 @@ public final class StepConformance {
         return states.stream().map(s -> new Transition(ActionLabel.of("Init"), s)).toList();
     }
 
-    private Mismatch compare(Walker w, List<Transition> expected, List<Transition> actual) {
+    private Mismatch compare(State state, Walker w, List<Transition> expected, List<Transition> actual) {
         List<Transition> missing = Multiset.minus(expected, actual);
         List<Transition> extra = Multiset.minus(actual, expected);
         if (missing.isEmpty() && extra.isEmpty()) {
             return null;
         }
-        return new Mismatch("successors", w.current(), missing, extra, closestDiff(missing, extra),
-            shortestPath(w), options.seed());
+        return new Mismatch("successors", state, missing, extra, closestDiff(missing, extra),
+            shortestPath(state, w), options.seed());
     }
 
     /** The per-variable diff of the first missing transition against an extra one with the same label. */
@@ -176,13 +251,12 @@ public final class StepConformance {
     }
 
     /** Breadth-first in the machine: the shortest behaviour reaching the walker's state. */
-    private Trace shortestPath(Walker w) {
-        State target = w.current();
+    private Trace shortestPath(State target, Walker w) {
         ExploreResult r = new BfsExplorer(machine, BfsExplorer.Options.defaults(), target::equals).run();
         if (r.trace() != null && !r.trace().steps().isEmpty() && r.trace().steps().get(r.trace().size() - 1).state().equals(target)) {
             return r.trace();
         }
-        return new Trace(machine.variables(), List.copyOf(w.path));
+        return new Trace(machine.variables(), w == null ? List.of(new Trace.Step(ActionLabel.of("?"), target)) : List.copyOf(w.path));
     }
 
     private boolean outOfTime(long start) {

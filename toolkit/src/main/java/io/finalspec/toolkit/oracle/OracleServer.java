@@ -91,10 +91,9 @@ public final class OracleServer {
                 continue;
             }
             buf.setLength(0);
-            String op = null;
             try {
                 JsonObject req = JsonParser.parseString(line).getAsJsonObject();
-                op = req.has("op") ? req.get("op").getAsString() : "";
+                String op = req.has("op") ? req.get("op").getAsString() : "";
                 switch (op) {
                     case "init" -> init(req.has("fps") && req.get("fps").getAsBoolean());
                     case "next" -> next(req.get("state"));
@@ -112,9 +111,7 @@ public final class OracleServer {
                 buf.setLength(0);
                 buf.append(JsonText.error(describe(e)));
             }
-            if (!"explore".equals(op) || buf.length() > 0) {
-                answer(out, buf.toString());
-            }
+            answer(out, buf.toString());
         }
     }
 
@@ -155,7 +152,12 @@ public final class OracleServer {
             if (i > 0) {
                 buf.append(',');
             }
-            successors(model.readState(all.get(i)));
+            try {
+                successors(model.readState(all.get(i)));
+            } catch (RuntimeException | StackOverflowError e) {
+                // One failing state fails the whole batch; say which one.
+                throw new IllegalStateException("state " + i + " of the batch: " + describe(e), e);
+            }
         }
         buf.append("]}");
     }

@@ -1,11 +1,11 @@
 package io.finalspec.toolkit.oracle;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ public final class TlcOracle implements AutoCloseable {
     private final Path spec;
     private final Process process;
     private final Path tmp;
-    private final BufferedWriter requests;
+    private final OutputStream requests;
     private final BufferedReader answers;
     private final long timeoutNanos;
     private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -87,8 +87,7 @@ public final class TlcOracle implements AutoCloseable {
         this.process = process;
         this.tmp = tmp;
         this.timeoutNanos = timeout.toNanos();
-        this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
-            1 << 16);
+        this.requests = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8),
             1 << 16);
         this.stderrReader = new Thread(this::drainStderr, "tlc-oracle-stderr");
@@ -285,7 +284,7 @@ public final class TlcOracle implements AutoCloseable {
         closed = true;
         try {
             if (process.isAlive()) {
-                requests.write("{\"op\":\"quit\"}\n");
+                requests.write("{\"op\":\"quit\"}\n".getBytes(StandardCharsets.UTF_8));
                 requests.flush();
             }
         } catch (IOException e) {
@@ -328,7 +327,7 @@ public final class TlcOracle implements AutoCloseable {
             throw new OracleException(OracleException.Kind.DIED, "the TLC oracle for " + spec + " is closed");
         }
         try {
-            requests.write(json);
+            requests.write(json.getBytes(StandardCharsets.UTF_8)); // one copy for ASCII; a Writer encodes per chunk
             requests.write('\n');
             requests.flush();
         } catch (IOException e) {

@@ -101,6 +101,9 @@ class CounterOracleTest {
         OracleException wrongType = assertThrows(OracleException.class,
             () -> oracle.successors(json("{\"x\":\"zero\",\"y\":\"a\"}")));
         assertEquals(OracleException.Kind.EVAL, wrongType.kind());
+        OracleException inBatch = assertThrows(OracleException.class,
+            () -> oracle.successors(List.of(json("{\"x\":0,\"y\":\"a\"}"), json("{\"x\":0}"))));
+        assertTrue(inBatch.getMessage().startsWith("state 1 of the batch: "), inBatch.getMessage());
         assertEquals(2, oracle.successors(json("{\"x\":0,\"y\":\"a\"}")).size(), "still serving");
     }
 }

@@ -23,8 +23,8 @@ class OracleThroughputTest {
 
     @Test
     void successorQueriesPerSecond() throws IOException {
-        long limit = Long.getLong("oracle.bench.states", 20_000);
-        double seconds = Double.parseDouble(System.getProperty("oracle.bench.seconds", "1"));
+        long limit = Long.getLong("oracle.bench.states", 10_000);
+        double seconds = Double.parseDouble(System.getProperty("oracle.bench.seconds", "0.5"));
         try (TlcOracle oracle = TlcOracle.start(resource("oracle/Lock.tla"), resource("oracle/LockBig.cfg"))) {
             List<JsonObject> states = new ArrayList<>();
             long t0 = System.nanoTime();

@@ -1,0 +1,92 @@
+package io.finalspec.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.finalspec.codegen.CompileFailedException;
+import io.finalspec.codegen.manifest.Expectation;
+import io.finalspec.runtime.explore.BfsExplorer;
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.Outcome;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.tests.support.ExploreCase;
+import io.finalspec.tests.support.ExploreCases;
+import io.finalspec.toolkit.tlc.TlcOptions;
+import io.finalspec.toolkit.tlc.TlcResult;
+import io.finalspec.toolkit.tlc.TlcRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Graph conformance: for every corpus spec/config and every default model of specs/models.toml,
+ * the generated machine (compiled in memory) explored by the runtime's BFS finds the same distinct
+ * states, generated states, depth and verdict as TLC run on the same files in the same test.
+ * Temporal properties are TLC's alone: when TLC reports a property violation only the safety part
+ * is compared.
+ */
+class CorpusExploreTest {
+
+  @TestFactory
+  Stream<DynamicTest> corpusMatchesTlc() {
+    return ExploreCases.corpus().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> specModelsMatchTlc() {
+    return ExploreCases.models().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  static void check(ExploreCase c) throws Exception {
+    Machine machine;
+    try {
+      machine = io.finalspec.codegen.Compiler.load(c.spec(), c.config());
+    } catch (CompileFailedException e) {
+      fail(c.name() + ": does not compile:\n" + e.getMessage());
+      return;
+    }
+    ExploreResult mine = new BfsExplorer(machine).run();
+    TlcResult tlc = new TlcRunner(TlcOptions.defaults()).check(c.spec(), c.config(), p -> {});
+    List<String> diffs = new ArrayList<>();
+    Expectation tlcVerdict = tlc.outcome();
+    Expectation myVerdict = verdict(mine.outcome());
+    if (tlcVerdict.kind() == Expectation.Kind.ERROR) {
+      fail(c.name() + ": TLC reports an error: " + tlc.errorMessage() + "\n  finalspec: " + mine.outcome());
+    }
+    if (tlcVerdict.kind() == Expectation.Kind.PROPERTY) {
+      // liveness is left to TLC; its counts cover the whole graph, which BFS without properties also finds
+      assertEquals(Expectation.Kind.PASS, myVerdict.kind(), c.name() + ": verdict");
+      return;
+    }
+    if (!tlcVerdict.equals(myVerdict)) {
+      diffs.add("verdict: TLC " + tlcVerdict + ", finalspec " + myVerdict);
+    }
+    if (tlc.distinct() >= 0 && tlc.distinct() != mine.distinct()) {
+      diffs.add("distinct: TLC " + tlc.distinct() + ", finalspec " + mine.distinct());
+    }
+    if (tlc.generated() >= 0 && tlc.generated() != mine.generated()) {
+      diffs.add("generated: TLC " + tlc.generated() + ", finalspec " + mine.generated());
+    }
+    if (tlc.depth() >= 0 && tlc.depth() != mine.depth()) {
+      diffs.add("depth: TLC " + tlc.depth() + ", finalspec " + mine.depth());
+    }
+    if (!diffs.isEmpty()) {
+      fail(c.name() + ": " + String.join("; ", diffs));
+    }
+  }
+
+  static Expectation verdict(Outcome o) {
+    switch (o.kind()) {
+      case OK:
+        return Expectation.PASS;
+      case INVARIANT:
+        return Expectation.invariant(o.name());
+      case DEADLOCK:
+        return Expectation.DEADLOCK;
+      default:
+        return Expectation.error(o.message());
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.finalspec.toolkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.trace.Itf;
+import io.finalspec.toolkit.conform.Mismatch;
+import io.finalspec.toolkit.conform.MismatchReport;
+import io.finalspec.toolkit.conform.StepConformance;
+import io.finalspec.toolkit.conform.TlcOracleAdapter;
+import io.finalspec.toolkit.conform.TraceConformance;
+import io.finalspec.toolkit.oracle.OracleException;
+import io.finalspec.toolkit.tlc.TlcOptions;
+import io.finalspec.toolkit.tlc.TlcSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code finalspec conform}: checks that the generated machine behaves exactly as TLC says the spec does. */
+@Command(name = "conform", mixinStandardHelpOptions = true,
+    description = {"Compiles a spec and model in memory and checks the generated machine against TLC as the oracle:",
+        "step conformance (seeded random walks; at every new state the labelled successors must equal TLC's),",
+        "then trace conformance (TLC's simulated behaviours replay in the machine; the machine's behaviours,",
+        "written as ITF and read back, are accepted by TLC). Exit 0 when nothing differs, 1 on a mismatch."})
+final class ConformCommand implements Callable<Integer> {
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private SpecArgs args;
+
+    @Option(names = "--states", paramLabel = "N", defaultValue = "100000", description = "Compare at most N distinct states (default: ${DEFAULT-VALUE}).")
+    private long states;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Stop the walks after S seconds (default: ${DEFAULT-VALUE}; 0: no limit).")
+    private double seconds;
+
+    @Option(names = "--seed", paramLabel = "X", description = "Seed of the walks and simulations (default: random, printed).")
+    private Long seed;
+
+    @Option(names = "--traces", paramLabel = "K", defaultValue = "20", description = "TLC simulations replayed and machine walks validated (default: ${DEFAULT-VALUE}).")
+    private int traces;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "100", description = "Maximum length of a walk or simulated behaviour (default: ${DEFAULT-VALUE}).")
+    private int depth;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
+    private Path json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where a mismatch's behaviour goes, under DIR/traces (default: target/finalspec).")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (states < 1 || traces < 0 || depth < 2 || seconds < 0) {
+            throw new UserError("--states must be positive, --traces non-negative, --depth at least 2, --seconds non-negative", ExitCode.USAGE);
+        }
+        long theSeed = seed != null ? seed : new java.util.Random().nextLong();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Machine machine = args.load();
+        long start = System.nanoTime();
+        List<Mismatch> mismatches = new ArrayList<>();
+        StepConformance.Result steps;
+        int traceCount = 0;
+        try (TlcOracleAdapter oracle = TlcOracleAdapter.start(machine, args.spec(), args.config())) {
+            steps = new StepConformance(machine, oracle, new StepConformance.Options(theSeed, states, seconds, depth, 64)).run();
+            mismatches.addAll(steps.mismatches());
+            if (mismatches.isEmpty() && traces > 0) {
+                TraceConformance tc = new TraceConformance(machine);
+                for (String module : new TlcSimulator(new TlcOptions(1, "2g", 600)).simulate(args.spec(), args.config(), traces, depth, theSeed)) {
+                    traceCount++;
+                    addIfPresent(mismatches, tc.replayTlcTraceModule(module, theSeed));
+                }
+                addIfPresent(mismatches, tc.machineTracesAccepted(oracle, theSeed, traces, depth));
+                traceCount += traces;
+            }
+        } catch (OracleException e) {
+            throw new UserError(e.getMessage());
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        stdout.printf("%s with %s, seed %d%n", args.spec().getFileName(), args.config().getFileName(), theSeed);
+        stdout.printf("%,d states checked against TLC (%,d transitions) in %.1f s: %,.0f states/s%s%n", steps.statesChecked(),
+            steps.transitionsCompared(), steps.seconds(), steps.statesPerSecond(), steps.exhausted() ? " (reachable space covered)" : "");
+        stdout.printf("%d traces checked; %d mismatch%s%n", traceCount, mismatches.size(), mismatches.size() == 1 ? "" : "es");
+        Path trace = null;
+        for (Mismatch m : mismatches) {
+            stdout.print(MismatchReport.format(m, machine));
+            trace = writeTrace(m, machine);
+            stdout.println("behaviour: " + trace);
+        }
+        if (json != null) {
+            writeJson(steps.statesChecked(), traceCount, secs, mismatches.size(), theSeed);
+        }
+        return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    private static void addIfPresent(List<Mismatch> list, Mismatch m) {
+        if (m != null) {
+            list.add(m);
+        }
+    }
+
+    private Path writeTrace(Mismatch m, Machine machine) throws IOException {
+        Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(args.config().getFileName().toString().replaceFirst("\\.cfg$", "") + ".mismatch.itf.json");
+        Files.writeString(file, Itf.write(m.path(), machine.specName()) + System.lineSeparator());
+        return file;
+    }
+
+    private void writeJson(long checked, int tracesChecked, double secs, int mismatches, long theSeed) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("spec", args.spec().toString());
+        o.addProperty("config", args.config().toString());
+        o.addProperty("states_checked", checked);
+        o.addProperty("traces_checked", tracesChecked);
+        o.addProperty("seconds", Math.round(secs * 1000) / 1000.0);
+        o.addProperty("mismatches", mismatches);
+        o.addProperty("seed", theSeed);
+        Path parent = json.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(json)) {
+            new GsonBuilder().setPrettyPrinting().create().toJson(o, w);
+            w.write(System.lineSeparator());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.finalspec.toolkit.conform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.value.Value;
+import io.finalspec.toolkit.oracle.TlcOracle;
+
+/**
+ * TLC as an {@link Oracle}: states cross the process boundary as ITF JSON and are rebuilt as the
+ * machine's own states, so that comparisons use the runtime's value equality.
+ */
+public final class TlcOracleAdapter implements Oracle {
+
+    private final TlcOracle tlc;
+    private final Machine machine;
+    private final List<String> vars;
+
+    private TlcOracleAdapter(TlcOracle tlc, Machine machine) {
+        this.tlc = tlc;
+        this.machine = machine;
+        this.vars = machine.variables();
+        if (!tlc.vars().equals(vars)) {
+            tlc.close();
+            throw new IllegalStateException("TLC's variables " + tlc.vars() + " differ from the machine's " + vars);
+        }
+    }
+
+    public static TlcOracleAdapter start(Machine machine, Path spec, Path config) throws IOException {
+        return new TlcOracleAdapter(TlcOracle.start(spec, config), machine);
+    }
+
+    @Override
+    public List<State> initStates() {
+        return tlc.initStates().stream().map(this::toState).toList();
+    }
+
+    @Override
+    public List<List<Transition>> successors(List<State> states) {
+        List<JsonObject> json = states.stream().map(this::toJson).toList();
+        List<List<Transition>> out = new ArrayList<>(states.size());
+        for (List<TlcOracle.Successor> succ : tlc.successors(json)) {
+            List<Transition> ts = new ArrayList<>(succ.size());
+            for (TlcOracle.Successor s : succ) {
+                ts.add(new Transition(label(s.action(), s.params()), toState(s.state())));
+            }
+            out.add(ts);
+        }
+        return out;
+    }
+
+    @Override
+    public void reachable(long limit, Consumer<State> sink) {
+        tlc.explore(limit, json -> sink.accept(toState(json)));
+    }
+
+    private static ActionLabel label(String action, List<Map.Entry<String, JsonElement>> params) {
+        List<ActionLabel.Binding> bindings = new ArrayList<>(params.size());
+        for (Map.Entry<String, JsonElement> p : params) {
+            bindings.add(new ActionLabel.Binding(p.getKey(), Itf.fromJson(p.getValue())));
+        }
+        return new ActionLabel(action, bindings);
+    }
+
+    private State toState(JsonObject json) {
+        Value[] values = new Value[vars.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Itf.fromJson(json.get(vars.get(i)));
+        }
+        return machine.state(values);
+    }
+
+    private JsonObject toJson(State s) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < vars.size(); i++) {
+            o.add(vars.get(i), Itf.toJson(s.get(i)));
+        }
+        return o;
+    }
+
+    @Override
+    public void close() {
+        tlc.close();
+    }
+}
