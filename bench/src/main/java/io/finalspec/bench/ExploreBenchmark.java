@@ -1,4 +1,4 @@
-package io.finalspec.runtime.bench;
+package io.finalspec.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.finalspec.runtime.bench;
+package io.finalspec.bench;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.Value;
 
-/** Value operations generated code performs on every successor. Run: see runtime/API.md ("Benchmarks"). */
+/** Value operations generated code performs on every successor. Run: java -jar bench/target/benchmarks.jar ValueBenchmark */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
