@@ -67,7 +67,10 @@
 (*                      eval loop or an I/O call drops and retakes the GIL *)
 (*     EndTeardownDone  _PyImport_FiniCore, finalize_interp_clear          *)
 (*     EndInterpDelete  finalize_interp_delete -> PyInterpreterState_Delete*)
-(*                      : zapthreads frees S's tstates, free_interpreter   *)
+(*                      : detach (GIL released), zapthreads frees S's      *)
+(*                      tstates, free_interpreter                          *)
+(*     EndSwapBack, EndFinish  the caller's PyThreadState_Swap back to the *)
+(*                      main interpreter's tstate (take_gil)               *)
 (*   Terminated         nothing left to do                                 *)
 (*                                                                         *)
 (* Bugs: bpo-36402 (not the last thread), gh-104341 (drop_gil reads the    *)
@@ -124,13 +127,13 @@ vars == <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
           runtimeFin, interpFin, linkedS, freed, active, tlock, eStep, fatal,
           fault>>
 
-Pcs == {"run", "m_swap2", "e_joinwait", "e_retake", "done",
+Pcs == {"run", "m_swap2", "m_nogil", "e_joinwait", "e_retake", "done",
         "tg_c1", "tg_lock", "tg_wait", "tg_c3exit",
         "dg_release", "dg_force", "dg_switchwait", "x_exit", "dead",
         "w_io", "w_attach", "w_py", "w_tail", "w_tail2", "free_self",
         "c_idle", "c_attach", "c_py"}
 EndSteps == {"runtime", "swap", "wait", "check", "setfin", "teardown",
-             "delete", "done"}
+             "delete", "swapback", "finish", "done"}
 Sites == {"drop_gil read request", "drop_gil reset request", "take_gil",
           "take_gil C1", "take_gil C2", "attach", "tstate_delete_common",
           "new_threadstate"}
@@ -492,19 +495,40 @@ EndTeardownDone ==
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
                    fault>>
 
-\* PyInterpreterState_Delete: zapthreads frees every tstate still linked
-\* (TSub included), then the interpreter is freed; the GIL goes back to the
-\* main interpreter's tstate (out of scope here).
+\* PyInterpreterState_Delete: the current tstate is detached (the GIL is
+\* released), zapthreads frees every tstate still linked (TSub included),
+\* then the interpreter is freed.
 EndInterpDelete ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "delete"
     /\ freed' = freed \cup linkedS \cup {InterpS}
     /\ linkedS' = {}
     /\ owner' = None
-    /\ eStep' = "done"
-    /\ pc' = [pc EXCEPT ![Main] = "done"]
+    /\ eStep' = "swapback"
+    /\ pc' = [pc EXCEPT ![Main] = "m_nogil"]
     /\ UNCHANGED <<ret, final, mainTs, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, active, tlock, fatal, fault>>
+
+\* The caller of Py_EndInterpreter switches back to the main interpreter:
+\* PyThreadState_Swap(main tstate) -> take_gil.
+EndSwapBack ==
+    /\ Running
+    /\ pc[Main] = "m_nogil" /\ eStep = "swapback"
+    /\ mainTs' = TMain
+    /\ eStep' = "finish"
+    /\ CallTakeGil(Main, "run")
+    /\ UNCHANGED <<final, owner, lastHolder, dropReq, drq, runtimeFin,
+                   interpFin, linkedS, freed, active, tlock, fatal, fault>>
+
+\* Back in the main interpreter: nothing of S is left to model.
+EndFinish ==
+    /\ Running
+    /\ pc[Main] = "run" /\ eStep = "finish"
+    /\ eStep' = "done"
+    /\ pc' = [pc EXCEPT ![Main] = "done"]
+    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+                   runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
+                   fault>>
 
 Terminated ==
     /\ ~Alive
@@ -541,6 +565,7 @@ MainStep == \/ MainSetRuntimeFinalizing \/ MainSwapToSub \/ MainSwapAcquire
             \/ EndWaitThreads \/ EndJoinBlock \/ EndJoinDone
             \/ EndCheckLastThread \/ EndSetFinalizing \/ EndReleaseGil
             \/ EndRetakeGil \/ EndTeardownDone \/ EndInterpDelete
+            \/ EndSwapBack \/ EndFinish
 
 WorkerStep(w) == \/ WRestoreThread(w) \/ WAttach(w) \/ WFinishFunction(w)
                  \/ WTailYield(w) \/ WTailRetake(w) \/ WDeleteCurrent(w)
@@ -580,12 +605,14 @@ Next ==
     \/ EndRetakeGil
     \/ EndTeardownDone
     \/ EndInterpDelete
+    \/ EndSwapBack
+    \/ EndFinish
     \/ Terminated
 
 \* Main's own progress (not its GIL round trips or its join wait).
 EndProgress == \/ MainSetRuntimeFinalizing \/ MainSwapToSub \/ EndWaitThreads
                \/ EndCheckLastThread \/ EndSetFinalizing \/ EndTeardownDone
-               \/ EndInterpDelete
+               \/ EndInterpDelete \/ EndSwapBack \/ EndFinish
 
 \* A worker's own progress out of its Python code.
 WorkerProgress(w) == WFinishFunction(w) \/ WDeleteCurrent(w)

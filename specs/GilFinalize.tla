@@ -375,8 +375,10 @@ DropGilRelease(t) ==
     /\ Alive /\ pc[t] = "dg_release"
     /\ owner' = None
     /\ lastHolder' = IF final[t] THEN lastHolder ELSE t
-    \* gh-154175 fix: read the request while still holding the GIL
-    /\ sawReq' = [sawReq EXCEPT ![t] = dropReq]
+    \* gh-154175 fix: read the request while still holding the GIL (the
+    \* variable is only kept when the fix is on, so as not to split states)
+    /\ sawReq' = IF DropBitReadAfterRelease THEN sawReq
+                 ELSE [sawReq EXCEPT ![t] = dropReq]
     /\ fault' = IF ~DropBitReadAfterRelease /\ ~final[t]
                 THEN Faulted(t, DropFlagOf(t), DropSite(t)) ELSE fault
     /\ pc' = [pc EXCEPT ![t] = IF final[t] THEN ret[t] ELSE "dg_force"]

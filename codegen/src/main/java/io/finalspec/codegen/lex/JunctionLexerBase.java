@@ -173,7 +173,7 @@ public abstract class JunctionLexerBase extends Lexer {
   }
 
   private int lastEmitted() {
-    return pending.isEmpty() ? lastType : ((ArrayDeque<Token>) pending).peekLast().getType();
+    return pending.isEmpty() ? lastType : pending.peekLast().getType();
   }
 
   /** True if a token of this type can end an operand, so that a following bullet is infix. */

@@ -126,6 +126,9 @@ public final class ModelConfigReader {
       case STR:
         return new ModelConfig.StrVal(t.text);
       case WORD:
+        if (KEYWORDS.contains(t.text)) {
+          break;
+        }
         if (t.text.equals("TRUE") || t.text.equals("FALSE")) {
           return new ModelConfig.BoolVal(t.text.equals("TRUE"));
         }

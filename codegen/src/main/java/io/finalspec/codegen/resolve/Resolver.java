@@ -42,6 +42,16 @@ public final class Resolver {
     return new ResolveResult(m, List.of());
   }
 
+  /** Parses {@code tla} and resolves it, loading EXTENDS/INSTANCE modules from its folder. */
+  public static ResolveResult resolveFile(java.nio.file.Path tla) {
+    ParseResult p = io.finalspec.codegen.parse.Frontend.parseFile(tla);
+    if (!p.ok()) {
+      return new ResolveResult(null, p.diagnostics());
+    }
+    java.nio.file.Path dir = tla.toAbsolutePath().getParent();
+    return resolve(p.module(), ModuleLoader.folder(dir));
+  }
+
   void error(Span span, String code, String message) {
     diagnostics.add(new Diagnostic(span, code, message));
   }

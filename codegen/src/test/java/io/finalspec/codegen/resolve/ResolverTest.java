@@ -122,6 +122,14 @@ class ResolverTest {
   }
 
   @Test
+  void resolveFileReportsParseErrorsToo() {
+    Path dir = TestFiles.resources().resolve("resolve/ok");
+    assertTrue(Resolver.resolveFile(dir.resolve("Main.tla")).ok());
+    ResolveResult bad = Resolver.resolveFile(TestFiles.resources().resolve("parse/errors/MissingThen.tla"));
+    assertEquals("MissingThen.tla:2:11: unexpected 'b', expected 'THEN'", bad.diagnostics().get(0).format());
+  }
+
+  @Test
   void localDefinitionsAreNotExported() {
     assertTrue(main.lookup("Secret").isEmpty());
     assertTrue(main.lookup("Inc").isPresent());

@@ -21,6 +21,8 @@ import io.finalspec.toolkit.conform.TlcOracleAdapter;
 import io.finalspec.toolkit.conform.TraceConformance;
 import io.finalspec.toolkit.oracle.OracleException;
 import io.finalspec.toolkit.tlc.TlcOptions;
+import io.finalspec.toolkit.tlc.TlcResult;
+import io.finalspec.toolkit.tlc.TlcRunner;
 import io.finalspec.toolkit.tlc.TlcSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "conform", mixinStandardHelpOptions = true,
     description = {"Compiles a spec and model in memory and checks the generated machine against TLC as the oracle:",
         "step conformance (seeded random walks; at every new state the labelled successors must equal TLC's),",
-        "then trace conformance (TLC's simulated behaviours replay in the machine; the machine's behaviours,",
-        "written as ITF and read back, are accepted by TLC). Exit 0 when nothing differs, 1 on a mismatch."})
+        "then trace conformance (TLC's simulated behaviours and TLC's counterexample, if the model has one, replay in",
+        "the machine; the machine's behaviours, written as ITF and read back, are accepted by TLC).",
+        "Exit 0 when nothing differs, 1 on a mismatch."})
 final class ConformCommand implements Callable<Integer> {
 
     @Spec
@@ -85,6 +88,7 @@ final class ConformCommand implements Callable<Integer> {
                 }
                 addIfPresent(mismatches, tc.machineTracesAccepted(oracle, theSeed, traces, depth));
                 traceCount += traces;
+                traceCount += replayCounterexample(tc, theSeed, mismatches);
             }
         } catch (OracleException e) {
             throw new UserError(e.getMessage());
@@ -104,6 +108,16 @@ final class ConformCommand implements Callable<Integer> {
             writeJson(steps.statesChecked(), traceCount, secs, mismatches.size(), theSeed);
         }
         return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    /** Runs TLC on the model; a counterexample it finds must replay in the machine. Returns the traces checked. */
+    private int replayCounterexample(TraceConformance tc, long theSeed, List<Mismatch> mismatches) throws IOException, InterruptedException {
+        TlcResult tlc = new TlcRunner(new TlcOptions(1, "2g", 600)).check(args.spec(), args.config(), p -> { });
+        if (tlc.trace().isEmpty()) {
+            return 0;
+        }
+        addIfPresent(mismatches, tc.replayCounterexample(tlc.trace(), theSeed));
+        return 1;
     }
 
     private static void addIfPresent(List<Mismatch> list, Mismatch m) {

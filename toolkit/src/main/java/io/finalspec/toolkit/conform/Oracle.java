@@ -16,7 +16,19 @@ public interface Oracle extends AutoCloseable {
     List<State> initStates();
 
     /** For each state, its labelled successors (a multiset), in one round trip. */
-    List<List<Transition>> successors(List<State> states);
+    default List<List<Transition>> successors(List<State> states) {
+        submit(states);
+        return receive();
+    }
+
+    /**
+     * Asks for the successors of {@code states} without waiting, so the oracle computes while the
+     * caller works; at most one batch is in flight, collected by {@link #receive()}.
+     */
+    void submit(List<State> states);
+
+    /** The successors of the batch last {@link #submit submitted}, in its order. */
+    List<List<Transition>> receive();
 
     /**
      * Every distinct reachable state (after VIEW/SYMMETRY reduction, with constraints honoured),

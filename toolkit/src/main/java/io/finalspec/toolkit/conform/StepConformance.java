@@ -117,18 +117,27 @@ public final class StepConformance {
                 }
             }
             long limit = Math.max(1, options.maxStates() / 2);
-            while (!queue.isEmpty() && budgetLeft(limit)) {
-                List<State> batch = new ArrayList<>();
-                while (!queue.isEmpty() && batch.size() < BATCH && checked.size() + batch.size() < limit) {
-                    batch.add(queue.poll().state());
+            // Pipelined: the next batch is submitted before the current answer is processed, so TLC
+            // computes successors while this thread compares the previous batch.
+            List<State> pending = nextBatch(queue, limit);
+            if (!pending.isEmpty()) {
+                oracle.submit(pending);
+            }
+            while (!pending.isEmpty()) {
+                List<State> batch = pending;
+                List<List<Transition>> expected = oracle.receive();
+                pending = budgetLeft(limit) ? nextBatch(queue, limit) : List.of();
+                if (!pending.isEmpty()) {
+                    oracle.submit(pending);
                 }
-                checked.addAll(batch);
-                List<List<Transition>> expected = oracle.successors(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     List<Transition> actual = StepConformance.this.successors(batch.get(i));
                     transitions += actual.size();
                     Mismatch m = compare(batch.get(i), null, expected.get(i), actual);
                     if (m != null) {
+                        if (!pending.isEmpty()) {
+                            oracle.receive();
+                        }
                         return m;
                     }
                     for (Transition t : actual) {
@@ -137,9 +146,23 @@ public final class StepConformance {
                         }
                     }
                 }
+                if (pending.isEmpty() && !queue.isEmpty() && budgetLeft(limit)) {
+                    pending = nextBatch(queue, limit);
+                    oracle.submit(pending);
+                }
             }
             exhausted = queue.isEmpty();
             return null;
+        }
+
+        private List<State> nextBatch(java.util.ArrayDeque<Trace.Step> queue, long limit) {
+            List<State> batch = new ArrayList<>();
+            while (!queue.isEmpty() && batch.size() < BATCH && checked.size() < limit) {
+                State s = queue.poll().state();
+                checked.add(s);
+                batch.add(s);
+            }
+            return batch;
         }
 
         /** Phase two: seeded random walks, walkers advanced in lock step, for deep states. */

@@ -26,11 +26,14 @@ public final class TlcOracleAdapter implements Oracle {
     private final TlcOracle tlc;
     private final Machine machine;
     private final List<String> vars;
+    private final List<ActionLabel> labels;
+    private List<State> inFlight;
 
     private TlcOracleAdapter(TlcOracle tlc, Machine machine) {
         this.tlc = tlc;
         this.machine = machine;
         this.vars = machine.variables();
+        this.labels = tlc.labels().stream().map(l -> label(l.action(), l.params())).toList();
         if (!tlc.vars().equals(vars)) {
             tlc.close();
             throw new IllegalStateException("TLC's variables " + tlc.vars() + " differ from the machine's " + vars);
@@ -47,17 +50,39 @@ public final class TlcOracleAdapter implements Oracle {
     }
 
     @Override
-    public List<List<Transition>> successors(List<State> states) {
-        List<JsonObject> json = states.stream().map(this::toJson).toList();
-        List<List<Transition>> out = new ArrayList<>(states.size());
-        for (List<TlcOracle.Successor> succ : tlc.successors(json)) {
-            List<Transition> ts = new ArrayList<>(succ.size());
-            for (TlcOracle.Successor s : succ) {
-                ts.add(new Transition(label(s.action(), s.params()), toState(s.state())));
+    public void submit(List<State> states) {
+        if (inFlight != null) {
+            throw new IllegalStateException("a batch is already in flight");
+        }
+        tlc.submitDeltas(states.stream().map(this::toJson).toList());
+        inFlight = List.copyOf(states);
+    }
+
+    /** Successors arrive as deltas against their source state: unchanged values are shared, not decoded. */
+    @Override
+    public List<List<Transition>> receive() {
+        List<State> sources = inFlight;
+        inFlight = null;
+        List<List<TlcOracle.Delta>> answer = tlc.receiveDeltas();
+        List<List<Transition>> out = new ArrayList<>(answer.size());
+        for (int i = 0; i < answer.size(); i++) {
+            State source = sources.get(i);
+            List<Transition> ts = new ArrayList<>(answer.get(i).size());
+            for (TlcOracle.Delta d : answer.get(i)) {
+                ts.add(new Transition(labels.get(d.label()), apply(source, d.changed())));
             }
             out.add(ts);
         }
         return out;
+    }
+
+    private State apply(State source, JsonObject changed) {
+        Value[] values = new Value[vars.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonElement v = changed.get(vars.get(i));
+            values[i] = v == null ? source.get(i) : Itf.fromJson(v);
+        }
+        return machine.state(values);
     }
 
     @Override

@@ -30,6 +30,23 @@ public final class TraceConformance {
         return replay(TlcTraceReader.toTrace(machine, TlcTraceReader.readTraceModule(module)), seed);
     }
 
+    /**
+     * Replays a counterexample TLC printed (variable values in TLC's syntax); a final stuttering or
+     * back-to-state marker of a liveness lasso is not a state and is skipped.
+     */
+    public Mismatch replayCounterexample(List<io.finalspec.toolkit.tlc.TraceStep> steps, long seed) {
+        List<TlcTraceReader.ParsedStep> parsed = new ArrayList<>();
+        for (io.finalspec.toolkit.tlc.TraceStep step : steps) {
+            if (step.vars().isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, io.finalspec.runtime.value.Value> values = new java.util.LinkedHashMap<>();
+            step.vars().forEach((name, text) -> values.put(name, io.finalspec.runtime.trace.ValueParser.parse(text)));
+            parsed.add(new TlcTraceReader.ParsedStep(step.action(), values));
+        }
+        return parsed.isEmpty() ? null : replay(TlcTraceReader.toTrace(machine, parsed), seed);
+    }
+
     /** Replays a trace of TLC states (labels are action names only, as TLC prints them). */
     public Mismatch replay(Trace trace, long seed) {
         TraceReplayer.Report report = new TraceReplayer(machine, true).replay(trace);

@@ -98,6 +98,7 @@ public final class OracleServer {
                     case "init" -> init(req.has("fps") && req.get("fps").getAsBoolean());
                     case "next" -> next(req.get("state"));
                     case "nextBatch" -> nextBatch(req.get("states"));
+                    case "nextCompact" -> nextCompact(req.get("states"));
                     case "check" -> check(req.get("state"));
                     case "fp" -> fingerprint(req.get("state"));
                     case "explore" -> explore(req);
@@ -158,6 +159,36 @@ public final class OracleServer {
                 // One failing state fails the whole batch; say which one.
                 throw new IllegalStateException("state " + i + " of the batch: " + describe(e), e);
             }
+        }
+        buf.append("]}");
+    }
+
+    /**
+     * Like nextBatch, but each successor is {@code [labelIndex, {changed variables}]}: the index
+     * into the labels announced at start, and only the variables that differ from the source
+     * state. Most steps change one or two variables, so this cuts both encoding and decoding.
+     */
+    private void nextCompact(JsonElement states) {
+        if (states == null || !states.isJsonArray()) {
+            throw new IllegalArgumentException("nextCompact takes \"states\": an array of states");
+        }
+        JsonArray all = states.getAsJsonArray();
+        buf.append("{\"results\":[");
+        for (int i = 0; i < all.size(); i++) {
+            buf.append(i > 0 ? ",[" : "[");
+            try {
+                TLCState source = model.readState(all.get(i));
+                boolean first = true;
+                for (TlcModel.Step step : model.successors(source)) {
+                    buf.append(first ? "[" : ",[").append(step.action()).append(',');
+                    model.writeDelta(source, step.state(), buf);
+                    buf.append(']');
+                    first = false;
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new IllegalStateException("state " + i + " of the batch: " + describe(e), e);
+            }
+            buf.append(']');
         }
         buf.append("]}");
     }

@@ -285,6 +285,24 @@ final class TlcModel {
         out.append('}');
     }
 
+    /** Writes only the variables whose value in {@code s} differs from {@code base}: successors as deltas. */
+    void writeDelta(TLCState base, TLCState s, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (UniqueString var : varNames) {
+            Object now = s.lookup(var);
+            if (!now.equals(base.lookup(var))) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                JsonText.string(out, var.toString()).append(':');
+                codec.write(s.lookup(var), out);
+            }
+        }
+        out.append('}');
+    }
+
     TLCState readState(JsonElement json) {
         if (json == null || !json.isJsonObject()) {
             throw new IllegalArgumentException("a state is a JSON object mapping each variable to its value");

@@ -63,6 +63,9 @@ public final class TlcOracle implements AutoCloseable {
     public record ExploreStats(long distinct, long generated, int depth, boolean complete) {
     }
 
+    /** True between {@link #submitDeltas(List)} and {@link #receiveDeltas()}. */
+    private boolean inFlight;
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final int STDERR_LINES = 40;
 
@@ -230,6 +233,53 @@ public final class TlcOracle implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A successor in the compact protocol: the index of its label in {@link #labels()} and only the
+     * variables that differ from the state it was computed from.
+     */
+    public record Delta(int label, JsonObject changed) {
+    }
+
+    /**
+     * Sends a batch of states for their successors without waiting for the answer, so that TLC
+     * computes while the caller works on the previous batch. At most one batch may be in flight;
+     * {@link #receiveDeltas()} collects it.
+     */
+    public synchronized void submitDeltas(List<JsonObject> states) {
+        if (inFlight) {
+            throw new IllegalStateException("a batch is already in flight");
+        }
+        StringBuilder req = new StringBuilder("{\"op\":\"nextCompact\",\"states\":[");
+        for (int i = 0; i < states.size(); i++) {
+            JsonText.element(req.append(i > 0 ? "," : ""), states.get(i));
+        }
+        send(req.append("]}").toString());
+        inFlight = true;
+    }
+
+    /** The answer to the last {@link #submitDeltas(List)}: per state, its successors as deltas, in TLC's order. */
+    public synchronized List<List<Delta>> receiveDeltas() {
+        if (!inFlight) {
+            throw new IllegalStateException("no batch in flight");
+        }
+        inFlight = false;
+        JsonObject answer = readAnswer();
+        if (answer.has("error")) {
+            throw new OracleException(OracleException.Kind.EVAL, answer.get("error").getAsString());
+        }
+        List<List<Delta>> out = new ArrayList<>();
+        for (JsonElement r : answer.getAsJsonArray("results")) {
+            JsonArray succ = r.getAsJsonArray();
+            List<Delta> ds = new ArrayList<>(succ.size());
+            for (JsonElement e : succ) {
+                JsonArray pair = e.getAsJsonArray();
+                ds.add(new Delta(pair.get(0).getAsInt(), pair.get(1).getAsJsonObject()));
+            }
+            out.add(ds);
+        }
+        return out;
+    }
+
     public synchronized Check check(JsonObject state) {
         JsonObject answer = request(withState("check", state));
         return new Check(strings(answer.getAsJsonArray("violated")), answer.get("constraint").getAsBoolean());
@@ -314,6 +364,9 @@ public final class TlcOracle implements AutoCloseable {
     }
 
     private JsonObject request(String json) {
+        if (inFlight) {
+            throw new IllegalStateException("a compact batch is in flight; receive it first");
+        }
         send(json);
         JsonObject answer = readAnswer();
         if (answer.has("error")) {

@@ -1,0 +1,96 @@
+package io.finalspec.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.finalspec.tests.support.ExploreCase;
+import io.finalspec.tests.support.ExploreCases;
+import io.finalspec.toolkit.cli.Main;
+import io.finalspec.toolkit.tlc.Jvm;
+
+/**
+ * The conformance suite: for every spec model and every corpus config, {@code finalspec conform}
+ * must find no mismatch between the generated machine and TLC (step conformance from a fixed seed,
+ * TLC simulations and counterexamples replayed, machine traces accepted by TLC).
+ *
+ * <p>Each case runs in its own JVM, as a user would run the command: TLA+ strings are ordered by
+ * first appearance, per JVM as in TLC, so every spec gets a fresh one. The fixed seed is
+ * {@code -Dconform.seed} (default below); {@code -Dconform.randomSeconds=S} adds a run with a fresh,
+ * printed seed for S seconds per case.
+ */
+class ConformanceSuiteTest {
+
+    static final long SEED = Long.getLong("conform.seed", 20261122L);
+    static final long STATES = Long.getLong("conform.states", 20_000L);
+    static final double SECONDS = Double.parseDouble(System.getProperty("conform.seconds", "20"));
+    static final double RANDOM_SECONDS = Double.parseDouble(System.getProperty("conform.randomSeconds", "0"));
+
+    static final AtomicLong STATES_CHECKED = new AtomicLong();
+    static final AtomicLong TRACES_CHECKED = new AtomicLong();
+    static final AtomicLong MILLIS = new AtomicLong();
+
+    @TempDir
+    static Path tmp;
+
+    static Stream<ExploreCase> cases() {
+        List<ExploreCase> all = new ArrayList<>(ExploreCases.models());
+        all.addAll(ExploreCases.corpus());
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void machineConformsToTlc(ExploreCase c) throws Exception {
+        check(c, SEED, SECONDS);
+        if (RANDOM_SECONDS > 0) {
+            long seed = System.nanoTime();
+            System.out.println(c.name() + ": random part with seed " + seed + " (replay with -Dconform.seed=" + seed + ")");
+            check(c, seed, RANDOM_SECONDS);
+        }
+    }
+
+    private void check(ExploreCase c, long seed, double seconds) throws Exception {
+        Path json = Files.createTempFile(tmp, "conform", ".json");
+        List<String> cmd = new ArrayList<>(Jvm.command("2g", tmp, Main.class));
+        cmd.addAll(List.of("conform", c.spec().toString(), "--config", c.config().toString(), "--seed", String.valueOf(seed),
+            "--states", String.valueOf(STATES), "--seconds", String.valueOf(seconds), "--traces", "5", "--depth", "50",
+            "--json", json.toString(), "--out", tmp.toString()));
+        Path log = Files.createTempFile(tmp, "conform", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(600, TimeUnit.SECONDS), c + ": conform did not finish");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), c + " (seed " + seed + "):\n" + output);
+        JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals(0, r.get("mismatches").getAsInt(), output);
+        assertTrue(r.get("states_checked").getAsLong() > 0, output);
+        STATES_CHECKED.addAndGet(r.get("states_checked").getAsLong());
+        TRACES_CHECKED.addAndGet(r.get("traces_checked").getAsLong());
+        MILLIS.addAndGet(Math.round(r.get("seconds").getAsDouble() * 1000));
+        System.out.println(c.name() + ": " + output.lines().skip(1).findFirst().orElse(""));
+    }
+
+    @AfterAll
+    static void totals() throws IOException {
+        System.out.printf("conformance: %,d states and %,d traces checked against TLC in %.1f s of conform runs%n",
+            STATES_CHECKED.get(), TRACES_CHECKED.get(), MILLIS.get() / 1000.0);
+    }
+}
