@@ -260,7 +260,16 @@ public final class JavaEmitter {
     ActionPlan.Leaf leaf = (ActionPlan.Leaf) p;
     actionNames.add(leaf.label());
     String method = sym.member(lowerFirst(leaf.label().replace('!', '_')));
-    methods.add(actions.action(method, leaf.label(), inScope, leaf.body(), leaf.span()));
+    // only the split-time bindings the action's body uses become its parameters
+    Map<Integer, String> used = new LinkedHashMap<>();
+    Set<Integer> free = io.finalspec.codegen.ir.FreeVars.of(leaf.body()).keySet();
+    for (Map.Entry<Integer, String> en : inScope.entrySet()) {
+      if (free.contains(en.getKey())) {
+        used.put(en.getKey(), en.getValue());
+      }
+    }
+    int at = methods.size();
+    methods.add(at, actions.action(method, leaf.label(), used, leaf.body(), leaf.span()));
     String label = sc.fresh(lowerFirst(leaf.label().replace('!', '_')) + "Label");
     List<CodeBlock> bindings = new ArrayList<>();
     for (ActionPlan.Param prm : leaf.labelParams()) {
@@ -270,7 +279,7 @@ public final class JavaEmitter {
         LIST, CodeBlock.join(bindings, ", "));
     List<CodeBlock> args = new ArrayList<>();
     args.add(CodeBlock.of("s"));
-    for (Integer id : inScope.keySet()) {
+    for (Integer id : used.keySet()) {
       args.add(CodeBlock.of("$L", sc.local(id)));
     }
     args.add(CodeBlock.of("$L", label));

@@ -72,52 +72,6 @@ final class Levels {
 
   /** The BOUND references of {@code e} not bound inside it, by id, in first-occurrence order. */
   static Map<Integer, IrExpr.Ref> freeBound(IrExpr e) {
-    Map<Integer, IrExpr.Ref> out = new LinkedHashMap<>();
-    free(e, out, new java.util.HashSet<>());
-    return out;
-  }
-
-  private static void free(IrExpr e, Map<Integer, IrExpr.Ref> out, java.util.Set<Integer> bound) {
-    if (e instanceof IrExpr.Ref r) {
-      if (r.kind() == IrExpr.RefKind.BOUND && !bound.contains(r.index())) {
-        out.putIfAbsent(r.index(), r);
-      }
-    } else if (e instanceof IrExpr.Apply a) {
-      a.args().forEach(x -> free(x, out, bound));
-    } else if (e instanceof IrExpr.Call c) {
-      c.args().forEach(x -> free(x, out, bound));
-    } else if (e instanceof IrExpr.Binder b) {
-      for (IrExpr.Bound bd : b.bounds()) {
-        free(bd.set(), out, bound);
-      }
-      java.util.Set<Integer> inner = new java.util.HashSet<>(bound);
-      b.bounds().forEach(bd -> inner.addAll(bd.ids()));
-      free(b.body(), out, inner);
-    } else if (e instanceof IrExpr.Let let) {
-      java.util.Set<Integer> inner = new java.util.HashSet<>(bound);
-      for (IrExpr.LetDef d : let.defs()) {
-        free(d.value(), out, inner);
-        inner.add(d.id());
-      }
-      free(let.body(), out, inner);
-    } else if (e instanceof IrExpr.If i) {
-      free(i.cond(), out, bound);
-      free(i.then(), out, bound);
-      free(i.otherwise(), out, bound);
-    } else if (e instanceof IrExpr.Case c) {
-      for (IrExpr.Arm a : c.arms()) {
-        free(a.guard(), out, bound);
-        free(a.body(), out, bound);
-      }
-      if (c.other() != null) {
-        free(c.other(), out, bound);
-      }
-    } else if (e instanceof IrExpr.Except x) {
-      free(x.fn(), out, bound);
-      for (IrExpr.Clause c : x.clauses()) {
-        c.path().forEach(p -> free(p, out, bound));
-        free(c.value(), out, bound);
-      }
-    }
+    return io.finalspec.codegen.ir.FreeVars.of(e);
   }
 }
