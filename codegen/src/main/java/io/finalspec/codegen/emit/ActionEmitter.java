@@ -207,6 +207,15 @@ final class ActionEmitter {
         return;
       }
       comment(b, e.span());
+      guard(e, sc, b, fail);
+    }
+  }
+
+  /** {@code if (!P) fail;}, or {@code if (Q) fail;} for {@code P = ~Q}. */
+  private void guard(IrExpr e, Scope sc, CodeBlock.Builder b, String fail) {
+    if (e instanceof IrExpr.Apply a && a.op() == Operator.NOT) {
+      b.addStatement("if ($L) $L", ex.cond(a.args().get(0), sc), fail);
+    } else {
       b.addStatement("if (!$L) $L", ex.cond(e, sc), fail);
     }
   }

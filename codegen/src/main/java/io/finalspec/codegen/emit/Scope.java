@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class Scope {
   final NameAllocator names;
+  /** Names taken in this method (shared by nested scopes, like the allocator). */
+  private final java.util.Set<String> used;
   final Map<Integer, String> bound;
   /** The local holding the current state, or null in constant contexts (constructor). */
   final String state;
@@ -24,9 +26,10 @@ final class Scope {
   /** What is statically known of each variable of the partial state: assigned, unassigned, or null. */
   Boolean[] assigned = new Boolean[0];
 
-  Scope(NameAllocator names, Map<Integer, String> bound, String state, String partial, boolean varsFromPartial,
-        String primedState) {
+  Scope(NameAllocator names, java.util.Set<String> used, Map<Integer, String> bound, String state, String partial,
+        boolean varsFromPartial, String primedState) {
     this.names = names;
+    this.used = used;
     this.bound = bound;
     this.state = state;
     this.partial = partial;
@@ -37,18 +40,19 @@ final class Scope {
   /** A fresh method scope: {@code reserved} names taken first. */
   static Scope method(String state, boolean varsFromPartial, String primedState, String... reserved) {
     NameAllocator a = new NameAllocator();
+    java.util.Set<String> used = new java.util.HashSet<>();
     for (String r : Symbols.TYPE_NAMES) {
-      a.newName(r, "type:" + r);
+      used.add(a.newName(r, "type:" + r));
     }
     for (String r : reserved) {
-      a.newName(r, "reserved:" + r);
+      used.add(a.newName(r, "reserved:" + r));
     }
-    return new Scope(a, new LinkedHashMap<>(), state, null, varsFromPartial, primedState);
+    return new Scope(a, used, new LinkedHashMap<>(), state, null, varsFromPartial, primedState);
   }
 
   /** A nested scope (new bindings do not leak out); shares the method's allocator. */
   Scope child() {
-    Scope c = new Scope(names, new LinkedHashMap<>(bound), state, partial, varsFromPartial, primedState);
+    Scope c = new Scope(names, used, new LinkedHashMap<>(bound), state, partial, varsFromPartial, primedState);
     c.assigned = assigned.clone();
     return c;
   }
@@ -60,9 +64,20 @@ final class Scope {
     return n;
   }
 
-  /** A fresh local name (no TLA+ binding). */
+  /**
+   * A fresh local name: the suggestion made a Java identifier, then with 2, 3, ... appended while
+   * taken; the allocator still renames Java keywords ({@code new} to {@code new_}).
+   */
   String fresh(String suggestion) {
-    return names.newName(suggestion, new Object());
+    String base = NameAllocator.toJavaIdentifier(suggestion);
+    String candidate = base;
+    for (int k = 2; used.contains(candidate); k++) {
+      candidate = base + k;
+    }
+    String got = names.newName(candidate, new Object());
+    used.add(candidate);
+    used.add(got);
+    return got;
   }
 
   String local(int id) {

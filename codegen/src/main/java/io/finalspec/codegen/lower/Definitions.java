@@ -167,7 +167,7 @@ final class Definitions {
     }
     IrExpr domain = sets.size() == 1 ? sets.get(0) : new IrExpr.Apply(fd.span(), Operator.PRODUCT, sets);
     if (placeholder) {
-      register(new MachineIr.Definition(fd.span(), key, names, ids, null, 1, true, true, domain, captured.size()));
+      register(new MachineIr.Definition(fd.span(), key, names, ids, null, 0, true, true, domain, captured.size()));
     }
     IrExpr body = lowering.value(fd.body(), bc);
     int level = Math.max(level(body), level(domain));

@@ -108,7 +108,7 @@ public final class Lowering {
         if (x instanceof Expr.Apply a && a.op().equals("[]") && a.args().get(0) instanceof Expr.ActionExpr ae
             && ae.box()) {
           nextExpr = ae.action();
-          nextName = ae.action() instanceof Expr.Name n ? n.name() : "Next";
+          nextName = ae.action() instanceof Expr.Name n ? n.name() : "UnnamedAction";
         } else if (temporal(x, scope, 0)) {
           continue; // fairness and other temporal conjuncts are left to TLC
         } else {
@@ -279,6 +279,7 @@ public final class Lowering {
   private ModuleScope instance(Unit.Instance in, ModuleScope outer, String prefix) {
     Module m = parse(in.module(), in.span());
     ModuleScope scope = new ModuleScope(m.name(), prefix);
+    scope.substituted = !in.substitutions().isEmpty();
     Ctx outerCtx = Ctx.root(outer);
     for (String ext : m.extendsNames()) {
       if (!Builtins.STANDARD_MODULES.contains(ext)) {

@@ -9,6 +9,8 @@ final class ModuleScope {
   /** Prefix of definition keys ({@code ""} for the root, {@code "In!"} for an instance). */
   final String prefix;
   final Map<String, Entity> names = new LinkedHashMap<>();
+  /** An INSTANCE with explicit WITH substitutions: TLC does not split actions reached through it. */
+  boolean substituted;
 
   ModuleScope(String moduleName, String prefix) {
     this.moduleName = moduleName;

@@ -77,16 +77,25 @@ final class NextSplitter {
     } else if (e instanceof Expr.Qualified q) {
       en = resolveQualified(q, c);
       args = q.args();
-      name = q.op();
+      StringBuilder qn = new StringBuilder();
+      for (Expr.Step st : q.path()) {
+        qn.append(st.name()).append('!');
+      }
+      name = qn.append(q.op()).toString();
     }
     if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef od
         && od.params().size() == args.size()) {
-      return enter(e.span(), name, d.def(), od, args, c);
+      return enter(e.span(), name, d.def(), od, args, c, !d.def().scope.substituted);
     }
     return leaf(e, c, label, params);
   }
 
-  private ActionPlan enter(Span sp, String name, DefInfo d, Unit.OperatorDef od, List<Expr> args, Ctx c) {
+  /**
+   * Enters user operator {@code od}, binding its formal parameters; its body is split further
+   * unless it was reached through an INSTANCE with substitutions (TLC keeps such an action whole).
+   */
+  private ActionPlan enter(Span sp, String name, DefInfo d, Unit.OperatorDef od, List<Expr> args, Ctx c,
+                           boolean splitBody) {
     Ctx bc = c.enter(d.scope);
     List<ActionPlan.Param> params = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -104,7 +113,8 @@ final class NextSplitter {
       params.add(new ActionPlan.Param(p.name(), -1, null));
       bc = bc.bind(p.name(), arg);
     }
-    return new ActionPlan.Enter(sp, name, params, split(od.body(), bc, name, params));
+    ActionPlan body = splitBody ? split(od.body(), bc, name, params) : leaf(od.body(), bc, name, params);
+    return new ActionPlan.Enter(sp, name, params, body);
   }
 
   private ActionPlan leaf(Expr e, Ctx c, String label, List<ActionPlan.Param> params) {

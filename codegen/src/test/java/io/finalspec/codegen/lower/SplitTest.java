@@ -56,4 +56,14 @@ class SplitTest {
         "Pair(a=2, b=1) x=2 inbox={1, 2} queue=<<3, 4>>"), got);
     assertEquals(List.of("Inc", "Split", "Next", "Take", "Put", "Tick", "Pair"), m.actionNames());
   }
+
+  @Test
+  void actionsThroughAnInstanceWithSubstitutionsAreNotSplit() throws Exception {
+    // TLC 1.1.0: ACTION I!Both (one action, two successors), ACTION I!Step k=5
+    Path dir = Paths.get(SplitTest.class.getResource("/lower/instance/Outer.tla").toURI()).getParent();
+    Machine m = io.finalspec.codegen.Compiler.load(dir.resolve("Outer.tla"), dir.resolve("Outer.cfg"));
+    List<String> got = new ArrayList<>();
+    m.successors(TestSpecs.initStates(m).get(0), (label, next) -> got.add(label + " x=" + next.get(0)));
+    assertEquals(List.of("I!Both x=1", "I!Both x=2", "I!Step(k=5) x=5"), got);
+  }
 }

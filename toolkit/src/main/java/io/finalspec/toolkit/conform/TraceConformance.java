@@ -104,7 +104,8 @@ public final class TraceConformance {
         return new Trace(machine.variables(), steps);
     }
 
-    private Mismatch accepted(Oracle oracle, Trace trace, long seed) {
+    /** Whether TLC accepts {@code trace} as a behaviour: its first state initial, each step one of TLC's successors. */
+    public Mismatch accepted(Oracle oracle, Trace trace, long seed) {
         if (!oracle.initStates().contains(trace.state(0))) {
             return new Mismatch("trace: TLC does not accept the first state as initial", null,
                 List.of(), List.of(new Transition(ActionLabel.of("Init"), trace.state(0))), List.of(), trace, seed);
