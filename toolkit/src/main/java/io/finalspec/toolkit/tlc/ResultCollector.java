@@ -19,6 +19,7 @@ final class ResultCollector {
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
     private static final Pattern SPAN = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+)?(?: of module (\\w+))?");
     private static final Pattern CFG_LINE = Pattern.compile("configuration file at line (\\d+)");
+    private static final Pattern FINISHED = Pattern.compile("Finished in (\\d+)ms");
     private static final Pattern BACK_TO = Pattern.compile("Back to state:? ?(\\d+)");
 
     private final Path specDir;
@@ -35,6 +36,7 @@ final class ResultCollector {
     private long generated = -1;
     private long distinct = -1;
     private int depth = -1;
+    private long tlcMillis = -1;
 
     ResultCollector(Path specDir, Path config, String module, List<String> properties) {
         this.specDir = specDir;
@@ -55,6 +57,7 @@ final class ResultCollector {
             case ToolMessage.STATS -> stats(m.body());
             case ToolMessage.SEARCH_DEPTH -> depth = (int) number(DEPTH, m.body(), 1);
             case ToolMessage.SUCCESS -> success = true;
+            case ToolMessage.FINISHED -> tlcMillis = number(FINISHED, m.body(), 1);
             case ToolMessage.PARSE_FAILED -> parseFailed = true;
             default -> {
                 if (m.isError() && m.code() != ToolMessage.BEHAVIOR_FOLLOWS) {
@@ -97,7 +100,7 @@ final class ResultCollector {
             outcome = Expectation.error(describeFailure(exitCode, stderr));
         }
         List<TraceStep> steps = outcome.isViolation() ? trace : List.of();
-        return new TlcResult(outcome, generated, distinct, depth, seconds, steps, exitCode);
+        return new TlcResult(outcome, generated, distinct, depth, seconds, steps, exitCode, tlcMillis / 1000.0);
     }
 
     private boolean mentionsOutOfMemory(String stderr) {

@@ -15,9 +15,10 @@ import io.finalspec.codegen.manifest.Expectation;
  * @param seconds   wall-clock seconds of the run, JVM start included
  * @param trace     the counterexample, empty unless the outcome is a violation
  * @param exitCode  TLC's process exit code
+ * @param tlcSeconds TLC's own "Finished in" time (parsing and checking, no JVM start), negative when unknown
  */
 public record TlcResult(Expectation outcome, long generated, long distinct, int depth, double seconds,
-                        List<TraceStep> trace, int exitCode) {
+                        List<TraceStep> trace, int exitCode, double tlcSeconds) {
 
     public TlcResult {
         Objects.requireNonNull(outcome, "outcome");

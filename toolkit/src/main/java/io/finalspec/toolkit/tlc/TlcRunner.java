@@ -81,7 +81,7 @@ public final class TlcRunner {
                 TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { });
                 if (alone.outcome().equals(Expectation.property(p))) {
                     return new TlcResult(alone.outcome(), first.generated(), first.distinct(), first.depth(),
-                        first.seconds() + alone.seconds(), first.trace(), first.exitCode());
+                        first.seconds() + alone.seconds(), first.trace(), first.exitCode(), first.tlcSeconds());
                 }
             }
             return first;
@@ -163,7 +163,7 @@ public final class TlcRunner {
     }
 
     private static TlcResult failed(String message) {
-        return new TlcResult(Expectation.error(message), -1, -1, -1, 0, List.of(), -1);
+        return new TlcResult(Expectation.error(message), -1, -1, -1, 0, List.of(), -1, -1);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -23,6 +23,7 @@ public record ToolMessage(int code, int severity, String body) {
     public static final int PROGRESS = 2200;
     public static final int STATE = 2217;
     public static final int STUTTERING = 2218;
+    public static final int FINISHED = 2186;
     public static final int PARSE_FAILED = 3002;
 
     public boolean isError() {
