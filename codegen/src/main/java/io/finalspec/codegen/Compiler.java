@@ -1,6 +1,8 @@
 package io.finalspec.codegen;
 
 import io.finalspec.codegen.ast.Module;
+import io.finalspec.codegen.config.ConfigParser;
+import io.finalspec.codegen.config.ConfigResult;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.diag.Diagnostic;
 import io.finalspec.codegen.emit.JavaEmitter;
@@ -10,8 +12,6 @@ import io.finalspec.codegen.load.CompileException;
 import io.finalspec.codegen.load.InMemoryCompiler;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.lower.Lowering;
-import io.finalspec.codegen.lower.ModelConfig;
-import io.finalspec.codegen.lower.ModelConfigReader;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
 import io.finalspec.runtime.machine.Machine;
@@ -44,16 +44,16 @@ public final class Compiler {
         return CompileResult.failed(List.of(new Diagnostic(Span.point(cfgName, 1, 1), "io",
             "cannot read model config: " + e.getMessage())));
       }
-      ModelConfig cfg = ModelConfigReader.read(cfgName, cfgText, diagnostics);
-      if (cfg == null || !diagnostics.isEmpty()) {
-        return CompileResult.failed(diagnostics);
+      ConfigResult cfg = ConfigParser.parseString(cfgName, cfgText);
+      if (!cfg.ok()) {
+        return CompileResult.failed(cfg.diagnostics());
       }
       ParseResult parsed = Frontend.parseFile(spec);
       if (!parsed.ok()) {
         return CompileResult.failed(parsed.diagnostics());
       }
       Module module = parsed.module();
-      MachineIr ir = Lowering.lower(spec, module, cfg, diagnostics);
+      MachineIr ir = Lowering.lower(spec, module, cfg.config(), diagnostics);
       if (ir == null || !diagnostics.isEmpty()) {
         if (diagnostics.isEmpty()) {
           diagnostics.add(new Diagnostic(module.span(), "internal", "lowering failed without a diagnostic"));

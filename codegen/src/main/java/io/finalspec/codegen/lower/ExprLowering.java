@@ -4,6 +4,7 @@ import io.finalspec.codegen.ast.Bound;
 import io.finalspec.codegen.ast.Expr;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.config.CfgValue;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrExpr.LitKind;
 import io.finalspec.codegen.ir.IrExpr.RefKind;
@@ -605,24 +606,24 @@ final class ExprLowering {
   }
 
   /** For the lowering's callers: a literal IR value from a config value (sets normalized at run time). */
-  static IrExpr literal(Span sp, ModelConfig.CfgValue v) {
-    if (v instanceof ModelConfig.IntVal i) {
-      return new IrExpr.Lit(sp, LitKind.INT, i.text());
+  static IrExpr literal(Span sp, CfgValue v) {
+    if (v instanceof CfgValue.IntValue i) {
+      return new IrExpr.Lit(sp, LitKind.INT, i.value().toString());
     }
-    if (v instanceof ModelConfig.StrVal s) {
+    if (v instanceof CfgValue.StringValue s) {
       return new IrExpr.Lit(sp, LitKind.STRING, s.value());
     }
-    if (v instanceof ModelConfig.BoolVal b) {
+    if (v instanceof CfgValue.BoolValue b) {
       return new IrExpr.Lit(sp, LitKind.BOOL, Boolean.toString(b.value()));
     }
-    if (v instanceof ModelConfig.ModelVal m) {
+    if (v instanceof CfgValue.ModelValue m) {
       return new IrExpr.Lit(sp, LitKind.MODEL_VALUE, m.name());
     }
     List<IrExpr> elems = new ArrayList<>();
-    List<ModelConfig.CfgValue> src = v instanceof ModelConfig.SetVal s ? s.elements() : ((ModelConfig.TupleVal) v).elements();
-    for (ModelConfig.CfgValue x : src) {
+    List<CfgValue> src = v instanceof CfgValue.SetValue s ? s.elements() : ((CfgValue.TupleValue) v).elements();
+    for (CfgValue x : src) {
       elems.add(literal(sp, x));
     }
-    return new IrExpr.Apply(sp, v instanceof ModelConfig.SetVal ? Operator.SET_ENUM : Operator.TUPLE, elems);
+    return new IrExpr.Apply(sp, v instanceof CfgValue.SetValue ? Operator.SET_ENUM : Operator.TUPLE, elems);
   }
 }

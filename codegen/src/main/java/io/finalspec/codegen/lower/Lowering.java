@@ -4,6 +4,7 @@ import io.finalspec.codegen.ast.Expr;
 import io.finalspec.codegen.ast.Module;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.config.ModelConfig;
 import io.finalspec.codegen.diag.Diagnostic;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
@@ -61,7 +62,7 @@ public final class Lowering {
     ModuleScope scope = new ModuleScope(root.name(), "");
     readText(specFile);
     load(root, scope, true);
-    Span cfgSpan = Span.point(cfg.fileName(), 1, 1);
+    Span cfgSpan = Span.point(cfg.span().file(), 1, 1);
 
     // constants from the config: values, then overrides (X <- Op)
     List<MachineIr.Constant> constants = new ArrayList<>();
@@ -75,7 +76,12 @@ public final class Lowering {
       scope.names.put(cv.name(), new Entity.Constant(cv.name()));
       bound.add(cv.name());
     }
-    for (ModelConfig.Override ov : cfg.overrides()) {
+    for (ModelConfig.Replacement ov : cfg.replacements()) {
+      if (ov.module() != null) {
+        diagnostics.add(new Diagnostic(ov.span(), "unsupported", "unsupported: substitution in a named module ("
+            + ov.name() + " <- [" + ov.module() + "] " + ov.definition() + ")"));
+        continue;
+      }
       Entity target = scope.lookup(ov.definition());
       if (target == null) {
         diagnostics.add(new Diagnostic(ov.span(), "config", "the config substitutes " + ov.name() + " by "
@@ -95,12 +101,12 @@ public final class Lowering {
     }
 
     // Init and Next, named directly or through SPECIFICATION
-    String initName = cfg.init();
-    String nextName = cfg.next();
+    String initName = cfg.init() == null ? null : cfg.init().name();
+    String nextName = cfg.next() == null ? null : cfg.next().name();
     Expr initExpr = null;
     Expr nextExpr = null;
     if (cfg.specification() != null) {
-      Expr spec = body(scope, cfg.specification(), cfgSpan);
+      Expr spec = body(scope, cfg.specification().name(), cfgSpan);
       List<Expr> conjuncts = new ArrayList<>();
       conjuncts(spec, scope, conjuncts);
       List<Expr> inits = new ArrayList<>();
@@ -116,7 +122,7 @@ public final class Lowering {
         }
       }
       if (nextExpr == null || inits.isEmpty()) {
-        throw new Unsupported(cfgSpan, "unsupported", "unsupported: SPECIFICATION " + cfg.specification()
+        throw new Unsupported(cfgSpan, "unsupported", "unsupported: SPECIFICATION " + cfg.specification().name()
             + " is not of the form Init /\\ [][Next]_vars /\\ fairness");
       }
       initExpr = inits.size() == 1 ? inits.get(0) : new Expr.Junction(spec.span(), true, inits);
@@ -137,13 +143,14 @@ public final class Lowering {
     List<MachineIr.Named> invariants = named(cfg.invariants(), rootCtx);
     List<MachineIr.Named> constraints = named(cfg.constraints(), rootCtx);
     List<MachineIr.Named> actionConstraints = named(cfg.actionConstraints(), rootCtx);
-    IrExpr view = cfg.view() == null ? null : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.view()), rootCtx));
+    IrExpr view = cfg.view() == null ? null
+        : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.view().name()), rootCtx));
     IrExpr symmetry = cfg.symmetry() == null ? null
-        : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.symmetry()), rootCtx));
+        : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.symmetry().name()), rootCtx));
     if (!diagnostics.isEmpty()) {
       return null;
     }
-    boolean deadlock = cfg.checkDeadlock() == null || cfg.checkDeadlock();
+    boolean deadlock = cfg.checkDeadlock();
     return new MachineIr(root.name(), specFile.getFileName().toString(), variables, constants, defs.all(), init,
         next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(cfg));
   }

@@ -1,5 +1,6 @@
 package io.finalspec.codegen.lower;
 
+import io.finalspec.codegen.config.CfgValue;
 import java.util.Set;
 
 /**
@@ -71,14 +72,14 @@ final class NameOrder {
     }
   }
 
-  static void values(ModelConfig.CfgValue v, Set<String> out) {
-    if (v instanceof ModelConfig.ModelVal m) {
+  static void values(CfgValue v, Set<String> out) {
+    if (v instanceof CfgValue.ModelValue m) {
       out.add(m.name());
-    } else if (v instanceof ModelConfig.StrVal s) {
+    } else if (v instanceof CfgValue.StringValue s) {
       out.add(s.value());
-    } else if (v instanceof ModelConfig.SetVal s) {
+    } else if (v instanceof CfgValue.SetValue s) {
       s.elements().forEach(x -> values(x, out));
-    } else if (v instanceof ModelConfig.TupleVal t) {
+    } else if (v instanceof CfgValue.TupleValue t) {
       t.elements().forEach(x -> values(x, out));
     }
   }

@@ -51,6 +51,6 @@ class FragmentErrorTest {
     return Stream.of(
         Arguments.of("INIT Init\nNEXT Next\n", "T.cfg:1:1: the config gives no value to constant N"),
         Arguments.of("CONSTANT N = 1\n", "T.cfg:1:1: the config names neither SPECIFICATION nor INIT and NEXT"),
-        Arguments.of("CONSTANT N = \nINIT Init", "T.cfg:2:1: unexpected 'INIT' in a constant value"));
+        Arguments.of("CONSTANT N = \nINIT Init", "T.cfg:2:1: expected a value, found 'INIT'"));
   }
 }

@@ -92,6 +92,8 @@ final class ConformCommand implements Callable<Integer> {
             }
         } catch (OracleException e) {
             throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("TLC failed on " + args.spec().getFileName() + ": " + e.getMessage());
         }
         double secs = (System.nanoTime() - start) / 1e9;
         stdout.printf("%s with %s, seed %d%n", args.spec().getFileName(), args.config().getFileName(), theSeed);

@@ -39,6 +39,21 @@ final class CfgNames {
      * each is checked alone to find which one fails.
      */
     static String withOnlyProperty(String cfgText, String property) {
+        return without(cfgText, Set.of("PROPERTY", "PROPERTIES")) + "\nPROPERTY " + property + "\n";
+    }
+
+    /**
+     * The config for simulating behaviours: no invariants, properties, deadlock checking or ALIAS,
+     * because TLC's simulator stops at the first violation without writing the behaviour, and an
+     * ALIAS changes how states print.
+     */
+    static String forSimulation(String cfgText) {
+        return without(cfgText, Set.of("INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CHECK_DEADLOCK", "ALIAS",
+            "POSTCONDITION")) + "\nCHECK_DEADLOCK FALSE\n";
+    }
+
+    /** The config (comments removed) without the sections that start with one of {@code keywords}. */
+    static String without(String cfgText, Set<String> keywords) {
         String text = stripComments(cfgText);
         StringBuilder out = new StringBuilder();
         boolean dropping = false;
@@ -46,13 +61,13 @@ final class CfgNames {
         while (m.find()) {
             String token = m.group();
             if (KEYWORDS.contains(token)) {
-                dropping = token.equals("PROPERTY") || token.equals("PROPERTIES");
+                dropping = keywords.contains(token);
             }
             if (!dropping) {
                 out.append(token);
             }
         }
-        return out.append("\nPROPERTY ").append(property).append('\n').toString();
+        return out.toString();
     }
 
     private static String stripComments(String text) {

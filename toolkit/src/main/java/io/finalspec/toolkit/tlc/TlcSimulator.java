@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * Runs TLC in simulation mode ({@code -simulate file=...,num=N -depth D -seed S}) and returns the
  * random behaviours it wrote, as the text of TLC's trace modules ({@code STATE_1 == /\ x = ...}).
  * They carry no action labels; replaying them in a generated machine (which must find a
- * transition for every step) is the trace half of conformance.
+ * transition for every step) is the trace half of conformance. The model's invariants,
+ * properties and deadlock checking are left out of the simulation: the behaviours are wanted,
+ * not the verdict, and TLC's simulator writes nothing once it finds a violation.
  */
 public final class TlcSimulator {
 
@@ -33,10 +35,12 @@ public final class TlcSimulator {
         Path tmp = Files.createTempDirectory("finalspec-sim");
         try {
             Path out = Files.createDirectories(tmp.resolve("traces"));
+            Path cfg = tmp.resolve("simulate.cfg");
+            Files.writeString(cfg, CfgNames.forSimulation(Files.readString(config)));
             List<String> cmd = new ArrayList<>(TlcRunner.javaCommand(options, tmp));
             cmd.addAll(List.of("-simulate", "file=" + out.resolve("trace") + ",num=" + traces, "-depth", String.valueOf(depth),
                 "-seed", String.valueOf(seed), "-workers", "1", "-metadir", tmp.resolve("meta").toString(),
-                "-config", config.toAbsolutePath().normalize().toString(), specAbs.getFileName().toString()));
+                "-config", cfg.toString(), specAbs.getFileName().toString()));
             Process p = new ProcessBuilder(cmd).directory(specAbs.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("tlc.log").toFile()).start();
             p.getOutputStream().close();

@@ -37,6 +37,14 @@ class TlcSimulatorTest {
         }
     }
 
+    @Test
+    void modelsWithViolationsStillYieldBehaviours() throws Exception {
+        TlcSimulator sim = new TlcSimulator(new TlcOptions(1, "1g", 120));
+        List<String> traces = sim.simulate(DIR.resolve("Counter.tla"), DIR.resolve("Invariant.cfg"), 3, 10, 1);
+        assertEquals(3, traces.size());
+        assertTrue(traces.stream().anyMatch(t -> TlcTraceReader.readTraceModule(t).size() > 3), "behaviours go past the violation");
+    }
+
     /** Trace modules name themselves after their (temporary) file; compare the states only. */
     private static List<String> strip(List<String> modules) {
         return modules.stream().map(m -> m.substring(m.indexOf('\n'))).toList();
