@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.finalspec.codegen.Compiler;
 import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
-import io.finalspec.runtime.value.Value;
 import io.finalspec.tests.support.ExploreCases;
 import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.StepConformance;
@@ -90,61 +89,20 @@ class MutationTest {
     }
 
     /** A broken generator that gives one action another name. */
-    private record RelabellingMachine(Machine inner, String from, String to) implements Machine {
-        @Override
-        public String specName() {
-            return inner.specName();
-        }
+    private static final class RelabellingMachine extends ForwardingMachine {
+        private final String from;
+        private final String to;
 
-        @Override
-        public List<String> variables() {
-            return inner.variables();
-        }
-
-        @Override
-        public List<String> actionNames() {
-            return inner.actionNames();
-        }
-
-        @Override
-        public void initStates(Consumer<State> out) {
-            inner.initStates(out);
+        RelabellingMachine(Machine inner, String from, String to) {
+            super(inner);
+            this.from = from;
+            this.to = to;
         }
 
         @Override
         public void successors(State state, SuccessorSink out) {
-            inner.successors(state, (label, next) -> out.accept(
+            delegate.successors(state, (label, next) -> out.accept(
                 label.name().equals(from) ? new ActionLabel(to, label.params()) : label, next));
-        }
-
-        @Override
-        public List<Predicate> invariants() {
-            return inner.invariants();
-        }
-
-        @Override
-        public List<Predicate> constraints() {
-            return inner.constraints();
-        }
-
-        @Override
-        public List<ActionPredicate> actionConstraints() {
-            return inner.actionConstraints();
-        }
-
-        @Override
-        public boolean checkDeadlock() {
-            return inner.checkDeadlock();
-        }
-
-        @Override
-        public Value view(State state) {
-            return inner.view(state);
-        }
-
-        @Override
-        public State state(Value... values) {
-            return inner.state(values);
         }
     }
 }

@@ -129,73 +129,9 @@ public final class RandomWalker {
             return trace;
         }
         long want = States.viewFingerprint(machine, trace.state(trace.size() - 1));
-        Machine noChecks = new NoInvariants(machine);
+        Machine noChecks = io.finalspec.runtime.machine.ForwardingMachine.withoutChecks(machine);
         ExploreResult r = new BfsExplorer(noChecks, BfsExplorer.Options.defaults(),
                 s -> States.viewFingerprint(machine, s) == want).run();
         return r.trace() != null && r.trace().size() <= trace.size() ? r.trace() : trace;
-    }
-
-    /** The machine without invariants or deadlock checking, to search for a target state. */
-    private static final class NoInvariants implements Machine {
-        private final Machine m;
-
-        NoInvariants(Machine m) {
-            this.m = m;
-        }
-
-        @Override
-        public String specName() {
-            return m.specName();
-        }
-
-        @Override
-        public List<String> variables() {
-            return m.variables();
-        }
-
-        @Override
-        public List<String> actionNames() {
-            return m.actionNames();
-        }
-
-        @Override
-        public void initStates(java.util.function.Consumer<State> out) {
-            m.initStates(out);
-        }
-
-        @Override
-        public void successors(State state, SuccessorSink out) {
-            m.successors(state, out);
-        }
-
-        @Override
-        public List<Predicate> invariants() {
-            return List.of();
-        }
-
-        @Override
-        public List<Predicate> constraints() {
-            return m.constraints();
-        }
-
-        @Override
-        public List<ActionPredicate> actionConstraints() {
-            return m.actionConstraints();
-        }
-
-        @Override
-        public boolean checkDeadlock() {
-            return false;
-        }
-
-        @Override
-        public io.finalspec.runtime.value.Value view(State state) {
-            return m.view(state);
-        }
-
-        @Override
-        public State state(io.finalspec.runtime.value.Value... values) {
-            return m.state(values);
-        }
     }
 }

@@ -1,0 +1,92 @@
+package io.finalspec.runtime.machine;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.finalspec.runtime.value.Value;
+
+/**
+ * A machine that forwards every call to another; subclasses override what they change (a search
+ * without invariants, a deliberately broken machine in a mutation test, ...).
+ */
+public abstract class ForwardingMachine implements Machine {
+
+    protected final Machine delegate;
+
+    protected ForwardingMachine(Machine delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * The machine with no invariants and no deadlock checking: breadth-first searches for a target
+     * state (shortest paths, minimised traces) must not stop at a violation on the way.
+     */
+    public static Machine withoutChecks(Machine machine) {
+        return new ForwardingMachine(machine) {
+            @Override
+            public List<Predicate> invariants() {
+                return List.of();
+            }
+
+            @Override
+            public boolean checkDeadlock() {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public String specName() {
+        return delegate.specName();
+    }
+
+    @Override
+    public List<String> variables() {
+        return delegate.variables();
+    }
+
+    @Override
+    public List<String> actionNames() {
+        return delegate.actionNames();
+    }
+
+    @Override
+    public void initStates(Consumer<State> out) {
+        delegate.initStates(out);
+    }
+
+    @Override
+    public void successors(State state, SuccessorSink out) {
+        delegate.successors(state, out);
+    }
+
+    @Override
+    public List<Predicate> invariants() {
+        return delegate.invariants();
+    }
+
+    @Override
+    public List<Predicate> constraints() {
+        return delegate.constraints();
+    }
+
+    @Override
+    public List<ActionPredicate> actionConstraints() {
+        return delegate.actionConstraints();
+    }
+
+    @Override
+    public boolean checkDeadlock() {
+        return delegate.checkDeadlock();
+    }
+
+    @Override
+    public Value view(State state) {
+        return delegate.view(state);
+    }
+
+    @Override
+    public State state(Value... values) {
+        return delegate.state(values);
+    }
+}
