@@ -23,9 +23,10 @@ import java.util.Set;
 
 /**
  * The lowering stage: a parsed root module (plus the modules it EXTENDS or INSTANCEs, read from
- * its folder) and a model config to a {@link MachineIr}. Entry point: {@link #lower}. Builds the
+ * its folder) and a model config (the front end's {@link ModelConfig}, from
+ * {@code config.ConfigParser}) to a {@link MachineIr}. Entry point: {@link #lower}. Builds the
  * minimal name resolution it needs itself (module scopes with INSTANCE substitutions, standard
- * operators), since the front end's resolver is not there yet.
+ * operators); it does not use the front end's {@code resolve} package yet.
  */
 public final class Lowering {
   private final Path dir;
