@@ -225,7 +225,12 @@ public final class Itf {
 
     /** Reads ITF JSON. */
     public static ItfTrace read(String json) {
-        JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+        JsonElement parsed = JsonParser.parseString(json);
+        if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("states")
+                || !parsed.getAsJsonObject().get("states").isJsonArray()) {
+            throw new TlaEvalException("ITF: expected an object with a \"states\" array");
+        }
+        JsonObject root = parsed.getAsJsonObject();
         List<String> vars = new ArrayList<>();
         if (root.has("vars")) {
             for (JsonElement v : root.getAsJsonArray("vars")) {
