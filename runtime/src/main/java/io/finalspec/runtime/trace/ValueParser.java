@@ -247,6 +247,15 @@ public final class ValueParser {
             expect("]");
             return Tla.recordSet(names.toArray(new String[0]), sets.toArray(new Value[0]));
         }
+        if (id != null && accept("\\in")) {
+            // TLC prints a function it has not evaluated yet as its lambda, [x \in S |-> body];
+            // readable here when the body is a value, i.e. the function is constant.
+            Value domain = value();
+            expect("|->");
+            Value body = value();
+            expect("]");
+            return Tla.fcn(domain, x -> body);
+        }
         pos = save;
         Value dom = value();
         expect("->");

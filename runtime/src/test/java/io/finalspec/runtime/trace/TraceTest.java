@@ -172,6 +172,9 @@ class TraceTest {
         assertEquals(Tla.fcn(Tla.interval(2, 3), x -> x), ValueParser.parse("(2 :> 2 @@ 3 :> 3)"));
         assertEquals(Tla.EMPTY_SEQ, ValueParser.parse("<< >>"));
         assertEquals(Tla.interval(1, 3), ValueParser.parse("1..3"));
+        // TLC prints a function it has not evaluated as its lambda; a constant one is readable.
+        assertEquals(Tla.fcn(Tla.set(Tla.modelValue("a"), Tla.modelValue("b")), x -> Tla.integer(0)),
+            ValueParser.parse("[n \\in {a, b} |-> 0]"));
         assertEquals(Tla.funSet(Tla.interval(1, 2), Tla.BOOLEAN), ValueParser.parse("[1..2 -> BOOLEAN]"));
         assertEquals(Tla.recordSet(new String[] {"a"}, new Value[] {Tla.NAT}).toString(),
                 ValueParser.parse("[a : Nat]").toString());

@@ -25,7 +25,12 @@ public final class TraceConformance {
         this.machine = machine;
     }
 
-    /** Replays one TLC trace module (from {@code -simulate}); null when it replays, else the mismatch. */
+    /**
+     * Replays one TLC trace module (from {@code -simulate}); null when it replays, else the mismatch.
+     *
+     * @throws io.finalspec.runtime.value.TlaEvalException when TLC printed a value that cannot be
+     *     read without the spec (a function it had not evaluated, shown as its lambda)
+     */
     public Mismatch replayTlcTraceModule(String module, long seed) {
         return replay(TlcTraceReader.toTrace(machine, TlcTraceReader.readTraceModule(module)), seed);
     }
