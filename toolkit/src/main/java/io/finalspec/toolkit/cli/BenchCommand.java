@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * load; the medians and their ratio are reported, never a single timing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+    header = "Measures the generated explorer against TLC, side by side.",
     description = {"Measures the generated explorer against TLC on the same models in one run: rounds alternate",
         "a TLC run and an explore run (each in a fresh JVM, one worker by default) and the medians are compared.",
         "Search time excludes JVM start: TLC's own 'Finished in' (parse and check) against explore's search time",

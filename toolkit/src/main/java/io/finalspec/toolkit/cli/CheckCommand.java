@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec check}: runs TLC on the manifest's models and compares outcomes with expectations. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+    header = "Checks every model of the manifest with TLC against its declared outcome.",
     description = {"Runs TLC on every selected model of the manifest and compares each outcome with the declared one.",
         "Counterexamples are written as ITF traces (.itf.json) under <out>/traces and printed step by step.",
         "Exits 0 exactly when every actual outcome equals its expectation."})

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec conform}: checks that the generated machine behaves exactly as TLC says the spec does. */
 @Command(name = "conform", mixinStandardHelpOptions = true,
+    header = "Checks a spec's generated machine against TLC as the oracle.",
     description = {"Compiles a spec and model in memory and checks the generated machine against TLC as the oracle:",
         "step conformance (seeded random walks; at every new state the labelled successors must equal TLC's),",
         "then trace conformance (TLC's simulated behaviours and TLC's counterexample, if the model has one, replay in",

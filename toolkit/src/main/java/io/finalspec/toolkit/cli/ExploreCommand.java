@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec explore}: compiles a spec in memory and explores it exhaustively. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
+    header = "Explores a spec and model exhaustively with its generated machine, like TLC.",
     description = {"Parses, generates and compiles a spec and model in memory, then explores every reachable state",
         "breadth-first, checking the config's invariants and deadlock like TLC. On a violation the shortest trace is",
         "printed and written as ITF. Exit 0 when no violation is found, 1 otherwise."})

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec gen}: compiles a spec and model to Java source. */
 @Command(name = "gen", mixinStandardHelpOptions = true,
+    header = "Compiles a spec and model to a Java state machine.",
     description = {"Compiles a TLA+ spec and model (config) to a Java state machine that needs only finalspec-runtime.",
         "Writes the source under DIR in its package folders, or prints it when no -o is given."})
 final class GenCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec parse}: parses one TLA+ module with finalspec's own front end. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
+    header = "Parses one TLA+ module with finalspec's front end.",
     description = {"Parses one TLA+ module (no config needed) and prints ok, or each error as file:line:column: message (exit 3).",
         "With --sexp, prints the syntax tree as an S-expression in which every junction list is (and ...) or (or ...)",
         "with one child per bullet, so its nesting can be compared with SANY's."})

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec run}: the model as a concurrent program, real threads performing spec actions. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+    header = "Runs a model as a real concurrent program, one thread per actor.",
     description = {"Runs a model as a real concurrent program: one Java thread per actor (the first parameter of",
         "an action, e.g. each daemon thread; parameterless actions run on 'main'), each performing its enabled",
         "actions through the live runtime with random pauses, as threads doing I/O would. Repeats the run and",

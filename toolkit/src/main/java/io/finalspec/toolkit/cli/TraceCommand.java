@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code finalspec trace}: is this ITF trace a behaviour of the spec? */
 @Command(name = "trace", mixinStandardHelpOptions = true,
+    header = "Checks that an ITF trace is a behaviour of a spec.",
     description = {"Validates an ITF trace (.itf.json) against a spec: its first state must be initial and every",
         "step a transition of the spec (by the action in the state's #meta, when given). Prints the first step",
         "that is not, with a per-variable diff against the nearest successor. Exit 0 when the trace is a behaviour."})
