@@ -1,47 +1,19 @@
 package io.finalspec.runtime.value;
 
-import java.util.Iterator;
-
 /** {@code S1 \X ... \X Sn}, lazy. */
-public final class ProductSetValue extends SetValue {
-    final SetValue[] sets;
+public final class ProductSetValue extends ProductLikeSetValue {
 
     ProductSetValue(SetValue[] sets) {
-        this.sets = sets;
+        super(sets, "a cartesian product");
     }
 
     @Override
-    public boolean isFinite() {
-        for (SetValue s : sets) {
-            if (!s.isFinite()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private EnumSetValue[] comps() {
-        EnumSetValue[] c = new EnumSetValue[sets.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = sets[i].toEnum();
-        }
-        return c;
+    Value element(Value[] components) {
+        return new TupleValue(components);
     }
 
     @Override
-    public int size() {
-        requireFinite("count");
-        return (int) Odometer.count(comps(), "a cartesian product");
-    }
-
-    @Override
-    public boolean contains(Value v) {
-        if (!(v instanceof FcnValue f)) {
-            if (v instanceof ModelValue) {
-                return false;
-            }
-            throw new TlaEvalException("Attempted to check if the value:\n" + v + "\nis an element of a cartesian product.");
-        }
+    boolean containsFunction(FcnValue f) {
         Value[] t = Fcns.asSeqOrNull(f);
         if (t == null || t.length != sets.length) {
             return false;
@@ -52,13 +24,6 @@ public final class ProductSetValue extends SetValue {
             }
         }
         return true;
-    }
-
-    @Override
-    public Iterator<Value> iterator() {
-        requireFinite("enumerate");
-        size();
-        return new Odometer(comps(), TupleValue::new);
     }
 
     @Override

@@ -1,49 +1,21 @@
 package io.finalspec.runtime.value;
 
-import java.util.Iterator;
-
 /** {@code [a : S, b : T]}, lazy; field names kept in TLC's order. */
-public final class RecordSetValue extends SetValue {
+public final class RecordSetValue extends ProductLikeSetValue {
     final StrValue[] names;
-    final SetValue[] sets;
 
     RecordSetValue(StrValue[] names, SetValue[] sets) {
+        super(sets, "a set of records");
         this.names = names;
-        this.sets = sets;
     }
 
     @Override
-    public boolean isFinite() {
-        for (SetValue s : sets) {
-            if (!s.isFinite()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private EnumSetValue[] comps() {
-        EnumSetValue[] c = new EnumSetValue[sets.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = sets[i].toEnum();
-        }
-        return c;
+    Value element(Value[] components) {
+        return new RecordValue(names, components);
     }
 
     @Override
-    public int size() {
-        requireFinite("count");
-        return (int) Odometer.count(comps(), "a set of records");
-    }
-
-    @Override
-    public boolean contains(Value v) {
-        if (!(v instanceof FcnValue f)) {
-            if (v instanceof ModelValue) {
-                return false;
-            }
-            throw new TlaEvalException("Attempted to check if the value:\n" + v + "\nis an element of a set of records.");
-        }
+    boolean containsFunction(FcnValue f) {
         if (f.size() != names.length) {
             return false;
         }
@@ -54,13 +26,6 @@ public final class RecordSetValue extends SetValue {
             }
         }
         return true;
-    }
-
-    @Override
-    public Iterator<Value> iterator() {
-        requireFinite("enumerate");
-        size();
-        return new Odometer(comps(), vals -> new RecordValue(names, vals));
     }
 
     @Override

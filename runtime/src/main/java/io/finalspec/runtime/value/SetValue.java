@@ -10,7 +10,7 @@ import java.util.Iterator;
  * ({@code Nat}, {@code Int}, {@code STRING}, {@code Seq(S)}) answer membership only.
  */
 public abstract sealed class SetValue extends AbstractValue implements Iterable<Value>
-        permits EnumSetValue, IntervalValue, SubsetValue, FunSetValue, RecordSetValue, ProductSetValue,
+        permits EnumSetValue, IntervalValue, SubsetValue, FunSetValue, ProductLikeSetValue,
         InfiniteSetValue, CombinedSetValue {
     private volatile long fp;
     private volatile boolean fpDone;
