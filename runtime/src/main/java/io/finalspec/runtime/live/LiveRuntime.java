@@ -91,31 +91,17 @@ public final class LiveRuntime {
 
     /** Blocks until {@code action} with these leading parameters is enabled, then takes it. */
     public State perform(String action, Value... params) throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            while (true) {
-                if (stopped) {
-                    throw new StoppedException(action);
-                }
-                State next = tryStep(action, params);
-                if (next != null) {
-                    return next;
-                }
-                waiting++;
-                try {
-                    changed.await();
-                } finally {
-                    waiting--;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
+        return await(action, params, Long.MAX_VALUE).orElseThrow();
     }
 
     /** As {@link #perform}, giving up after {@code timeout}; empty when the action never got enabled. */
     public Optional<State> tryPerform(String action, Duration timeout, Value... params) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        return await(action, params, timeout.toNanos());
+    }
+
+    /** Takes the action as soon as it is enabled, waiting at most {@code nanos} (Long.MAX_VALUE: for ever). */
+    private Optional<State> await(String action, Value[] params, long nanos) throws InterruptedException {
+        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -126,13 +112,17 @@ public final class LiveRuntime {
                 if (next != null) {
                     return Optional.of(next);
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return Optional.empty();
-                }
                 waiting++;
                 try {
-                    changed.await(left, TimeUnit.NANOSECONDS);
+                    if (deadline == Long.MAX_VALUE) {
+                        changed.await();
+                    } else {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return Optional.empty();
+                        }
+                        changed.await(left, TimeUnit.NANOSECONDS);
+                    }
                 } finally {
                     waiting--;
                 }
