@@ -17,6 +17,7 @@ import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
+import io.finalspec.toolkit.tlc.Children;
 import io.finalspec.toolkit.tlc.Jvm;
 import io.finalspec.toolkit.tlc.TlcOptions;
 import io.finalspec.toolkit.tlc.TlcResult;
@@ -101,25 +102,25 @@ final class BenchCommand implements Callable<Integer> {
 
     /** One {@code finalspec explore} in a fresh JVM, as a user runs it. */
     private JsonObject explore(ModelEntry m) throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory("finalspec-bench");
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-bench");
         try {
             Path json = tmp.resolve("explore.json");
             List<String> cmd = new ArrayList<>(Jvm.command("4g", tmp, Main.class));
             cmd.addAll(List.of("explore", m.spec().toString(), "--config", m.config().toString(), "--workers",
                 String.valueOf(workers), "--json", json.toString(), "--out", tmp.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+            Process p = Children.ofThisJvm().start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()));
             p.getOutputStream().close();
-            if (!p.waitFor(3600, TimeUnit.SECONDS) || !Files.exists(json)) {
-                p.destroyForcibly();
+            boolean finished = p.waitFor(3600, TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly().waitFor();
+            }
+            Children.ofThisJvm().release(p);
+            if (!finished || !Files.exists(json)) {
                 throw new UserError(m.name() + ": explore failed: " + Files.readString(tmp.resolve("log")).strip(), ExitCode.FAILED);
             }
             return JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         } finally {
-            try (var walk = Files.walk(tmp)) {
-                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            Children.ofThisJvm().delete(tmp);
         }
     }
 

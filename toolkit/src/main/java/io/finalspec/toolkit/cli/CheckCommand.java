@@ -68,12 +68,14 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        OutputFiles.checkWritable("--json", json);
         Manifest manifest = loadManifest();
         if (list) {
             listModels(manifest, stdout);
             return ExitCode.OK.code();
         }
         List<ModelEntry> selected = select(manifest);
+        Workers.check(workers);
         TlcRunner runner = new TlcRunner(options());
         Path traces = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         ConsoleProgress progress = ConsoleProgress.forStderr(stderr);

@@ -72,6 +72,7 @@ final class ConformCommand implements Callable<Integer> {
         if (states < 1 || traces < 0 || depth < 2 || seconds < 0) {
             throw new UserError("--states must be positive, --traces non-negative, --depth at least 2, --seconds non-negative", ExitCode.USAGE);
         }
+        OutputFiles.checkWritable("--json", json);
         long theSeed = seed != null ? seed : new java.util.Random().nextLong();
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = args.load();
@@ -141,7 +142,7 @@ final class ConformCommand implements Callable<Integer> {
     private Path writeTrace(Mismatch m, Machine machine) throws IOException {
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
-        Path file = dir.resolve(args.config().getFileName().toString().replaceFirst("\\.cfg$", "") + ".mismatch.itf.json");
+        Path file = dir.resolve(OutputFiles.traceName(args.spec(), args.config(), "mismatch"));
         Files.writeString(file, Itf.write(m.path(), machine.specName()) + System.lineSeparator());
         return file;
     }

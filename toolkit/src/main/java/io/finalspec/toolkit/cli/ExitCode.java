@@ -12,8 +12,10 @@ public enum ExitCode {
     USAGE(2),
     /** An input was wrong: a spec, config, manifest or trace that does not parse or does not exist. */
     INPUT(3),
-    /** A bug in finalspec itself; a stack trace is printed. */
-    INTERNAL(4);
+    /** A bug in finalspec itself: one line, and the stack trace in a log file whose path is printed. */
+    INTERNAL(4),
+    /** The machine ran out of a resource (memory): the message says how far the run got and how to go on. */
+    RESOURCES(5);
 
     private final int code;
 

@@ -47,19 +47,21 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (workers < 1) {
-            throw new UserError("--workers must be at least 1", ExitCode.USAGE);
-        }
+        Workers.check(workers);
+        OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = args.load();
         ConsoleProgress progress = ConsoleProgress.forStderr(spec.commandLine().getErr());
+        long[] distinctSoFar = {0};
         ExploreListener listener = new ExploreListener() {
             @Override
             public void progress(Progress p) {
+                distinctSoFar[0] = p.distinct();
                 progress.update(machine.specName(), p.generated(), p.distinct(), p.queue(), p.depth(), p.seconds());
             }
         };
-        ExploreResult r = new BfsExplorer(machine, BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener)).run();
+        BfsExplorer explorer = new BfsExplorer(machine, BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener));
+        ExploreResult r = ResourceExhausted.guard("explore", explorer::run, () -> distinctSoFar[0]);
         progress.clear();
         Path trace = r.trace() == null ? null : writeTrace(r, machine);
         stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r.outcome()));
@@ -87,8 +89,7 @@ final class ExploreCommand implements Callable<Integer> {
     private Path writeTrace(ExploreResult r, Machine machine) throws IOException {
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
-        String base = args.config().getFileName().toString().replaceFirst("\\.cfg$", "");
-        Path file = dir.resolve(base + ".explore.itf.json");
+        Path file = dir.resolve(OutputFiles.traceName(args.spec(), args.config(), "explore"));
         Files.writeString(file, Itf.write(r.trace(), args.spec().getFileName().toString()) + System.lineSeparator());
         return file;
     }

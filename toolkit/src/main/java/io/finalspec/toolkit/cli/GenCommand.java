@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import javax.lang.model.SourceVersion;
+
 import io.finalspec.codegen.CompileOptions;
 import io.finalspec.codegen.CompileResult;
 import io.finalspec.codegen.Compiler;
@@ -40,15 +42,16 @@ final class GenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!packageName.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-            throw new UserError("not a Java package name: " + packageName, ExitCode.USAGE);
+        // SourceVersion.isName also rejects keywords and literals (int, class, true), which javac would refuse.
+        if (!SourceVersion.isName(packageName)) {
+            throw new UserError("-p " + packageName + ": not a Java package name (dot-separated identifiers, none a Java keyword)", ExitCode.USAGE);
         }
-        if (className != null && !className.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new UserError("not a Java class name: " + className, ExitCode.USAGE);
+        if (className != null && (!SourceVersion.isName(className) || className.contains("."))) {
+            throw new UserError("--class " + className + ": not a Java class name (one identifier, not a Java keyword)", ExitCode.USAGE);
         }
         CompileResult result = Compiler.compile(args.spec(), args.config(), new CompileOptions(packageName, className));
         if (!result.ok()) {
-            throw new UserError(result.describe().strip());
+            throw SpecArgs.failure(result.diagnostics());
         }
         PrintWriter out = spec.commandLine().getOut();
         for (JavaSource source : result.sources()) {

@@ -7,41 +7,48 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code finalspec} command line. Each subcommand is its own class; this one only wires them
- * and turns user mistakes into one-line messages with documented exit codes.
+ * and hands every failure to {@link ErrorBoundary}, which maps it to a documented exit code.
  */
 @Command(name = "finalspec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Checks TLA+ models of CPython finalization with TLC, compiles TLA+ specs to Java state machines, and checks that they conform.",
     subcommands = {CheckCommand.class, ParseCommand.class, GenCommand.class, ExploreCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
-        "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec)"})
+        "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",
+        "5:out of memory (the message says how far the run got and how to go on)"})
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        // PrintWriter autoflushes only on println: a command that ends with print (gen) would lose its tail.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs one command line and returns its exit code, without exiting the JVM (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExitCodeExceptionMapper(t -> t instanceof UserError u ? u.exitCode().code() : ExitCode.INTERNAL.code());
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("finalspec: " + ex.getMessage());
-            err.println("Try 'finalspec " + commandName(ex.getCommandLine()) + " --help'.");
-            return ExitCode.USAGE.code();
-        });
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof UserError u) {
-                err.println("finalspec: " + u.getMessage());
-                return u.exitCode().code();
-            }
-            err.println("finalspec: internal error (please report it with the command line):");
-            ex.printStackTrace(err);
-            return ExitCode.INTERNAL.code();
-        });
-        return cli.execute(args);
+        ErrorBoundary boundary = new ErrorBoundary(err, args);
+        try {
+            CommandLine cli = new CommandLine(new Main());
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setParameterExceptionHandler((ex, a) -> {
+                err.println("finalspec: " + ex.getMessage());
+                err.println("Try 'finalspec " + commandName(ex.getCommandLine()) + " --help'.");
+                return ExitCode.USAGE.code();
+            });
+            cli.setExecutionExceptionHandler((ex, cmd, parsed) -> boundary.report(ex));
+            return cli.execute(args);
+        } catch (Throwable t) {
+            // picocli lets Errors (StackOverflowError, OutOfMemoryError) through; they end here, as everything else.
+            return boundary.report(t);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     private static String commandName(CommandLine cl) {

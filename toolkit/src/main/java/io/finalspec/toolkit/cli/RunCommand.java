@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.print(TraceDiff.format(v.trace()));
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
-        Path file = dir.resolve(cfg.getFileName().toString().replaceFirst("\\.cfg$", "") + ".run.itf.json");
+        Path file = dir.resolve(OutputFiles.traceName(Path.of(machine.specName() + ".tla"), cfg, "run"));
         Files.writeString(file, Itf.write(v.trace(), machine.specName()) + System.lineSeparator());
         stdout.println("trace: " + file);
     }
@@ -152,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Compiler.load(spec, cfg);
         } catch (CompileFailedException e) {
-            throw new UserError(e.getMessage());
+            throw SpecArgs.failure(e.diagnostics());
         }
     }
 }

@@ -2,9 +2,12 @@ package io.finalspec.toolkit.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.finalspec.codegen.CompileFailedException;
 import io.finalspec.codegen.Compiler;
+import io.finalspec.codegen.diag.Diagnostic;
 import io.finalspec.runtime.machine.Machine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +44,19 @@ final class SpecArgs {
         try {
             return Compiler.load(spec(), config());
         } catch (CompileFailedException e) {
-            throw new UserError(e.getMessage());
+            throw failure(e.diagnostics());
         }
+    }
+
+    /**
+     * What a failed compilation is: a user error with its positions, unless the code generator
+     * reports an internal error, which is a finalspec bug (exit 4) however it is positioned.
+     */
+    static RuntimeException failure(List<Diagnostic> diagnostics) {
+        String text = diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
+        if (diagnostics.stream().anyMatch(d -> d.code().equals("internal"))) {
+            return new IllegalStateException("the code generator failed: " + text);
+        }
+        return new UserError(text);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,12 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import io.finalspec.toolkit.tlc.Children;
 
 /**
  * TLC as an oracle: one spec loaded into TLC's Tool API in a child JVM ({@link OracleServer}),
@@ -120,15 +120,15 @@ public final class TlcOracle implements AutoCloseable {
         if (!Files.isRegularFile(cfgAbs)) {
             throw new OracleException(OracleException.Kind.LOAD, cfgAbs + ": config not found");
         }
-        Path tmp = Files.createTempDirectory("finalspec-oracle");
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-oracle");
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(),
             OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString());
         Process process;
         try {
-            process = new ProcessBuilder(cmd).directory(tmp.toFile()).start();
+            process = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(tmp.toFile()));
         } catch (IOException e) {
-            deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
             throw e;
         }
         TlcOracle oracle = new TlcOracle(specAbs, process, tmp, timeout);
@@ -349,8 +349,9 @@ public final class TlcOracle implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        Children.ofThisJvm().release(process);
         try {
-            deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
         } catch (IOException e) {
             // a leftover temporary folder is not worth failing over
         }
@@ -428,7 +429,7 @@ public final class TlcOracle implements AutoCloseable {
         OracleException e = new OracleException(OracleException.Kind.DIED,
             "the TLC oracle for " + spec + " " + why + (tail.isBlank() ? "" : "; its last output:\n" + tail), cause);
         try {
-            deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
         } catch (IOException ignored) {
             // best effort
         }
@@ -499,14 +500,4 @@ public final class TlcOracle implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -7,13 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.finalspec.codegen.manifest.Expectation;
 
@@ -57,12 +54,12 @@ public final class TlcRunner {
 
     private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress)
             throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory("finalspec-tlc");
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-tlc");
         try {
             ResultCollector collector = new ResultCollector(spec.getParent(), cfg, module, properties);
             return run(command(spec, cfg, tmp), spec.getParent(), collector, progress);
         } finally {
-            deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
         }
     }
 
@@ -72,7 +69,7 @@ public final class TlcRunner {
      */
     private TlcResult nameViolatedProperty(TlcResult first, Path spec, Path cfg, String module, List<String> properties)
             throws IOException, InterruptedException {
-        Path tmp = Files.createTempDirectory("finalspec-prop");
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-prop");
         try {
             String text = Files.readString(cfg);
             for (String p : properties) {
@@ -86,7 +83,7 @@ public final class TlcRunner {
             }
             return first;
         } finally {
-            deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
         }
     }
 
@@ -105,7 +102,7 @@ public final class TlcRunner {
     private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+        Process process = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(dir.toFile()));
         process.getOutputStream().close();
         StringBuilder stderr = new StringBuilder();
         Thread errReader = new Thread(() -> readStderr(process, stderr, start, progress), "tlc-stderr");
@@ -120,6 +117,7 @@ public final class TlcRunner {
             process.destroyForcibly();
             process.waitFor();
         }
+        Children.ofThisJvm().release(process);
         outReader.join();
         errReader.join();
         reader.finish();
@@ -164,13 +162,5 @@ public final class TlcRunner {
 
     private static TlcResult failed(String message) {
         return new TlcResult(Expectation.error(message), -1, -1, -1, 0, List.of(), -1, -1);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

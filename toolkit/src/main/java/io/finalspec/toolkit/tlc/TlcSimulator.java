@@ -32,7 +32,7 @@ public final class TlcSimulator {
      */
     public List<String> simulate(Path spec, Path config, int traces, int depth, long seed) throws IOException, InterruptedException {
         Path specAbs = spec.toAbsolutePath().normalize();
-        Path tmp = Files.createTempDirectory("finalspec-sim");
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-sim");
         try {
             Path out = Files.createDirectories(tmp.resolve("traces"));
             Path cfg = tmp.resolve("simulate.cfg");
@@ -41,13 +41,16 @@ public final class TlcSimulator {
             cmd.addAll(List.of("-simulate", "file=" + out.resolve("trace") + ",num=" + traces, "-depth", String.valueOf(depth),
                 "-seed", String.valueOf(seed), "-workers", "1", "-metadir", tmp.resolve("meta").toString(),
                 "-config", cfg.toString(), specAbs.getFileName().toString()));
-            Process p = new ProcessBuilder(cmd).directory(specAbs.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("tlc.log").toFile()).start();
+            Process p = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(specAbs.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("tlc.log").toFile()));
             p.getOutputStream().close();
             boolean finished = options.timeoutSeconds() <= 0 ? p.waitFor() >= Integer.MIN_VALUE
                 : p.waitFor((long) (options.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.destroyForcibly().waitFor();
+            }
+            Children.ofThisJvm().release(p);
+            if (!finished) {
                 throw new IOException("TLC simulation did not finish within " + options.timeoutSeconds() + " s");
             }
             List<String> result = readTraces(out);
@@ -57,7 +60,7 @@ public final class TlcSimulator {
             }
             return result;
         } finally {
-            TlcRunner.deleteTree(tmp);
+            Children.ofThisJvm().delete(tmp);
         }
     }
 

@@ -1,0 +1,59 @@
+package io.finalspec.toolkit.cli;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The run needed more memory than the JVM has: not a bug and not a user mistake, so it gets its own
+ * exit code ({@link ExitCode#RESOURCES}) and a message that says how far the run got and how to go
+ * on. An {@link OutOfMemoryError} unwinds the search that filled the heap, so by the time this is
+ * built its states are garbage and printing is safe.
+ */
+final class ResourceExhausted extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    ResourceExhausted(String message) {
+        super(message);
+    }
+
+    /** The message for a search that stopped after about {@code distinct} distinct states. */
+    static ResourceExhausted afterStates(String what, long distinct) {
+        return new ResourceExhausted(String.format("out of memory in %s after about %,d distinct states%s", what, distinct, howToGoOn()));
+    }
+
+    /** The message when nothing counted how far the run got. */
+    static ResourceExhausted somewhere() {
+        return new ResourceExhausted("out of memory" + howToGoOn());
+    }
+
+    private static String howToGoOn() {
+        return String.format(" (Java heap %,d MB). To go on: give Java more heap (FINALSPEC_JAVA_OPTS=-Xmx8g ./finalspec ...;"
+            + " the TLC runs of check take --heap), use fewer --workers, or a bigger machine.", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /**
+     * Runs {@code search}; if it runs out of memory (directly, or in a worker thread whose failure
+     * is wrapped), reports it with the count {@code distinct} last saw.
+     */
+    static <T> T guard(String what, Supplier<T> search, LongSupplier distinct) {
+        try {
+            return search.get();
+        } catch (RuntimeException | Error e) {
+            if (isExhaustion(e)) {
+                throw afterStates(what, distinct.getAsLong());
+            }
+            throw e;
+        }
+    }
+
+    /** True when {@code t} or one of its causes is an {@link OutOfMemoryError}. */
+    static boolean isExhaustion(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
