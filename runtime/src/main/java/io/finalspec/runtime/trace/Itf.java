@@ -9,10 +9,16 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.trace.PositionedJson.Arr;
+import io.finalspec.runtime.trace.PositionedJson.Bool;
+import io.finalspec.runtime.trace.PositionedJson.Member;
+import io.finalspec.runtime.trace.PositionedJson.Node;
+import io.finalspec.runtime.trace.PositionedJson.Num;
+import io.finalspec.runtime.trace.PositionedJson.Obj;
+import io.finalspec.runtime.trace.PositionedJson.Str;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.value.BoolValue;
 import io.finalspec.runtime.value.FcnValue;
@@ -135,80 +141,141 @@ public final class Itf {
         return o;
     }
 
-    /** Decodes one value. */
+    /** Decodes one value from a Gson tree (values our own processes wrote; no positions). */
     public static Value fromJson(JsonElement e) {
-        if (e.isJsonPrimitive()) {
-            JsonPrimitive p = e.getAsJsonPrimitive();
-            if (p.isBoolean()) {
-                return Tla.bool(p.getAsBoolean());
+        return decode(PositionedJson.fromGson(e));
+    }
+
+    /** Decodes one value; every malformed part is an {@link ItfException} at its position. */
+    private static Value decode(Node n) {
+        if (n instanceof Bool b) {
+            return Tla.bool(b.value());
+        }
+        if (n instanceof Num num) {
+            return Tla.integer(toInt(num.text(), n));
+        }
+        if (n instanceof Str str) {
+            return Tla.str(str.value());
+        }
+        if (!(n instanceof Obj o)) {
+            throw error(n, n.kind() + " is not an ITF value" + (n instanceof Arr ? " (write a sequence as {\"#tup\": [...]}, a set as {\"#set\": [...]})" : ""));
+        }
+        if (o.member("#set") != null) {
+            return build(n, () -> Tla.setOf(items(o, "#set")));
+        }
+        if (o.member("#tup") != null) {
+            return build(n, () -> Tla.seqOf(items(o, "#tup")));
+        }
+        if (o.member("#map") != null) {
+            return decodeMap(o);
+        }
+        if (o.member("#bigint") != null) {
+            Node big = o.member("#bigint").value();
+            if (!(big instanceof Str text)) {
+                throw error(big, "#bigint takes a string of digits, not " + big.kind());
             }
-            if (p.isNumber()) {
-                return Tla.integer(toInt(p.getAsString()));
+            return Tla.integer(toInt(text.value(), big));
+        }
+        if (o.member("#unserializable") != null) {
+            Node name = o.member("#unserializable").value();
+            if (!(name instanceof Str text)) {
+                throw error(name, "#unserializable takes a string, not " + name.kind());
             }
-            return Tla.str(p.getAsString());
-        }
-        if (e.isJsonArray()) {
-            throw new TlaEvalException("ITF: a bare JSON array is not a value: " + e);
-        }
-        if (e.isJsonNull()) {
-            throw new TlaEvalException("ITF: null is not a value");
-        }
-        JsonObject o = e.getAsJsonObject();
-        if (o.has("#set")) {
-            List<Value> elems = new ArrayList<>();
-            for (JsonElement x : o.getAsJsonArray("#set")) {
-                elems.add(fromJson(x));
-            }
-            return Tla.setOf(elems);
-        }
-        if (o.has("#tup")) {
-            List<Value> elems = new ArrayList<>();
-            for (JsonElement x : o.getAsJsonArray("#tup")) {
-                elems.add(fromJson(x));
-            }
-            return Tla.seqOf(elems);
-        }
-        if (o.has("#map")) {
-            JsonArray a = o.getAsJsonArray("#map");
-            Value[] keys = new Value[a.size()];
-            Value[] vals = new Value[a.size()];
-            for (int i = 0; i < keys.length; i++) {
-                JsonArray p = a.get(i).getAsJsonArray();
-                keys[i] = fromJson(p.get(0));
-                vals[i] = fromJson(p.get(1));
-            }
-            return Tla.fromPairs(keys, vals);
-        }
-        if (o.has("#bigint")) {
-            return Tla.integer(toInt(o.get("#bigint").getAsString()));
-        }
-        if (o.has("#unserializable")) {
-            return Tla.modelValue(o.get("#unserializable").getAsString());
+            return Tla.modelValue(text.value());
         }
         List<String> names = new ArrayList<>();
         List<Value> vals = new ArrayList<>();
-        for (Map.Entry<String, JsonElement> f : o.entrySet()) {
-            if (!f.getKey().startsWith("#")) {
-                names.add(f.getKey());
-                vals.add(fromJson(f.getValue()));
+        for (Member f : o.members()) {
+            if (f.key().startsWith("#")) {
+                throw new ItfException(f.line(), f.column(), "unknown ITF form \"" + f.key() + "\"");
             }
+            names.add(f.key());
+            vals.add(decode(f.value()));
         }
-        return Tla.record(names.toArray(new String[0]), vals.toArray(new Value[0]));
+        return build(n, () -> Tla.record(names.toArray(new String[0]), vals.toArray(new Value[0])));
     }
 
-    private static int toInt(String s) {
+    private static List<Value> items(Obj o, String form) {
+        Node arr = o.member(form).value();
+        if (!(arr instanceof Arr a)) {
+            throw error(arr, form + " takes an array, not " + arr.kind());
+        }
+        List<Value> out = new ArrayList<>();
+        for (Node x : a.items()) {
+            out.add(decode(x));
+        }
+        return out;
+    }
+
+    private static Value decodeMap(Obj o) {
+        Node arr = o.member("#map").value();
+        if (!(arr instanceof Arr a)) {
+            throw error(arr, "#map takes an array of [key, value] pairs, not " + arr.kind());
+        }
+        Value[] keys = new Value[a.items().size()];
+        Value[] vals = new Value[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            Node pair = a.items().get(i);
+            if (!(pair instanceof Arr p) || p.items().size() != 2) {
+                throw error(pair, "a #map entry must be a [key, value] pair");
+            }
+            keys[i] = decode(p.items().get(0));
+            vals[i] = decode(p.items().get(1));
+        }
+        return build(o, () -> Tla.fromPairs(keys, vals));
+    }
+
+    /** Builds a value; a semantic error (duplicate keys, incomparable set elements) is positioned at {@code at}. */
+    private static Value build(Node at, java.util.function.Supplier<Value> make) {
+        try {
+            return make.get();
+        } catch (ItfException e) {
+            throw e;
+        } catch (TlaEvalException e) {
+            throw error(at, e.getMessage());
+        }
+    }
+
+    private static int toInt(String s, Node at) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException ex) {
-            throw new TlaEvalException("ITF: integer " + s + " does not fit TLC's 32-bit integers");
+            throw error(at, s.matches("-?[0-9]+") ? "integer " + s + " does not fit TLC's 32-bit integers"
+                : "number " + s + " is not an integer");
         }
     }
 
-    /** A decoded ITF trace: variable names, and per state its action (or null) and values. */
-    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states) {
+    private static ItfException error(Node at, String message) {
+        return new ItfException(at.line(), at.column(), message);
+    }
 
-        /** Builds a {@link Trace} of {@code machine}'s states; labels are parsed from the action strings. */
+    /** Where a part of the trace was written, for errors found when it meets a spec. */
+    public record Where(int line, int column) {
+    }
+
+    /**
+     * A decoded ITF trace: variable names, and per state its action (or null) and values; with the
+     * positions of the variable list, of each state and of each action, for errors found later.
+     */
+    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states,
+                           Where variablesAt, List<Where> statesAt, List<Where> actionsAt) {
+
+        /** A trace without positions (built in memory). */
+        public ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states) {
+            this(variables, actions, states, new Where(0, 0), nowhere(states.size()), nowhere(states.size()));
+        }
+
+        private static List<Where> nowhere(int n) {
+            return java.util.Collections.nCopies(n, new Where(0, 0));
+        }
+
+        /**
+         * Builds a {@link Trace} of {@code machine}'s states; labels are parsed from the action
+         * strings. The trace's variables must be exactly the spec's: a variable the spec lacks is
+         * not silently dropped.
+         */
         public Trace toTrace(Machine machine) {
+            checkVariables(machine.variables());
             List<TlcTraceReader.ParsedStep> steps = new ArrayList<>();
             for (int i = 0; i < states.size(); i++) {
                 steps.add(new TlcTraceReader.ParsedStep(null, states.get(i)));
@@ -217,47 +284,127 @@ public final class Itf {
             List<Trace.Step> labelled = new ArrayList<>();
             for (int i = 0; i < t.size(); i++) {
                 String a = actions.get(i);
-                labelled.add(new Trace.Step(i == 0 || a == null ? null : parseLabel(a), t.state(i)));
+                labelled.add(new Trace.Step(i == 0 || a == null ? null : label(a, actionsAt.get(i)), t.state(i)));
             }
             return new Trace(t.variables(), labelled);
         }
+
+        private void checkVariables(List<String> specVariables) {
+            List<String> unknown = variables.stream().filter(v -> !specVariables.contains(v)).toList();
+            List<String> missing = specVariables.stream().filter(v -> !variables.contains(v)).toList();
+            if (!unknown.isEmpty() || !missing.isEmpty()) {
+                throw new ItfException(variablesAt.line(), variablesAt.column(), "the trace's variables " + variables
+                    + " are not the spec's " + specVariables
+                    + (unknown.isEmpty() ? "" : "; not in the spec: " + String.join(", ", unknown))
+                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing)));
+            }
+        }
+
+        private static ActionLabel label(String text, Where at) {
+            try {
+                return parseLabel(text);
+            } catch (RuntimeException e) {
+                throw new ItfException(at.line(), at.column(), "bad action label \"" + text + "\": " + e.getMessage());
+            }
+        }
     }
 
-    /** Reads ITF JSON. */
+    /** Reads ITF JSON; malformed JSON or ITF is an {@link ItfException} with its line and column. */
     public static ItfTrace read(String json) {
-        JsonElement parsed = JsonParser.parseString(json);
-        if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("states")
-                || !parsed.getAsJsonObject().get("states").isJsonArray()) {
-            throw new TlaEvalException("ITF: expected an object with a \"states\" array");
+        Node parsed = PositionedJson.parse(json);
+        if (!(parsed instanceof Obj root)) {
+            throw error(parsed, "an ITF trace is an object with a \"states\" array, not " + parsed.kind());
         }
-        JsonObject root = parsed.getAsJsonObject();
-        List<String> vars = new ArrayList<>();
-        if (root.has("vars")) {
-            for (JsonElement v : root.getAsJsonArray("vars")) {
-                vars.add(v.getAsString());
-            }
+        Member statesMember = root.member("states");
+        if (statesMember == null) {
+            throw error(root, "an ITF trace needs a \"states\" array");
         }
+        if (!(statesMember.value() instanceof Arr statesArr)) {
+            throw error(statesMember.value(), "\"states\" must be an array, not " + statesMember.value().kind());
+        }
+        if (statesArr.items().isEmpty()) {
+            throw error(statesArr, "a trace has at least one state; \"states\" is empty");
+        }
+        Member varsMember = root.member("vars");
+        List<String> vars = varsMember == null ? null : variableNames(varsMember.value());
+        Where varsAt = varsMember == null ? where(statesArr.items().get(0)) : where(varsMember.value());
         List<String> actions = new ArrayList<>();
+        List<Where> actionsAt = new ArrayList<>();
+        List<Where> statesAt = new ArrayList<>();
         List<Map<String, Value>> states = new ArrayList<>();
-        for (JsonElement se : root.getAsJsonArray("states")) {
-            JsonObject so = se.getAsJsonObject();
-            String action = null;
-            if (so.has("#meta") && so.getAsJsonObject("#meta").has("action")) {
-                action = so.getAsJsonObject("#meta").get("action").getAsString();
+        for (Node se : statesArr.items()) {
+            if (!(se instanceof Obj so)) {
+                throw error(se, "a state must be an object, not " + se.kind());
             }
+            Node actionNode = action(so);
             Map<String, Value> vals = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> f : so.entrySet()) {
-                if (!f.getKey().startsWith("#")) {
-                    vals.put(f.getKey(), fromJson(f.getValue()));
+            for (Member f : so.members()) {
+                if (!f.key().startsWith("#")) {
+                    if (vars != null && !vars.contains(f.key())) {
+                        throw new ItfException(f.line(), f.column(), "variable " + f.key() + " is not in the trace's \"vars\" " + vars);
+                    }
+                    vals.put(f.key(), decode(f.value()));
                 }
             }
-            if (vars.isEmpty()) {
-                vars.addAll(vals.keySet());
+            if (vars == null) {
+                vars = List.copyOf(vals.keySet());
             }
-            actions.add(action);
+            for (String v : vars) {
+                if (!vals.containsKey(v)) {
+                    throw error(se, "state " + states.size() + " has no value for variable " + v);
+                }
+            }
+            actions.add(actionNode == null ? null : ((Str) actionNode).value());
+            actionsAt.add(actionNode == null ? where(se) : where(actionNode));
+            statesAt.add(where(se));
             states.add(vals);
         }
-        return new ItfTrace(vars, actions, states);
+        return new ItfTrace(vars, actions, states, varsAt, statesAt, actionsAt);
+    }
+
+    /** Reads ITF from the bytes of a file: invalid UTF-8 is an {@link ItfException} at the bad byte. */
+    public static ItfTrace read(byte[] utf8) {
+        return read(PositionedJson.decodeUtf8(utf8));
+    }
+
+    private static List<String> variableNames(Node n) {
+        if (!(n instanceof Arr a)) {
+            throw error(n, "\"vars\" must be an array of variable names, not " + n.kind());
+        }
+        List<String> names = new ArrayList<>();
+        for (Node v : a.items()) {
+            if (!(v instanceof Str s)) {
+                throw error(v, "a variable name must be a string, not " + v.kind());
+            }
+            if (names.contains(s.value())) {
+                throw error(v, "variable " + s.value() + " is listed twice in \"vars\"");
+            }
+            names.add(s.value());
+        }
+        return List.copyOf(names);
+    }
+
+    /** The {@code #meta.action} string of a state, or null. */
+    private static Node action(Obj state) {
+        Member meta = state.member("#meta");
+        if (meta == null) {
+            return null;
+        }
+        if (!(meta.value() instanceof Obj m)) {
+            throw error(meta.value(), "\"#meta\" must be an object, not " + meta.value().kind());
+        }
+        Member action = m.member("action");
+        if (action == null) {
+            return null;
+        }
+        if (!(action.value() instanceof Str)) {
+            throw error(action.value(), "\"action\" must be a string, not " + action.value().kind());
+        }
+        return action.value();
+    }
+
+    private static Where where(Node n) {
+        return new Where(n.line(), n.column());
     }
 
     /** Parses TLC's label text {@code Name} or {@code Name(p=1, q={a})}. */

@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.google.gson.JsonParseException;
-
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.ItfException;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceDiff;
 import io.finalspec.runtime.trace.TraceReplayer;
-import io.finalspec.runtime.value.TlaEvalException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,15 +66,10 @@ final class TraceCommand implements Callable<Integer> {
 
     private Trace read(Machine machine) throws IOException {
         try {
-            Itf.ItfTrace itf = Itf.read(Files.readString(file));
-            if (!itf.variables().isEmpty() && !itf.variables().containsAll(machine.variables())) {
-                throw new UserError(file + ": the trace has variables " + itf.variables() + ", the spec " + machine.variables());
-            }
-            return itf.toTrace(machine);
-        } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException
-                 | TlaEvalException | NullPointerException e) {
-            // ITF is user input: a malformed file is reported, whatever part of it is malformed.
-            throw new UserError(file + ": not a valid ITF trace: " + e.getMessage());
+            return Itf.read(Files.readAllBytes(file)).toTrace(machine);
+        } catch (ItfException e) {
+            // ITF is user input: a malformed file is reported where it is malformed, whatever part of it is.
+            throw new UserError(e.format(file.toString()));
         }
     }
 }
