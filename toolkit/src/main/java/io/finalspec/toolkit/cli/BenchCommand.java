@@ -63,9 +63,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (rounds < 1 || workers < 1) {
-            throw new UserError("--rounds and --workers must be at least 1", ExitCode.USAGE);
+        if (rounds < 1) {
+            throw new UserError("--rounds must be at least 1", ExitCode.USAGE);
         }
+        Workers.check(workers);
         List<ModelEntry> selected = select();
         PrintWriter out = spec.commandLine().getOut();
         List<Row> rows = new ArrayList<>();

@@ -45,7 +45,7 @@ final class CliProcess {
     }
 
     /** Runs {@code finalspec args} to its end (at most five minutes) in a new folder under {@code tmp}. */
-    static Result run(Path tmp, String heap, String... args) throws IOException, InterruptedException {
+    static Result runWithHeap(Path tmp, String heap, String... args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(tmp, "run-");
         Process p = start(dir, heap, args);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
@@ -57,7 +57,7 @@ final class CliProcess {
     }
 
     static Result run(Path tmp, String... args) throws IOException, InterruptedException {
-        return run(tmp, "512m", args);
+        return runWithHeap(tmp, "512m", args);
     }
 
     static Result result(Path dir, int code) throws IOException {
