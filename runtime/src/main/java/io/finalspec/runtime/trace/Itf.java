@@ -232,7 +232,8 @@ public final class Itf {
         } catch (ItfException e) {
             throw e;
         } catch (TlaEvalException e) {
-            throw error(at, e.getMessage());
+            // TLC-worded messages span lines; a positioned error is one.
+            throw error(at, e.getMessage().replaceAll("\\s*\\n\\s*", " "));
         }
     }
 
