@@ -9,8 +9,15 @@ import java.time.Duration;
  * @param heap           maximum heap of the TLC JVM, in Java's {@code -Xmx} syntax (e.g. {@code 4g})
  * @param timeoutSeconds the run is killed (with its process tree) after this many seconds; 0 means no limit,
  *                       which only a user's explicit choice should give
+ * @param quickStart     tune the JVM for models checked in a second or two, where start-up is most of
+ *                       the time (serial GC, no optimising JIT): the fuzzer runs thousands of those
  */
-public record TlcOptions(int workers, String heap, double timeoutSeconds) {
+public record TlcOptions(int workers, String heap, double timeoutSeconds, boolean quickStart) {
+
+    /** Options for a model of any size (a JVM tuned for long runs). */
+    public TlcOptions(int workers, String heap, double timeoutSeconds) {
+        this(workers, heap, timeoutSeconds, false);
+    }
 
     /** One worker, 4 GB and {@link ChildProcess#defaultTimeout()} (120 s unless {@code -Dfinalspec.child.timeout}). */
     public static TlcOptions defaults() {
@@ -19,7 +26,7 @@ public record TlcOptions(int workers, String heap, double timeoutSeconds) {
 
     /** The same options with another timeout in seconds. */
     public TlcOptions withTimeout(double seconds) {
-        return new TlcOptions(workers, heap, seconds);
+        return new TlcOptions(workers, heap, seconds, quickStart);
     }
 
     /** The timeout as a duration ({@link Duration#ZERO} for no limit). */

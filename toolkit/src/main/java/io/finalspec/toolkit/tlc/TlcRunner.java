@@ -93,7 +93,7 @@ public final class TlcRunner {
     }
 
     private List<String> command(Path spec, Path cfg, Path tmp) {
-        List<String> cmd = Jvm.command(options.heap(), tmp, mainClass);
+        List<String> cmd = Jvm.command(options.heap(), tmp, mainClass, options.quickStart());
         cmd.addAll(List.of("-tool", "-workers", String.valueOf(options.workers()),
             "-metadir", tmp.resolve("meta").toString(), "-config", cfg.toString(), spec.getFileName().toString()));
         return cmd;
@@ -101,7 +101,7 @@ public final class TlcRunner {
 
     /** The command line that starts TLC (through {@link TlcLauncher}); TLC's own arguments follow. */
     static List<String> javaCommand(TlcOptions options, Path tmp) {
-        return Jvm.command(options.heap(), tmp, TlcLauncher.class);
+        return Jvm.command(options.heap(), tmp, TlcLauncher.class, options.quickStart());
     }
 
     private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
