@@ -1,15 +1,15 @@
 package io.finalspec.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -24,6 +24,7 @@ import com.google.gson.JsonParser;
 import io.finalspec.tests.support.ExploreCase;
 import io.finalspec.tests.support.ExploreCases;
 import io.finalspec.toolkit.cli.Main;
+import io.finalspec.toolkit.tlc.ChildProcess;
 import io.finalspec.toolkit.tlc.Jvm;
 
 /**
@@ -73,12 +74,13 @@ class ConformanceSuiteTest {
         cmd.addAll(List.of("conform", c.spec().toString(), "--config", c.config().toString(), "--seed", String.valueOf(seed),
             "--states", String.valueOf(STATES), "--seconds", String.valueOf(seconds), "--traces", "5", "--depth", "50",
             "--json", json.toString(), "--out", tmp.toString()));
-        Path log = Files.createTempFile(tmp, "conform", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        p.getOutputStream().close();
-        assertTrue(p.waitFor(600, TimeUnit.SECONDS), c + ": conform did not finish");
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), c + " (seed " + seed + "):\n" + output);
+        StringBuilder log = new StringBuilder();
+        Duration limit = Duration.ofSeconds(Math.round(600 + 4 * seconds)); // the conform child starts TLC and an oracle itself
+        ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), limit,
+            line -> log.append(line).append('\n'), line -> { });
+        assertFalse(done.timedOut(), () -> c + " (seed " + seed + "): conform " + done.describeTimeout(limit));
+        String output = log.toString();
+        assertEquals(0, done.exitCode(), c + " (seed " + seed + "):\n" + output);
         JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(0, r.get("mismatches").getAsInt(), output);
         assertTrue(r.get("states_checked").getAsLong() > 0, output);

@@ -20,10 +20,20 @@ import java.util.List;
 public final class IsolatedExplore {
   private IsolatedExplore() {}
 
-  /** The counts and verdict of one exploration ({@code outcome} is OK, INVARIANT, DEADLOCK or ERROR). */
-  public record Result(long generated, long distinct, int depth, String outcome, String name, String message) {}
+  /**
+   * The counts and verdict of one exploration ({@code outcome} is OK, INVARIANT, DEADLOCK or ERROR),
+   * the length of its counterexample (states; 0 without one) and the states left when it stopped at a
+   * distinct-state cap.
+   */
+  public record Result(long generated, long distinct, int depth, String outcome, String name, String message,
+      int traceLength, long queueLeft) {}
 
   public static Result run(Path spec, Path config) throws Exception {
+    return run(spec, config, Long.MAX_VALUE);
+  }
+
+  /** Explores at most {@code maxDistinct} distinct states (a capped run ends OK with states left on the queue). */
+  public static Result run(Path spec, Path config, long maxDistinct) throws Exception {
     CompileResult r = io.finalspec.codegen.Compiler.compile(spec, config, CompileOptions.inPackage("finalspec.generated"));
     if (!r.ok()) {
       throw new IllegalArgumentException(r.describe());
@@ -40,10 +50,14 @@ public final class IsolatedExplore {
       Object machine = generated.loadClass(r.className()).getConstructor().newInstance();
       Class<?> machineType = runtime.loadClass("io.finalspec.runtime.machine.Machine");
       Class<?> bfs = runtime.loadClass("io.finalspec.runtime.explore.BfsExplorer");
-      Object result = bfs.getMethod("run").invoke(bfs.getConstructor(machineType).newInstance(machine));
+      Class<?> options = runtime.loadClass("io.finalspec.runtime.explore.BfsExplorer$Options");
+      Object opts = options.getMethod("withMaxDistinct", long.class).invoke(options.getMethod("defaults").invoke(null), maxDistinct);
+      Object result = bfs.getMethod("run").invoke(bfs.getConstructor(machineType, options).newInstance(machine, opts));
       Object outcome = call(result, "outcome");
+      Object trace = call(result, "trace");
       return new Result((long) call(result, "generated"), (long) call(result, "distinct"), (int) call(result, "depth"),
-          String.valueOf(call(outcome, "kind")), (String) call(outcome, "name"), (String) call(outcome, "message"));
+          String.valueOf(call(outcome, "kind")), (String) call(outcome, "name"), (String) call(outcome, "message"),
+          trace == null ? 0 : (int) call(trace, "size"), (long) call(result, "queueLeft"));
     }
   }
 

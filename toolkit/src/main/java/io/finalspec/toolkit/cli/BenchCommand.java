@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,6 +17,7 @@ import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
+import io.finalspec.toolkit.tlc.ChildProcess;
 import io.finalspec.toolkit.tlc.Children;
 import io.finalspec.toolkit.tlc.Jvm;
 import io.finalspec.toolkit.tlc.TlcOptions;
@@ -82,8 +83,11 @@ final class BenchCommand implements Callable<Integer> {
         return rows.stream().allMatch(Row::countsAgree) ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
+    /** Each TLC or explore child of a benchmark round is killed after an hour. */
+    private static final int CHILD_SECONDS = 3600;
+
     private Row measure(ModelEntry m, PrintWriter out) throws IOException, InterruptedException {
-        TlcRunner tlc = new TlcRunner(new TlcOptions(workers, "4g", 0));
+        TlcRunner tlc = new TlcRunner(new TlcOptions(workers, "4g", CHILD_SECONDS));
         double[] tlcTimes = new double[rounds];
         double[] exploreTimes = new double[rounds];
         long tlcDistinct = -1;
@@ -109,15 +113,11 @@ final class BenchCommand implements Callable<Integer> {
             List<String> cmd = new ArrayList<>(Jvm.command("4g", tmp, Main.class));
             cmd.addAll(List.of("explore", m.spec().toString(), "--config", m.config().toString(), "--workers",
                 String.valueOf(workers), "--json", json.toString(), "--out", tmp.toString()));
-            Process p = Children.ofThisJvm().start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()));
-            p.getOutputStream().close();
-            boolean finished = p.waitFor(3600, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor();
-            }
-            Children.ofThisJvm().release(p);
-            if (!finished || !Files.exists(json)) {
-                throw new UserError(m.name() + ": explore failed: " + Files.readString(tmp.resolve("log")).strip(), ExitCode.FAILED);
+            ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true),
+                Duration.ofSeconds(CHILD_SECONDS), line -> { }, line -> { });
+            if (done.timedOut() || !Files.exists(json)) {
+                String why = done.timedOut() ? done.describeTimeout(Duration.ofSeconds(CHILD_SECONDS)) : done.outputTail().strip();
+                throw new UserError(m.name() + ": explore failed: " + why, ExitCode.FAILED);
             }
             return JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         } finally {

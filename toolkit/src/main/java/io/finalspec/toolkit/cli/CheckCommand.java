@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "4g", description = "Maximum heap of each TLC JVM, e.g. 2g (default: ${DEFAULT-VALUE}).")
     private String heap;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0", description = "Stop a model's TLC run after this many seconds; 0 means no limit.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800", description = "Kill a model's TLC run (and what it started) after this many seconds and report its last output; 0 means no limit (default: ${DEFAULT-VALUE}).")
     private double timeout;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as a JSON array to FILE.")

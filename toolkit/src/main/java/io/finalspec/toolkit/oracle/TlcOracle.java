@@ -26,6 +26,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.finalspec.toolkit.tlc.ChildProcess;
 import io.finalspec.toolkit.tlc.Children;
 
 /**
@@ -66,7 +67,6 @@ public final class TlcOracle implements AutoCloseable {
     /** True between {@link #submitDeltas(List)} and {@link #receiveDeltas()}. */
     private boolean inFlight;
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final int STDERR_LINES = 40;
 
     private final Path spec;
@@ -101,8 +101,9 @@ public final class TlcOracle implements AutoCloseable {
         watchdog.start();
     }
 
+    /** Starts an oracle whose answers may each take {@link ChildProcess#defaultTimeout()} (120 s unless set). */
     public static TlcOracle start(Path spec, Path cfg) throws IOException {
-        return start(spec, cfg, DEFAULT_TIMEOUT);
+        return start(spec, cfg, ChildProcess.defaultTimeout());
     }
 
     /**
@@ -342,11 +343,11 @@ public final class TlcOracle implements AutoCloseable {
         }
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                ChildProcess.killTree(process);
             }
             stderrReader.join(1000);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            ChildProcess.killTree(process);
             Thread.currentThread().interrupt();
         }
         Children.ofThisJvm().release(process);
@@ -413,7 +414,7 @@ public final class TlcOracle implements AutoCloseable {
         closed = true;
         try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                ChildProcess.killTree(process);
             }
             stderrReader.join(1000);
         } catch (InterruptedException e) {
@@ -442,7 +443,7 @@ public final class TlcOracle implements AutoCloseable {
                 long d = deadline;
                 if (d != 0 && System.nanoTime() - d > 0) {
                     timedOut = true;
-                    process.destroyForcibly();
+                    ChildProcess.killTree(process);
                     return;
                 }
                 Thread.sleep(50);

@@ -86,10 +86,11 @@ final class ResultCollector {
         }
     }
 
-    TlcResult finish(int exitCode, double seconds, String stderr, boolean timedOut, double timeoutSeconds) {
+    /** @param timeout null, or why the run was killed (with TLC's last output) */
+    TlcResult finish(int exitCode, double seconds, String stderr, String timeout) {
         Expectation outcome;
-        if (timedOut) {
-            outcome = Expectation.error("TLC did not finish within " + (long) timeoutSeconds + " s (raise --timeout or pick a smaller model)");
+        if (timeout != null) {
+            outcome = Expectation.error("TLC " + timeout + "\n(raise the timeout or pick a smaller model)");
         } else if (mentionsOutOfMemory(stderr)) {
             outcome = Expectation.error("TLC ran out of memory (raise --heap, or pick a smaller model)");
         } else if (violation != null) {

@@ -1,15 +1,10 @@
 package io.finalspec.toolkit.tlc;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.finalspec.codegen.manifest.Expectation;
@@ -19,15 +14,22 @@ import io.finalspec.codegen.manifest.Expectation;
  *
  * <p>A subprocess, not an in-process call: TLC keeps its state in static fields, may call
  * {@code System.exit}, and can exhaust its heap; a child JVM isolates all three and can be killed
- * on timeout. TLC's metadir and the standard modules it unpacks go to a fresh temporary folder
+ * on timeout (with its process tree, see {@link ChildProcess}). TLC's metadir and the standard modules it unpacks go to a fresh temporary folder
  * that is deleted afterwards, so nothing is left in the user's tree.
  */
 public final class TlcRunner {
 
     private final TlcOptions options;
+    private final Class<?> mainClass;
 
     public TlcRunner(TlcOptions options) {
+        this(options, TlcLauncher.class);
+    }
+
+    /** With another main class in place of TLC's launcher: tests use a fake TLC that hangs. */
+    TlcRunner(TlcOptions options, Class<?> mainClass) {
         this.options = options;
+        this.mainClass = mainClass;
     }
 
     /**
@@ -88,7 +90,7 @@ public final class TlcRunner {
     }
 
     private List<String> command(Path spec, Path cfg, Path tmp) {
-        List<String> cmd = javaCommand(options, tmp);
+        List<String> cmd = Jvm.command(options.heap(), tmp, mainClass, options.quickStart());
         cmd.addAll(List.of("-tool", "-workers", String.valueOf(options.workers()),
             "-metadir", tmp.resolve("meta").toString(), "-config", cfg.toString(), spec.getFileName().toString()));
         return cmd;
@@ -96,67 +98,31 @@ public final class TlcRunner {
 
     /** The command line that starts TLC (through {@link TlcLauncher}); TLC's own arguments follow. */
     static List<String> javaCommand(TlcOptions options, Path tmp) {
-        return Jvm.command(options.heap(), tmp, TlcLauncher.class);
+        return Jvm.command(options.heap(), tmp, TlcLauncher.class, options.quickStart());
     }
 
     private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(dir.toFile()));
-        process.getOutputStream().close();
         StringBuilder stderr = new StringBuilder();
-        Thread errReader = new Thread(() -> readStderr(process, stderr, start, progress), "tlc-stderr");
-        errReader.setDaemon(true);
-        errReader.start();
         ToolOutputReader reader = new ToolOutputReader(collector::accept);
-        Thread outReader = new Thread(() -> readLines(process, reader), "tlc-stdout");
-        outReader.setDaemon(true);
-        outReader.start();
-        boolean timedOut = !waitFor(process);
-        if (timedOut) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-        Children.ofThisJvm().release(process);
-        outReader.join();
-        errReader.join();
+        ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), options.timeout(),
+            reader::line, line -> stderrLine(line, stderr, start, progress));
         reader.finish();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return collector.finish(process.exitValue(), seconds, stderr.toString(), timedOut, options.timeoutSeconds());
+        return collector.finish(done.exitCode(), done.seconds(), stderr.toString(),
+            done.timedOut() ? done.describeTimeout(options.timeout()) : null);
     }
 
-    private boolean waitFor(Process process) throws InterruptedException {
-        if (options.timeoutSeconds() <= 0) {
-            process.waitFor();
-            return true;
-        }
-        return process.waitFor((long) (options.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
-    }
-
-    private static void readLines(Process process, ToolOutputReader reader) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                reader.line(line);
+    private static void stderrLine(String line, StringBuilder sink, long start, Consumer<TlcProgress> progress) {
+        if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
+            String[] f = line.substring(TlcLauncher.PROGRESS_PREFIX.length()).split(" ");
+            double secs = (System.nanoTime() - start) / 1e9;
+            progress.accept(new TlcProgress(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                Integer.parseInt(f[3]), secs));
+        } else {
+            synchronized (sink) {
+                sink.append(line).append('\n');
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void readStderr(Process process, StringBuilder sink, long start, Consumer<TlcProgress> progress) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
-                    String[] f = line.substring(TlcLauncher.PROGRESS_PREFIX.length()).split(" ");
-                    double secs = (System.nanoTime() - start) / 1e9;
-                    progress.accept(new TlcProgress(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
-                        Integer.parseInt(f[3]), secs));
-                } else {
-                    sink.append(line).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

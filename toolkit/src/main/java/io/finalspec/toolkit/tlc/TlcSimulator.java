@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -41,22 +40,14 @@ public final class TlcSimulator {
             cmd.addAll(List.of("-simulate", "file=" + out.resolve("trace") + ",num=" + traces, "-depth", String.valueOf(depth),
                 "-seed", String.valueOf(seed), "-workers", "1", "-metadir", tmp.resolve("meta").toString(),
                 "-config", cfg.toString(), specAbs.getFileName().toString()));
-            Process p = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(specAbs.getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("tlc.log").toFile()));
-            p.getOutputStream().close();
-            boolean finished = options.timeoutSeconds() <= 0 ? p.waitFor() >= Integer.MIN_VALUE
-                : p.waitFor((long) (options.timeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor();
-            }
-            Children.ofThisJvm().release(p);
-            if (!finished) {
-                throw new IOException("TLC simulation did not finish within " + options.timeoutSeconds() + " s");
+            ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).directory(specAbs.getParent().toFile())
+                .redirectErrorStream(true), options.timeout(), line -> { }, line -> { });
+            if (done.timedOut()) {
+                throw new IOException("TLC simulation " + done.describeTimeout(options.timeout()));
             }
             List<String> result = readTraces(out);
             if (result.isEmpty()) {
-                throw new IOException("TLC simulation wrote no trace (exit " + p.exitValue() + "): "
-                    + tail(Files.readString(tmp.resolve("tlc.log"), StandardCharsets.UTF_8)));
+                throw new IOException("TLC simulation wrote no trace (exit " + done.exitCode() + "): " + tail(done.outputTail()));
             }
             return result;
         } finally {

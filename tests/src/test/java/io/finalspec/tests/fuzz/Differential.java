@@ -1,0 +1,198 @@
+package io.finalspec.tests.fuzz;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.finalspec.codegen.CompileOptions;
+import io.finalspec.codegen.CompileResult;
+import io.finalspec.codegen.diag.Diagnostic;
+import io.finalspec.codegen.manifest.Expectation;
+import io.finalspec.tests.support.IsolatedExplore;
+import io.finalspec.toolkit.tlc.TlcOptions;
+import io.finalspec.toolkit.tlc.TlcResult;
+import io.finalspec.toolkit.tlc.TlcRunner;
+
+/**
+ * Runs one generated spec through the generated machine (in process, with its own copy of the
+ * runtime) and through TLC (a child JVM with a deadline), and compares what they found: verdict,
+ * distinct and generated states, depth, and the length of a counterexample.
+ */
+final class Differential {
+
+    /** How a comparison came out. */
+    enum Kind {
+        /** both sides found the same */
+        AGREE,
+        /** the compiler rejected the spec with a positioned {@code unsupported:} diagnostic */
+        REJECTED,
+        /** TLC (SANY) rejected the spec: the generator wrote something that is not TLA+ */
+        INVALID,
+        /** too large to compare (the machine hit its state cap, or TLC its deadline) */
+        SKIPPED,
+        /** a difference: a bug in finalspec (or in TLC) */
+        DIFFER
+    }
+
+    record Outcome(Kind kind, String detail) {
+        static Outcome of(Kind kind, String detail) {
+            return new Outcome(kind, detail);
+        }
+    }
+
+    /** The machine explores at most this many distinct states; the specs are built to stay far below. */
+    static final long MAX_DISTINCT = 50_000;
+
+    private final TlcRunner tlc;
+    private final AtomicLong machineNanos = new AtomicLong();
+    private final AtomicLong tlcNanos = new AtomicLong();
+
+    Differential(double tlcTimeoutSeconds) {
+        this.tlc = new TlcRunner(new TlcOptions(1, "512m", tlcTimeoutSeconds, true));
+    }
+
+    /** Seconds spent compiling and exploring in process, and waiting for TLC, over all comparisons so far. */
+    String timing() {
+        return String.format("%.0f s compiling and exploring, %.0f s in TLC (all threads)", machineNanos.get() / 1e9,
+            tlcNanos.get() / 1e9);
+    }
+
+    private TlcResult runTlc(Path tla, Path cfg) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        try {
+            return tlc.check(tla, cfg, p -> { });
+        } finally {
+            tlcNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    Outcome compare(FuzzSpec spec) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("finalspec-fuzz");
+        try {
+            Path tla = dir.resolve(FuzzSpec.MODULE + ".tla");
+            Path cfg = dir.resolve(FuzzSpec.MODULE + ".cfg");
+            Files.writeString(tla, spec.tla());
+            Files.writeString(cfg, spec.cfg());
+            return compare(tla, cfg);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    Outcome compare(Path tla, Path cfg) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        CompileResult compiled = io.finalspec.codegen.Compiler.compile(tla, cfg, CompileOptions.inPackage("finalspec.generated"));
+        if (!compiled.ok()) {
+            if (isRejection(compiled.diagnostics())) {
+                return Outcome.of(Kind.REJECTED, compiled.describe().strip());
+            }
+            TlcResult t = runTlc(tla, cfg);
+            if (tlcRejects(t)) {
+                return Outcome.of(Kind.INVALID, "TLC: " + t.errorMessage() + "\nfinalspec: " + compiled.describe().strip());
+            }
+            return Outcome.of(Kind.DIFFER, "finalspec does not compile a spec TLC checks (" + t.outcome() + "):\n"
+                + compiled.describe().strip());
+        }
+        IsolatedExplore.Result mine;
+        try {
+            mine = IsolatedExplore.run(tla, cfg, MAX_DISTINCT);
+        } catch (InvocationTargetException e) {
+            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e.getCause(), 0, 0);
+        } catch (Exception | StackOverflowError e) {
+            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e, 0, 0);
+        }
+        machineNanos.addAndGet(System.nanoTime() - start);
+        if (mine.queueLeft() > 0) {
+            return Outcome.of(Kind.SKIPPED, "more than " + MAX_DISTINCT + " distinct states");
+        }
+        TlcResult t = runTlc(tla, cfg);
+        if (tlcRejects(t)) {
+            return Outcome.of(Kind.INVALID, "TLC: " + t.errorMessage() + "\nfinalspec compiled it");
+        }
+        if (t.errorMessage().startsWith("TLC did not finish")) {
+            return Outcome.of(Kind.SKIPPED, t.errorMessage());
+        }
+        List<String> diffs = differences(t, mine);
+        if (diffs.isEmpty()) {
+            return Outcome.of(Kind.AGREE, summary(t));
+        }
+        return Outcome.of(Kind.DIFFER, String.join("; ", diffs) + "\n  TLC: " + summary(t) + "\n  finalspec: "
+            + mine.outcome() + (mine.name() == null ? "" : " " + mine.name()) + ", " + mine.distinct() + " distinct, "
+            + mine.generated() + " generated, depth " + mine.depth() + ", trace " + mine.traceLength()
+            + (mine.message() == null ? "" : "\n  finalspec message: " + mine.message()));
+    }
+
+    /** Only positioned {@code unsupported} diagnostics count as rejecting a spec outside the fragment. */
+    static boolean isRejection(List<Diagnostic> diagnostics) {
+        return !diagnostics.isEmpty() && diagnostics.stream()
+            .allMatch(d -> d.code().equals("unsupported") && d.span().line() >= 1 && d.message().startsWith("unsupported"));
+    }
+
+    /** SANY's parse and semantic errors, as opposed to TLC's evaluation errors. */
+    private static boolean tlcRejects(TlcResult t) {
+        String m = t.errorMessage();
+        return t.outcome().kind() == Expectation.Kind.ERROR && (m.contains("parse error")
+            || m.contains("parsing or semantic analysis failed") || m.contains("Semantic error")
+            || m.contains("Multiply-defined") || m.contains("Unknown operator") || m.contains("was not defined"));
+    }
+
+    private static List<String> differences(TlcResult t, IsolatedExplore.Result mine) {
+        List<String> diffs = new ArrayList<>();
+        Expectation theirs = t.outcome();
+        boolean tlcError = theirs.kind() == Expectation.Kind.ERROR;
+        boolean myError = mine.outcome().equals("ERROR");
+        if (tlcError || myError) {
+            if (tlcError != myError) {
+                diffs.add("verdict: TLC " + (tlcError ? "error: " + t.errorMessage() : theirs) + ", finalspec "
+                    + (myError ? "error: " + mine.message() : mine.outcome()));
+            }
+            return diffs; // after an evaluation error the counts are where each tool happened to stop
+        }
+        Expectation ours = switch (mine.outcome()) {
+            case "OK" -> Expectation.PASS;
+            case "INVARIANT" -> Expectation.invariant(mine.name());
+            case "DEADLOCK" -> Expectation.DEADLOCK;
+            default -> Expectation.error(mine.message());
+        };
+        if (!theirs.equals(ours)) {
+            diffs.add("verdict: TLC " + theirs + ", finalspec " + ours);
+        }
+        if (t.distinct() >= 0 && t.distinct() != mine.distinct()) {
+            diffs.add("distinct: TLC " + t.distinct() + ", finalspec " + mine.distinct());
+        }
+        if (t.generated() >= 0 && t.generated() != mine.generated()) {
+            diffs.add("generated: TLC " + t.generated() + ", finalspec " + mine.generated());
+        }
+        if (t.depth() >= 0 && t.depth() != mine.depth()) {
+            diffs.add("depth: TLC " + t.depth() + ", finalspec " + mine.depth());
+        }
+        // TLC reports a violating initial state without a trace (as an error message): a trace of one state
+        int theirLength = t.trace().isEmpty() ? 1 : t.trace().size();
+        if (theirs.isViolation() && ours.isViolation() && theirLength != mine.traceLength()) {
+            diffs.add("counterexample length: TLC " + theirLength + ", finalspec " + mine.traceLength());
+        }
+        return diffs;
+    }
+
+    private static String summary(TlcResult t) {
+        return t.outcome() + ", " + t.distinct() + " distinct, " + t.generated() + " generated, depth " + t.depth()
+            + (t.trace().isEmpty() ? "" : ", trace " + t.trace().size());
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

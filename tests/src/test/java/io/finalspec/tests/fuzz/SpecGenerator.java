@@ -1,0 +1,233 @@
+package io.finalspec.tests.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.quicktheories.core.Gen;
+
+/**
+ * The grammar of generated specs: one to three variables of bounded types (integer ranges,
+ * booleans, strings, model values, sets, records, functions, sequences), Init with {@code =} and
+ * {@code \in}, one to four actions (some with a parameter under {@code \E}) made of guards and
+ * assignments in several shapes ({@code =}, {@code \in}, EXCEPT with {@code @}, disjunction,
+ * IF, {@code \E}, LET), each assignment followed by a conjunct that keeps the variable inside its
+ * type set (so the state space stays small), invariants (often violated), deadlock checked or not.
+ */
+final class SpecGenerator {
+
+    /** Product of the variables' type-set sizes a spec may have: its reachable states are fewer. */
+    static final long STATE_BUDGET = 1500;
+
+    private static final List<String> VAR_NAMES = List.of("x", "y", "q", "buf", "mode", "owner", "new", "class", "State",
+        "cnt", "flag", "default");
+    private static final List<int[]> INT_RANGES = List.of(new int[] {0, 2}, new int[] {0, 3}, new int[] {-1, 1},
+        new int[] {1, 3}, new int[] {0, 1});
+
+    private final Rnd r;
+    private final Profile profile;
+
+    private SpecGenerator(Rnd r, Profile profile) {
+        this.r = r;
+        this.profile = profile;
+    }
+
+    /** QuickTheories' generator of specs. */
+    static Gen<FuzzSpec> specs(Profile profile) {
+        return in -> new SpecGenerator(new Rnd(in), profile).spec();
+    }
+
+    private FuzzSpec spec() {
+        int[] range = r.pick(INT_RANGES);
+        Dom ints = Dom.ints(range[0], range[1]);
+        List<String> strs = new ArrayList<>();
+        int nStr = r.between(2, 3);
+        while (strs.size() < nStr) {
+            String s = r.pick(profile.strings());
+            if (!strs.contains(s)) {
+                strs.add(s);
+            }
+        }
+        List<Dom> scalars = List.of(ints, Dom.bools(), Dom.strings(strs), Dom.procs());
+        ExprGen g = new ExprGen(r, profile, scalars);
+
+        List<String> names = new ArrayList<>();
+        List<Dom> doms = new ArrayList<>();
+        int nVars = r.between(1, 3);
+        long budget = STATE_BUDGET;
+        for (int i = 0; i < nVars; i++) {
+            Dom d = varDom(scalars, budget);
+            if (d == null) {
+                break;
+            }
+            budget /= Math.max(1, d.card());
+            String name;
+            do {
+                name = r.pick(VAR_NAMES);
+            } while (names.contains(name));
+            names.add(name);
+            doms.add(d);
+        }
+
+        List<FuzzSpec.Var> vars = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            vars.add(new FuzzSpec.Var(names.get(i), doms.get(i).tla(), init(g, names.get(i), doms.get(i))));
+            g.readable(names.get(i), doms.get(i));
+        }
+
+        List<FuzzSpec.Action> actions = new ArrayList<>();
+        int nActions = r.between(1, 4);
+        for (int i = 0; i < nActions; i++) {
+            actions.add(action(g, "A" + (i + 1), names, doms));
+        }
+
+        List<FuzzSpec.Def> invariants = new ArrayList<>();
+        if (r.percent(40)) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                parts.add(names.get(i) + " \\in " + doms.get(i).tla());
+            }
+            invariants.add(new FuzzSpec.Def("TypeOK", String.join(" /\\ ", parts)));
+        }
+        int nInv = r.below(3);
+        for (int i = 0; i < nInv; i++) {
+            invariants.add(new FuzzSpec.Def("Inv" + (i + 1), invariant(g, names)));
+        }
+        List<String> helpers = ExprGen.HELPERS.entrySet().stream().filter(e -> g.helpersUsed().contains(e.getKey()))
+            .map(e -> e.getValue()).toList();
+        return new FuzzSpec(vars, helpers, actions, invariants, r.percent(50));
+    }
+
+    /**
+     * A state-level invariant. TLC evaluates a constant-level invariant once, before the search, and
+     * reports a FALSE one as an error rather than a violation (finalspec reports a violation: see
+     * the fuzzer's report), so every invariant mentions a variable.
+     */
+    private String invariant(ExprGen g, List<String> names) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String body = g.expr(Ty.BOOL, 2);
+            for (String n : names) {
+                if (Pattern.compile("(?<![A-Za-z0-9_\"])" + Pattern.quote(n) + "(?![A-Za-z0-9_'\"])").matcher(body).find()) {
+                    return body;
+                }
+            }
+        }
+        String v = names.get(0);
+        return "(" + v + " = " + v + " /\\ " + g.expr(Ty.BOOL, 2) + ")";
+    }
+
+    /** A bounded type set for a variable, at most {@code budget} values (null if none fits). */
+    private Dom varDom(List<Dom> scalars, long budget) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Dom d = switch (r.below(8)) {
+                case 0, 1 -> scalars.get(0);
+                case 2 -> pickScalar(scalars);
+                case 3 -> Dom.subsets(pickScalar(scalars));
+                case 4 -> Dom.functions(pickScalar(scalars), pickScalar(scalars));
+                case 5 -> Dom.records(List.of("lo", "hi"), List.of(pickScalar(scalars), pickScalar(scalars)));
+                case 6 -> Dom.sequences(pickScalar(scalars), r.between(1, 2));
+                default -> Dom.functions(scalars.get(3), Dom.sequences(scalars.get(1), 1));
+            };
+            if (d.card() <= budget && d.card() <= 400) {
+                return d;
+            }
+        }
+        return budget >= 2 ? Dom.bools() : null;
+    }
+
+    private Dom pickScalar(List<Dom> scalars) {
+        return r.pick(scalars);
+    }
+
+    private String init(ExprGen g, String name, Dom d) {
+        return switch (r.below(5)) {
+            case 0, 1 -> name + " = " + g.value(d);
+            case 2 -> d.card() <= 12 ? name + " \\in " + d.tla() : name + " = " + g.value(d);
+            case 3 -> name + " \\in {" + g.value(d) + ", " + g.value(d) + "}";
+            default -> name + " = " + g.expr(d.elem(), 2);
+        };
+    }
+
+    private FuzzSpec.Action action(ExprGen g, String name, List<String> names, List<Dom> doms) {
+        String param = null;
+        Dom paramDom = null;
+        if (r.percent(30)) {
+            paramDom = r.pick(g.scalars());
+            param = g.freshName();
+            g.push(new ExprGen.Bound(param, paramDom.elem(), paramDom));
+        }
+        List<FuzzSpec.Conj> conjuncts = new ArrayList<>();
+        int guards = r.below(3);
+        boolean any = false;
+        for (int i = 0; i < names.size(); i++) {
+            if (r.percent(50) || (!any && i == names.size() - 1)) {
+                any = true;
+                if (guards > 0 && r.percent(30)) {
+                    conjuncts.add(new FuzzSpec.Conj(g.expr(Ty.BOOL, 2), null, null));
+                    guards--;
+                }
+                assign(g, names.get(i), doms.get(i), conjuncts);
+            }
+        }
+        for (; guards > 0; guards--) {
+            conjuncts.add(r.below(Math.max(1, conjuncts.size() + 1)) == 0 ? 0 : conjuncts.size(),
+                new FuzzSpec.Conj(g.expr(Ty.BOOL, 2), null, null));
+        }
+        if (param != null) {
+            g.pop();
+        }
+        return new FuzzSpec.Action(name, param, paramDom == null ? null : paramDom.tla(), conjuncts);
+    }
+
+    /** An assignment to {@code x'} in one of several shapes, then (unless it enumerates its type set) {@code x' \in D}. */
+    private void assign(ExprGen g, String x, Dom d, List<FuzzSpec.Conj> out) {
+        String p = x + "'";
+        Ty t = d.elem();
+        String text;
+        boolean bounded = false;
+        switch (r.below(8)) {
+            case 0 -> {
+                text = d.card() <= 12 ? p + " \\in " + d.tla() : p + " \\in {" + g.value(d) + ", " + g.value(d) + "}";
+                bounded = true;
+            }
+            case 1 -> text = "(" + p + " = " + g.expr(t, 2) + " \\/ " + p + " = " + g.expr(t, 2) + ")";
+            case 2 -> text = "(IF " + g.expr(Ty.BOOL, 2) + " THEN " + p + " = " + g.expr(t, 2) + " ELSE " + p + " = "
+                + g.expr(t, 2) + ")";
+            case 3 -> {
+                Dom over = r.pick(g.scalars());
+                String k = g.freshName();
+                g.push(new ExprGen.Bound(k, over.elem(), over));
+                text = "(\\E " + k + " \\in " + over.tla() + " : " + p + " = " + g.expr(t, 2) + ")";
+                g.pop();
+            }
+            case 4 -> {
+                String k = g.freshName();
+                String def = g.expr(t, 2);
+                g.push(new ExprGen.Bound(k, t, null));
+                text = "(LET " + k + " == " + def + " IN " + p + " = " + g.expr(t, 1) + ")";
+                g.pop();
+            }
+            case 5 -> text = except(g, x, t);
+            default -> text = p + " = " + g.expr(t, 3);
+        }
+        out.add(new FuzzSpec.Conj(text, x, null));
+        if (!bounded) {
+            out.add(new FuzzSpec.Conj(p + " \\in " + d.tla(), null, x));
+        }
+    }
+
+    private String except(ExprGen g, String x, Ty t) {
+        String p = x + "'";
+        if (t.kind() == Ty.Kind.FUN) {
+            Ty.FunT f = (Ty.FunT) t;
+            String path = "![" + g.member(f.domain()) + "]";
+            return p + " = [" + x + " EXCEPT " + path + " = " + g.update(f.range(), 2) + "]";
+        }
+        if (t.kind() == Ty.Kind.REC) {
+            Ty.RecT rec = (Ty.RecT) t;
+            int i = r.below(rec.fields().size());
+            return p + " = [" + x + " EXCEPT !." + rec.fields().get(i) + " = " + g.update(rec.types().get(i), 2) + "]";
+        }
+        return p + " = " + g.expr(t, 2);
+    }
+}
