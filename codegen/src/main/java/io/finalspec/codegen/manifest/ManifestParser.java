@@ -2,6 +2,7 @@ package io.finalspec.codegen.manifest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,7 +229,13 @@ public final class ManifestParser {
         if (!rel.endsWith(suffix)) {
             throw error(v.line(), v.column(), "'" + rel + "' should name a " + suffix + " file");
         }
-        Path p = folder.resolve(rel).normalize();
+        Path p;
+        try {
+            p = folder.resolve(rel).normalize();
+        } catch (InvalidPathException e) {
+            // A NUL or another character the file system cannot name: the string is wrong, not finalspec.
+            throw error(v.line(), v.column(), "not a file name: " + e.getReason());
+        }
         if (!Files.isRegularFile(p)) {
             throw error(v.line(), v.column(), "file not found: " + rel);
         }
