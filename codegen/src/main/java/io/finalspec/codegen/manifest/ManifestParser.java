@@ -1,7 +1,13 @@
 package io.finalspec.codegen.manifest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,15 +37,31 @@ public final class ManifestParser {
 
     /** Parses the manifest and checks that every spec and config it names exists. */
     public static Manifest parse(Path file) throws ManifestException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ManifestException(file, 1, 1, "manifest not found");
         } catch (IOException e) {
             throw new ManifestException(file, 1, 1, "cannot read manifest: " + e.getMessage());
         }
-        return new ManifestParser(file).parseText(text);
+        return new ManifestParser(file).parseText(decode(file, bytes));
+    }
+
+    /** The text of a UTF-8 file; a byte sequence that is not UTF-8 is an error at its line and column. */
+    private static String decode(Path file, byte[] bytes) throws ManifestException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        if (decoder.decode(in, out, true).isError()) {
+            String before = out.flip().toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            throw new ManifestException(file, line, before.length() - before.lastIndexOf('\n'), "not UTF-8 (byte 0x"
+                + String.format("%02x", bytes[in.position()] & 0xff) + ")");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     private Manifest parseText(String text) throws ManifestException {
@@ -228,7 +250,13 @@ public final class ManifestParser {
         if (!rel.endsWith(suffix)) {
             throw error(v.line(), v.column(), "'" + rel + "' should name a " + suffix + " file");
         }
-        Path p = folder.resolve(rel).normalize();
+        Path p;
+        try {
+            p = folder.resolve(rel).normalize();
+        } catch (InvalidPathException e) {
+            // A NUL or another character the file system cannot name: the string is wrong, not finalspec.
+            throw error(v.line(), v.column(), "not a file name: " + e.getReason());
+        }
         if (!Files.isRegularFile(p)) {
             throw error(v.line(), v.column(), "file not found: " + rel);
         }

@@ -82,6 +82,15 @@ class ManifestParserTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AndPathsWithNulArePositioned() throws Exception {
+        Path file = manifest("");
+        Files.write(file, new byte[] {'[', '[', 'm', 'o', 'd', 'e', 'l', ']', ']', '\n', 'n', 'a', (byte) 0xFF});
+        assertEquals(file + ":2:3: not UTF-8 (byte 0xff)", assertThrows(ManifestException.class, () -> ManifestParser.parse(file)).getMessage());
+        assertEquals("3:8: not a file name: Nul character not allowed",
+            error("[[model]]\nname = \"x\"\nspec = \"A\u0000.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n"));
+    }
+
+    @Test
     void duplicateNamesAreRejected() throws Exception {
         String one = "[[model]]\nname = \"x\"\nspec = \"A.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n";
         assertEquals("7:1: duplicate model name 'x'", error(one + one));

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -52,16 +53,16 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = args.load();
         ConsoleProgress progress = ConsoleProgress.forStderr(spec.commandLine().getErr());
-        long[] distinctSoFar = {0};
+        AtomicLong distinctSoFar = new AtomicLong();
         ExploreListener listener = new ExploreListener() {
             @Override
             public void progress(Progress p) {
-                distinctSoFar[0] = p.distinct();
+                distinctSoFar.set(p.distinct());
                 progress.update(machine.specName(), p.generated(), p.distinct(), p.queue(), p.depth(), p.seconds());
             }
         };
         BfsExplorer explorer = new BfsExplorer(machine, BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener));
-        ExploreResult r = ResourceExhausted.guard("explore", explorer::run, () -> distinctSoFar[0]);
+        ExploreResult r = ResourceExhausted.guard("explore", explorer::run, distinctSoFar::get);
         progress.clear();
         Path trace = r.trace() == null ? null : writeTrace(r, machine);
         stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r.outcome()));

@@ -1,6 +1,5 @@
 package io.finalspec.toolkit.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -32,19 +31,6 @@ final class OutputFiles {
             if (Files.exists(p)) {
                 break;
             }
-        }
-    }
-
-    /** Writes {@code text} to {@code file} (as {@code option}), creating folders; failures are user errors. */
-    static void write(String option, Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UserError(option + " " + file + ": cannot write: " + e.getMessage());
         }
     }
 

@@ -46,7 +46,9 @@ public final class TlcRunner {
             return failed(cfgAbs + ": config not found");
         }
         String module = specAbs.getFileName().toString().replaceFirst("\\.tla$", "");
-        List<String> properties = CfgNames.after(Files.readString(cfgAbs), Set.of("PROPERTY", "PROPERTIES"));
+        // Decoded leniently: TLC judges the config; a byte that is not UTF-8 must not stop us reading its names.
+        String cfgText = new String(Files.readAllBytes(cfgAbs), StandardCharsets.UTF_8);
+        List<String> properties = CfgNames.after(cfgText, Set.of("PROPERTY", "PROPERTIES"));
         TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress);
         if (result.outcome().equals(Expectation.property("?"))) {
             return nameViolatedProperty(result, specAbs, cfgAbs, module, properties);
@@ -73,7 +75,7 @@ public final class TlcRunner {
             throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-prop");
         try {
-            String text = Files.readString(cfg);
+            String text = new String(Files.readAllBytes(cfg), StandardCharsets.UTF_8);
             for (String p : properties) {
                 Path single = tmp.resolve(p + ".cfg");
                 Files.writeString(single, CfgNames.withOnlyProperty(text, p));
