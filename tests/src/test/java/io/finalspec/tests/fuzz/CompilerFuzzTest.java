@@ -34,12 +34,13 @@ import io.finalspec.tests.support.ExploreCases;
  * being fixed elsewhere). A longer run:
  * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S -Dfinalspec.fuzz.profile=full}
  * ({@code -Dfinalspec.fuzz.workers=2} TLC children at a time; {@code -Dfinalspec.fuzz.only=I}
- * replays only spec number I of a seed).
+ * replays only spec number I of a seed; {@code -Dfinalspec.fuzz.dump=true} writes every spec to
+ * {@code tests/target/fuzz-specs/}).
  */
 class CompilerFuzzTest {
 
     static final long SEED = Long.getLong("finalspec.fuzz.seed", 20261202L);
-    static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 120);
+    static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 100);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "safe");
@@ -58,10 +59,18 @@ class CompilerFuzzTest {
             + " (replay: -Dfinalspec.fuzz.seed=" + SEED + " -Dfinalspec.fuzz.count=" + COUNT + " -Dfinalspec.fuzz.profile="
             + PROFILE + ")");
         List<Case> cases = generate(profile);
+        if (Boolean.getBoolean("finalspec.fuzz.dump")) {
+            Path dump = Files.createDirectories(ExploreCases.root().resolve("tests/target/fuzz-specs"));
+            for (Case c : cases) {
+                Files.writeString(dump.resolve("spec" + c.index() + ".tla"), c.spec().tla() + "\n" + c.spec().cfg());
+            }
+        }
         Differential differential = new Differential(120);
         Map<Differential.Kind, Integer> counts = new EnumMap<>(Differential.Kind.class);
         List<Finding> differ = new ArrayList<>();
         List<Finding> invalid = new ArrayList<>();
+        Map<String, Integer> verdicts = new java.util.TreeMap<>();
+        long[] distinct = new long[1];
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -73,12 +82,19 @@ class CompilerFuzzTest {
             for (Future<Finding> f : results) {
                 Finding finding = f.get();
                 counts.merge(finding.outcome().kind(), 1, Integer::sum);
+                if (finding.outcome().kind() == Differential.Kind.AGREE) {
+                    verdicts.merge(finding.outcome().verdict(), 1, Integer::sum);
+                    distinct[0] += Math.max(0, finding.outcome().distinct());
+                }
                 if (finding.outcome().kind() == Differential.Kind.DIFFER) {
                     differ.add(finding);
                     System.out.println("fuzz: spec " + finding.c().index() + " (seed " + SEED + ") differs: "
                         + finding.outcome().detail());
                 } else if (finding.outcome().kind() == Differential.Kind.INVALID) {
                     invalid.add(finding);
+                } else if (finding.outcome().kind() != Differential.Kind.AGREE) {
+                    System.out.println("fuzz: spec " + finding.c().index() + " " + finding.outcome().kind() + ": "
+                        + finding.outcome().detail());
                 }
                 if (++done % 50 == 0) {
                     System.out.printf("fuzz: %d of %d specs, %.0f s, %s%n", done, cases.size(), (System.nanoTime() - start) / 1e9,
@@ -91,6 +107,7 @@ class CompilerFuzzTest {
         }
         System.out.printf("fuzz: seed %d, %d specs in %.0f s: %s; %s%n", SEED, cases.size(), (System.nanoTime() - start) / 1e9,
             counts, differential.timing());
+        System.out.printf("fuzz: TLC's verdicts on the specs compared: %s; %,d distinct states in all%n", verdicts, distinct[0]);
         List<String> reports = new ArrayList<>();
         for (Finding f : differ) {
             reports.add(report(differential, f));

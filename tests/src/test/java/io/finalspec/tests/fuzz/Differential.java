@@ -40,9 +40,10 @@ final class Differential {
         DIFFER
     }
 
-    record Outcome(Kind kind, String detail) {
+    /** {@code verdict} (pass, invariant, deadlock, error) and {@code distinct} are TLC's, where it ran to the end. */
+    record Outcome(Kind kind, String detail, String verdict, long distinct) {
         static Outcome of(Kind kind, String detail) {
-            return new Outcome(kind, detail);
+            return new Outcome(kind, detail, "", -1);
         }
     }
 
@@ -108,7 +109,7 @@ final class Differential {
             mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e, 0, 0);
         }
         machineNanos.addAndGet(System.nanoTime() - start);
-        if (mine.queueLeft() > 0) {
+        if (mine.outcome().equals("OK") && mine.queueLeft() > 0) { // a capped run ends OK with states left
             return Outcome.of(Kind.SKIPPED, "more than " + MAX_DISTINCT + " distinct states");
         }
         TlcResult t = runTlc(tla, cfg);
@@ -120,7 +121,8 @@ final class Differential {
         }
         List<String> diffs = differences(t, mine);
         if (diffs.isEmpty()) {
-            return Outcome.of(Kind.AGREE, summary(t));
+            return new Outcome(Kind.AGREE, summary(t), t.outcome().kind().toString().toLowerCase(java.util.Locale.ROOT),
+                t.distinct());
         }
         return Outcome.of(Kind.DIFFER, String.join("; ", diffs) + "\n  TLC: " + summary(t) + "\n  finalspec: "
             + mine.outcome() + (mine.name() == null ? "" : " " + mine.name()) + ", " + mine.distinct() + " distinct, "

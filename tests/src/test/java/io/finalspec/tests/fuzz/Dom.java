@@ -56,7 +56,8 @@ record Dom(Ty elem, String tla, List<String> elems, long card, List<Dom> parts, 
     }
 
     static Dom subsets(Dom base) {
-        return new Dom(new Ty.SetT(base.elem()), "(SUBSET " + base.tla() + ")", List.of(), 1L << base.card(), List.of(base), 0);
+        // SANY reads SUBSET 0..1 as (SUBSET 0)..1, whatever the precedence table says: parenthesise the operand
+        return new Dom(new Ty.SetT(base.elem()), "(SUBSET (" + base.tla() + "))", List.of(), 1L << base.card(), List.of(base), 0);
     }
 
     static Dom functions(Dom domain, Dom range) {

@@ -147,7 +147,7 @@ final class ExprGen {
     String expr(Ty t, int depth) {
         List<String> leaves = reads(t);
         if (depth <= 0 || r.percent(25)) {
-            if (!leaves.isEmpty() && r.percent(70)) {
+            if (!leaves.isEmpty() && r.percent(85)) {
                 return r.pick(leaves);
             }
             return literal(t);
@@ -206,7 +206,7 @@ final class ExprGen {
     String literal(Ty t) {
         return switch (t.kind()) {
             case INT -> Exprs.intLit(r.between(-2, 3));
-            case BOOL -> r.percent(50) ? "TRUE" : "FALSE";
+            case BOOL -> r.percent(70) ? "TRUE" : "FALSE"; // mostly TRUE, so that guards leave actions enabled
             case STR -> Exprs.strLit(r.pick(profile.strings()));
             case MV -> r.percent(50) ? "P1" : "P2";
             case SET -> r.percent(50) ? "{}" : "{" + literal(((Ty.SetT) t).elem()) + "}";
@@ -312,6 +312,11 @@ final class ExprGen {
         return r.pick(scalars).elem();
     }
 
+    /** A compound condition (not a bare literal): guards and invariants. */
+    String condition(int depth) {
+        return boolExpr(depth);
+    }
+
     private String boolExpr(int depth) {
         int d = depth - 1;
         switch (r.below(11)) {
@@ -389,7 +394,7 @@ final class ExprGen {
                     Ty.SetT inner = (Ty.SetT) e;
                     Dom dom = scalarOf(inner.elem());
                     if (dom != null && dom.card() <= 3) {
-                        return "(SUBSET " + dom.tla() + ")";
+                        return "(SUBSET (" + dom.tla() + "))";
                     }
                 }
                 return literal(t);

@@ -53,7 +53,7 @@ final class SpecGenerator {
 
         List<String> names = new ArrayList<>();
         List<Dom> doms = new ArrayList<>();
-        int nVars = r.between(1, 3);
+        int nVars = r.between(2, 3);
         long budget = STATE_BUDGET;
         for (int i = 0; i < nVars; i++) {
             Dom d = varDom(scalars, budget);
@@ -91,11 +91,22 @@ final class SpecGenerator {
         }
         int nInv = r.below(3);
         for (int i = 0; i < nInv; i++) {
-            invariants.add(new FuzzSpec.Def("Inv" + (i + 1), invariant(g, names)));
+            invariants.add(new FuzzSpec.Def("Inv" + (i + 1), r.percent(60) ? unreached(g, names, doms) : invariant(g, names)));
         }
         List<String> helpers = ExprGen.HELPERS.entrySet().stream().filter(e -> g.helpersUsed().contains(e.getKey()))
             .map(e -> e.getValue()).toList();
         return new FuzzSpec(vars, helpers, actions, invariants, r.percent(50));
+    }
+
+    /** "Some values are never reached": violated only if the search gets there, often deep. */
+    private String unreached(ExprGen g, List<String> names, List<Dom> doms) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (parts.isEmpty() || r.percent(50)) {
+                parts.add(names.get(i) + " = " + g.value(doms.get(i)));
+            }
+        }
+        return "~(" + String.join(" /\\ ", parts) + ")";
     }
 
     /**
@@ -105,7 +116,7 @@ final class SpecGenerator {
      */
     private String invariant(ExprGen g, List<String> names) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            String body = g.expr(Ty.BOOL, 2);
+            String body = g.condition(2);
             for (String n : names) {
                 if (Pattern.compile("(?<![A-Za-z0-9_\"])" + Pattern.quote(n) + "(?![A-Za-z0-9_'\"])").matcher(body).find()) {
                     return body;
@@ -113,7 +124,7 @@ final class SpecGenerator {
             }
         }
         String v = names.get(0);
-        return "(" + v + " = " + v + " /\\ " + g.expr(Ty.BOOL, 2) + ")";
+        return "(" + v + " = " + v + " /\\ " + g.condition(2) + ")";
     }
 
     /** A bounded type set for a variable, at most {@code budget} values (null if none fits). */
@@ -157,13 +168,13 @@ final class SpecGenerator {
             g.push(new ExprGen.Bound(param, paramDom.elem(), paramDom));
         }
         List<FuzzSpec.Conj> conjuncts = new ArrayList<>();
-        int guards = r.below(3);
+        int guards = r.percent(60) ? 0 : r.between(1, 2);
         boolean any = false;
         for (int i = 0; i < names.size(); i++) {
             if (r.percent(50) || (!any && i == names.size() - 1)) {
                 any = true;
                 if (guards > 0 && r.percent(30)) {
-                    conjuncts.add(new FuzzSpec.Conj(g.expr(Ty.BOOL, 2), null, null));
+                    conjuncts.add(new FuzzSpec.Conj(g.condition(2), null, null));
                     guards--;
                 }
                 assign(g, names.get(i), doms.get(i), conjuncts);
@@ -171,7 +182,7 @@ final class SpecGenerator {
         }
         for (; guards > 0; guards--) {
             conjuncts.add(r.below(Math.max(1, conjuncts.size() + 1)) == 0 ? 0 : conjuncts.size(),
-                new FuzzSpec.Conj(g.expr(Ty.BOOL, 2), null, null));
+                new FuzzSpec.Conj(g.condition(2), null, null));
         }
         if (param != null) {
             g.pop();
@@ -185,7 +196,7 @@ final class SpecGenerator {
         Ty t = d.elem();
         String text;
         boolean bounded = false;
-        switch (r.below(8)) {
+        switch (r.below(9)) {
             case 0 -> {
                 text = d.card() <= 12 ? p + " \\in " + d.tla() : p + " \\in {" + g.value(d) + ", " + g.value(d) + "}";
                 bounded = true;
@@ -208,12 +219,30 @@ final class SpecGenerator {
                 g.pop();
             }
             case 5 -> text = except(g, x, t);
+            case 6 -> text = p + " = " + evolve(g, x, t);
             default -> text = p + " = " + g.expr(t, 3);
         }
         out.add(new FuzzSpec.Conj(text, x, null));
         if (!bounded) {
             out.add(new FuzzSpec.Conj(p + " \\in " + d.tla(), null, x));
         }
+    }
+
+    /** A new value computed from the old one, so that the search walks through the type set. */
+    private String evolve(ExprGen g, String x, Ty t) {
+        return switch (t.kind()) {
+            case INT -> r.percent(70) ? "(" + x + (r.percent(60) ? " + " : " - ") + r.between(1, 2) + ")"
+                : "((" + x + " + " + r.between(1, 2) + ") % " + r.between(2, 4) + ")";
+            case BOOL -> "(~" + x + ")";
+            case SEQ -> r.percent(60) ? "Append(" + x + ", " + g.expr(((Ty.SeqT) t).elem(), 1) + ")"
+                : "(IF " + x + " = <<>> THEN " + x + " ELSE Tail(" + x + "))";
+            case SET -> "(" + x + (r.percent(60) ? " \\cup {" : " \\ {") + g.expr(((Ty.SetT) t).elem(), 1) + "})";
+            default -> except(g, x, t).substring(p(x).length() + 3);
+        };
+    }
+
+    private static String p(String x) {
+        return x + "'";
     }
 
     private String except(ExprGen g, String x, Ty t) {
