@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 case FINISHED -> "no thread can move";
                 case STEP_LIMIT -> "step limit";
                 case TIME_LIMIT -> "time limit";
+                case SCHEDULE_END -> run.detail();
             };
             stdout.printf("run %2d: %3d steps, %s%n", i + 1, run.trace().size() - 1, how);
             if (run.ending() == ActorDriver.Ending.VIOLATION) {
