@@ -2,15 +2,10 @@ package io.finalspec.runtime.live;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -69,10 +64,22 @@ public final class ActorDriver {
 
     private final Machine machine;
     private final Options options;
+    private final Actors actors;
 
+    /** Each run finds its actors from its initial state ({@link Actors#discover}). */
     public ActorDriver(Machine machine, Options options) {
+        this(machine, options, null);
+    }
+
+    /** Every run has these actors (many runs from one initial state need to find them only once). */
+    public ActorDriver(Machine machine, Options options, Actors actors) {
         this.machine = machine;
         this.options = options;
+        this.actors = actors;
+    }
+
+    private Actors actorsFor(State init) {
+        return actors != null ? actors : Actors.discover(machine, init);
     }
 
     static String threadName(String actor) {
@@ -82,7 +89,7 @@ public final class ActorDriver {
     /** A free run: the JVM schedules the threads. */
     public Run run(State init) throws InterruptedException {
         LiveRuntime live = new LiveRuntime(machine, init, options.seed());
-        Actors actors = Actors.discover(machine, init);
+        Actors actors = actorsFor(init);
         AtomicBoolean done = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < actors.names().size(); i++) {
@@ -144,96 +151,27 @@ public final class ActorDriver {
         }
     }
 
-    /** A turn handed to an actor's thread: its moves, and the one to take when the schedule says. */
-    private record Turn(List<Actors.Move> moves, Actors.Move forced) {
-    }
-
-    private static final Turn OVER = new Turn(List.of(), null);
-
     /** A controlled run: {@code scheduler} decides which thread moves at every step. */
     public Run run(State init, Scheduler scheduler) throws InterruptedException {
         LiveRuntime live = new LiveRuntime(machine, init, options.seed());
-        Actors actors = Actors.discover(machine, init);
-        Map<String, BlockingQueue<Turn>> inbox = new LinkedHashMap<>();
-        BlockingQueue<Optional<RuntimeException>> stepped = new LinkedBlockingQueue<>();
+        Actors actors = actorsFor(init);
+        ControlledRun control = new ControlledRun(machine, live, actors, scheduler, options.maxSteps());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < actors.names().size(); i++) {
             String me = actors.names().get(i);
-            BlockingQueue<Turn> turns = new LinkedBlockingQueue<>();
-            inbox.put(me, turns);
             SplittableRandom random = threadRandom(i);
-            threads.add(daemon(me, () -> controlledLoop(live, turns, random, stepped)));
+            threads.add(daemon(me, () -> control.actorLoop(me, random)));
         }
         threads.forEach(Thread::start);
-        scheduler.start(actors.names());
-        String[] detail = {null};
-        Ending ending;
         try {
-            ending = schedule(live, actors, scheduler, inbox, stepped, detail);
+            control.awaitEnd(options.maxTime());
         } finally {
             live.stop();
-            for (BlockingQueue<Turn> q : inbox.values()) {
-                q.add(OVER);
-            }
             for (Thread t : threads) {
                 t.join();
             }
         }
-        return new Run(ending, live.violations(), live.trace(), actors.names(), detail[0]);
-    }
-
-    private Ending schedule(LiveRuntime live, Actors actors, Scheduler scheduler, Map<String, BlockingQueue<Turn>> inbox,
-                            BlockingQueue<Optional<RuntimeException>> stepped, String[] detail) throws InterruptedException {
-        long deadline = System.nanoTime() + options.maxTime().toNanos();
-        for (int step = 0; ; step++) {
-            if (!live.violations().isEmpty()) {
-                return Ending.VIOLATION;
-            }
-            if (step >= options.maxSteps()) {
-                return Ending.STEP_LIMIT;
-            }
-            State now = live.current();
-            Map<String, List<Actors.Move>> enabled = actors.enabled(machine, now);
-            if (enabled.isEmpty()) {
-                return Ending.FINISHED;
-            }
-            Scheduler.Decision d = scheduler.next(step, now, enabled);
-            if (d instanceof Scheduler.Stop stop) {
-                detail[0] = stop.reason();
-                return Ending.SCHEDULE_END;
-            }
-            Scheduler.Grant g = (Scheduler.Grant) d;
-            List<Actors.Move> moves = enabled.get(g.actor());
-            if (moves == null) {
-                throw new IllegalStateException("the scheduler granted step " + step + " to " + g.actor() + ", who cannot move");
-            }
-            inbox.get(g.actor()).add(new Turn(moves, g.move()));
-            Optional<RuntimeException> failed = stepped.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (failed == null) {
-                return Ending.TIME_LIMIT;
-            }
-            if (failed.isPresent()) {
-                throw new IllegalStateException(g.actor() + " failed at step " + step, failed.get());
-            }
-        }
-    }
-
-    /** One thread of a controlled run: waits for its turn, takes its step through the runtime, reports. */
-    private static void controlledLoop(LiveRuntime live, BlockingQueue<Turn> turns, SplittableRandom random,
-                                       BlockingQueue<Optional<RuntimeException>> stepped) {
-        try {
-            for (Turn t = turns.take(); t != OVER; t = turns.take()) {
-                Actors.Move m = t.forced() != null ? t.forced() : t.moves().get(random.nextInt(t.moves().size()));
-                try {
-                    live.perform(m.label(), m.target());
-                    stepped.add(Optional.empty());
-                } catch (RuntimeException e) {
-                    stepped.add(Optional.of(e));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new Run(control.ending(), live.violations(), live.trace(), actors.names(), control.detail());
     }
 
     private SplittableRandom threadRandom(int index) {

@@ -63,7 +63,7 @@ public record PctBound(int actors, int window, int depth, long orderings, double
         }
         int best = Integer.MAX_VALUE;
         long count = 0;
-        for (List<String> order : permutations(actors.names())) {
+        for (List<String> order : PctSearch.orders(actors.names())) {
             int c = changePointsNeeded(order, movers);
             if (c >= 0 && c <= window && c < best) {
                 best = c;
@@ -110,24 +110,6 @@ public record PctBound(int actors, int window, int depth, long orderings, double
             }
         }
         return best;
-    }
-
-    private static List<List<String>> permutations(List<String> items) {
-        List<List<String>> out = new ArrayList<>();
-        permute(new ArrayList<>(items), 0, out);
-        return out;
-    }
-
-    private static void permute(List<String> items, int from, List<List<String>> out) {
-        if (from == items.size()) {
-            out.add(List.copyOf(items));
-            return;
-        }
-        for (int i = from; i < items.size(); i++) {
-            java.util.Collections.swap(items, from, i);
-            permute(items, from + 1, out);
-            java.util.Collections.swap(items, from, i);
-        }
     }
 
     /** The guaranteed probability that one run reproduces the counterexample. */
