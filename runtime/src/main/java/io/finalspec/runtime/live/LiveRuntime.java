@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
@@ -91,16 +92,43 @@ public final class LiveRuntime {
 
     /** Blocks until {@code action} with these leading parameters is enabled, then takes it. */
     public State perform(String action, Value... params) throws InterruptedException {
-        return await(action, params, Long.MAX_VALUE).orElseThrow();
+        return await(action, c -> c.label().name().equals(action) && paramsMatch(c.label(), params), Long.MAX_VALUE)
+            .orElseThrow();
+    }
+
+    /**
+     * Blocks until the step labelled exactly {@code label} is enabled, then takes it: to the state
+     * equal to {@code target}, or with a null {@code target} to any successor with that label.
+     */
+    public State perform(ActionLabel label, State target) throws InterruptedException {
+        return await(label.toString(), c -> c.label().equals(label) && (target == null || target.equals(c.state())),
+            Long.MAX_VALUE).orElseThrow();
     }
 
     /** As {@link #perform}, giving up after {@code timeout}; empty when the action never got enabled. */
     public Optional<State> tryPerform(String action, Duration timeout, Value... params) throws InterruptedException {
-        return await(action, params, timeout.toNanos());
+        return await(action, c -> c.label().name().equals(action) && paramsMatch(c.label(), params), timeout.toNanos());
     }
 
-    /** Takes the action as soon as it is enabled, waiting at most {@code nanos} (Long.MAX_VALUE: for ever). */
-    private Optional<State> await(String action, Value[] params, long nanos) throws InterruptedException {
+    /**
+     * Waits until the current state is no longer {@code seen} (another thread moved), the runtime is
+     * stopped, or {@code timeout} passes; returns the current state.
+     */
+    public State awaitChange(State seen, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (current == seen && !stopped && left > 0) {
+                left = changed.awaitNanos(left);
+            }
+            return current;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes a step {@code wanted} accepts as soon as there is one, waiting at most {@code nanos} (Long.MAX_VALUE: for ever). */
+    private Optional<State> await(String action, Predicate<Candidate> wanted, long nanos) throws InterruptedException {
         long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         lock.lockInterruptibly();
         try {
@@ -108,7 +136,7 @@ public final class LiveRuntime {
                 if (stopped) {
                     throw new StoppedException(action);
                 }
-                State next = tryStep(action, params);
+                State next = tryStep(wanted);
                 if (next != null) {
                     return Optional.of(next);
                 }
@@ -136,7 +164,7 @@ public final class LiveRuntime {
     public boolean isEnabled(String action, Value... params) {
         lock.lock();
         try {
-            return !matching(action, params).isEmpty();
+            return !matching(c -> c.label().name().equals(action) && paramsMatch(c.label(), params)).isEmpty();
         } finally {
             lock.unlock();
         }
@@ -192,11 +220,12 @@ public final class LiveRuntime {
     private record Candidate(ActionLabel label, State state) {
     }
 
-    private List<Candidate> matching(String action, Value[] params) {
+    private List<Candidate> matching(Predicate<Candidate> wanted) {
         List<Candidate> out = new ArrayList<>();
         machine.successors(current, (label, next) -> {
-            if (label.name().equals(action) && paramsMatch(label, params)) {
-                out.add(new Candidate(label, next));
+            Candidate c = new Candidate(label, next);
+            if (wanted.test(c)) {
+                out.add(c);
             }
         });
         return out;
@@ -214,8 +243,8 @@ public final class LiveRuntime {
         return true;
     }
 
-    private State tryStep(String action, Value[] params) {
-        List<Candidate> c = matching(action, params);
+    private State tryStep(Predicate<Candidate> wanted) {
+        List<Candidate> c = matching(wanted);
         if (c.isEmpty()) {
             return null;
         }
