@@ -70,6 +70,9 @@ class SanyDifferentialTest {
     if (expectErrors) {
       assertNull(sany, "SANY accepts a file we expect to be rejected: " + file);
       assertFalse(ours.ok(), "we accept " + file);
+      if (file.getParent().endsWith(Path.of("syntax", "invalid"))) {
+        assertSamePosition(error[0], ours, file);
+      }
       return;
     }
     if (sany == null) {
@@ -79,6 +82,19 @@ class SanyDifferentialTest {
     }
     assertTrue(ours.ok(), () -> "we reject " + file + ": " + ours.diagnostics());
     assertShapes(sany, AstShape.shape(ours.module()), file);
+  }
+
+  private static final java.util.regex.Pattern SANY_POSITION =
+      java.util.regex.Pattern.compile("line (\\d+)(?:, col(?:umn)? (\\d+))?");
+
+  /** Our first error is where SANY's is: same line, and same column when SANY gives one. */
+  private static void assertSamePosition(String sanyError, ParseResult ours, Path file) {
+    java.util.regex.Matcher m = SANY_POSITION.matcher(sanyError);
+    assertTrue(m.find(), () -> "no position in SANY's error for " + file + ":\n" + sanyError);
+    var first = ours.diagnostics().get(0).span();
+    String expected = m.group(2) == null ? m.group(1) : m.group(1) + ":" + m.group(2);
+    String actual = m.group(2) == null ? "" + first.line() : first.line() + ":" + first.column();
+    assertEquals(expected, actual, () -> "first error of " + file + " is not where SANY's is:\n" + sanyError);
   }
 
   private static void compareUnicode(Path file, String text) throws IOException {
