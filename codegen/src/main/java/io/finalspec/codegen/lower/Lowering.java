@@ -153,7 +153,8 @@ public final class Lowering {
     }
     boolean deadlock = cfg.checkDeadlock();
     return new MachineIr(root.name(), specFile.getFileName().toString(), variables, constants, defs.all(), init,
-        next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(cfg));
+        next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(cfg), List.of(), List.of(),
+        List.of());
   }
 
   private interface Step<T> {
