@@ -20,10 +20,21 @@ final class ExprEmitter {
   static final ClassName VALUE = ClassName.get("io.finalspec.runtime.value", "Value");
   static final ClassName STRING = ClassName.get(String.class);
 
+  /** Makes the method that decides {@code ENABLED A} for one occurrence; see {@link JavaEmitter}. */
+  interface EnabledMethods {
+    /** The name of a {@code boolean m(State s, Value... captured)} method for this ENABLED. */
+    String method(IrExpr.Apply enabled, List<IrExpr.Ref> captured);
+  }
+
   private final Symbols sym;
+  private EnabledMethods enabledMethods;
 
   ExprEmitter(Symbols sym) {
     this.sym = sym;
+  }
+
+  void setEnabledMethods(EnabledMethods m) {
+    this.enabledMethods = m;
   }
 
   CodeBlock value(IrExpr e, Scope sc) {
@@ -112,6 +123,18 @@ final class ExprEmitter {
           return CodeBlock.of("$T.gt($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case GE:
           return CodeBlock.of("$T.ge($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case ENABLED: {
+          if (sc.state == null) {
+            throw new IllegalStateException("ENABLED in a constant context");
+          }
+          List<IrExpr.Ref> captured = new ArrayList<>(io.finalspec.codegen.ir.FreeVars.of(x.get(0)).values());
+          List<CodeBlock> parts = new ArrayList<>();
+          parts.add(CodeBlock.of("$L", sc.state));
+          for (IrExpr.Ref r : captured) {
+            parts.add(ref(r, sc));
+          }
+          return CodeBlock.of("$L($L)", enabledMethods.method(a, captured), CodeBlock.join(parts, ", "));
+        }
         case UNCHANGED: {
           List<CodeBlock> parts = new ArrayList<>();
           for (IrExpr u : x) {

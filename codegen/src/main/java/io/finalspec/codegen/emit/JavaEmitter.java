@@ -49,6 +49,7 @@ public final class JavaEmitter {
   private final ExprEmitter ex;
   private final List<MethodSpec> methods = new ArrayList<>();
   private final ActionEmitter actions;
+  private final SourceLines src;
   private final Set<String> actionNames = new LinkedHashSet<>();
   private final ClassName stepClass;
   private final ClassName checkClass;
@@ -59,6 +60,8 @@ public final class JavaEmitter {
     this.sym = new Symbols(ir, cls);
     this.ex = new ExprEmitter(sym);
     this.actions = new ActionEmitter(sym, ex, src, methods);
+    this.src = src;
+    ex.setEnabledMethods(this::enabledMethod);
     this.stepClass = cls.nestedClass("Step");
     this.checkClass = cls.nestedClass("Check");
     this.actionCheckClass = cls.nestedClass("ActionCheck");
@@ -187,6 +190,38 @@ public final class JavaEmitter {
           .endControlFlow();
     }
     return m.build();
+  }
+
+  /**
+   * {@code ENABLED A}: A as an action method (its own emitter: it may be met while another action
+   * is emitted) and a boolean method that runs it until the first successor.
+   */
+  private String enabledMethod(IrExpr.Apply enabled, List<IrExpr.Ref> captured) {
+    String name = sym.member("enabled");
+    String action = sym.member(name + "Action");
+    Map<Integer, String> params = new LinkedHashMap<>();
+    for (IrExpr.Ref r : captured) {
+      params.put(r.index(), r.name());
+    }
+    IrExpr body = enabled.args().get(0);
+    methods.add(new ActionEmitter(sym, ex, src, methods).enabledAction(action, params, body, enabled.span()));
+    Scope sc = Scope.method("s", false, null, "s", "found");
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(boolean.class)
+        .addJavadoc("{@code ENABLED} at $L: does the action have a successor from {@code s}?\n",
+            Comments.safe(enabled.span().where()))
+        .addParameter(sym.state, "s");
+    List<String> args = new ArrayList<>(List.of("s"));
+    for (IrExpr.Ref r : captured) {
+      String p = sc.bind(r.index(), r.name());
+      m.addParameter(VALUE, p);
+      args.add(p);
+    }
+    m.addStatement("boolean[] found = {false}")
+        .addStatement("$L($L, $T.of($S), (label, next) -> found[0] = true)", action, String.join(", ", args),
+            ActionEmitter.LABEL, "ENABLED")
+        .addStatement("return found[0]");
+    methods.add(m.build());
+    return name;
   }
 
   private Scope constantScope() {

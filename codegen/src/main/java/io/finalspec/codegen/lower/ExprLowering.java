@@ -486,9 +486,15 @@ final class ExprLowering {
     return null;
   }
 
-  /** {@code ENABLED A}. */
+  /**
+   * {@code ENABLED A}: A lowered as an action of Next is (assignments seen through its operators),
+   * from the current state; true when it has a successor, as TLC's {@code enabled} computes it.
+   */
   private IrExpr enabled(Span sp, Expr action, Ctx c) {
-    throw Unsupported.construct(sp, "operator ENABLED");
+    if (c.primed) {
+      throw Unsupported.construct(sp, "ENABLED inside a primed expression");
+    }
+    return new IrExpr.Apply(sp, Operator.ENABLED, List.of(pred(action, c)));
   }
 
   private IrExpr qualified(Expr.Qualified q, Ctx c, boolean structural) {
