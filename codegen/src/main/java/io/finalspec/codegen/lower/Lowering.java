@@ -125,8 +125,9 @@ public final class Lowering {
             : "not a constant or definition of the spec")));
         continue;
       }
-      if (twice(bound, decl, cv.span(), cv.name())) {
-        continue;
+      if (bound.put(decl, cv.span()) != null) {
+        // TLC takes the last value given to a name: drop the earlier one
+        constants.removeIf(k -> k.name().equals(cv.name()));
       }
       IrExpr value = ExprLowering.literal(cv.span(), cv.value());
       if (b instanceof Binding.Constant) {
