@@ -26,8 +26,14 @@ final class ExprEmitter {
     String method(IrExpr.Apply enabled, List<IrExpr.Ref> captured);
   }
 
+  /** Makes the variant of a state-level definition that reads the variables from a partial state (Init). */
+  interface PartialMethods {
+    String method(MachineIr.Definition d);
+  }
+
   private final Symbols sym;
   private EnabledMethods enabledMethods;
+  private PartialMethods partialMethods;
 
   ExprEmitter(Symbols sym) {
     this.sym = sym;
@@ -35,6 +41,10 @@ final class ExprEmitter {
 
   void setEnabledMethods(EnabledMethods m) {
     this.enabledMethods = m;
+  }
+
+  void setPartialMethods(PartialMethods m) {
+    this.partialMethods = m;
   }
 
   CodeBlock value(IrExpr e, Scope sc) {
@@ -281,6 +291,14 @@ final class ExprEmitter {
     }
     List<CodeBlock> parts = new ArrayList<>();
     if (d.level() >= 1) {
+      if (sc.state == null && sc.varsFromPartial) {
+        // Init: a state-level (recursive) operator reads the variables assigned so far
+        List<CodeBlock> args = new ArrayList<>(List.of(CodeBlock.of("$L", sc.partial)));
+        for (IrExpr a : c.args()) {
+          args.add(value(a, sc));
+        }
+        return CodeBlock.of("$L($L)", partialMethods.method(d), CodeBlock.join(args, ", "));
+      }
       if (sc.state == null) {
         throw new IllegalStateException("state-level " + d.name() + " in a constant context");
       }

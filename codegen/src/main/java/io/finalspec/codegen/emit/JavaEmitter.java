@@ -50,6 +50,7 @@ public final class JavaEmitter {
   private final List<MethodSpec> methods = new ArrayList<>();
   private final ActionEmitter actions;
   private final SourceLines src;
+  private final Map<String, String> partialMethods = new LinkedHashMap<>();
   private final Set<String> actionNames = new LinkedHashSet<>();
   private final ClassName stepClass;
   private final ClassName checkClass;
@@ -62,6 +63,7 @@ public final class JavaEmitter {
     this.actions = new ActionEmitter(sym, ex, src, methods);
     this.src = src;
     ex.setEnabledMethods(this::enabledMethod);
+    ex.setPartialMethods(this::partialMethod);
     this.stepClass = cls.nestedClass("Step");
     this.checkClass = cls.nestedClass("Check");
     this.actionCheckClass = cls.nestedClass("ActionCheck");
@@ -220,6 +222,34 @@ public final class JavaEmitter {
         .addStatement("$L($L, $T.of($S), (label, next) -> found[0] = true)", action, String.join(", ", args),
             ActionEmitter.LABEL, "ENABLED")
         .addStatement("return found[0]");
+    methods.add(m.build());
+    return name;
+  }
+
+  /**
+   * A state-level definition called in Init, where there is no current state: a variant whose
+   * variables are read from the partial state {@code n} (an unassigned one is TLC's error).
+   */
+  private String partialMethod(MachineIr.Definition d) {
+    String known = partialMethods.get(d.name());
+    if (known != null) {
+      return known;
+    }
+    if (d.function()) {
+      throw new IllegalStateException("state-level function " + d.name() + " in Init");
+    }
+    String name = sym.member(sym.defNames.get(d.name()) + "InInit");
+    partialMethods.put(d.name(), name);
+    Scope sc = Scope.method(null, true, null, "n");
+    sc.partial = "n";
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(VALUE)
+        .addJavadoc("{@code $L} ($L) in Init: variables read from the partial state {@code n}.\n",
+            Comments.safe(d.name()), Comments.safe(d.span().where()))
+        .addParameter(com.palantir.javapoet.ArrayTypeName.of(VALUE), "n");
+    for (int i = 0; i < d.params().size(); i++) {
+      m.addParameter(VALUE, sc.bind(d.paramIds().get(i), d.params().get(i)));
+    }
+    m.addStatement("return $L", ex.value(d.body(), sc));
     methods.add(m.build());
     return name;
   }

@@ -45,7 +45,7 @@ public final class Lowering {
     this.program = program;
     this.levels = program.levels();
     this.diagnostics = diagnostics;
-    this.defs = new Definitions(levels);
+    this.defs = new Definitions(program);
     this.lowering = new ExprLowering(program, defs, overrides);
     this.splitter = new NextSplitter(program, lowering, defs);
     defs.setLowering(lowering);
