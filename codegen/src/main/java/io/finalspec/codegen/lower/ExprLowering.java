@@ -90,6 +90,15 @@ final class ExprLowering {
     if (e instanceof Expr.Name n) {
       return name(n, c, structural);
     }
+    if (e instanceof Expr.Label l) {
+      return lower(l.body(), c, structural);   // a label names a subexpression; the value is its body's
+    }
+    if (e instanceof Expr.Decimal) {
+      throw Unsupported.construct(sp, "decimal number (TLC has no real numbers)");
+    }
+    if (e instanceof Expr.SubexprRef) {
+      throw Unsupported.construct(sp, "subexpression reference (Op!1, Op!<<, Op!:)");
+    }
     if (e instanceof Expr.Apply a) {
       return apply(a, c, structural);
     }

@@ -289,7 +289,9 @@ public final class Lowering {
    * definitions of temporal level (Spec == Init /\ Live, the Toolbox's {@code spec_123 == Spec}).
    */
   private void conjuncts(Expr e, List<Expr> out) {
-    if (e instanceof Expr.Junction j && j.conjunction()) {
+    if (e instanceof Expr.Label l) {
+      conjuncts(l.body(), out);
+    } else if (e instanceof Expr.Junction j && j.conjunction()) {
       j.items().forEach(x -> conjuncts(x, out));
     } else if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.name().equals("/\\")) {
       a.args().forEach(x -> conjuncts(x, out));
