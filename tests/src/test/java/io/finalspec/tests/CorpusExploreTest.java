@@ -151,8 +151,8 @@ class CorpusExploreTest {
     if ("ERROR".equals(mine.outcome()) && assumption.equals(String.valueOf(mine.message()).strip())) {
       return null;
     }
-    return "verdict: TLC " + assumption + ", finalspec " + mine.outcome()
-        + ("ERROR".equals(mine.outcome()) ? " " + mine.message() : " with " + mine.distinct() + " distinct states");
+    return "verdict: TLC " + assumption + ", finalspec " + verdict(mine)
+        + ("ERROR".equals(mine.outcome()) ? " " + mine.message() : " after " + mine.distinct() + " distinct states");
   }
 
   /** corpus.toml must say what TLC says: outcome always, figures where it records them. */
