@@ -4,16 +4,15 @@ import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
-/** The corpus (every folder of tests/src/test/resources/corpus: Name/Name.tla with each Name/*.cfg) and the spec models. */
+/** The corpus (the models corpus.toml lists) and the spec models. */
 public final class ExploreCases {
   private ExploreCases() {}
 
@@ -24,26 +23,35 @@ public final class ExploreCases {
     return p.toAbsolutePath().normalize();
   }
 
-  public static List<ExploreCase> corpus() {
-    Path dir = root().resolve("tests/src/test/resources/corpus");
-    List<ExploreCase> out = new ArrayList<>();
-    try (Stream<Path> folders = Files.list(dir)) {
-      for (Path f : folders.filter(Files::isDirectory).sorted().toList()) {
-        String name = f.getFileName().toString();
-        Path spec = f.resolve(name + ".tla");
-        if (!Files.exists(spec)) {
-          continue;
-        }
-        try (Stream<Path> cfgs = Files.list(f)) {
-          for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg")).sorted().toList()) {
-            out.add(new ExploreCase("corpus/" + name + "/" + cfg.getFileName(), spec, cfg));
-          }
-        }
+  /** The corpus folder, tests/src/test/resources/corpus. */
+  public static Path corpusDir() {
+    return root().resolve("tests/src/test/resources/corpus");
+  }
+
+  /** Every model listed in corpus.toml, in file order. */
+  public static List<CorpusEntry> corpusEntries() {
+    Path dir = corpusDir();
+    return TomlTables.read(dir.resolve("corpus.toml"), "spec").stream().map(t -> CorpusEntry.of(t, dir)).toList();
+  }
+
+  /**
+   * Name to expected failure of each model of known-gaps.toml: the models the generator does not
+   * handle yet, with the exact message it gives for them today.
+   */
+  public static Map<String, String> knownGaps() {
+    Map<String, String> gaps = new LinkedHashMap<>();
+    for (Map<String, String> t : TomlTables.read(corpusDir().resolve("known-gaps.toml"), "gap")) {
+      if (gaps.put(t.get("name"), t.get("message")) != null) {
+        throw new IllegalArgumentException("known-gaps.toml: " + t.get("name") + " listed twice");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out;
+    return gaps;
+  }
+
+  /** The corpus models the generator handles: corpus.toml without the known gaps. */
+  public static List<ExploreCase> corpus() {
+    Map<String, String> gaps = knownGaps();
+    return corpusEntries().stream().filter(e -> !gaps.containsKey(e.name())).map(CorpusEntry::toCase).toList();
   }
 
   /** The default-tier models of specs/models.toml (paths relative to specs/). */
