@@ -61,6 +61,22 @@ public interface Machine {
     /** Builds a state from values in variable order (trace replay, oracles). */
     State state(Value... values);
 
+    /**
+     * The model's temporal properties ({@code PROPERTY}/{@code PROPERTIES}), in config order. A
+     * machine without any (or one generated before properties were compiled) returns none.
+     */
+    default List<TemporalProperty> properties() {
+        return List.of();
+    }
+
+    /**
+     * The {@code WF}/{@code SF} conjuncts of the behaviour spec, one per binding of an enclosing
+     * {@code \A}; liveness is checked over the behaviours fair to all of them (and only then).
+     */
+    default List<Fairness> fairness() {
+        return List.of();
+    }
+
     /** A named state predicate. */
     interface Predicate {
         String name();

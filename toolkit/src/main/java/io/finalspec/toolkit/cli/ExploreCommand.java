@@ -79,6 +79,7 @@ final class ExploreCommand implements Callable<Integer> {
         return switch (o.kind()) {
             case OK -> "no violation";
             case INVARIANT -> "invariant " + o.name() + " is violated";
+            case PROPERTY -> "property " + o.name() + " is violated";
             case DEADLOCK -> "deadlock reached";
             case ERROR -> "error: " + o.message();
         };
@@ -104,6 +105,7 @@ final class ExploreCommand implements Callable<Integer> {
         o.addProperty("result", switch (r.outcome().kind()) {
             case OK -> "pass";
             case INVARIANT -> "invariant";
+            case PROPERTY -> "property";
             case DEADLOCK -> "deadlock";
             case ERROR -> "error";
         });
