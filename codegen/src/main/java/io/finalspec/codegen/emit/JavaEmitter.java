@@ -116,9 +116,10 @@ public final class JavaEmitter {
     t.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, stepClass), "steps", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $T<>()", ARRAY_LIST)
         .addJavadoc("The action instances of Next in TLC's order ({@code Tool.getActions}).\n").build());
-    ctor.addCode("// the actions of Next, as TLC splits it\n");
-    Scope build = constantScope();
-    ctor.addCode(plan(ir.next(), build));
+    if (ir.next() != null) {
+      ctor.addCode("// the actions of Next, as TLC splits it\n");
+      ctor.addCode(plan(ir.next(), constantScope()));
+    }
 
     t.addMethod(ctor.build());
     t.addType(stateType());
@@ -146,10 +147,18 @@ public final class JavaEmitter {
             .addStatement("return check.test(asState(from), asState(to))").build())
         .build());
 
-    t.addMethod(MethodSpec.methodBuilder("initStates").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build())
-        .addJavadoc("Init ($L).\n", Comments.safe(ir.init().span().where()))
-        .addCode(actions.init(ir.init())).build());
+    MethodSpec.Builder init = MethodSpec.methodBuilder("initStates").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build());
+    if (!ir.assumptions().isEmpty()) {
+      t.addMethod(assumptions());
+      init.addStatement("checkAssumptions()");
+    }
+    if (ir.init() == null) {
+      init.addJavadoc("No behaviour spec in the model: no initial state (TLC only checks the ASSUMEs).\n");
+    } else {
+      init.addJavadoc("Init ($L).\n", Comments.safe(ir.init().span().where())).addCode(actions.init(ir.init()));
+    }
+    t.addMethod(init.build());
     t.addMethod(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(ActionEmitter.STATE_API, "state").addParameter(ActionEmitter.SINK, "out")
         .addStatement("$T s = asState(state)", sym.state)
@@ -160,6 +169,24 @@ public final class JavaEmitter {
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));
     return t.build();
+  }
+
+  /**
+   * Every ASSUME, evaluated as TLC does once the constants are bound and before Init; a false one
+   * stops the run with TLC's message.
+   */
+  private MethodSpec assumptions() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("checkAssumptions").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The ASSUMEs of the spec, in TLC's order.\n");
+    for (MachineIr.Named a : ir.assumptions()) {
+      var sp = a.span();
+      String message = "Assumption line " + sp.line() + ", col " + sp.column() + " to line " + sp.endLine()
+          + ", col " + Math.max(1, sp.endColumn() - 1) + " of module " + ir.moduleName() + " is false";
+      m.beginControlFlow("if (!($L))", ex.cond(a.body(), constantScope()))
+          .addStatement("throw new $T($S)", ActionEmitter.EVAL_EXCEPTION, message)
+          .endControlFlow();
+    }
+    return m.build();
   }
 
   private Scope constantScope() {

@@ -235,9 +235,13 @@ final class ExprResolver implements ExprVisitor<Void> {
   public Void visitLambda(Expr.Lambda e) {
     Scope saved = scope;
     scope = new Scope(scope);
+    List<Unit.OpDecl> decls = new java.util.ArrayList<>();
     for (String p : e.params()) {
-      r.declare(scope, p, new Binding.Param(new Unit.OpDecl(e.span(), p, 0, Unit.Fixity.NAMED)), e.span());
+      Unit.OpDecl decl = new Unit.OpDecl(e.span(), p, 0, Unit.Fixity.NAMED);
+      decls.add(decl);
+      r.declare(scope, p, new Binding.Param(decl), e.span());
     }
+    r.lambdaParams.put(e, List.copyOf(decls));
     resolve(e.body());
     scope = saved;
     return null;

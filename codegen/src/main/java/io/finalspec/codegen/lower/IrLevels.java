@@ -2,13 +2,15 @@ package io.finalspec.codegen.lower;
 
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.Operator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** Levels (0 constant, 1 state, 2 action) and free bound variables of IR expressions. */
-final class Levels {
-  private Levels() {}
+/**
+ * Levels (0 constant, 1 state, 2 action) of lowered IR expressions: after substitution, where
+ * operator arguments and config overrides can make an expression's level higher than the
+ * resolver's syntactic level of the definition it came from ({@code resolve.Levels}).
+ */
+final class IrLevels {
+  private IrLevels() {}
 
   static int level(IrExpr e, ToIntFunction<String> defLevel) {
     if (e instanceof IrExpr.Lit) {
@@ -68,10 +70,5 @@ final class Levels {
       }
     }
     return l;
-  }
-
-  /** The BOUND references of {@code e} not bound inside it, by id, in first-occurrence order. */
-  static Map<Integer, IrExpr.Ref> freeBound(IrExpr e) {
-    return io.finalspec.codegen.ir.FreeVars.of(e);
   }
 }
