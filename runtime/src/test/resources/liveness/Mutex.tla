@@ -3,7 +3,7 @@ VARIABLE pc
 Procs == {1, 2}
 Init == pc = [p \in Procs |-> "idle"]
 Request(p) == pc[p] = "idle" /\ pc' = [pc EXCEPT ![p] = "waiting"]
-Enter(p) == pc[p] = "waiting" /\ \A q \in Procs : pc[q] # "cs" /\ pc' = [pc EXCEPT ![p] = "cs"]
+Enter(p) == pc[p] = "waiting" /\ (\A q \in Procs : pc[q] # "cs") /\ pc' = [pc EXCEPT ![p] = "cs"]
 Exit(p) == pc[p] = "cs" /\ pc' = [pc EXCEPT ![p] = "idle"]
 Next == \E p \in Procs : Request(p) \/ Enter(p) \/ Exit(p)
 Unfair == Init /\ [][Next]_pc
