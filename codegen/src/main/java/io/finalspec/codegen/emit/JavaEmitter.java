@@ -411,6 +411,17 @@ public final class JavaEmitter {
         .addStatement("return $T.of($L)", LIST, ac.build()).build());
     out.add(MethodSpec.methodBuilder("checkDeadlock").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(boolean.class).addStatement("return $L", ir.checkDeadlock()).build());
+    CodeBlock.Builder assumed = CodeBlock.builder();
+    for (int i = 0; i < ir.assumptions().size(); i++) {
+      MachineIr.Named a = ir.assumptions().get(i);
+      assumed.add(i == 0 ? "$S" : ", $S", a.name() + " (" + a.span().where() + ")");
+    }
+    out.add(MethodSpec.methodBuilder("assumptions").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(strings).addStatement("return $T.of($L)", LIST, assumed.build()).build());
+    out.add(MethodSpec.methodBuilder("symmetric").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class).addStatement("return $L", symmetric).build());
+    out.add(MethodSpec.methodBuilder("hasView").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class).addStatement("return $L", ir.view() != null).build());
     MethodSpec.Builder view = MethodSpec.methodBuilder("view").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(VALUE).addParameter(ActionEmitter.STATE_API, "state");
     if (ir.view() == null && !symmetric) {

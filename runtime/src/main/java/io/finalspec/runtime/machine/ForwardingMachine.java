@@ -96,6 +96,21 @@ public abstract class ForwardingMachine implements Machine {
     }
 
     @Override
+    public List<String> assumptions() {
+        return delegate.assumptions();
+    }
+
+    @Override
+    public boolean symmetric() {
+        return delegate.symmetric();
+    }
+
+    @Override
+    public boolean hasView() {
+        return delegate.hasView();
+    }
+
+    @Override
     public List<TemporalProperty> properties() {
         return delegate.properties();
     }

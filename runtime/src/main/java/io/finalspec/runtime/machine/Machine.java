@@ -62,6 +62,24 @@ public interface Machine {
     State state(Value... values);
 
     /**
+     * The ASSUMEs the machine evaluates before its initial states (TLC's order), each named by its
+     * position or its name; reported by tools as part of what a run checked.
+     */
+    default List<String> assumptions() {
+        return List.of();
+    }
+
+    /** Whether the model declares a {@code SYMMETRY} set (states are reduced through {@link #view}). */
+    default boolean symmetric() {
+        return false;
+    }
+
+    /** Whether the model declares a {@code VIEW} (states are identified through {@link #view}). */
+    default boolean hasView() {
+        return false;
+    }
+
+    /**
      * The model's temporal properties ({@code PROPERTY}/{@code PROPERTIES}), in config order. A
      * machine without any (or one generated before properties were compiled) returns none.
      */

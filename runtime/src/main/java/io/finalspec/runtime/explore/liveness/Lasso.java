@@ -40,7 +40,7 @@ final class Lasso {
     }
 
     /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}. */
-    Path close(List<Integer> prefix, FairCycles.Found found) {
+    Path close(List<Integer> prefix, FairCycles.Found found, int enabledBit, boolean[] strong) {
         boolean[] inside = new boolean[g.size];
         for (int u : found.nodes()) {
             inside[u] = true;
@@ -50,17 +50,21 @@ final class Lasso {
         cycle.add(start);
         int cur = start;
         for (int f = 0; f < found.waypointEdges().length; f++) {
+            if (served(f, cycle, enabledBit, strong[f])) {
+                continue; // an earlier detour already made the cycle fair to this condition
+            }
             int e = found.waypointEdges()[f];
             if (e >= 0) {
-                int u = source(e);
-                cur = walk(cur, u, inside, cycle);
+                cur = walk(cur, source(e), inside, cycle);
                 cycle.add(g.edgeTarget[e]);
                 cur = g.edgeTarget[e];
             } else if (found.waypointNodes()[f] >= 0) {
                 cur = walk(cur, found.waypointNodes()[f], inside, cycle);
             }
         }
-        cur = walk(cur, found.acceptNode(), inside, cycle);
+        if (!cycle.contains(found.acceptNode())) {
+            cur = walk(cur, found.acceptNode(), inside, cycle);
+        }
         walk(cur, start, inside, cycle);
         if (cycle.size() > 1) {
             cycle.remove(cycle.size() - 1); // the step back to start is the loop
@@ -73,6 +77,28 @@ final class Lasso {
             nodes[prefix.size() - 1 + i] = cycle.get(i);
         }
         return new Path(nodes, prefix.size() - 1);
+    }
+
+    /**
+     * Whether the walk so far (which the cycle will close) already serves condition f: it takes an
+     * {@code <<A>>_v} edge, or (weak fairness) visits a node where A is disabled.
+     */
+    private boolean served(int f, List<Integer> walk, int enabledBit, boolean strong) {
+        for (int i = 0; i < walk.size(); i++) {
+            int u = walk.get(i);
+            if (!strong && !g.nodeBit(u, enabledBit + f)) {
+                return true;
+            }
+            if (i + 1 < walk.size()) {
+                int v = walk.get(i + 1);
+                for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                    if (g.edgeTarget[e] == v && g.edgeBit(e, f)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Appends a shortest path inside {@code inside} from {@code a} to {@code b} (without a); returns b. */

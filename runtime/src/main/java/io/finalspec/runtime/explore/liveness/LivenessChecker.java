@@ -92,7 +92,7 @@ public final class LivenessChecker {
                 if (goal == null) {
                     continue;
                 }
-                Lasso.Path path = search(g, goal, cycles, lasso);
+                Lasso.Path path = search(g, goal, cycles, lasso, predicates.size(), strong);
                 if (path != null) {
                     Outcome violated = Outcome.temporal(p.name(), c.text());
                     try {
@@ -146,7 +146,8 @@ public final class LivenessChecker {
      * Breadth-first from the entries through the region; then a fair accepting component among the
      * nodes reached, and the lasso into it.
      */
-    private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso) {
+    private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso, int enabledBit,
+                                     boolean[] strong) {
         int[] via = new int[g.size];
         int[] rank = new int[g.size];
         Arrays.fill(rank, -1);
@@ -189,7 +190,7 @@ public final class LivenessChecker {
         java.util.Collections.reverse(inRegion);
         List<Integer> prefix = new ArrayList<>(lasso.fromInit(inRegion.get(0)));
         prefix.addAll(inRegion.subList(1, inRegion.size()));
-        return lasso.close(prefix, found);
+        return lasso.close(prefix, found, enabledBit, strong);
     }
 
     private Trace trace(StateGraph g, Lasso.Path path) {
