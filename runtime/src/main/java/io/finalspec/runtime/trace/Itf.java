@@ -43,7 +43,8 @@ import io.finalspec.runtime.value.Value;
  * model values, which ITF has no type for, as {@code {"#unserializable": "name"}} (read back as the
  * model value of that name). Infinite sets are not serializable and raise an error. Each state's
  * {@code #meta} has its {@code index} and, after the first, the {@code action} label as TLC prints
- * it ({@code Acquire(p=1)}).
+ * it ({@code Acquire(p=1)}). A lasso (liveness counterexample) has the top-level {@code loop}: the
+ * index of the state where its cycle starts.
  */
 public final class Itf {
     private Itf() {
@@ -81,6 +82,10 @@ public final class Itf {
             states.add(st);
         }
         root.add("states", states);
+        if (trace.isLasso()) {
+            // ADR-015: the index of the state the last state goes back to
+            root.addProperty("loop", trace.loop());
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
     }
 
@@ -255,15 +260,16 @@ public final class Itf {
     }
 
     /**
-     * A decoded ITF trace: variable names, and per state its action (or null) and values; with the
-     * positions of the variable list, of each state and of each action, for errors found later.
+     * A decoded ITF trace: variable names, per state its action (or null) and values, and the
+     * {@code loop} index of a lasso (-1 when the trace has none); with the positions of the
+     * variable list, of each state and of each action, for errors found later.
      */
-    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states,
+    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop,
                            Where variablesAt, List<Where> statesAt, List<Where> actionsAt) {
 
         /** A trace without positions (built in memory). */
-        public ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states) {
-            this(variables, actions, states, new Where(0, 0), nowhere(states.size()), nowhere(states.size()));
+        public ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop) {
+            this(variables, actions, states, loop, new Where(0, 0), nowhere(states.size()), nowhere(states.size()));
         }
 
         private static List<Where> nowhere(int n) {
@@ -287,7 +293,7 @@ public final class Itf {
                 String a = actions.get(i);
                 labelled.add(new Trace.Step(i == 0 || a == null ? null : label(a, actionsAt.get(i)), t.state(i)));
             }
-            return new Trace(t.variables(), labelled);
+            return new Trace(t.variables(), labelled, loop);
         }
 
         private void checkVariables(List<String> specVariables) {
@@ -360,7 +366,23 @@ public final class Itf {
             statesAt.add(where(se));
             states.add(vals);
         }
-        return new ItfTrace(vars, actions, states, varsAt, statesAt, actionsAt);
+        int loop = loop(root.member("loop"), states.size());
+        return new ItfTrace(vars, actions, states, loop, varsAt, statesAt, actionsAt);
+    }
+
+    /** ADR-015's {@code loop}: the index of the state a lasso's last state goes back to; -1 without one. */
+    private static int loop(Member loop, int states) {
+        if (loop == null) {
+            return -1;
+        }
+        int index = -1;
+        if (loop.value() instanceof Num n && n.text().matches("[0-9]{1,9}")) {
+            index = Integer.parseInt(n.text());
+        }
+        if (index < 0 || index >= states) {
+            throw error(loop.value(), "\"loop\" must be the index of a state (0 to " + (states - 1) + ")");
+        }
+        return index;
     }
 
     /** Reads ITF from the bytes of a file: invalid UTF-8 is an {@link ItfException} at the bad byte. */
