@@ -14,8 +14,11 @@ public enum ExitCode {
     INPUT(3),
     /** A bug in finalspec itself: one line, and the stack trace in a log file whose path is printed. */
     INTERNAL(4),
-    /** The machine ran out of a resource (memory): the message says how far the run got and how to go on. */
-    RESOURCES(5);
+    /**
+     * The machine ran out of a resource (memory): the message says how far the run got and how to go on.
+     * 6, not 5: explore's "safety only" (a property not checked) has 5.
+     */
+    RESOURCES(6);
 
     private final int code;
 
