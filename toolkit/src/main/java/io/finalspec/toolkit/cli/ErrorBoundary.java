@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Where every failure of a command ends: the one place that turns a {@link Throwable} into an exit
  * code and the line the user sees. User mistakes print their positioned message (exit 3, or 2 for
- * the command line); running out of memory prints how to go on (exit 5); everything else, a
+ * the command line); running out of memory prints how to go on (exit 6); everything else, a
  * {@link StackOverflowError} included, is a finalspec bug: one line with a pointer to a log file
  * that holds the stack (exit 4). No stack trace ever reaches the terminal.
  */

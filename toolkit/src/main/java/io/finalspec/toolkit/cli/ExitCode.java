@@ -14,10 +14,10 @@ public enum ExitCode {
     INPUT(3),
     /** A bug in finalspec itself: one line, and the stack trace in a log file whose path is printed. */
     INTERNAL(4),
-    /** The machine ran out of a resource (memory): the message says how far the run got and how to go on. */
-    RESOURCES(5),
     /** {@code explore}: no violation found, but some property could not be checked (safety only, never a pass). */
-    NOT_CHECKED(6);
+    NOT_CHECKED(5),
+    /** The machine ran out of a resource (memory): the message says how far the run got and how to go on. */
+    RESOURCES(6);
 
     private final int code;
 

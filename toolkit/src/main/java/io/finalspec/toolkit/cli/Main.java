@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
         "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",
-        "5:out of memory (the message says how far the run got and how to go on)",
-        "6:explore found no violation but could not check a property (safety only)"})
+        "5:explore found no violation but could not check a property (safety only)",
+        "6:out of memory (the message says how far the run got and how to go on)"})
 public final class Main {
 
     public static void main(String[] args) {

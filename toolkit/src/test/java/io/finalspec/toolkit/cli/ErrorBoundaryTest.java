@@ -46,7 +46,7 @@ class ErrorBoundaryTest {
     }
 
     @Test
-    void outOfMemoryAnywhereInTheCausesIsExitFive() {
+    void outOfMemoryAnywhereInTheCausesIsItsOwnExitCode() {
         for (Throwable t : List.of(new OutOfMemoryError("Java heap space"),
                 new IllegalStateException("worker failed", new OutOfMemoryError("GC overhead limit exceeded")))) {
             Reported r = report(t);

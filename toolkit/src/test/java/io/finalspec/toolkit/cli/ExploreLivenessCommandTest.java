@@ -73,7 +73,7 @@ class ExploreLivenessCommandTest {
     @Test
     void propertyOutsideTheFormsIsNotCheckedNeverPassed() throws Exception {
         StringWriter out = new StringWriter();
-        assertEquals(6, run(out, explore("Nested.cfg")), out.toString());
+        assertEquals(5, run(out, explore("Nested.cfg")), out.toString());
         String text = out.toString();
         assertTrue(text.contains("safety only: property Nested not checked ("), text);
         assertTrue(text.contains("Nested (not checked: ") && text.contains("Props (checked (safety and liveness))"), text);
