@@ -226,9 +226,13 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
     return new Expr.Apply(spans.of(ctx), op, args(ctx.args()));
   }
 
-  /** A proof step name used as a fact ({@code BY <1>2}): a name only proofs can use. */
+  /**
+   * A proof step name ({@code BY <1>2}) is a fact only inside a proof, and proofs are not built:
+   * reaching here means it is used outside one (SANY: "Step number used outside proof").
+   */
   @Override
   public Expr visitStepName(StepNameContext ctx) {
+    diagnostics.add(new Diagnostic(spans.of(ctx), "parse", "step name '" + ctx.getText() + "' used outside a proof"));
     return new Expr.Name(spans.of(ctx), ctx.getText());
   }
 
