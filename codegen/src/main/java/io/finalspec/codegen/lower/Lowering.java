@@ -11,13 +11,10 @@ import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +33,6 @@ public final class Lowering {
   private final List<MachineIr.Variable> variables = new ArrayList<>();
   private final List<String> constantNames = new ArrayList<>();
   private final Set<String> loading = new HashSet<>();
-  private final List<String> sourceTexts = new ArrayList<>();
 
   private Lowering(Path dir, List<Diagnostic> diagnostics) {
     this.dir = dir;
@@ -61,7 +57,6 @@ public final class Lowering {
 
   private MachineIr machine(Path specFile, Module root, ModelConfig cfg) {
     ModuleScope scope = new ModuleScope(root.name(), "");
-    readText(specFile);
     load(root, scope, true);
     Span cfgSpan = Span.point(cfg.span().file(), 1, 1);
 
@@ -153,7 +148,7 @@ public final class Lowering {
     }
     boolean deadlock = cfg.checkDeadlock();
     return new MachineIr(root.name(), specFile.getFileName().toString(), variables, constants, defs.all(), init,
-        next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(cfg));
+        next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(specFile, cfg));
   }
 
   private interface Step<T> {
@@ -336,28 +331,11 @@ public final class Lowering {
       diagnostics.addAll(r.diagnostics());
       throw new Unsupported(at, "parse", "module " + name + " does not parse");
     }
-    readText(file);
     return r.module();
   }
 
-  private void readText(Path file) {
-    try {
-      sourceTexts.add(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // the parser read it a moment ago; names order just misses this file
-    }
-  }
-
-  /** Identifiers and string literals in the order TLC's parser meets them, then the config's names. */
-  private List<String> names(ModelConfig cfg) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String text : sourceTexts) {
-      NameOrder.scan(text, out);
-    }
-    for (ModelConfig.ConstantValue cv : cfg.constants()) {
-      out.add(cv.name());
-      NameOrder.values(cv.value(), out);
-    }
-    return new ArrayList<>(out);
+  /** Every name TLC interns before it checks this spec, in TLC's order (see {@link NameOrder}). */
+  private List<String> names(Path specFile, ModelConfig cfg) {
+    return NameOrder.forSpec(specFile, cfg.constants().stream().map(ModelConfig.ConstantValue::value).toList());
   }
 }
