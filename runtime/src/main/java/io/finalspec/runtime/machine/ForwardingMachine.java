@@ -89,4 +89,9 @@ public abstract class ForwardingMachine implements Machine {
     public State state(Value... values) {
         return delegate.state(values);
     }
+
+    @Override
+    public io.finalspec.runtime.value.NameTable names() {
+        return delegate.names();
+    }
 }

@@ -21,6 +21,7 @@ import io.finalspec.runtime.value.ModelValue;
 import io.finalspec.runtime.value.RecordValue;
 import io.finalspec.runtime.value.SetValue;
 import io.finalspec.runtime.value.StrValue;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.TupleValue;
@@ -136,7 +137,7 @@ public final class Itf {
     }
 
     /** Decodes one value. */
-    public static Value fromJson(JsonElement e) {
+    public static Value fromJson(JsonElement e, NameTable names) {
         if (e.isJsonPrimitive()) {
             JsonPrimitive p = e.getAsJsonPrimitive();
             if (p.isBoolean()) {
@@ -145,7 +146,7 @@ public final class Itf {
             if (p.isNumber()) {
                 return Tla.integer(toInt(p.getAsString()));
             }
-            return Tla.str(p.getAsString());
+            return names.str(p.getAsString());
         }
         if (e.isJsonArray()) {
             throw new TlaEvalException("ITF: a bare JSON array is not a value: " + e);
@@ -157,14 +158,14 @@ public final class Itf {
         if (o.has("#set")) {
             List<Value> elems = new ArrayList<>();
             for (JsonElement x : o.getAsJsonArray("#set")) {
-                elems.add(fromJson(x));
+                elems.add(fromJson(x, names));
             }
             return Tla.setOf(elems);
         }
         if (o.has("#tup")) {
             List<Value> elems = new ArrayList<>();
             for (JsonElement x : o.getAsJsonArray("#tup")) {
-                elems.add(fromJson(x));
+                elems.add(fromJson(x, names));
             }
             return Tla.seqOf(elems);
         }
@@ -174,8 +175,8 @@ public final class Itf {
             Value[] vals = new Value[a.size()];
             for (int i = 0; i < keys.length; i++) {
                 JsonArray p = a.get(i).getAsJsonArray();
-                keys[i] = fromJson(p.get(0));
-                vals[i] = fromJson(p.get(1));
+                keys[i] = fromJson(p.get(0), names);
+                vals[i] = fromJson(p.get(1), names);
             }
             return Tla.fromPairs(keys, vals);
         }
@@ -183,17 +184,17 @@ public final class Itf {
             return Tla.integer(toInt(o.get("#bigint").getAsString()));
         }
         if (o.has("#unserializable")) {
-            return Tla.modelValue(o.get("#unserializable").getAsString());
+            return names.modelValue(o.get("#unserializable").getAsString());
         }
-        List<String> names = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         List<Value> vals = new ArrayList<>();
         for (Map.Entry<String, JsonElement> f : o.entrySet()) {
             if (!f.getKey().startsWith("#")) {
-                names.add(f.getKey());
-                vals.add(fromJson(f.getValue()));
+                fields.add(f.getKey());
+                vals.add(fromJson(f.getValue(), names));
             }
         }
-        return Tla.record(names.toArray(new String[0]), vals.toArray(new Value[0]));
+        return names.record(fields.toArray(new String[0]), vals.toArray(new Value[0]));
     }
 
     private static int toInt(String s) {
@@ -217,14 +218,14 @@ public final class Itf {
             List<Trace.Step> labelled = new ArrayList<>();
             for (int i = 0; i < t.size(); i++) {
                 String a = actions.get(i);
-                labelled.add(new Trace.Step(i == 0 || a == null ? null : parseLabel(a), t.state(i)));
+                labelled.add(new Trace.Step(i == 0 || a == null ? null : parseLabel(a, machine.names()), t.state(i)));
             }
             return new Trace(t.variables(), labelled);
         }
     }
 
     /** Reads ITF JSON. */
-    public static ItfTrace read(String json) {
+    public static ItfTrace read(String json, NameTable names) {
         JsonElement parsed = JsonParser.parseString(json);
         if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("states")
                 || !parsed.getAsJsonObject().get("states").isJsonArray()) {
@@ -248,7 +249,7 @@ public final class Itf {
             Map<String, Value> vals = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> f : so.entrySet()) {
                 if (!f.getKey().startsWith("#")) {
-                    vals.put(f.getKey(), fromJson(f.getValue()));
+                    vals.put(f.getKey(), fromJson(f.getValue(), names));
                 }
             }
             if (vars.isEmpty()) {
@@ -261,7 +262,7 @@ public final class Itf {
     }
 
     /** Parses TLC's label text {@code Name} or {@code Name(p=1, q={a})}. */
-    public static ActionLabel parseLabel(String text) {
+    public static ActionLabel parseLabel(String text, NameTable names) {
         int open = text.indexOf('(');
         if (open < 0 || !text.endsWith(")")) {
             return ActionLabel.of(text.trim());
@@ -274,7 +275,7 @@ public final class Itf {
             if (eq < 0) {
                 throw new TlaEvalException("bad action label parameter '" + part + "' in " + text);
             }
-            params.add(new ActionLabel.Binding(part.substring(0, eq).trim(), ValueParser.parse(part.substring(eq + 1))));
+            params.add(new ActionLabel.Binding(part.substring(0, eq).trim(), ValueParser.parse(part.substring(eq + 1), names)));
         }
         return new ActionLabel(name, params);
     }

@@ -68,7 +68,7 @@ final class TraceCommand implements Callable<Integer> {
 
     private Trace read(Machine machine) throws IOException {
         try {
-            Itf.ItfTrace itf = Itf.read(Files.readString(file));
+            Itf.ItfTrace itf = Itf.read(Files.readString(file), machine.names());
             if (!itf.variables().isEmpty() && !itf.variables().containsAll(machine.variables())) {
                 throw new UserError(file + ": the trace has variables " + itf.variables() + ", the spec " + machine.variables());
             }
