@@ -40,6 +40,8 @@ public class ExploreBenchmark {
     }
 
     static final class Counters implements Machine {
+        private final io.finalspec.runtime.value.NameTable names = new io.finalspec.runtime.value.NameTable();
+
         final int n;
         final Value mod;
         final List<String> vars = new ArrayList<>();
@@ -50,6 +52,11 @@ public class ExploreBenchmark {
             for (int i = 0; i < n; i++) {
                 vars.add("c" + i);
             }
+        }
+
+        @Override
+        public io.finalspec.runtime.value.NameTable names() {
+            return names;
         }
 
         @Override

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.Value;
 
@@ -24,6 +25,7 @@ import io.finalspec.runtime.value.Value;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ValueBenchmark {
+    private final NameTable names = new NameTable();
     Value procs;
     Value pcs;
     Value rec;
@@ -32,17 +34,17 @@ public class ValueBenchmark {
 
     @Setup
     public void setup() {
-        procs = Tla.set(Tla.modelValue("p1"), Tla.modelValue("p2"), Tla.modelValue("p3"), Tla.modelValue("p4"));
-        pcs = Tla.fcn(procs, p -> Tla.str("idle"));
-        rec = Tla.record(new String[] {"owner", "count", "waiters"},
-                new Value[] {Tla.modelValue("p1"), Tla.integer(3), Tla.tuple(Tla.modelValue("p2"))});
+        procs = Tla.set(names.modelValue("p1"), names.modelValue("p2"), names.modelValue("p3"), names.modelValue("p4"));
+        pcs = Tla.fcn(procs, p -> names.str("idle"));
+        rec = names.record(new String[] {"owner", "count", "waiters"},
+                new Value[] {names.modelValue("p1"), Tla.integer(3), Tla.tuple(names.modelValue("p2"))});
         set = Tla.interval(1, 64);
-        p2 = Tla.modelValue("p2");
+        p2 = names.modelValue("p2");
     }
 
     @Benchmark
     public Value exceptFunctionOverModelValues() {
-        return Tla.except(pcs, new Value[] {p2}, Tla.str("busy"));
+        return Tla.except(pcs, new Value[] {p2}, names.str("busy"));
     }
 
     @Benchmark
@@ -52,12 +54,12 @@ public class ValueBenchmark {
 
     @Benchmark
     public Value recordExceptAndDot() {
-        return Tla.dot(Tla.except(rec, new Value[] {Tla.str("count")}, Tla.integer(4)), "count");
+        return Tla.dot(Tla.except(rec, new Value[] {names.str("count")}, Tla.integer(4)), "count");
     }
 
     @Benchmark
     public long fingerprintFreshFunction() {
-        return Tla.except(pcs, new Value[] {p2}, Tla.str("busy")).fingerprint();
+        return Tla.except(pcs, new Value[] {p2}, names.str("busy")).fingerprint();
     }
 
     @Benchmark
@@ -67,6 +69,6 @@ public class ValueBenchmark {
 
     @Benchmark
     public Value appendTail() {
-        return Tla.tail(Tla.append(Tla.dot(rec, "waiters"), Tla.modelValue("p3")));
+        return Tla.tail(Tla.append(Tla.dot(rec, "waiters"), names.modelValue("p3")));
     }
 }

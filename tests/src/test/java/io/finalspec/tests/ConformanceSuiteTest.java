@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,16 +26,14 @@ import com.google.gson.JsonParser;
 import io.finalspec.tests.support.ExploreCase;
 import io.finalspec.tests.support.ExploreCases;
 import io.finalspec.toolkit.cli.Main;
-import io.finalspec.toolkit.tlc.ChildProcess;
-import io.finalspec.toolkit.tlc.Jvm;
 
 /**
  * The conformance suite: for every spec model and every corpus config, {@code finalspec conform}
  * must find no mismatch between the generated machine and TLC (step conformance from a fixed seed,
  * TLC simulations and counterexamples replayed, machine traces accepted by TLC).
  *
- * <p>Each case runs in its own JVM, as a user would run the command: TLA+ strings are ordered by
- * first appearance, per JVM as in TLC, so every spec gets a fresh one. The fixed seed is
+ * <p>Each case goes through the command's real {@code main} code ({@link Main#run}) in this JVM; the
+ * TLC parts of {@code conform} run in child JVMs of their own. The fixed seed is
  * {@code -Dconform.seed} (default below); {@code -Dconform.randomSeconds=S} adds a run with a fresh,
  * printed seed for S seconds per case.
  */
@@ -70,17 +70,14 @@ class ConformanceSuiteTest {
 
     private void check(ExploreCase c, long seed, double seconds) throws Exception {
         Path json = Files.createTempFile(tmp, "conform", ".json");
-        List<String> cmd = new ArrayList<>(Jvm.command("2g", tmp, Main.class));
-        cmd.addAll(List.of("conform", c.spec().toString(), "--config", c.config().toString(), "--seed", String.valueOf(seed),
+        String[] args = {"conform", c.spec().toString(), "--config", c.config().toString(), "--seed", String.valueOf(seed),
             "--states", String.valueOf(STATES), "--seconds", String.valueOf(seconds), "--traces", "5", "--depth", "50",
-            "--json", json.toString(), "--out", tmp.toString()));
-        StringBuilder log = new StringBuilder();
-        Duration limit = Duration.ofSeconds(Math.round(600 + 4 * seconds)); // the conform child starts TLC and an oracle itself
-        ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), limit,
-            line -> log.append(line).append('\n'), line -> { });
-        assertFalse(done.timedOut(), () -> c + " (seed " + seed + "): conform " + done.describeTimeout(limit));
-        String output = log.toString();
-        assertEquals(0, done.exitCode(), c + " (seed " + seed + "):\n" + output);
+            "--json", json.toString(), "--out", tmp.toString()};
+        StringWriter text = new StringWriter();
+        PrintWriter both = new PrintWriter(text, true);
+        int code = Main.run(args, both, both);
+        String output = text.toString();
+        assertEquals(0, code, c + " (seed " + seed + "):\n" + output);
         JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(0, r.get("mismatches").getAsInt(), output);
         assertTrue(r.get("states_checked").getAsLong() > 0, output);

@@ -26,7 +26,7 @@ import io.finalspec.toolkit.conform.TlcOracleAdapter;
  * caught. TLC always reads the original spec; the machine is built from a mutant. Each mutant
  * must produce a successor mismatch, and the unmutated machine none.
  *
- * <p>The mutant of the runtime's set order is in {@link SetOrderMutationTest}, in a JVM of its own.
+ * <p>The mutant of the machine's set order is in {@link SetOrderMutationTest}.
  */
 class MutationTest {
 

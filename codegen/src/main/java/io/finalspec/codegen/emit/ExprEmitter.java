@@ -53,11 +53,11 @@ final class ExprEmitter {
         case INT:
           return CodeBlock.of("$T.integer($L)", TLA, Integer.parseInt(l.text()));
         case STRING:
-          return CodeBlock.of("$T.str($S)", TLA, l.text());
+          return CodeBlock.of("names.str($S)", l.text());
         case BOOL:
           return CodeBlock.of("$T.$L", TLA, Boolean.parseBoolean(l.text()) ? "TRUE" : "FALSE");
         default:
-          return CodeBlock.of("$T.modelValue($S)", TLA, l.text());
+          return CodeBlock.of("names.modelValue($S)", l.text());
       }
     }
     if (e instanceof IrExpr.Ref r) {
@@ -252,7 +252,7 @@ final class ExprEmitter {
       case CONCAT: fn = "concat"; break;
       case PRINT: fn = "print"; break;
       case PRINT_T: fn = "printT"; break;
-      case TO_STRING: fn = "toStringValue"; break;
+      case TO_STRING: return CodeBlock.of("names.toStringValue($L)", args(x, sc));
       case PERMUTATIONS: fn = "permutations"; break;
       case BOOLEAN_SET: return CodeBlock.of("$T.BOOLEAN", TLA);
       case STRING_SET: return CodeBlock.of("$T.STRING", TLA);
@@ -270,7 +270,8 @@ final class ExprEmitter {
           names.add(CodeBlock.of("$S", ((IrExpr.Lit) x.get(i)).text()));
           vals.add(value(x.get(i + 1), sc));
         }
-        return CodeBlock.of("$T.$L(new $T[] {$L}, new $T[] {$L})", TLA,
+        // field names are strings of this machine's table
+        return CodeBlock.of("names.$L(new $T[] {$L}, new $T[] {$L})",
             a.op() == Operator.RECORD ? "record" : "recordSet", STRING, CodeBlock.join(names, ", "), VALUE,
             CodeBlock.join(vals, ", "));
       }

@@ -12,9 +12,6 @@ import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.resolve.Binding;
 import io.finalspec.codegen.resolve.Levels;
 import io.finalspec.codegen.resolve.ResolvedModule;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -412,25 +409,8 @@ public final class Lowering {
     }
   }
 
-  /** Identifiers and string literals in the order TLC's parser meets them, then the config's names. */
+  /** Every name TLC interns before it checks this spec, in TLC's order (see {@link NameOrder}). */
   private List<String> names(Path specFile, ModelConfig cfg) {
-    Set<String> out = new LinkedHashSet<>();
-    NameOrder.scan(read(specFile), out);
-    for (ResolvedModule m : program.dependencies().values()) {
-      NameOrder.scan(read(dir.resolve(m.name() + ".tla")), out);
-    }
-    for (ModelConfig.ConstantValue cv : cfg.constants()) {
-      out.add(cv.name());
-      NameOrder.values(cv.value(), out);
-    }
-    return new ArrayList<>(out);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";   // the parser read it a moment ago; the names order just misses this file
-    }
+    return NameOrder.forSpec(specFile, cfg.constants().stream().map(ModelConfig.ConstantValue::value).toList());
   }
 }

@@ -70,8 +70,8 @@ class InjectionTest {
               + "Next == " + v1 + "' = " + v1 + " /\\ " + v2 + "' = [" + v2 + " EXCEPT !." + v1 + " = @ + 1]\n";
           Machine m = TestSpecs.machine(body);
           State init = TestSpecs.initStates(m).get(0);
-          assertEquals(Tla.str(str), init.get(0), "string value");
-          Value rec = Tla.record(new String[] {v1, v2}, new Value[] {Tla.integer(1), Tla.str(str)});
+          assertEquals(new io.finalspec.runtime.value.NameTable().str(str), init.get(0), "string value");
+          Value rec = new io.finalspec.runtime.value.NameTable().record(new String[] {v1, v2}, new Value[] {Tla.integer(1), new io.finalspec.runtime.value.NameTable().str(str)});
           assertEquals(rec, init.get(1), "record value");
           List<String> succ = TestSpecs.successors(m, init);
           assertEquals(1, succ.size());

@@ -119,4 +119,9 @@ public abstract class ForwardingMachine implements Machine {
     public List<Fairness> fairness() {
         return delegate.fairness();
     }
+
+    @Override
+    public io.finalspec.runtime.value.NameTable names() {
+        return delegate.names();
+    }
 }

@@ -18,6 +18,13 @@ public interface Machine {
     /** Name of the TLA+ module the machine was generated from. */
     String specName();
 
+    /**
+     * The machine's order of strings and model values (TLC's for its spec): every string and model
+     * value of this machine's states comes from this table, and values read for it (ITF traces,
+     * TLC's output) must be built with it.
+     */
+    io.finalspec.runtime.value.NameTable names();
+
     /** Variable names in declaration order; {@link State#get(int)} uses the same indices. */
     List<String> variables();
 

@@ -27,6 +27,7 @@ import io.finalspec.runtime.value.ModelValue;
 import io.finalspec.runtime.value.RecordValue;
 import io.finalspec.runtime.value.SetValue;
 import io.finalspec.runtime.value.StrValue;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.TupleValue;
@@ -147,12 +148,12 @@ public final class Itf {
     }
 
     /** Decodes one value from a Gson tree (values our own processes wrote; no positions). */
-    public static Value fromJson(JsonElement e) {
-        return decode(PositionedJson.fromGson(e));
+    public static Value fromJson(JsonElement e, NameTable names) {
+        return decode(PositionedJson.fromGson(e), names);
     }
 
     /** Decodes one value; every malformed part is an {@link ItfException} at its position. */
-    private static Value decode(Node n) {
+    private static Value decode(Node n, NameTable names) {
         if (n instanceof Bool b) {
             return Tla.bool(b.value());
         }
@@ -160,19 +161,19 @@ public final class Itf {
             return Tla.integer(toInt(num.text(), n));
         }
         if (n instanceof Str str) {
-            return Tla.str(str.value());
+            return names.str(str.value());
         }
         if (!(n instanceof Obj o)) {
             throw error(n, n.kind() + " is not an ITF value" + (n instanceof Arr ? " (write a sequence as {\"#tup\": [...]}, a set as {\"#set\": [...]})" : ""));
         }
         if (o.member("#set") != null) {
-            return build(n, () -> Tla.setOf(items(o, "#set")));
+            return build(n, () -> Tla.setOf(items(o, "#set", names)));
         }
         if (o.member("#tup") != null) {
-            return build(n, () -> Tla.seqOf(items(o, "#tup")));
+            return build(n, () -> Tla.seqOf(items(o, "#tup", names)));
         }
         if (o.member("#map") != null) {
-            return decodeMap(o);
+            return decodeMap(o, names);
         }
         if (o.member("#bigint") != null) {
             Node big = o.member("#bigint").value();
@@ -186,33 +187,33 @@ public final class Itf {
             if (!(name instanceof Str text)) {
                 throw error(name, "#unserializable takes a string, not " + name.kind());
             }
-            return Tla.modelValue(text.value());
+            return names.modelValue(text.value());
         }
-        List<String> names = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         List<Value> vals = new ArrayList<>();
         for (Member f : o.members()) {
             if (f.key().startsWith("#")) {
                 throw new ItfException(f.line(), f.column(), "unknown ITF form \"" + f.key() + "\"");
             }
-            names.add(f.key());
-            vals.add(decode(f.value()));
+            fields.add(f.key());
+            vals.add(decode(f.value(), names));
         }
-        return build(n, () -> Tla.record(names.toArray(new String[0]), vals.toArray(new Value[0])));
+        return build(n, () -> names.record(fields.toArray(new String[0]), vals.toArray(new Value[0])));
     }
 
-    private static List<Value> items(Obj o, String form) {
+    private static List<Value> items(Obj o, String form, NameTable names) {
         Node arr = o.member(form).value();
         if (!(arr instanceof Arr a)) {
             throw error(arr, form + " takes an array, not " + arr.kind());
         }
         List<Value> out = new ArrayList<>();
         for (Node x : a.items()) {
-            out.add(decode(x));
+            out.add(decode(x, names));
         }
         return out;
     }
 
-    private static Value decodeMap(Obj o) {
+    private static Value decodeMap(Obj o, NameTable names) {
         Node arr = o.member("#map").value();
         if (!(arr instanceof Arr a)) {
             throw error(arr, "#map takes an array of [key, value] pairs, not " + arr.kind());
@@ -224,8 +225,8 @@ public final class Itf {
             if (!(pair instanceof Arr p) || p.items().size() != 2) {
                 throw error(pair, "a #map entry must be a [key, value] pair");
             }
-            keys[i] = decode(p.items().get(0));
-            vals[i] = decode(p.items().get(1));
+            keys[i] = decode(p.items().get(0), names);
+            vals[i] = decode(p.items().get(1), names);
         }
         return build(o, () -> Tla.fromPairs(keys, vals));
     }
@@ -291,7 +292,7 @@ public final class Itf {
             List<Trace.Step> labelled = new ArrayList<>();
             for (int i = 0; i < t.size(); i++) {
                 String a = actions.get(i);
-                labelled.add(new Trace.Step(i == 0 || a == null ? null : label(a, actionsAt.get(i)), t.state(i)));
+                labelled.add(new Trace.Step(i == 0 || a == null ? null : label(a, actionsAt.get(i), machine.names()), t.state(i)));
             }
             return new Trace(t.variables(), labelled, loop);
         }
@@ -307,9 +308,9 @@ public final class Itf {
             }
         }
 
-        private static ActionLabel label(String text, Where at) {
+        private static ActionLabel label(String text, Where at, NameTable names) {
             try {
-                return parseLabel(text);
+                return parseLabel(text, names);
             } catch (RuntimeException e) {
                 throw new ItfException(at.line(), at.column(), "bad action label \"" + text + "\": " + e.getMessage());
             }
@@ -317,7 +318,7 @@ public final class Itf {
     }
 
     /** Reads ITF JSON; malformed JSON or ITF is an {@link ItfException} with its line and column. */
-    public static ItfTrace read(String json) {
+    public static ItfTrace read(String json, NameTable names) {
         Node parsed = PositionedJson.parse(json);
         if (!(parsed instanceof Obj root)) {
             throw error(parsed, "an ITF trace is an object with a \"states\" array, not " + parsed.kind());
@@ -350,7 +351,7 @@ public final class Itf {
                     if (vars != null && !vars.contains(f.key())) {
                         throw new ItfException(f.line(), f.column(), "variable " + f.key() + " is not in the trace's \"vars\" " + vars);
                     }
-                    vals.put(f.key(), decode(f.value()));
+                    vals.put(f.key(), decode(f.value(), names));
                 }
             }
             if (vars == null) {
@@ -386,8 +387,8 @@ public final class Itf {
     }
 
     /** Reads ITF from the bytes of a file: invalid UTF-8 is an {@link ItfException} at the bad byte. */
-    public static ItfTrace read(byte[] utf8) {
-        return read(PositionedJson.decodeUtf8(utf8));
+    public static ItfTrace read(byte[] utf8, NameTable names) {
+        return read(PositionedJson.decodeUtf8(utf8), names);
     }
 
     private static List<String> variableNames(Node n) {
@@ -431,7 +432,7 @@ public final class Itf {
     }
 
     /** Parses TLC's label text {@code Name} or {@code Name(p=1, q={a})}. */
-    public static ActionLabel parseLabel(String text) {
+    public static ActionLabel parseLabel(String text, NameTable names) {
         int open = text.indexOf('(');
         if (open < 0 || !text.endsWith(")")) {
             return ActionLabel.of(text.trim());
@@ -444,7 +445,7 @@ public final class Itf {
             if (eq < 0) {
                 throw new TlaEvalException("bad action label parameter '" + part + "' in " + text);
             }
-            params.add(new ActionLabel.Binding(part.substring(0, eq).trim(), ValueParser.parse(part.substring(eq + 1))));
+            params.add(new ActionLabel.Binding(part.substring(0, eq).trim(), ValueParser.parse(part.substring(eq + 1), names)));
         }
         return new ActionLabel(name, params);
     }

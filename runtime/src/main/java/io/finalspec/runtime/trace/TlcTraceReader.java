@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.value.TlaEvalException;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Value;
 
 /**
@@ -35,18 +36,18 @@ public final class TlcTraceReader {
     }
 
     /** Parses a trace module written by TLC's {@code -simulate file=}. */
-    public static List<ParsedStep> readTraceModule(String text) {
+    public static List<ParsedStep> readTraceModule(String text, NameTable names) {
         List<ParsedStep> out = new ArrayList<>();
         StringBuilder block = null;
         for (String line : text.split("\r?\n", -1)) {
             Matcher m = STATE_DEF.matcher(line);
             if (m.matches()) {
-                flush(block, null, out);
+                flush(block, null, out, names);
                 block = new StringBuilder();
                 continue;
             }
             if (OTHER_DEF.matcher(line).matches()) {
-                flush(block, null, out);
+                flush(block, null, out, names);
                 block = null;
                 continue;
             }
@@ -54,12 +55,12 @@ public final class TlcTraceReader {
                 block.append(line).append('\n');
             }
         }
-        flush(block, null, out);
+        flush(block, null, out, names);
         return out;
     }
 
     /** Parses a TLC counterexample (plain or {@code -tool} output; other lines are skipped). */
-    public static List<ParsedStep> readCounterexample(String text) {
+    public static List<ParsedStep> readCounterexample(String text, NameTable names) {
         List<ParsedStep> out = new ArrayList<>();
         StringBuilder block = null;
         String action = null;
@@ -69,7 +70,7 @@ public final class TlcTraceReader {
             }
             Matcher m = HEADER.matcher(line);
             if (m.matches()) {
-                flush(block, action, out);
+                flush(block, action, out, names);
                 block = new StringBuilder();
                 action = actionName(m.group(2));
                 continue;
@@ -79,14 +80,14 @@ public final class TlcTraceReader {
                     if (block.toString().isBlank()) {
                         continue;
                     }
-                    flush(block, action, out);
+                    flush(block, action, out, names);
                     block = null;
                 } else {
                     block.append(line).append('\n');
                 }
             }
         }
-        flush(block, action, out);
+        flush(block, action, out, names);
         return out;
     }
 
@@ -101,9 +102,9 @@ public final class TlcTraceReader {
         return end == 0 ? header : header.substring(0, end);
     }
 
-    private static void flush(StringBuilder block, String action, List<ParsedStep> out) {
+    private static void flush(StringBuilder block, String action, List<ParsedStep> out, NameTable names) {
         if (block != null && !block.toString().isBlank()) {
-            out.add(new ParsedStep(action, ValueParser.parseState(block.toString())));
+            out.add(new ParsedStep(action, ValueParser.parseState(block.toString(), names)));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.Value;
@@ -18,15 +19,17 @@ import io.finalspec.runtime.value.Value;
  */
 public final class ValueParser {
     private final String src;
+    private final NameTable names;
     private int pos;
 
-    private ValueParser(String src) {
+    private ValueParser(String src, NameTable names) {
         this.src = src;
+        this.names = names;
     }
 
     /** Parses one value; the whole text must be consumed. */
-    public static Value parse(String text) {
-        ValueParser p = new ValueParser(text);
+    public static Value parse(String text, NameTable names) {
+        ValueParser p = new ValueParser(text, names);
         Value v = p.value();
         p.skipWs();
         if (p.pos != p.src.length()) {
@@ -39,8 +42,8 @@ public final class ValueParser {
      * Parses a TLC state block: {@code /\ x = v} conjuncts (or a single {@code x = v}), in order.
      * Returns variable name to value, in the order of the block.
      */
-    public static Map<String, Value> parseState(String text) {
-        ValueParser p = new ValueParser(text);
+    public static Map<String, Value> parseState(String text, NameTable names) {
+        ValueParser p = new ValueParser(text, names);
         Map<String, Value> out = new LinkedHashMap<>();
         p.skipWs();
         while (p.pos < p.src.length()) {
@@ -150,7 +153,7 @@ public final class ValueParser {
         }
         char c = src.charAt(pos);
         if (c == '"') {
-            return Tla.str(string());
+            return names.str(string());
         }
         if (c == '-' || Character.isDigit(c)) {
             return number();
@@ -208,9 +211,9 @@ public final class ValueParser {
                     expect(")");
                     return Tla.seqSet(s);
                 }
-                return Tla.modelValue(id);
+                return names.modelValue(id);
             default:
-                return Tla.modelValue(id);
+                return names.modelValue(id);
         }
     }
 
@@ -218,9 +221,9 @@ public final class ValueParser {
         int save = pos;
         String id = identifier();
         if (id != null && accept("|->")) {
-            List<String> names = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
             List<Value> vals = new ArrayList<>();
-            names.add(id);
+            fields.add(id);
             vals.add(value());
             while (accept(",")) {
                 String n = identifier();
@@ -228,24 +231,24 @@ public final class ValueParser {
                     throw error("expected a field name");
                 }
                 expect("|->");
-                names.add(n);
+                fields.add(n);
                 vals.add(value());
             }
             expect("]");
-            return Tla.record(names.toArray(new String[0]), vals.toArray(new Value[0]));
+            return names.record(fields.toArray(new String[0]), vals.toArray(new Value[0]));
         }
         if (id != null && accept(":")) {
-            List<String> names = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
             List<Value> sets = new ArrayList<>();
-            names.add(id);
+            fields.add(id);
             sets.add(value());
             while (accept(",")) {
-                names.add(identifier());
+                fields.add(identifier());
                 expect(":");
                 sets.add(value());
             }
             expect("]");
-            return Tla.recordSet(names.toArray(new String[0]), sets.toArray(new Value[0]));
+            return names.recordSet(fields.toArray(new String[0]), sets.toArray(new Value[0]));
         }
         if (id != null && accept("\\in")) {
             // TLC prints a function it has not evaluated yet as its lambda, [x \in S |-> body];

@@ -3,7 +3,7 @@ package io.finalspec.runtime.value;
 /**
  * Fingerprint arithmetic. Scalars hash their content with a kind tag; sets and functions combine
  * their elements (or key/value pairs) by a commutative sum of well-mixed hashes, so a fingerprint
- * does not depend on the element order, hence not on the representation nor on {@link Names}
+ * does not depend on the element order, hence not on the representation nor on {@link NameTable}
  * ranks.
  */
 final class Fp {

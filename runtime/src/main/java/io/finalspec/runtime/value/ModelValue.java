@@ -1,32 +1,20 @@
 package io.finalspec.runtime.value;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * A model value (an uninterpreted constant from the model, {@code p1}, {@code NULL}). Interned by
- * name, so identity is equality. As in TLC, a model value equals only itself, may be compared with
- * any value without error, is smaller than every value that is not a model value, and model values
- * are ordered among themselves by intern order ({@link Names}).
+ * A model value (an uninterpreted constant from the model, {@code p1}, {@code NULL}), made by a
+ * {@link NameTable}. As in TLC, a model value equals only itself (the one of the same name), may be
+ * compared with any value without error, is smaller than every value that is not a model value,
+ * and model values are ordered among themselves by their rank in the table (TLC's intern order).
  */
 public final class ModelValue extends AbstractValue {
-    private static final ConcurrentHashMap<String, ModelValue> INTERNED = new ConcurrentHashMap<>();
-
     private final String name;
     private final int rank;
     private final long fp;
 
-    private ModelValue(String name) {
+    ModelValue(String name, int rank) {
         this.name = name;
-        this.rank = Names.rank(name);
+        this.rank = rank;
         this.fp = Fp.ofString(Fp.MODEL, name);
-    }
-
-    public static ModelValue of(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new TlaEvalException("a model value needs a name");
-        }
-        ModelValue mv = INTERNED.get(name);
-        return mv != null ? mv : INTERNED.computeIfAbsent(name, ModelValue::new);
     }
 
     public String name() {

@@ -5,7 +5,7 @@ public final class RecordValue extends FcnValue {
     final StrValue[] names;
     final Value[] values;
 
-    /** Names must be sorted in TLC's order (by {@link Names} rank) and distinct. */
+    /** Names must be sorted in TLC's order (by {@link NameTable} rank) and distinct. */
     RecordValue(StrValue[] names, Value[] values) {
         this.names = names;
         this.values = values;

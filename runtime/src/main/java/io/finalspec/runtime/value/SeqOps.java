@@ -74,7 +74,7 @@ final class SeqOps {
     /** {@code s \o t}: sequences, or two strings (as TLC). */
     static Value concat(Value s, Value t) {
         if (s instanceof StrValue a && t instanceof StrValue b) {
-            return StrValue.of(a.value() + b.value());
+            return a.table().str(a.value() + b.value());
         }
         return concatSeq(s, t);
     }

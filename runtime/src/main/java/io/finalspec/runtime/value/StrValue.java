@@ -1,35 +1,20 @@
 package io.finalspec.runtime.value;
 
-/** A TLA+ string. Ordered by TLC's intern order ({@link Names}), not alphabetically. */
+/**
+ * A TLA+ string. Ordered by TLC's intern order (its rank in the {@link NameTable} that made it), not
+ * alphabetically; equal strings are equal whatever their table.
+ */
 public final class StrValue extends AbstractValue {
-    /** Interned instances: spec strings are few, and reuse saves the hash and the rank lookup. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, StrValue> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int CACHE_LIMIT = 1 << 16;
-
     private final String value;
     private final int rank;
+    private final NameTable table;
     private final long fp;
 
-    private StrValue(String value) {
+    StrValue(String value, int rank, NameTable table) {
         this.value = value;
-        this.rank = Names.rank(value);
+        this.rank = rank;
+        this.table = table;
         this.fp = Fp.ofString(Fp.STR, value);
-    }
-
-    public static StrValue of(String s) {
-        if (s == null) {
-            throw new TlaEvalException("string value must not be null");
-        }
-        StrValue v = CACHE.get(s);
-        if (v != null) {
-            return v;
-        }
-        v = new StrValue(s);
-        if (CACHE.size() < CACHE_LIMIT) {
-            StrValue prev = CACHE.putIfAbsent(s, v);
-            return prev != null ? prev : v;
-        }
-        return v;
     }
 
     public String value() {
@@ -38,6 +23,11 @@ public final class StrValue extends AbstractValue {
 
     int rank() {
         return rank;
+    }
+
+    /** The table this string was made by (strings built from it, {@code s \o t}, go there too). */
+    NameTable table() {
+        return table;
     }
 
     @Override

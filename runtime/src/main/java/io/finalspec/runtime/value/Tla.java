@@ -43,31 +43,12 @@ public final class Tla {
 
     // ------------------------------------------------------------------ names and constructors
 
-    /**
-     * Registers names (identifiers, record fields, string literals, model value names) in the
-     * order TLC's parser first meets them, so strings and model values are ordered as in TLC (see
-     * {@link Names}). Call once, before building any value, with the spec's names in source order.
-     */
-    public static void internNames(String... names) {
-        for (String n : names) {
-            Names.rank(n);
-        }
-    }
-
     public static BoolValue bool(boolean b) {
         return BoolValue.of(b);
     }
 
     public static IntValue integer(int i) {
         return IntValue.of(i);
-    }
-
-    public static StrValue str(String s) {
-        return StrValue.of(s);
-    }
-
-    public static ModelValue modelValue(String name) {
-        return ModelValue.of(name);
     }
 
     /** {@code {a, b, ...}}, normalized. */
@@ -97,18 +78,6 @@ public final class Tla {
         return tuple(elems.toArray(new Value[0]));
     }
 
-    /** {@code [n1 |-> v1, ...]}; names in any order, duplicates are an error. */
-    public static FcnValue record(String[] names, Value[] vals) {
-        if (names.length != vals.length) {
-            throw new TlaEvalException("record: " + names.length + " names but " + vals.length + " values");
-        }
-        StrValue[] keys = new StrValue[names.length];
-        for (int i = 0; i < names.length; i++) {
-            keys[i] = StrValue.of(names[i]);
-        }
-        return fromPairs(keys, nonNull(vals));
-    }
-
     /** {@code [x \in domain |-> body(x)]}, evaluated eagerly in TLC's domain order. */
     public static FcnValue fcn(Value domain, Function<Value, Value> body) {
         SetValue d = asSet(domain);
@@ -131,6 +100,7 @@ public final class Tla {
 
     /** The function mapping {@code keys[i]} to {@code vals[i]} (any order; duplicate keys are an error). */
     public static FcnValue fromPairs(Value[] keys, Value[] vals) {
+        nonNull(vals);
         Integer[] idx = new Integer[keys.length];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
@@ -207,11 +177,21 @@ public final class Tla {
     /** {@code r.field}. */
     public static Value dot(Value r, String field) {
         FcnValue fn = asFcn(r);
-        Value v = fn instanceof RecordValue rv ? valueOrNull(rv, rv.indexOf(field)) : fn.get(StrValue.of(field));
+        Value v = fn instanceof RecordValue rv ? valueOrNull(rv, rv.indexOf(field)) : stringKeyed(fn, field);
         if (v == null) {
             throw new TlaEvalException("Attempted to select nonexistent field \"" + field + "\" from the record\n" + r);
         }
         return v;
+    }
+
+    /** {@code f["field"]} for a function that is not a record: only a string key can match. */
+    private static Value stringKeyed(FcnValue fn, String field) {
+        for (int i = 0; i < fn.size(); i++) {
+            if (fn.keyAt(i) instanceof StrValue s && s.value().equals(field)) {
+                return fn.valueAt(i);
+            }
+        }
+        return null;
     }
 
     private static Value valueOrNull(RecordValue r, int i) {
@@ -329,18 +309,13 @@ public final class Tla {
         return new FunSetValue(asSet(s), asSet(t));
     }
 
-    /** {@code [n1 : S1, ...]}, lazy. */
-    public static SetValue recordSet(String[] names, Value[] sets) {
-        if (names.length != sets.length) {
-            throw new TlaEvalException("recordSet: " + names.length + " names but " + sets.length + " sets");
-        }
-        Integer[] idx = new Integer[names.length];
-        StrValue[] keys = new StrValue[names.length];
+    /** {@code [n1 : S1, ...]} with its field names made by a table ({@link NameTable#recordSet}), lazy. */
+    static SetValue recordSet(StrValue[] keys, Value[] sets) {
+        Integer[] idx = new Integer[keys.length];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
-            keys[i] = StrValue.of(names[i]);
         }
-        Arrays.sort(idx, Comparator.comparingInt(x -> keys[x].rank()));
+        Arrays.sort(idx, (x, y) -> ValueOrder.compare(keys[x], keys[y]));
         StrValue[] n = new StrValue[idx.length];
         SetValue[] s = new SetValue[idx.length];
         for (int i = 0; i < idx.length; i++) {
@@ -580,11 +555,6 @@ public final class Tla {
     }
 
     // ------------------------------------------------------------------ TLC module
-
-    /** TLC's {@code ToString(v)}. */
-    public static StrValue toStringValue(Value v) {
-        return StrValue.of(v.toString());
-    }
 
     /** TLC's {@code Print(out, val)}: prints {@code out}, returns {@code val}. */
     public static Value print(Value outVal, Value val) {

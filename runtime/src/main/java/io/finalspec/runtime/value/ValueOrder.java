@@ -8,7 +8,7 @@ import java.util.Iterator;
  * <p>Order (TLC 1.1.0's {@code compareTo}, checked against TLC's printed normal forms):
  * <ul>
  *   <li>model values are below every other value and ordered by intern order among themselves;</li>
- *   <li>FALSE &lt; TRUE; integers numerically; strings by intern order ({@link Names});</li>
+ *   <li>FALSE &lt; TRUE; integers numerically; strings by intern order ({@link NameTable});</li>
  *   <li>sets by cardinality, then element by element in normalized order;</li>
  *   <li>records (against records) field by field: name, then value; other functions (tuples
  *       included) by domain size, then all domain elements, then all values;</li>
@@ -27,7 +27,7 @@ public final class ValueOrder {
             return 0;
         }
         if (a instanceof ModelValue ma) {
-            return b instanceof ModelValue mb ? Integer.compare(ma.rank(), mb.rank()) : -1;
+            return b instanceof ModelValue mb ? (ma.name().equals(mb.name()) ? 0 : Integer.compare(ma.rank(), mb.rank())) : -1;
         }
         if (b instanceof ModelValue) {
             return 1;
@@ -141,8 +141,9 @@ public final class ValueOrder {
         }
         switch (k) {
             case BOOL:
-            case MODEL:
                 return false; // interned: identity was checked above
+            case MODEL:
+                return ((ModelValue) a).name().equals(((ModelValue) b).name());
             case INT:
                 return ((IntValue) a).value() == ((IntValue) b).value();
             case STRING:
@@ -160,7 +161,7 @@ public final class ValueOrder {
             return true;
         }
         if (a instanceof ModelValue || b instanceof ModelValue) {
-            return false;
+            return a instanceof ModelValue ma && b instanceof ModelValue mb && ma.name().equals(mb.name());
         }
         Value.Kind k = a.kind();
         if (k != b.kind()) {

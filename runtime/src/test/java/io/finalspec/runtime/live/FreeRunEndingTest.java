@@ -18,6 +18,7 @@ import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.testing.LambdaMachine;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.trace.TraceReplayer;
 import io.finalspec.runtime.value.Tla;
 
@@ -33,20 +34,21 @@ class FreeRunEndingTest {
 
     /** x = 0 -B-> x = 1 -A-> x = 2, then nothing: the only behaviour is two steps long. */
     private static Machine handOff() {
+        NameTable names = new NameTable();
         return new LambdaMachine("HandOff", VARS,
             out -> out.accept(new ArrayState(VARS, Tla.integer(0))),
             (s, out) -> {
                 int x = Tla.asInt(s.get(0));
                 if (x == 0) {
-                    out.accept(step("Step", "b", "B"), new ArrayState(VARS, Tla.integer(1)));
+                    out.accept(step(names, "Step", "b", "B"), new ArrayState(VARS, Tla.integer(1)));
                 } else if (x == 1) {
-                    out.accept(step("Go", "a", "A"), new ArrayState(VARS, Tla.integer(2)));
+                    out.accept(step(names, "Go", "a", "A"), new ArrayState(VARS, Tla.integer(2)));
                 }
-            });
+            }).withNames(names);
     }
 
-    private static ActionLabel step(String name, String param, String actor) {
-        return new ActionLabel(name, List.of(new ActionLabel.Binding(param, Tla.modelValue(actor))));
+    private static ActionLabel step(NameTable names, String name, String param, String actor) {
+        return new ActionLabel(name, List.of(new ActionLabel.Binding(param, names.modelValue(actor))));
     }
 
     /**

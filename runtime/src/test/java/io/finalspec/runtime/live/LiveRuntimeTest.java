@@ -50,7 +50,7 @@ class LiveRuntimeTest {
         assertTrue(rt.violations().isEmpty());
         TraceReplayer.Report report = new TraceReplayer(machine).replay(trace);
         assertTrue(report.ok(), report.toString());
-        assertEquals(Tla.modelValue("NONE"), rt.current().get(0));
+        assertEquals(new io.finalspec.runtime.value.NameTable().modelValue("NONE"), rt.current().get(0));
     }
 
     @Test

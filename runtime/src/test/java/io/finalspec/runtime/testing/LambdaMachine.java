@@ -1,5 +1,6 @@
 package io.finalspec.runtime.testing;
 
+import io.finalspec.runtime.value.NameTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,6 +17,7 @@ import io.finalspec.runtime.value.Value;
 
 /** A hand-written machine assembled from lambdas, for tests. */
 public final class LambdaMachine implements Machine {
+    private NameTable names = new NameTable();
     private final String name;
     private final List<String> vars;
     private final Consumer<Consumer<State>> init;
@@ -73,6 +75,17 @@ public final class LambdaMachine implements Machine {
     /** A named state predicate, for property clauses. */
     public static Predicate predicate(String n, java.util.function.Predicate<State> p) {
         return pred(n, p);
+    }
+
+    /** The table this machine's strings and model values come from. */
+    public LambdaMachine withNames(NameTable t) {
+        this.names = t;
+        return this;
+    }
+
+    @Override
+    public NameTable names() {
+        return names;
     }
 
     public LambdaMachine checkDeadlock(boolean b) {

@@ -8,6 +8,7 @@ import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.ArrayState;
 import io.finalspec.runtime.machine.Fairness;
 import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.Value;
 
@@ -47,9 +48,10 @@ public final class LiveMachines {
     public static LambdaMachine mutex(Fair fair) {
         List<String> vars = List.of("pc");
         Value procs = Tla.set(Tla.integer(1), Tla.integer(2));
-        Value idle = Tla.str("idle");
-        Value waiting = Tla.str("waiting");
-        Value cs = Tla.str("cs");
+        NameTable names = new NameTable(List.of("idle", "waiting", "cs"));
+        Value idle = names.str("idle");
+        Value waiting = names.str("waiting");
+        Value cs = names.str("cs");
         LambdaMachine m = new LambdaMachine("Mutex", vars,
                 out -> out.accept(new ArrayState(vars, Tla.fcn(procs, p -> idle))),
                 (s, out) -> {
@@ -67,7 +69,7 @@ public final class LiveMachines {
                         s -> s.get(0)));
             }
         }
-        return m;
+        return m.withNames(names);
     }
 
     private static void move(State s, Value p, Value from, Value to, boolean needFree, Consumer<State> out) {
@@ -75,7 +77,7 @@ public final class LiveMachines {
         if (!Tla.eq(Tla.apply(pc, p), from)) {
             return;
         }
-        if (needFree && Tla.exists(Tla.domain(pc), q -> Tla.eq(Tla.apply(pc, q), Tla.str("cs")))) {
+        if (needFree && Tla.exists(Tla.domain(pc), q -> Tla.eq(Tla.apply(pc, q), to))) {
             return;
         }
         out.accept(new ArrayState(List.of("pc"), Tla.except(pc, new Value[] {p}, to)));

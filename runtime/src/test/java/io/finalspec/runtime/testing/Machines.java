@@ -1,5 +1,6 @@
 package io.finalspec.runtime.testing;
 
+import io.finalspec.runtime.value.NameTable;
 import java.util.List;
 
 import io.finalspec.runtime.machine.ActionLabel;
@@ -53,8 +54,9 @@ public final class Machines {
      * Invariant Inv violated; 5 generated, 4 distinct, 1 left on queue, depth 3; trace x = 0, 1, 3.
      */
     public static LambdaMachine incrementer() {
+        NameTable names = new NameTable();
         List<String> vars = List.of("x", "y");
-        Value y = Tla.record(new String[] {"a", "b"}, new Value[] {Tla.set(Tla.integer(1)), Tla.tuple(Tla.str("s"))});
+        Value y = names.record(new String[] {"a", "b"}, new Value[] {Tla.set(Tla.integer(1)), Tla.tuple(names.str("s"))});
         return new LambdaMachine("W", vars,
                 out -> out.accept(st(vars, Tla.integer(0), y)),
                 (s, out) -> {
@@ -63,7 +65,8 @@ public final class Machines {
                                 st(vars, Tla.add(s.get(0), d), s.get(1)));
                     }
                 })
-                .invariant("Inv", s -> Tla.lt(s.get(0), Tla.integer(3)));
+                .invariant("Inv", s -> Tla.lt(s.get(0), Tla.integer(3)))
+                .withNames(names);
     }
 
     /** {@code n} counters modulo {@code m}, each incremented by its own action Inc(i). */
@@ -96,7 +99,8 @@ public final class Machines {
      */
     public static LambdaMachine mutex(int n, boolean buggy) {
         List<String> vars = List.of("owner", "entries", "clash");
-        Value none = Tla.modelValue("NONE");
+        NameTable names = new NameTable();
+        Value none = names.modelValue("NONE");
         return new LambdaMachine("Mutex", vars,
                 out -> out.accept(st(vars, none, Tla.integer(0), Tla.FALSE)),
                 (s, out) -> {
@@ -114,6 +118,7 @@ public final class Machines {
                     }
                 })
                 .invariant("TypeOK", s -> Tla.in(s.get(0), Tla.union(Tla.set(none), Tla.interval(1, n))))
-                .invariant("Exclusion", s -> !Tla.asBool(s.get(2)));
+                .invariant("Exclusion", s -> !Tla.asBool(s.get(2)))
+                .withNames(names);
     }
 }

@@ -14,10 +14,13 @@ import io.finalspec.runtime.explore.ExploreResult;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.testing.LambdaMachine;
 import io.finalspec.runtime.testing.Machines;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.Value;
 
 class TraceTest {
+    private final NameTable names = new NameTable();
+
 
     /** Verbatim TLC 2.18 {@code -tool} output for the incrementer spec (module W). */
     static final String TOOL_OUTPUT = """
@@ -92,7 +95,7 @@ class TraceTest {
 
     @Test
     void readsToolCounterexampleAndReplaysIt() {
-        List<TlcTraceReader.ParsedStep> steps = TlcTraceReader.readCounterexample(TOOL_OUTPUT);
+        List<TlcTraceReader.ParsedStep> steps = TlcTraceReader.readCounterexample(TOOL_OUTPUT, names);
         assertEquals(3, steps.size());
         assertNull(steps.get(0).action());
         assertEquals("Inc", steps.get(1).action());
@@ -105,10 +108,10 @@ class TraceTest {
     @Test
     void readsPlainCounterexampleAndTraceModule() {
         LambdaMachine m = Machines.incrementer();
-        Trace plain = TlcTraceReader.toTrace(m, TlcTraceReader.readCounterexample(PLAIN_OUTPUT));
+        Trace plain = TlcTraceReader.toTrace(m, TlcTraceReader.readCounterexample(PLAIN_OUTPUT, names));
         assertEquals(3, plain.size());
         assertTrue(new TraceReplayer(m).replay(plain).ok());
-        Trace sim = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(TRACE_MODULE));
+        Trace sim = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(TRACE_MODULE, names));
         assertEquals(3, sim.size());
         assertEquals(Tla.integer(4), sim.state(2).get(0));
         assertTrue(new TraceReplayer(m).replay(sim).ok());
@@ -118,7 +121,7 @@ class TraceTest {
     void replayReportsFirstBadStepWithDiff() {
         LambdaMachine m = Machines.incrementer();
         String bad = TRACE_MODULE.replace("x = 4", "x = 7");
-        Trace t = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(bad));
+        Trace t = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(bad, names));
         TraceReplayer.Report r = new TraceReplayer(m).replay(t);
         assertFalse(r.ok());
         assertEquals(2, r.failedStep());
@@ -126,7 +129,7 @@ class TraceTest {
         assertEquals("x", r.diff().get(0).variable());
         assertEquals(Tla.integer(7), r.diff().get(0).expected());
         assertTrue(r.toString().contains("step 3"), r.toString());
-        Trace wrongInit = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(TRACE_MODULE.replace("x = 0", "x = 1")));
+        Trace wrongInit = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(TRACE_MODULE.replace("x = 0", "x = 1"), names));
         assertEquals(0, new TraceReplayer(m).replay(wrongInit).failedStep());
     }
 
@@ -137,7 +140,7 @@ class TraceTest {
         String json = Itf.write(r.trace(), "W.tla");
         assertTrue(json.contains("\"#tup\""), json);
         assertTrue(json.contains("\"action\": \"Inc(d=1)\""), json);
-        Itf.ItfTrace back = Itf.read(json);
+        Itf.ItfTrace back = Itf.read(json, names);
         assertEquals(List.of("x", "y"), back.variables());
         Trace t = back.toTrace(m);
         assertEquals(r.trace().states(), t.states());
@@ -147,42 +150,42 @@ class TraceTest {
 
     @Test
     void itfEncodesEveryKind() {
-        Value v = Tla.tuple(Tla.TRUE, Tla.integer(-3), Tla.str("s"), Tla.modelValue("m1"), Tla.set(Tla.integer(2), Tla.integer(1)),
-                Tla.record(new String[] {"a"}, new Value[] {Tla.EMPTY_SEQ}), Tla.colonGt(Tla.integer(5), Tla.integer(6)),
-                Tla.fcn(Tla.set(Tla.modelValue("p"), Tla.modelValue("q")), x -> Tla.EMPTY_SET));
+        Value v = Tla.tuple(Tla.TRUE, Tla.integer(-3), names.str("s"), names.modelValue("m1"), Tla.set(Tla.integer(2), Tla.integer(1)),
+                names.record(new String[] {"a"}, new Value[] {Tla.EMPTY_SEQ}), Tla.colonGt(Tla.integer(5), Tla.integer(6)),
+                Tla.fcn(Tla.set(names.modelValue("p"), names.modelValue("q")), x -> Tla.EMPTY_SET));
         String json = Itf.toJson(v).toString();
-        assertEquals(v, Itf.fromJson(Itf.toJson(v)));
+        assertEquals(v, Itf.fromJson(Itf.toJson(v), names));
         assertTrue(json.contains("{\"#unserializable\":\"m1\"}"), json);
         assertTrue(json.contains("{\"#map\":[[5,6]]}"), json);
-        assertEquals(Tla.integer(7), Itf.fromJson(com.google.gson.JsonParser.parseString("{\"#bigint\": \"7\"}")));
+        assertEquals(Tla.integer(7), Itf.fromJson(com.google.gson.JsonParser.parseString("{\"#bigint\": \"7\"}"), names));
     }
 
     @Test
     void parsesActionLabels() {
-        ActionLabel l = Itf.parseLabel("Acquire(p=1, s={1, 2}, t=<<\"a,b\", 2>>)");
+        ActionLabel l = Itf.parseLabel("Acquire(p=1, s={1, 2}, t=<<\"a,b\", 2>>)", names);
         assertEquals("Acquire", l.name());
         assertEquals(3, l.params().size());
         assertEquals(Tla.set(Tla.integer(1), Tla.integer(2)), l.params().get(1).value());
         assertEquals("Acquire(p=1, s={1, 2}, t=<<\"a,b\", 2>>)", l.toString());
-        assertEquals(ActionLabel.of("Next"), Itf.parseLabel("Next"));
+        assertEquals(ActionLabel.of("Next"), Itf.parseLabel("Next", names));
     }
 
     @Test
     void parsesTlcValueSyntax() {
-        assertEquals(Tla.fcn(Tla.interval(2, 3), x -> x), ValueParser.parse("(2 :> 2 @@ 3 :> 3)"));
-        assertEquals(Tla.EMPTY_SEQ, ValueParser.parse("<< >>"));
-        assertEquals(Tla.interval(1, 3), ValueParser.parse("1..3"));
+        assertEquals(Tla.fcn(Tla.interval(2, 3), x -> x), ValueParser.parse("(2 :> 2 @@ 3 :> 3)", names));
+        assertEquals(Tla.EMPTY_SEQ, ValueParser.parse("<< >>", names));
+        assertEquals(Tla.interval(1, 3), ValueParser.parse("1..3", names));
         // TLC prints a function it has not evaluated as its lambda; a constant one is readable.
-        assertEquals(Tla.fcn(Tla.set(Tla.modelValue("a"), Tla.modelValue("b")), x -> Tla.integer(0)),
-            ValueParser.parse("[n \\in {a, b} |-> 0]"));
-        assertEquals(Tla.funSet(Tla.interval(1, 2), Tla.BOOLEAN), ValueParser.parse("[1..2 -> BOOLEAN]"));
-        assertEquals(Tla.recordSet(new String[] {"a"}, new Value[] {Tla.NAT}).toString(),
-                ValueParser.parse("[a : Nat]").toString());
-        assertEquals(Tla.str("a\"b\\c\n"), ValueParser.parse("\"a\\\"b\\\\c\\n\""));
-        assertEquals(Tla.integer(-12), ValueParser.parse("-12"));
-        var st = ValueParser.parseState("/\\ x = {1,\n   2}\n/\\ y = [a |-> <<>>]");
+        assertEquals(Tla.fcn(Tla.set(names.modelValue("a"), names.modelValue("b")), x -> Tla.integer(0)),
+            ValueParser.parse("[n \\in {a, b} |-> 0]", names));
+        assertEquals(Tla.funSet(Tla.interval(1, 2), Tla.BOOLEAN), ValueParser.parse("[1..2 -> BOOLEAN]", names));
+        assertEquals(names.recordSet(new String[] {"a"}, new Value[] {Tla.NAT}).toString(),
+                ValueParser.parse("[a : Nat]", names).toString());
+        assertEquals(names.str("a\"b\\c\n"), ValueParser.parse("\"a\\\"b\\\\c\\n\"", names));
+        assertEquals(Tla.integer(-12), ValueParser.parse("-12", names));
+        var st = ValueParser.parseState("/\\ x = {1,\n   2}\n/\\ y = [a |-> <<>>]", names);
         assertEquals(Tla.set(Tla.integer(1), Tla.integer(2)), st.get("x"));
-        assertEquals(1, ValueParser.parseState("x = 3").size());
+        assertEquals(1, ValueParser.parseState("x = 3", names).size());
     }
 
     @Test
@@ -190,11 +193,11 @@ class TraceTest {
         LambdaMachine m = Machines.incrementer();
         Trace t = new BfsExplorer(m).run().trace();
         String module = TlcTraceWriter.traceModule(t, "W_trace");
-        Trace back = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(module));
+        Trace back = TlcTraceReader.toTrace(m, TlcTraceReader.readTraceModule(module, names));
         assertEquals(t.states(), back.states());
-        Trace listed = TlcTraceReader.toTrace(m, TlcTraceReader.readCounterexample(TlcTraceWriter.counterexample(t)));
+        Trace listed = TlcTraceReader.toTrace(m, TlcTraceReader.readCounterexample(TlcTraceWriter.counterexample(t), names));
         assertEquals(t.states(), listed.states());
-        assertEquals("Inc", TlcTraceReader.readCounterexample(TlcTraceWriter.counterexample(t)).get(1).action());
+        assertEquals("Inc", TlcTraceReader.readCounterexample(TlcTraceWriter.counterexample(t), names).get(1).action());
     }
 
     @Test

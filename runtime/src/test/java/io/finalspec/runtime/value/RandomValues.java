@@ -11,6 +11,8 @@ import java.util.Random;
  * different path (shuffled, duplicated, as an interval, as a function instead of a tuple...).
  */
 final class RandomValues {
+    /** Where the generated strings and model values come from (tests only). */
+    static final NameTable NAMES = new NameTable();
     private static final String[] STRINGS = {"a", "b", "c", "zz", "a b", "q\"uote", "new\nline", ""};
     private static final String[] FIELDS = {"a", "b", "c", "zz", "pc", "x"};
     private static final String[] MODELS = {"m1", "m2", "m3"};
@@ -60,16 +62,16 @@ final class RandomValues {
             case 'i':
                 return Tla.integer(r.nextInt(10) == 0 ? r.nextInt() : r.nextInt(9) - 3);
             case 's':
-                return Tla.str(STRINGS[r.nextInt(STRINGS.length)]);
+                return NAMES.str(STRINGS[r.nextInt(STRINGS.length)]);
             case 'm':
-                return Tla.modelValue(MODELS[r.nextInt(MODELS.length)]);
+                return NAMES.modelValue(MODELS[r.nextInt(MODELS.length)]);
             case 'b':
                 return Tla.bool(r.nextBoolean());
             case 'S': {
                 int n = r.nextInt(5);
                 List<Value> elems = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    elems.add(r.nextInt(12) == 0 ? Tla.modelValue(MODELS[r.nextInt(MODELS.length)]) : gen(t.elem(), r));
+                    elems.add(r.nextInt(12) == 0 ? NAMES.modelValue(MODELS[r.nextInt(MODELS.length)]) : gen(t.elem(), r));
                 }
                 return Tla.setOf(elems);
             }
@@ -86,7 +88,7 @@ final class RandomValues {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = gen(t.fieldTypes()[i], r);
                 }
-                return Tla.record(t.fields(), v);
+                return NAMES.record(t.fields(), v);
             }
             default: {
                 int n = r.nextInt(4);
@@ -112,7 +114,7 @@ final class RandomValues {
             return Tla.integer(i.value());
         }
         if (v instanceof StrValue s) {
-            return Tla.str(new String(s.value().toCharArray()));
+            return NAMES.str(new String(s.value().toCharArray()));
         }
         if (v instanceof SetValue s) {
             List<Value> elems = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.finalspec.runtime.value;
 import static io.finalspec.runtime.value.Tla.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,10 +12,25 @@ import org.junit.jupiter.api.Test;
  */
 class TlcPrintConformanceTest {
 
-    @BeforeAll
-    static void intern() {
-        internNames("m1", "m2", "x", "y", "b", "a");
+    /** The names TLC would meet first in a spec using them, in that order (tests only). */
+    private static final NameTable NAMES = new NameTable(java.util.List.of("m1", "m2", "x", "y", "b", "a"));
+
+    private static StrValue str(String s) {
+        return NAMES.str(s);
     }
+
+    private static ModelValue modelValue(String s) {
+        return NAMES.modelValue(s);
+    }
+
+    private static FcnValue record(String[] n, Value[] v) {
+        return NAMES.record(n, v);
+    }
+
+    private static SetValue recordSet(String[] n, Value[] v) {
+        return NAMES.recordSet(n, v);
+    }
+
 
     static Value i(int x) {
         return integer(x);

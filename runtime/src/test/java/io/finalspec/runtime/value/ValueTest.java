@@ -10,17 +10,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Value semantics, with expectations taken from TLC 1.1.0 (TLC2 2.18) runs recorded in comments. */
 class ValueTest {
 
-    @BeforeAll
-    static void internLikeTlc() {
-        // TLC interns names in parse order; these mirror the probe module used to record the expectations.
-        internNames("m1", "m2", "zz", "b", "a", "B", "ab", "aa", "c", "T", "S", "zq", "aq");
+    /** The names TLC would meet first in a spec using them, in that order (tests only). */
+    private static final NameTable NAMES = new NameTable(java.util.List.of("m1", "m2", "zz", "b", "a", "B", "ab", "aa", "c", "T", "S", "zq", "aq"));
+
+    private static StrValue str(String s) {
+        return NAMES.str(s);
     }
+
+    private static ModelValue modelValue(String s) {
+        return NAMES.modelValue(s);
+    }
+
+    private static FcnValue record(String[] n, Value[] v) {
+        return NAMES.record(n, v);
+    }
+
+    private static SetValue recordSet(String[] n, Value[] v) {
+        return NAMES.recordSet(n, v);
+    }
+
 
     static IntValue i(int v) {
         return integer(v);
@@ -337,7 +350,7 @@ class ValueTest {
 
     @Test
     void tlcModuleOperators() {
-        assertEquals(str("<<1, 2>>"), toStringValue(tuple(i(1), i(2))));
+        assertEquals(str("<<1, 2>>"), NAMES.toStringValue(tuple(i(1), i(2))));
         assertEquals(TRUE, Tla.assertTrue(true, str("x")));
         TlaEvalException e = assertThrows(TlaEvalException.class, () -> Tla.assertTrue(false, str("boom")));
         assertTrue(e.getMessage().contains("\"boom\""));

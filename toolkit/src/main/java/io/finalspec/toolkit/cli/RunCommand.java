@@ -33,6 +33,7 @@ import io.finalspec.runtime.live.TraceScheduler;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.ItfException;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceDiff;
 import io.finalspec.runtime.trace.TraceReplayer;
@@ -237,15 +238,10 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(traceFile + ": trace not found");
         }
         try {
-            Itf.ItfTrace itf = Itf.read(Files.readString(traceFile));
-            if (!itf.variables().isEmpty() && !itf.variables().containsAll(machine.variables())) {
-                throw new UserError(traceFile + ": the trace has variables " + itf.variables() + ", the spec " + machine.variables());
-            }
-            return itf.toTrace(machine);
-        } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException
-                 | TlaEvalException | NullPointerException e) {
-            // ITF is user input: a malformed file is reported, whatever part of it is malformed.
-            throw new UserError(traceFile + ": not a valid ITF trace: " + e.getMessage());
+            return Itf.read(Files.readAllBytes(traceFile), machine.names()).toTrace(machine);
+        } catch (ItfException e) {
+            // ITF is user input: a malformed file is reported where it is malformed.
+            throw new UserError(e.format(traceFile.toString()));
         }
     }
 

@@ -66,7 +66,7 @@ final class TraceCommand implements Callable<Integer> {
 
     private Trace read(Machine machine) throws IOException {
         try {
-            return Itf.read(Files.readAllBytes(file)).toTrace(machine);
+            return Itf.read(Files.readAllBytes(file), machine.names()).toTrace(machine);
         } catch (ItfException e) {
             // ITF is user input: a malformed file is reported where it is malformed, whatever part of it is.
             throw new UserError(e.format(file.toString()));

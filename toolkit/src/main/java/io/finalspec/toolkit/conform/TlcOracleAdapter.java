@@ -80,7 +80,7 @@ public final class TlcOracleAdapter implements Oracle {
         Value[] values = new Value[vars.size()];
         for (int i = 0; i < values.length; i++) {
             JsonElement v = changed.get(vars.get(i));
-            values[i] = v == null ? source.get(i) : Itf.fromJson(v);
+            values[i] = v == null ? source.get(i) : Itf.fromJson(v, machine.names());
         }
         return machine.state(values);
     }
@@ -90,10 +90,10 @@ public final class TlcOracleAdapter implements Oracle {
         tlc.explore(limit, json -> sink.accept(toState(json)));
     }
 
-    private static ActionLabel label(String action, List<Map.Entry<String, JsonElement>> params) {
+    private ActionLabel label(String action, List<Map.Entry<String, JsonElement>> params) {
         List<ActionLabel.Binding> bindings = new ArrayList<>(params.size());
         for (Map.Entry<String, JsonElement> p : params) {
-            bindings.add(new ActionLabel.Binding(p.getKey(), Itf.fromJson(p.getValue())));
+            bindings.add(new ActionLabel.Binding(p.getKey(), Itf.fromJson(p.getValue(), machine.names())));
         }
         return new ActionLabel(action, bindings);
     }
@@ -101,7 +101,7 @@ public final class TlcOracleAdapter implements Oracle {
     private State toState(JsonObject json) {
         Value[] values = new Value[vars.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = Itf.fromJson(json.get(vars.get(i)));
+            values[i] = Itf.fromJson(json.get(vars.get(i)), machine.names());
         }
         return machine.state(values);
     }

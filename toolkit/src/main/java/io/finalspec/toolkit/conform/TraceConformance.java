@@ -32,7 +32,7 @@ public final class TraceConformance {
      *     read without the spec (a function it had not evaluated, shown as its lambda)
      */
     public Mismatch replayTlcTraceModule(String module, long seed) {
-        return replay(TlcTraceReader.toTrace(machine, TlcTraceReader.readTraceModule(module)), seed);
+        return replay(TlcTraceReader.toTrace(machine, TlcTraceReader.readTraceModule(module, machine.names())), seed);
     }
 
     /**
@@ -46,7 +46,7 @@ public final class TraceConformance {
                 continue;
             }
             java.util.Map<String, io.finalspec.runtime.value.Value> values = new java.util.LinkedHashMap<>();
-            step.vars().forEach((name, text) -> values.put(name, io.finalspec.runtime.trace.ValueParser.parse(text)));
+            step.vars().forEach((name, text) -> values.put(name, io.finalspec.runtime.trace.ValueParser.parse(text, machine.names())));
             parsed.add(new TlcTraceReader.ParsedStep(step.action(), values));
         }
         return parsed.isEmpty() ? null : replay(TlcTraceReader.toTrace(machine, parsed), seed);
@@ -85,7 +85,7 @@ public final class TraceConformance {
         }
         for (int i = 0; i < count; i++) {
             Trace walk = walk(init, random, depth);
-            Trace reread = Itf.read(Itf.write(walk, machine.specName())).toTrace(machine);
+            Trace reread = Itf.read(Itf.write(walk, machine.specName()), machine.names()).toTrace(machine);
             Mismatch m = accepted(oracle, reread, seed);
             if (m != null) {
                 return m;

@@ -89,7 +89,7 @@ class ReaderFuzzTest {
             "99999999999", "null", "true", "\\u00", "\\", "\n", "\t", "\u00e9", "\"Inc(n=\"", "[]", "{}", "[[1]]");
         FIGURES.add(run("ITF trace (`trace`)", new Mutator(seeds, dictionary), bytes -> {
             try {
-                Trace t = Itf.read(bytes).toTrace(counter);
+                Trace t = Itf.read(bytes, counter.names()).toTrace(counter);
                 new TraceReplayer(counter).replay(t);
                 return Outcome.ACCEPTED;
             } catch (ItfException e) {

@@ -25,7 +25,7 @@ class TlcSimulatorTest {
         assertEquals(5, first.size());
         assertEquals(strip(first), strip(again), "same seed, same behaviours");
         for (String module : first) {
-            List<TlcTraceReader.ParsedStep> steps = TlcTraceReader.readTraceModule(module);
+            List<TlcTraceReader.ParsedStep> steps = TlcTraceReader.readTraceModule(module, new io.finalspec.runtime.value.NameTable());
             assertTrue(!steps.isEmpty() && steps.size() <= 10);
             int previous = -1;
             for (TlcTraceReader.ParsedStep step : steps) {
@@ -42,7 +42,7 @@ class TlcSimulatorTest {
         TlcSimulator sim = new TlcSimulator(new TlcOptions(1, "1g", 120));
         List<String> traces = sim.simulate(DIR.resolve("Counter.tla"), DIR.resolve("Invariant.cfg"), 3, 10, 1);
         assertEquals(3, traces.size());
-        assertTrue(traces.stream().anyMatch(t -> TlcTraceReader.readTraceModule(t).size() > 3), "behaviours go past the violation");
+        assertTrue(traces.stream().anyMatch(t -> TlcTraceReader.readTraceModule(t, new io.finalspec.runtime.value.NameTable()).size() > 3), "behaviours go past the violation");
     }
 
     /** Trace modules name themselves after their (temporary) file; compare the states only. */

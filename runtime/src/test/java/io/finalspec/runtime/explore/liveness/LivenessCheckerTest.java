@@ -20,6 +20,7 @@ import io.finalspec.runtime.testing.LiveMachines;
 import io.finalspec.runtime.testing.LiveMachines.Fair;
 import io.finalspec.runtime.testing.Lassos;
 import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 
 /**
@@ -103,7 +104,7 @@ class LivenessCheckerTest {
     }
 
     private static boolean pcIs(State s, String v) {
-        return Tla.eq(Tla.apply(s.get(0), Tla.integer(1)), Tla.str(v));
+        return Tla.eq(Tla.apply(s.get(0), Tla.integer(1)), new NameTable().str(v));
     }
 
     @Test
@@ -149,7 +150,7 @@ class LivenessCheckerTest {
         ExploreResult r = check(LiveMachines.ring(true), "SettleZero", new Clause.EventuallyAlways("<>[](x = 0)", xIs(0)));
         String json = Itf.write(r.trace(), "Ring.tla");
         assertTrue(json.contains("\"loop\": " + r.trace().loop()), json);
-        assertEquals(r.trace().loop(), Itf.read(json).loop());
+        assertEquals(r.trace().loop(), Itf.read(json, new NameTable()).loop());
     }
 
     @Test
