@@ -72,7 +72,8 @@ stepBody
   | CASE expr leafProof?                                        # caseStep
   | SUFFICES? (assumeProve | expr) leafProof?                   # assertStep
   ;
-stepDef    : operatorDef | functionDef | moduleDef ;
+/** LOCAL is parsed here only to be reported: it is allowed at module level only. */
+stepDef    : LOCAL? (operatorDef | functionDef | moduleDef) ;
 
 // ---- declarations and definitions
 
@@ -127,6 +128,7 @@ primary
   | JL_OPEN_AND expr (JL_BULLET_AND expr)* JL_CLOSE                 # andList
   | JL_OPEN_OR expr (JL_BULLET_OR expr)* JL_CLOSE                   # orList
   | LBRACE (IDENT | tupleIds) IN_OP expr COLON expr RBRACE          # setFilter
+  | LBRACE IDENT (COMMA IDENT)+ IN_OP expr COLON expr RBRACE        # setFilterSeveral
   | LBRACE expr COLON bound (COMMA bound)* RBRACE                   # setMap
   | LBRACE (expr (COMMA expr)*)? RBRACE                             # setEnum
   | LANGLE expr RANGLE_SUB subscript                                # angleAction
@@ -176,7 +178,8 @@ exceptStep
   : DOT fieldName                                                   # fieldStep
   | LBRACK expr (COMMA expr)* RBRACK                                # indexStep
   ;
-letDef     : operatorDef | functionDef | RECURSIVE opDecl (COMMA opDecl)* | moduleDef ;
+/** LOCAL is parsed here only to be reported: it is allowed at module level only. */
+letDef     : LOCAL? (operatorDef | functionDef | moduleDef) | RECURSIVE opDecl (COMMA opDecl)* ;
 
 prefixOp   : NOT | MINUS | BOX | DIAMOND | DOMAIN | SUBSET | UNION | ENABLED | UNCHANGED ;
 prefixSym  : NOT | MINUS_DOT | BOX | DIAMOND | DOMAIN | SUBSET | UNION | ENABLED | UNCHANGED ;

@@ -17,7 +17,7 @@ public final class ExprWalker {
     return out;
   }
 
-  /** Every expression directly inside a unit (operator/function body, bound sets, substitutions, assumptions). */
+  /** Every expression directly inside a unit (operator/function body, bound sets, substitutions, assumptions, theorems). */
   public static List<Expr> children(Unit u) {
     List<Expr> out = new ArrayList<>();
     if (u instanceof Unit.OperatorDef d) {
@@ -33,8 +33,23 @@ public final class ExprWalker {
       out.add(a.expr());
     } else if (u instanceof Unit.Theorem t) {
       out.add(t.expr());
+    } else if (u instanceof Unit.TheoremAssumeProve t) {
+      assumeProve(t.statement(), out);
     }
     return out;
+  }
+
+  private static void assumeProve(Unit.AssumeProve ap, List<Expr> out) {
+    for (Unit.Assumption a : ap.assumptions()) {
+      if (a instanceof Unit.NewDecl n && n.set() != null) {
+        out.add(n.set());
+      } else if (a instanceof Unit.Fact f) {
+        out.add(f.expr());
+      } else if (a instanceof Unit.NestedAssumeProve n) {
+        assumeProve(n.statement(), out);
+      }
+    }
+    out.add(ap.goal());
   }
 
   private static void bounds(List<Bound> bs, Consumer<Expr> f) {

@@ -64,7 +64,7 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
     if (p instanceof PrimePostfixContext) {
       return new Expr.Apply(span, "'", List.of(base));
     }
-    return new Expr.Apply(span, p.getText(), List.of(base));
+    return new Expr.Apply(span, Operators.canonical(p.getText()), List.of(base));
   }
 
   List<Expr> exprs(List<ExprContext> cs) {
@@ -226,9 +226,13 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
     return new Expr.Apply(spans.of(ctx), op, args(ctx.args()));
   }
 
-  /** A proof step name used as a fact ({@code BY <1>2}): a name only proofs can use. */
+  /**
+   * A proof step name ({@code BY <1>2}) is a fact only inside a proof, and proofs are not built:
+   * reaching here means it is used outside one (SANY: "Step number used outside proof").
+   */
   @Override
   public Expr visitStepName(StepNameContext ctx) {
+    diagnostics.add(new Diagnostic(spans.of(ctx), "parse", "step name '" + ctx.getText() + "' used outside a proof"));
     return new Expr.Name(spans.of(ctx), ctx.getText());
   }
 
@@ -262,6 +266,15 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
             expr(ctx.expr(0)))
         : new Bound(Span.union(spans.of(ctx.IDENT().getSymbol()), spans.of(ctx.expr(0))),
             List.of(ctx.IDENT().getText()), false, expr(ctx.expr(0)));
+    return new Expr.SetFilter(spans.of(ctx), b, expr(ctx.expr(1)));
+  }
+
+  /** {@code {x, y \in S : P}} is not TLA+ (SANY: "expecting \in" at the comma); parsed only to say so. */
+  @Override
+  public Expr visitSetFilterSeveral(SetFilterSeveralContext ctx) {
+    diagnostics.add(new Diagnostic(spans.of(ctx.COMMA(0).getSymbol()), "parse",
+        "a set filter binds one variable or one tuple: write {<<x, y>> \\in S : P}, not {x, y \\in S : P}"));
+    Bound b = new Bound(spans.of(ctx), ids(ctx.IDENT()), false, expr(ctx.expr(0)));
     return new Expr.SetFilter(spans.of(ctx), b, expr(ctx.expr(1)));
   }
 

@@ -247,6 +247,11 @@ public final class Frontend {
     }
 
     private String describe(Token t, RecognitionException e) {
+      Token arm = misindentedCaseArm(t);
+      if (arm != null) {
+        throw new SyntaxAbort(arm, new Diagnostic(spans.of(arm), "parse",
+            "CASE arm '[]' is not indented right of the junction bullet whose item holds the CASE"));
+      }
       String what;
       switch (t.getType()) {
         case Token.EOF:
@@ -272,6 +277,38 @@ public final class Frontend {
         }
       }
       return what;
+    }
+
+    /**
+     * A CASE separator {@code []} at or left of the bullet of the junction list that holds the CASE
+     * closes that list (Specifying Systems 15.2.1), so the parser then fails a token or two later.
+     * Point at the {@code []} instead, as SANY does ("not properly indented inside conjunction or
+     * disjunction list item").
+     */
+    private Token misindentedCaseArm(Token at) {
+      for (int i = at.getTokenIndex() - 1; i >= 1 && i >= at.getTokenIndex() - 8; i--) {
+        Token t = tokens.get(i);
+        if (t.getType() == TlaLexer.BOX && tokens.get(i - 1).getType() == TlaLexer.JL_CLOSE
+            && tokens.get(i - 1).getStartIndex() == t.getStartIndex() && opensCase(i - 1)) {
+          return t;
+        }
+      }
+      return null;
+    }
+
+    /** Is there a CASE between the junction list's last bullet and this close? */
+    private boolean opensCase(int close) {
+      for (int i = close - 1; i >= 0; i--) {
+        int type = tokens.get(i).getType();
+        if (type == TlaLexer.CASE) {
+          return true;
+        }
+        if (type == TlaLexer.JL_BULLET_AND || type == TlaLexer.JL_BULLET_OR || type == TlaLexer.JL_OPEN_AND
+            || type == TlaLexer.JL_OPEN_OR) {
+          return false;
+        }
+      }
+      return false;
     }
 
     /**

@@ -87,6 +87,15 @@ final class ModuleBuilder {
     if (u instanceof TheoremUnitContext t) {
       if (t.proof() instanceof StepListProofContext steps) {
         new ProofLevels(steps.step(), after(steps), diagnostics, spans).check();
+        for (StepContext step : steps.step()) {
+          if (step.stepBody() instanceof DefineStepContext define) {
+            for (StepDefContext def : define.stepDef()) {
+              if (def.LOCAL() != null) {
+                localNotAllowed(def.LOCAL(), "in a proof");
+              }
+            }
+          }
+        }
       }
       String name = t.IDENT() == null ? null : t.IDENT().getText();
       if (t.assumeProve() != null) {
@@ -98,6 +107,11 @@ final class ModuleBuilder {
       return new Unit.Submodule(span, module(s.module()));
     }
     return null; // separator line, USE, HIDE
+  }
+
+  private void localNotAllowed(TerminalNode local, String where) {
+    diagnostics.add(new Diagnostic(spans.of(local.getSymbol()), "parse",
+        "LOCAL is only allowed for module-level definitions, not " + where));
   }
 
   private Token after(StepListProofContext ctx) {
@@ -140,6 +154,9 @@ final class ModuleBuilder {
 
   Unit letDef(LetDefContext d) {
     Span span = spans.of(d);
+    if (d.LOCAL() != null) {
+      localNotAllowed(d.LOCAL(), "inside LET");
+    }
     if (d.operatorDef() != null) {
       return operatorDef(d.operatorDef(), false, span);
     }
@@ -175,7 +192,7 @@ final class ModuleBuilder {
       return new OpDecl(span, Operators.canonical(i.infixSym().getText()), 2, Fixity.INFIX);
     }
     PostfixDeclContext p = (PostfixDeclContext) c;
-    return new OpDecl(span, p.postfixSym().getText(), 1, Fixity.POSTFIX);
+    return new OpDecl(span, Operators.canonical(p.postfixSym().getText()), 1, Fixity.POSTFIX);
   }
 
   private Unit.OperatorDef operatorDef(OperatorDefContext d, boolean local, Span span) {
@@ -193,7 +210,7 @@ final class ModuleBuilder {
           List.of(param(i.IDENT(0)), param(i.IDENT(1))), body);
     }
     PostfixLhsContext p = (PostfixLhsContext) lhs;
-    return new Unit.OperatorDef(span, local, p.postfixSym().getText(), Fixity.POSTFIX,
+    return new Unit.OperatorDef(span, local, Operators.canonical(p.postfixSym().getText()), Fixity.POSTFIX,
         List.of(param(p.IDENT())), body);
   }
 

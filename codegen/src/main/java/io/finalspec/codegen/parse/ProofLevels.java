@@ -10,7 +10,8 @@ import org.antlr.v4.runtime.Token;
  * The grammar reads a structured proof as a flat list of steps; this puts the levels back, as
  * SANY does while parsing: the steps that follow a step at a deeper level are its proof, and every
  * level of steps ends with a QED step ({@code <1> QED}), else "expected a QED step". {@code <+>}
- * opens a deeper level, {@code <*>} continues the current one (or opens the first).
+ * opens a deeper level, {@code <*>} continues the current one (or opens the first; after a QED step
+ * it continues the enclosing one).
  */
 final class ProofLevels {
   private final List<StepContext> steps;
@@ -38,6 +39,9 @@ final class ProofLevels {
     boolean qed = false;
     while (next < steps.size()) {
       StepContext s = steps.get(next);
+      if (qed && isStar(s)) {
+        break;   // <*> after a QED step continues the enclosing level
+      }
       int l = levelOf(s, level, parent);
       if (level < 0) {
         level = l;
@@ -69,10 +73,17 @@ final class ProofLevels {
     return t.getType() == Token.EOF ? "the end of the file" : "'" + t.getText() + "'";
   }
 
+  private static boolean isStar(StepContext s) {
+    return label(s).getText().startsWith("<*>");
+  }
+
+  private static Token label(StepContext s) {
+    return s.STEP_DOT() != null ? s.STEP_DOT().getSymbol() : s.STEP().getSymbol();
+  }
+
   /** The level a step's label names: the number, or relative for {@code <*>} and {@code <+>}. */
   private static int levelOf(StepContext s, int current, int parent) {
-    Token label = s.STEP_DOT() != null ? s.STEP_DOT().getSymbol() : s.STEP().getSymbol();
-    String text = label.getText();
+    String text = label(s).getText();
     String inside = text.substring(1, text.indexOf('>'));
     if (inside.equals("*")) {
       return current < 0 ? parent + 1 : current;

@@ -40,7 +40,11 @@ final class Spans {
       return 0;
     }
     String s = t.getText();
-    int nl = s.lastIndexOf('\n');
-    return nl < 0 ? s.codePointCount(0, s.length()) : 0;
+    if (s.indexOf('\n') >= 0) {
+      return 0;
+    }
+    // the source's extent, not the text: the lexer base renames ℕ to Nat
+    int extent = t.getStopIndex() - t.getStartIndex() + 1;
+    return extent >= 0 && t.getStartIndex() >= 0 ? extent : s.codePointCount(0, s.length());
   }
 }

@@ -25,6 +25,35 @@ class JunctionLexerBaseTest {
     }).collect(Collectors.joining(" "));
   }
 
+  /**
+   * SANY's columns: a tab reaches the next multiple of 8. "A ==<tab>" puts the bullet at column 8,
+   * as does a tab alone at the start of the next line, and as do 8 spaces; one space then a tab is
+   * still column 8, a tab then a space is 9.
+   */
+  @Test
+  void tabsAlignBulletsAtMultiplesOfEight() {
+    assertEquals("A == {and a ; b } B", tokens("A ==\t/\\ a\n\t/\\ b\nB"));
+    assertEquals("A == {and a ; b } B", tokens("A ==\t/\\ a\n        /\\ b\nB"));
+    assertEquals("A == {and a ; b } B", tokens("A ==\t/\\ a\n \t/\\ b\nB"));
+    assertEquals("A == {and a /\\ b } B", tokens("A ==\t/\\ a\n\t /\\ b\nB"));
+  }
+
+  @Test
+  void sanyColumnCountsTabsToTheNextMultipleOfEight() {
+    TlaLexer lexer = new TlaLexer(CharStreams.fromString("a\tb\n\t\tc\n  \td"));
+    List<Integer> columns = new java.util.ArrayList<>();
+    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+      columns.add(lexer.sanyColumn(t));
+    }
+    assertEquals(List.of(0, 8, 16, 8), columns);
+  }
+
+  @Test
+  void nestedCommentsNestAndAnOpenOneIsAToken() {
+    assertEquals("A == 1 B", tokens("A == (* x (* y *) z *) 1 B"));
+    assertEquals("A == 1 (* (* y *)", tokens("A == 1 (* (* y *)"));
+  }
+
   @Test
   void alignedBulletsFormOneList() {
     assertEquals("A == {and a ; b } B", tokens("A == /\\ a\n     /\\ b\nB"));

@@ -43,9 +43,24 @@ final class AstShape {
       expr(a.expr(), out);
     } else if (u instanceof Unit.Theorem t) {
       expr(t.expr(), out);
+    } else if (u instanceof Unit.TheoremAssumeProve t) {
+      assumeProve(t.statement(), out);
     } else if (u instanceof Unit.Submodule s) {
       out.addAll(shape(s.module()));
     }
+  }
+
+  private static void assumeProve(Unit.AssumeProve ap, List<String> out) {
+    for (Unit.Assumption a : ap.assumptions()) {
+      if (a instanceof Unit.NewDecl n && n.set() != null) {
+        expr(n.set(), out);
+      } else if (a instanceof Unit.Fact f) {
+        expr(f.expr(), out);
+      } else if (a instanceof Unit.NestedAssumeProve n) {
+        assumeProve(n.statement(), out);
+      }
+    }
+    expr(ap.goal(), out);
   }
 
   private static void bounds(List<Bound> bs, List<String> out) {
@@ -96,6 +111,10 @@ final class AstShape {
       out.add(node(j.conjunction() ? "and" : "or", kids));
     } else if (e instanceof Expr.Qualified q) {
       exprs(q.args(), out);   // SANY's qualified GeneralId has no comparable leaf
+    } else if (e instanceof Expr.Label l) {
+      out.add(l.name());   // SANY's label and its parameters are identifiers in its tree
+      out.addAll(l.params());
+      expr(l.body(), out);
     } else if (e instanceof Expr.At) {
       out.add("@");
     } else if (e instanceof Expr.Lambda l) {
@@ -163,6 +182,6 @@ final class AstShape {
     } else if (e instanceof Expr.Fairness f) {
       exprs(List.of(f.subscript(), f.action()), out);
     }
-    // Str, OpArg: no shape
+    // Str, OpArg, Decimal, SubexprRef (SANY's qualified GeneralId): no shape
   }
 }

@@ -33,10 +33,11 @@ class FuzzTest {
   @BeforeAll
   static void loadSpecs() {
     specs = new ArrayList<>();
-    Path root = TestFiles.resources().resolve("parse");
-    for (Path p : TestFiles.tlaFiles(root)) {
-      if (!p.toString().contains("errors")) {
-        specs.add(TestFiles.read(p));
+    for (String folder : List.of("parse", "syntax")) {
+      for (Path p : TestFiles.tlaFiles(TestFiles.resources().resolve(folder))) {
+        if (!p.toString().contains("errors") && !p.toString().contains("invalid")) {
+          specs.add(TestFiles.read(p));
+        }
       }
     }
     Path corpus = TestFiles.projectRoot().resolve("tests/src/test/resources/corpus");

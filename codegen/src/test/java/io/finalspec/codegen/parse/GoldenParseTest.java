@@ -16,18 +16,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files in src/test/resources/parse/&lt;feature&gt;/: x.tla with x.sexp (the printed AST) or
- * x.errors (one {@code line:col message} per diagnostic). Run with -Dgolden.update=true to rewrite
- * the expected files after a deliberate change, then review the diff.
+ * Golden files in src/test/resources/parse/&lt;feature&gt;/ and in the syntax corpus
+ * src/test/resources/syntax/ (one module per construct; syntax/invalid/ holds one module per
+ * invalid input): x.tla with x.sexp (the printed AST) or x.errors (one {@code line:col message} per
+ * diagnostic, every error the parser recovers from). Run with -Dgolden.update=true to rewrite the
+ * expected files after a deliberate change, then review the diff.
  */
 class GoldenParseTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @TestFactory
   Stream<DynamicTest> goldenFiles() {
-    Path root = TestFiles.resources().resolve("parse");
-    return TestFiles.tlaFiles(root).stream().map(tla -> DynamicTest.dynamicTest(
-        root.relativize(tla).toString(), () -> check(tla)));
+    return Stream.of("parse", "syntax").flatMap(folder -> {
+      Path root = TestFiles.resources().resolve(folder);
+      return TestFiles.tlaFiles(root).stream().map(tla -> DynamicTest.dynamicTest(
+          folder + "/" + root.relativize(tla), () -> check(tla)));
+    });
   }
 
   private static void check(Path tla) throws IOException {

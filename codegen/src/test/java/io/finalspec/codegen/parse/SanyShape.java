@@ -23,7 +23,7 @@ final class SanyShape {
 
   private static final int N_INFIX = 371, N_PREFIX = 399, N_POSTFIX = 395, N_CONJLIST = 341, N_DISJLIST = 344,
       N_CONJITEM = 340, N_DISJITEM = 343, N_TIMES = 349, N_GENERALID = 358, N_IDPREFIX = 367, N_NUMBER = 385,
-      N_PROOF = 402, N_TERMINAL_PROOF = 435, N_USE_OR_HIDE = 436;
+      N_PROOF = 402, N_TERMINAL_PROOF = 435, N_USE_OR_HIDE = 436, N_OP_APPLICATION = 387;
 
   private static String number(String image) {
     if (image.startsWith("\\")) {
@@ -137,6 +137,16 @@ final class SanyShape {
         out.add(AstShape.node(n.getKind() == N_CONJLIST ? "and" : "or", kids));
         return;
       }
+      case N_OP_APPLICATION: {
+        String symbol = nonfixSymbol(h[0], h[1]);
+        if (symbol == null) {
+          break;
+        }
+        List<String> kids = new ArrayList<>();
+        walk(h[1], kids);
+        out.add(AstShape.node(symbol, kids));
+        return;
+      }
       case N_GENERALID: {
         TreeNode prefix = h[0];
         boolean qualified = prefix.heirs() != null && prefix.heirs().length > 0;
@@ -153,13 +163,35 @@ final class SanyShape {
       case N_USE_OR_HIDE:
         return;   // proofs are not kept in our AST
       default:
-        if (h != null) {
-          for (TreeNode c : h) {
-            if (c != null) {
-              walk(c, out);
-            }
-          }
-        }
+        break;
     }
+    if (h != null) {
+      for (TreeNode c : h) {
+        if (c != null) {
+          walk(c, out);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code +(a, b)}: an operator symbol applied in prefix form is the same operator application
+   * as {@code a + b} (our AST has one Apply for both), so it gets the operator's shape.
+   */
+  private static String nonfixSymbol(TreeNode generalId, TreeNode opArgs) {
+    TreeNode[] id = generalId.heirs();
+    if (id == null || id.length < 2 || (id[0].heirs() != null && id[0].heirs().length > 0)) {
+      return null;
+    }
+    String op = Operators.canonical(id[1].getImage());
+    int n = 0;
+    for (TreeNode a : opArgs.heirs()) {
+      String img = a.getImage();
+      if (!"(".equals(img) && !")".equals(img) && !",".equals(img)) {
+        n++;
+      }
+    }
+    boolean structural = (n == 2 && Operators.isInfix(op)) || (n == 1 && (Operators.isPrefix(op) || Operators.isPostfix(op)));
+    return structural ? op : null;
   }
 }

@@ -1,0 +1,10 @@
+(module JunctionEnds
+  (variables x)
+  (def A () (and (= x 1) (= x 2)))
+  (theorem T (and (= x 1) TRUE))
+  (assume (and TRUE TRUE))
+  (constants c)
+  (def B () (or (= x 1) (= x 2)))
+  (variables y)
+  (def C () (and (= x 1) (or (= y 2) (= y 3))))
+)

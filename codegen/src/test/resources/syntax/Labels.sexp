@@ -1,0 +1,7 @@
+(module Labels (extends Naturals)
+  (variables x)
+  (def A () (label lbl () (= x 1)))
+  (def B (p q) (label step (p q) (> (+ p q) 0)))
+  (def C () (and (label first () (> x 0)) (label second () (< x 10))))
+  (def D () (\A ((\in i (.. 1 3))) (label inner (i) (> i 0))))
+)

@@ -1,0 +1,3 @@
+---- MODULE AssumeProveOperand ----
+A == ASSUME TRUE PROVE TRUE
+====

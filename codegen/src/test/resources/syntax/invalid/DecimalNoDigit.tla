@@ -1,0 +1,3 @@
+---- MODULE DecimalNoDigit ----
+A == .5
+====

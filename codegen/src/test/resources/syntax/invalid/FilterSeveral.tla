@@ -1,0 +1,4 @@
+---- MODULE FilterSeveral ----
+S == {1, 2}
+A == {x, y \in S : x = y}
+====

@@ -1,0 +1,4 @@
+---- MODULE LocalInLet ----
+A == LET LOCAL B == 1
+     IN B
+====

@@ -1,0 +1,5 @@
+---- MODULE LocalInProof ----
+THEOREM T == TRUE
+<1> LOCAL D == 1
+<1> QED OBVIOUS
+====

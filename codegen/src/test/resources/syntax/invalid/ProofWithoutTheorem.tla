@@ -1,0 +1,4 @@
+---- MODULE ProofWithoutTheorem ----
+A == 1
+  OBVIOUS
+====

@@ -1,0 +1,5 @@
+---- MODULE StepAfterQed ----
+THEOREM T == TRUE
+<1> QED OBVIOUS
+<1>2. TRUE OBVIOUS
+====

@@ -1,0 +1,4 @@
+---- MODULE UnterminatedParen ----
+A == (1 + 2
+B == 3
+====
