@@ -4,4 +4,5 @@ CONSTANT Max
 VARIABLE c
 Tick == c < Max /\ c' = c + 1
 Reset == c = Max /\ c' = 0
+Below(k) == k <= Max + 1
 ====

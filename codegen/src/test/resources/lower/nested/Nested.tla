@@ -5,5 +5,5 @@ VARIABLES x, y
 M == INSTANCE Mid WITH Bound <- 3, a <- x, b <- y
 Init == x = 0 /\ y = 0
 Next == M!Step \/ M!Other \/ (M!A!Tick /\ UNCHANGED y)
-Inv == x <= 3 /\ y <= 2
+Inv == x <= 3 /\ y <= 2 /\ M!A!Below(x + 1) /\ M!Below2(y)
 ====

@@ -288,7 +288,8 @@ final class ExprEmitter {
       throw new IllegalStateException("call of unknown definition " + c.def());
     }
     if (Symbols.isConstantField(d)) {
-      return CodeBlock.of("this.$L", name);
+      // null when its evaluation failed in the constructor: evaluated (and failing) where used, as in TLC
+      return CodeBlock.of("(this.$L != null ? this.$L : $L())", name, name, sym.constEvalNames.get(d.name()));
     }
     List<CodeBlock> parts = new ArrayList<>();
     if (d.level() >= 1) {

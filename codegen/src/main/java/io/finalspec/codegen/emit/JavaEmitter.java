@@ -111,11 +111,24 @@ public final class JavaEmitter {
     }
     for (MachineIr.Definition d : ir.definitions()) {
       if (Symbols.isConstantField(d)) {
+        // TLC evaluates constant definitions once at start-up and keeps those that evaluate; one
+        // that fails (an unused CHOOSE over an empty set) is evaluated, and fails, only where used
         String f = sym.defNames.get(d.name());
+        String eval = sym.constEvalNames.get(d.name());
         t.addField(FieldSpec.builder(VALUE, f, Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("{@code $L} ($L), constant: computed once.\n", Comments.safe(d.name()),
-                Comments.safe(d.span().where())).build());
-        ctor.addStatement("this.$L = $L", f, ex.value(d.body(), constantScope()));
+            .addJavadoc("{@code $L} ($L), constant: computed once (null if that failed).\n",
+                Comments.safe(d.name()), Comments.safe(d.span().where())).build());
+        methods.add(MethodSpec.methodBuilder(eval).addModifiers(Modifier.PRIVATE).returns(VALUE)
+            .addJavadoc("The value of {@code $L}.\n", Comments.safe(d.name()))
+            .addStatement("return $L", ex.value(d.body(), constantScope())).build());
+        ctor.addCode("{\n$>$T v;\n", VALUE)
+            .beginControlFlow("try")
+            .addStatement("v = $L()", eval)
+            .nextControlFlow("catch ($T e)", ActionEmitter.EVAL_EXCEPTION)
+            .addStatement("v = null")
+            .endControlFlow()
+            .addStatement("this.$L = v", f)
+            .addCode("$<}\n");
       } else {
         methods.add(definition(d));
       }

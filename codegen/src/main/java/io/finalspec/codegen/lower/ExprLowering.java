@@ -508,7 +508,9 @@ final class ExprLowering {
 
   private IrExpr qualified(Expr.Qualified q, Ctx c, boolean structural) {
     Target t = target(q, c);
-    return use(q.span(), q.op(), t.op(), q.args(), List.of(), t.ctx(), structural);
+    // the arguments are written here (the caller's context); the operator is used in the instance's
+    List<Entity> args = arguments(q.args(), arities(t.op(), q.args().size()), c);
+    return entity(q.span(), q.op(), t.op(), args, t.ctx(), structural);
   }
 
   /** The operator a qualified name {@code A!B!Op} denotes and the context (environment) to use it in. */
