@@ -29,8 +29,43 @@ final class Definitions {
   private final Map<Unit, Map<Env, DefInfo>> infos = new IdentityHashMap<>();
   private final Set<String> keys = new HashSet<>();
 
-  Definitions(Levels levels) {
-    this.levels = levels;
+  private final io.finalspec.codegen.resolve.ResolvedModule program;
+  private final Map<Unit, Boolean> recursive = new IdentityHashMap<>();
+
+  Definitions(io.finalspec.codegen.resolve.ResolvedModule program) {
+    this.program = program;
+    this.levels = program.levels();
+  }
+
+  /** Whether a definition can reach itself through the definitions its body uses (RECURSIVE, recursive functions). */
+  boolean recursive(Unit unit) {
+    Boolean known = recursive.get(unit);
+    if (known == null) {
+      java.util.Set<Unit> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      known = reaches(unit, unit, seen);
+      recursive.put(unit, known);
+    }
+    return known;
+  }
+
+  private boolean reaches(Unit from, Unit target, java.util.Set<Unit> seen) {
+    if (!seen.add(from)) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (io.finalspec.codegen.ast.Expr e : io.finalspec.codegen.ast.ExprWalker.children(from)) {
+      walk(e, x -> {
+        if (!found[0] && program.binding(x) instanceof io.finalspec.codegen.resolve.Binding.Definition d) {
+          found[0] = d.def() == target || reaches(d.def(), target, seen);
+        }
+      });
+    }
+    return found[0];
+  }
+
+  private static void walk(io.finalspec.codegen.ast.Expr e, java.util.function.Consumer<io.finalspec.codegen.ast.Expr> f) {
+    f.accept(e);
+    io.finalspec.codegen.ast.ExprWalker.forEachChild(e, x -> walk(x, f));
   }
 
   /** The definition {@code unit} (module level) in environment {@code env}: one per pair. */
@@ -99,10 +134,16 @@ final class Definitions {
       d.recursiveUse = true;
       return new IrExpr.Call(sp, d.key, argValues(sp, args, c));
     }
-    if (structural || d.hasOperatorParams()) {
+    boolean recursive = recursive(d.unit);
+    if ((structural && !recursive) || d.hasOperatorParams()) {
       return lowering.inlineBody(sp, od, args, c.enter(d.env), structural);
     }
     MachineIr.Definition def = lowerOperator(d);
+    if (def != null && recursive && !c.primed && def.level() <= 1) {
+      // inlining a recursive operator never ends: in Init the emitter evaluates the call over
+      // the partial state (TLC evaluates it there too, in the context of the assigned variables)
+      return new IrExpr.Call(sp, d.key, argValues(sp, args, c));
+    }
     if (def == null || ((c.primed || c.init) && def.level() >= 1)) {
       return lowering.inlineBody(sp, od, args, c.enter(d.env), false);
     }

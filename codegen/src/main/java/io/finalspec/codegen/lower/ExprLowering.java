@@ -90,6 +90,15 @@ final class ExprLowering {
     if (e instanceof Expr.Name n) {
       return name(n, c, structural);
     }
+    if (e instanceof Expr.Label l) {
+      return lower(l.body(), c, structural);   // a label names a subexpression; the value is its body's
+    }
+    if (e instanceof Expr.Decimal) {
+      throw Unsupported.construct(sp, "decimal number (TLC has no real numbers)");
+    }
+    if (e instanceof Expr.SubexprRef) {
+      throw Unsupported.construct(sp, "subexpression reference (Op!1, Op!<<, Op!:)");
+    }
     if (e instanceof Expr.Apply a) {
       return apply(a, c, structural);
     }
@@ -486,9 +495,15 @@ final class ExprLowering {
     return null;
   }
 
-  /** {@code ENABLED A}. */
+  /**
+   * {@code ENABLED A}: A lowered as an action of Next is (assignments seen through its operators),
+   * from the current state; true when it has a successor, as TLC's {@code enabled} computes it.
+   */
   private IrExpr enabled(Span sp, Expr action, Ctx c) {
-    throw Unsupported.construct(sp, "operator ENABLED");
+    if (c.primed) {
+      throw Unsupported.construct(sp, "ENABLED inside a primed expression");
+    }
+    return new IrExpr.Apply(sp, Operator.ENABLED, List.of(pred(action, c)));
   }
 
   private IrExpr qualified(Expr.Qualified q, Ctx c, boolean structural) {

@@ -24,6 +24,9 @@ final class IrLevels {
       }
     }
     if (e instanceof IrExpr.Apply a) {
+      if (a.op() == Operator.ENABLED) {
+        return 1;   // ENABLED A is a state predicate whatever A's level
+      }
       int l = a.op() == Operator.UNCHANGED ? 2 : 0;
       for (IrExpr x : a.args()) {
         l = Math.max(l, level(x, defLevel));

@@ -46,7 +46,7 @@ public final class Lowering {
     this.program = program;
     this.levels = program.levels();
     this.diagnostics = diagnostics;
-    this.defs = new Definitions(levels);
+    this.defs = new Definitions(program);
     this.lowering = new ExprLowering(program, defs, overrides);
     this.splitter = new NextSplitter(program, lowering, defs);
     this.temporal = new TemporalLowering(program, lowering, splitter, defs);
@@ -127,8 +127,9 @@ public final class Lowering {
             : "not a constant or definition of the spec")));
         continue;
       }
-      if (twice(bound, decl, cv.span(), cv.name())) {
-        continue;
+      if (bound.put(decl, cv.span()) != null) {
+        // TLC takes the last value given to a name: drop the earlier one
+        constants.removeIf(k -> k.name().equals(cv.name()));
       }
       IrExpr value = ExprLowering.literal(cv.span(), cv.value());
       if (b instanceof Binding.Constant) {
@@ -278,7 +279,9 @@ public final class Lowering {
    * definitions of temporal level (Spec == Init /\ Live, the Toolbox's {@code spec_123 == Spec}).
    */
   private void conjuncts(Expr e, List<Expr> out) {
-    if (e instanceof Expr.Junction j && j.conjunction()) {
+    if (e instanceof Expr.Label l) {
+      conjuncts(l.body(), out);
+    } else if (e instanceof Expr.Junction j && j.conjunction()) {
       j.items().forEach(x -> conjuncts(x, out));
     } else if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.name().equals("/\\")) {
       a.args().forEach(x -> conjuncts(x, out));

@@ -39,6 +39,9 @@ final class NextSplitter {
     if (c.depth > 100) {
       throw Unsupported.construct(e.span(), "recursive operator in the next-state relation");
     }
+    if (e instanceof Expr.Label l) {
+      return split(l.body(), c, label, params);   // TLC's getActions looks through labels
+    }
     if (e instanceof Expr.Junction j && !j.conjunction() && j.items().size() > 1) {
       List<ActionPlan> alts = new ArrayList<>();
       for (Expr x : j.items()) {

@@ -151,6 +151,20 @@ final class ExprResolver implements ExprVisitor<Void> {
   }
 
   @Override public Void visitNum(Expr.Num e) { return null; }
+  @Override public Void visitDecimal(Expr.Decimal e) { return null; }
+
+  /** A label does not change its body's meaning; its parameters name bound variables already in scope. */
+  @Override
+  public Void visitLabel(Expr.Label e) {
+    resolve(e.body());
+    return null;
+  }
+
+  @Override
+  public Void visitSubexprRef(Expr.SubexprRef e) {
+    r.error(e.span(), "unsupported", "unsupported: subexpression reference (Op!1, Op!<<, Op!:, Op!@)");
+    return null;
+  }
   @Override public Void visitStr(Expr.Str e) { return null; }
   @Override public Void visitBool(Expr.Bool e) { return null; }
 

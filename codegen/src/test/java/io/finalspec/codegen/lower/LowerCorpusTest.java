@@ -35,7 +35,11 @@ class LowerCorpusTest {
         Arguments.of("specshapes", "Shapes.tla", "Shapes1.cfg", 13, 9, "OK"),
         Arguments.of("specshapes", "Shapes.tla", "Shapes2.cfg", 13, 9, "OK"),
         Arguments.of("specshapes", "Shapes.tla", "Shapes3.cfg", 13, 9, "OK"),
-        Arguments.of("specshapes", "Shapes.tla", "Shapes4.cfg", 13, 9, "OK"));
+        Arguments.of("specshapes", "Shapes.tla", "Shapes4.cfg", 13, 9, "OK"),
+        Arguments.of("emptyprops", "EmptyProps.tla", "EmptyProps.cfg", 4, 3, "OK"),
+        Arguments.of("enabled", "Enabled.tla", "Enabled.cfg", 7, 6, "OK"),
+        Arguments.of("initrec", "InitRec.tla", "InitRec.cfg", 9, 6, "OK"),
+        Arguments.of("constfail", "CF.tla", "CF.cfg", 5, 4, "OK"));
   }
 
   @ParameterizedTest(name = "{0}/{2}")
