@@ -148,15 +148,16 @@ final class TemporalEmitter {
       CodeBlock made;
       if (c instanceof TemporalClause.AlwaysAction a) {
         made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
-            step(property, a.step(), c.forall(), in));
+            step(a.name(), a.step(), c.forall(), in));
       } else if (c instanceof TemporalClause.LeadsTo l) {
         made = CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("LeadsTo"), name,
             check(property, l.p(), c.forall(), in), check(property, l.q(), c.forall(), in));
       } else {
         String kind = c instanceof TemporalClause.Always ? "Always" : c instanceof TemporalClause.Eventually
             ? "Eventually" : c instanceof TemporalClause.InfinitelyOften ? "InfinitelyOften" : "EventuallyAlways";
+        String checkName = c instanceof TemporalClause.Always a ? a.name() : property;
         made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass(kind), name,
-            check(property, statePredicate(c), c.forall(), in));
+            check(checkName, statePredicate(c), c.forall(), in));
       }
       return CodeBlock.builder().addStatement("$L.add($L)", clauses, made).build();
     });

@@ -13,15 +13,21 @@ public sealed interface TemporalClause {
 
   List<IrExpr.Bound> forall();
 
-  /** {@code []P}, P a state predicate: TLC's implied invariant. */
-  record Always(Span span, List<IrExpr.Bound> forall, IrExpr p) implements TemporalClause {
+  /**
+   * {@code []P}, P a state predicate: TLC's implied invariant, reported under {@code name} (TLC's
+   * choice: the definition whose body it is, else P's name, else its position).
+   */
+  record Always(Span span, List<IrExpr.Bound> forall, String name, IrExpr p) implements TemporalClause {
     public Always {
       forall = List.copyOf(forall);
     }
   }
 
-  /** {@code [][A]_v}: {@code step} is {@code A \/ UNCHANGED v}, a predicate over a transition. */
-  record AlwaysAction(Span span, List<IrExpr.Bound> forall, IrExpr step) implements TemporalClause {
+  /**
+   * {@code [][A]_v}: {@code step} is {@code A \/ UNCHANGED v}, a predicate over a transition; TLC's
+   * implied action, reported under {@code name} (the definition whose body it is, else its position).
+   */
+  record AlwaysAction(Span span, List<IrExpr.Bound> forall, String name, IrExpr step) implements TemporalClause {
     public AlwaysAction {
       forall = List.copyOf(forall);
     }

@@ -115,19 +115,23 @@ final class TemporalLowering {
       clauses.add(new TemporalClause.Unchecked(od.body().span(), "a property without [] is checked by TLC on the "
           + "initial states only; that form is not supported"));
     } else {
-      clauses(od.body(), c, List.of(), clauses, 0);
+      clauses(od.body(), c, List.of(), clauses, name, 0);
     }
     return new MachineIr.Property(at, name, d.def().span(), clauses);
   }
 
-  private void clauses(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, int depth) {
+  /**
+   * {@code named}: the definition {@code e} is the body of (null below a conjunction or a
+   * quantifier), which TLC uses to name an implied invariant or action.
+   */
+  private void clauses(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, String named, int depth) {
     if (depth > MAX_UNFOLD) {
       out.add(new TemporalClause.Unchecked(e.span(), "definitions nested too deeply"));
       return;
     }
     List<Expr> parts = conjunction(e);
     if (parts != null) {
-      parts.forEach(x -> clauses(x, c, forall, out, depth + 1));
+      parts.forEach(x -> clauses(x, c, forall, out, null, depth + 1));
       return;
     }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
@@ -136,34 +140,35 @@ final class TemporalLowering {
       if (ic == null) {
         out.add(new TemporalClause.Unchecked(q.span(), "\\A over a set that is not constant"));
       } else {
-        clauses(q.body(), ic, inner, out, depth + 1);
+        clauses(q.body(), ic, inner, out, null, depth + 1);
       }
       return;
     }
     if (levels.of(e) == Levels.TEMPORAL) {
       Unfolded u = unfold(e, c);
       if (u != null) {
-        clauses(u.body, u.ctx, forall, out, depth + 1);
+        clauses(u.body, u.ctx, forall, out, u.name, depth + 1);
         return;
       }
     }
     try {
-      out.add(clause(e, c, forall));
+      out.add(clause(e, c, forall, named));
     } catch (Unsupported u) {
       out.add(new TemporalClause.Unchecked(e.span(), u.diagnostic.message()));
     }
   }
 
   /** One conjunct in one of the decided forms, else Unchecked. */
-  private TemporalClause clause(Expr e, Ctx c, List<IrExpr.Bound> forall) {
+  private TemporalClause clause(Expr e, Ctx c, List<IrExpr.Bound> forall, String named) {
     Span sp = e.span();
     Expr always = operand(e, "[]");
     if (always != null) {
       if (always instanceof Expr.ActionExpr a && a.box() && levels.of(a) <= Levels.ACTION) {
-        return liveness(new TemporalClause.AlwaysAction(sp, forall, lowering.value(a, c)));
+        return new TemporalClause.AlwaysAction(sp, forall, named != null ? named : position(sp), lowering.value(a, c));
       }
       if (isState(always)) {
-        return new TemporalClause.Always(sp, forall, lowering.pred(always, c));
+        String name = named != null ? named : unfold(always, c) != null ? unfoldedName(always) : position(sp);
+        return new TemporalClause.Always(sp, forall, name, lowering.pred(always, c));
       }
       Expr often = operand(always, "<>");
       if (often != null && isState(often)) {
@@ -199,10 +204,18 @@ final class TemporalLowering {
 
   /** A liveness clause, or Unchecked when the fairness it is judged under is not known. */
   private TemporalClause liveness(TemporalClause c) {
-    if (fairnessGap != null && !(c instanceof TemporalClause.AlwaysAction)) {
-      return new TemporalClause.Unchecked(c.span(), fairnessGap);
-    }
-    return c;
+    return fairnessGap == null ? c : new TemporalClause.Unchecked(c.span(), fairnessGap);
+  }
+
+  /** TLC's name for an unnamed implied invariant or action: its position. */
+  private static String position(Span sp) {
+    String module = sp.file().endsWith(".tla") ? sp.file().substring(0, sp.file().length() - 4) : sp.file();
+    return "line " + sp.line() + ", col " + sp.column() + " to line " + sp.endLine() + ", col "
+        + Math.max(1, sp.endColumn() - 1) + " of module " + module;
+  }
+
+  private static String unfoldedName(Expr e) {
+    return e instanceof Expr.Name n ? n.name() : ((Expr.Apply) e).op();
   }
 
   private boolean isState(Expr e) {
@@ -239,7 +252,7 @@ final class TemporalLowering {
     return args;
   }
 
-  private record Unfolded(Expr body, Ctx ctx) {}
+  private record Unfolded(Expr body, Ctx ctx, String name) {}
 
   /** A use of a 0-ary definition: its body and the context to lower it in; else null. */
   private Unfolded unfold(Expr e, Ctx c) {
@@ -251,7 +264,7 @@ final class TemporalLowering {
       return null;
     }
     Env env = d.via() == null ? c.env : lowering.env(d.via(), Ctx.root(c.env), null, false);
-    return new Unfolded(od.body(), c.enter(env));
+    return new Unfolded(od.body(), c.enter(env), od.name());
   }
 
   /** Binds the bounds of {@code q} (constant sets only) into {@code into}; the inner context, or null. */

@@ -12,8 +12,9 @@ import io.finalspec.runtime.machine.TemporalProperty.Clause;
  * A machine's model checks, fetched once per run: TLC's "in model" test (state constraints on the
  * state, action constraints on the transition), the invariants, and the safety conjuncts of the
  * properties, which TLC checks during the search: {@code []P} as an "implied invariant" after the
- * invariants (reported as "Invariant Prop is violated"), {@code [][A]_v} as an "implied action" on
- * every transition, to a seen state or outside the model too ("Action property Prop is violated").
+ * invariants (reported as "Invariant P is violated"), {@code [][A]_v} as an "implied action" on
+ * every transition, to a seen state or outside the model too ("Action property A is violated"),
+ * each under its predicate's name.
  */
 final class Constraints {
     private record Implied<T>(String property, T check) {
@@ -31,10 +32,12 @@ final class Constraints {
         this.invariants = List.copyOf(m.invariants());
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
+                // reported under the predicate's name: TLC names an implied invariant or action by the
+                // definition it is the body of (else its operand's name, else its position)
                 if (c instanceof Clause.Always a) {
-                    impliedInvariants.add(new Implied<>(p.name(), a.p()));
+                    impliedInvariants.add(new Implied<>(a.p().name(), a.p()));
                 } else if (c instanceof Clause.AlwaysAction a) {
-                    impliedActions.add(new Implied<>(p.name(), a.step()));
+                    impliedActions.add(new Implied<>(a.step().name(), a.step()));
                 }
             }
         }

@@ -41,11 +41,14 @@ public record TemporalProperty(String name, List<Clause> clauses) {
             return !(this instanceof Always || this instanceof AlwaysAction || this instanceof Unchecked);
         }
 
-        /** {@code []P}, P a state predicate. */
+        /** {@code []P}, P a state predicate; a violation is reported under {@code p.name()} (TLC's name for it). */
         record Always(String text, Machine.Predicate p) implements Clause {
         }
 
-        /** {@code [][A]_v}: {@code step} tests {@code A \/ UNCHANGED v} on a transition. */
+        /**
+         * {@code [][A]_v}: {@code step} tests {@code A \/ UNCHANGED v} on a transition; a violation is
+         * reported under {@code step.name()}.
+         */
         record AlwaysAction(String text, Machine.ActionPredicate step) implements Clause {
         }
 

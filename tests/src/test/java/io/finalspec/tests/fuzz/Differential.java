@@ -104,9 +104,9 @@ final class Differential {
         try {
             mine = IsolatedExplore.run(tla, cfg, MAX_DISTINCT);
         } catch (InvocationTargetException e) {
-            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e.getCause(), 0, 0);
+            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e.getCause(), java.util.List.of(), 0, 0);
         } catch (Exception | StackOverflowError e) {
-            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e, 0, 0);
+            mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e, java.util.List.of(), 0, 0);
         }
         machineNanos.addAndGet(System.nanoTime() - start);
         if (mine.outcome().equals("OK") && mine.queueLeft() > 0) { // a capped run ends OK with states left

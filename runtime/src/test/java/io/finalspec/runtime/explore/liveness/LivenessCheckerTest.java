@@ -88,8 +88,8 @@ class LivenessCheckerTest {
                 LambdaMachine.predicate("x < 4", s -> Tla.lt(s.get(0), Tla.integer(4)))));
         holds(r);
         ExploreResult bad = check(LiveMachines.ring(false), "Low", new Clause.Always("[](x < 2)",
-                LambdaMachine.predicate("x < 2", s -> Tla.lt(s.get(0), Tla.integer(2)))));
-        // TLC reports a []P property conjunct as an invariant: "Invariant Low is violated."
+                LambdaMachine.predicate("Low", s -> Tla.lt(s.get(0), Tla.integer(2)))));
+        // TLC reports a []P property conjunct as an invariant: "Invariant Low is violated." (Low == [](x < 2))
         assertEquals(Outcome.invariant("Low"), bad.outcome());
         assertEquals(3, bad.trace().size());
     }
