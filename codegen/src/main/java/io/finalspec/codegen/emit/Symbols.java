@@ -10,7 +10,7 @@ import java.util.Map;
 /** The class-level Java names of one machine: every spec identifier goes through a NameAllocator. */
 final class Symbols {
   static final String[] RESERVED_MEMBERS = {
-    "names", "TLC_NAMES", "NameTable", "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
+    "names", "TLC_NAMES", "NameTable", "PartialState", "Evaluation", "Symmetry", "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
     "actionConstraints", "checkDeadlock", "view", "state", "steps", "bind", "read", "candidates", "allAssigned",
     "complete", "completeInit", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
     "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize",

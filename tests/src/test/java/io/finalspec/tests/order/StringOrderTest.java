@@ -38,6 +38,27 @@ class StringOrderTest {
 
   static final String CFG = "INIT Init\nNEXT Next\nINVARIANT Inv\n";
 
+  /** Found by the differential fuzzer (branch fuzz, StringChoose): "p1", "ab" and "x" after five standard modules. */
+  static final String FUZZ_SPEC = """
+      ---- MODULE StringChoose ----
+      EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC
+      CONSTANTS Procs, P1, P2
+      VARIABLES mode, new
+      Init ==
+        /\\ mode = (IF \\E k1 \\in {"x", "p1", "ab"} : ({} \\subseteq {P1}) THEN CHOOSE k1 \\in {"x", "p1", "ab"} : ({} \\subseteq {P1}) ELSE "Len")
+        /\\ new \\in (UNION {[1..sqn -> {"x", "p1", "ab"}] : sqn \\in 0..1})
+      Next == UNCHANGED <<mode, new>>
+      Inv2 == ~(mode = "x" /\\ new = <<"ab">>)
+      ====
+      """;
+
+  @Test
+  void fuzzerFoundChooseGivesTlcsVerdict(@TempDir Path dir) throws Exception {
+    TlcVerdicts.Both both = TlcVerdicts.check(dir, "StringChoose", FUZZ_SPEC,
+        "CONSTANTS\n  Procs = {p1, p2}\n  P1 = p1\n  P2 = p2\nINIT Init\nNEXT Next\nINVARIANT Inv2\nCHECK_DEADLOCK FALSE\n");
+    assertTrue(both.agree(), both.toString());
+  }
+
   @Test
   void chooseOverStringsGivesTlcsVerdict(@TempDir Path dir) throws Exception {
     TlcVerdicts.Both both = TlcVerdicts.check(dir, "ChooseBA", CHOOSE_SPEC, CFG);
