@@ -12,6 +12,9 @@ import java.util.List;
  * @param tla   the set as a TLA+ expression (parenthesised where it is compound)
  * @param elems its elements as TLA+ literals, for scalar sets; empty for structured ones
  * @param card  how many elements it has
+ * @param parts the sets it is built from: the base of a SUBSET or sequence set, the range of a
+ *              function set, the field sets of a record set
+ * @param max   the longest sequence of a sequence set
  */
 record Dom(Ty elem, String tla, List<String> elems, long card, List<Dom> parts, int max) {
 

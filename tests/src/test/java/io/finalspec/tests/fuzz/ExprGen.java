@@ -21,15 +21,16 @@ final class ExprGen {
     record Bound(String name, Ty ty, Dom dom) {
     }
 
-    /** Module-level helper definitions, included in a spec when used (RECURSIVE operators among them). */
-    static final Map<String, String> HELPERS = new LinkedHashMap<>();
-
-    static {
-        HELPERS.put("SumSet", "RECURSIVE SumSet(_)\nSumSet(hS) == IF hS = {} THEN 0 ELSE LET hm == CHOOSE he \\in hS : TRUE IN hm + SumSet(hS \\ {hm})");
-        HELPERS.put("SumSeq", "RECURSIVE SumSeq(_)\nSumSeq(hs) == IF hs = <<>> THEN 0 ELSE Head(hs) + SumSeq(Tail(hs))");
-        HELPERS.put("Max", "Max(ha, hb) == IF ha >= hb THEN ha ELSE hb");
-        HELPERS.put("Count", "RECURSIVE Count(_, _)\nCount(hs, hv) == IF hs = <<>> THEN 0 ELSE (IF Head(hs) = hv THEN 1 ELSE 0) + Count(Tail(hs), hv)");
+    /** A module-level definition expressions may call (RECURSIVE operators among them). */
+    record Helper(String name, String text) {
     }
+
+    /** The helpers, in the order a spec defines the ones it uses. */
+    static final List<Helper> HELPERS = List.of(
+        new Helper("SumSet", "RECURSIVE SumSet(_)\nSumSet(hS) == IF hS = {} THEN 0 ELSE LET hm == CHOOSE he \\in hS : TRUE IN hm + SumSet(hS \\ {hm})"),
+        new Helper("SumSeq", "RECURSIVE SumSeq(_)\nSumSeq(hs) == IF hs = <<>> THEN 0 ELSE Head(hs) + SumSeq(Tail(hs))"),
+        new Helper("Max", "Max(ha, hb) == IF ha >= hb THEN ha ELSE hb"),
+        new Helper("Count", "RECURSIVE Count(_, _)\nCount(hs, hv) == IF hs = <<>> THEN 0 ELSE (IF Head(hs) = hv THEN 1 ELSE 0) + Count(Tail(hs), hv)"));
 
     private final Rnd r;
     private final Profile profile;
@@ -83,7 +84,7 @@ final class ExprGen {
         }
         Ty t = d.elem();
         if (t.kind() == Ty.Kind.SET) {
-            Dom base = baseOf(d);
+            Dom base = d.base();
             List<String> picked = new ArrayList<>();
             int n = r.below(Math.min(3, base.elems().size() + 1));
             for (String e : base.elems()) {
@@ -95,7 +96,7 @@ final class ExprGen {
         }
         if (t.kind() == Ty.Kind.FUN) {
             Ty.FunT f = (Ty.FunT) t;
-            Dom range = rangeOf(d);
+            Dom range = d.base();
             if (r.percent(50)) {
                 return "[" + freshName() + " \\in " + f.domain().tla() + " |-> " + value(range) + "]";
             }
@@ -107,16 +108,16 @@ final class ExprGen {
         }
         if (t.kind() == Ty.Kind.REC) {
             Ty.RecT rec = (Ty.RecT) t;
-            List<Dom> fields = fieldDoms(d);
+            List<Dom> fields = d.parts();
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < rec.fields().size(); i++) {
                 parts.add(rec.fields().get(i) + " |-> " + value(fields.get(i)));
             }
             return "[" + String.join(", ", parts) + "]";
         }
-        Dom base = baseOf(d);
+        Dom base = d.base();
         List<String> elems = new ArrayList<>();
-        int n = r.below(seqMax(d) + 1);
+        int n = r.below(d.max() + 1);
         for (int i = 0; i < n; i++) {
             elems.add(value(base));
         }
@@ -474,24 +475,5 @@ final class ExprGen {
             }
             default: return "<<" + expr(t.elem(), d) + ">>";
         }
-    }
-
-    // ---- structure of sets ------------------------------------------------------------------------
-
-    /** The set of elements of a SUBSET or sequence set. */
-    static Dom baseOf(Dom d) {
-        return d.base();
-    }
-
-    static Dom rangeOf(Dom d) {
-        return d.parts().get(0);
-    }
-
-    static List<Dom> fieldDoms(Dom d) {
-        return d.parts();
-    }
-
-    static int seqMax(Dom d) {
-        return d.max();
     }
 }

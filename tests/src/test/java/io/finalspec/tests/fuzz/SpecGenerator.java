@@ -93,8 +93,8 @@ final class SpecGenerator {
         for (int i = 0; i < nInv; i++) {
             invariants.add(new FuzzSpec.Def("Inv" + (i + 1), r.percent(60) ? unreached(g, names, doms) : invariant(g, names)));
         }
-        List<String> helpers = ExprGen.HELPERS.entrySet().stream().filter(e -> g.helpersUsed().contains(e.getKey()))
-            .map(e -> e.getValue()).toList();
+        List<String> helpers = ExprGen.HELPERS.stream().filter(h -> g.helpersUsed().contains(h.name()))
+            .map(ExprGen.Helper::text).toList();
         return new FuzzSpec(vars, helpers, actions, invariants, r.percent(50));
     }
 
