@@ -17,6 +17,7 @@ import io.finalspec.runtime.testing.LambdaMachine;
 import io.finalspec.runtime.testing.Machines;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceReplayer;
+import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 
 /** The controlled schedulers on small machines whose answers can be worked out by hand. */
@@ -46,7 +47,7 @@ class SchedulerTest {
     }
 
     private static ActionLabel label(String name, String actor) {
-        return new ActionLabel(name, List.of(new ActionLabel.Binding("t", Tla.modelValue(actor))));
+        return new ActionLabel(name, List.of(new ActionLabel.Binding("t", new NameTable().modelValue(actor))));
     }
 
     private static State init() {
