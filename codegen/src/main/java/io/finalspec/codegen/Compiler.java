@@ -14,6 +14,9 @@ import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.lower.Lowering;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
+import io.finalspec.codegen.resolve.ModuleLoader;
+import io.finalspec.codegen.resolve.ResolveResult;
+import io.finalspec.codegen.resolve.Resolver;
 import io.finalspec.runtime.machine.Machine;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -25,9 +28,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The code generator's pipeline, stage by stage: read the config, parse the spec (front end),
- * lower to IR (resolution, inlining, TLC's split of Next), emit Java. Stops at the first stage that
- * reports diagnostics; bad input never throws.
+ * The code generator's pipeline, stage by stage: read the config, parse the spec, resolve names
+ * (the only name resolution: scopes, arity, levels, standard modules, EXTENDS and INSTANCE
+ * modules from the spec's folder), lower to IR (inlining, TLC's split of Next), emit Java. Each
+ * stage reports all its diagnostics; the pipeline stops after the first stage that reports any.
+ * Bad input never throws.
  */
 public final class Compiler {
   private Compiler() {}
@@ -53,7 +58,11 @@ public final class Compiler {
         return CompileResult.failed(parsed.diagnostics());
       }
       Module module = parsed.module();
-      MachineIr ir = Lowering.lower(spec, module, cfg.config(), diagnostics);
+      ResolveResult resolved = Resolver.resolve(module, ModuleLoader.folder(spec.toAbsolutePath().getParent()));
+      if (!resolved.ok()) {
+        return CompileResult.failed(resolved.diagnostics());
+      }
+      MachineIr ir = Lowering.lower(spec, resolved.program(), cfg.config(), diagnostics);
       if (ir == null || !diagnostics.isEmpty()) {
         if (diagnostics.isEmpty()) {
           diagnostics.add(new Diagnostic(module.span(), "internal", "lowering failed without a diagnostic"));

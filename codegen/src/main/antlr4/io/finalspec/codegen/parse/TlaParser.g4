@@ -1,15 +1,21 @@
 /*
- * Parser of the TLA+ fragment. Expressions are parsed flat (operand (infix operand)*) and
- * operator precedence and associativity are resolved afterwards by parse.Precedence with the
- * table of Specifying Systems (the one SANY uses), so precedence ranges and conflicts can be
- * reported the way SANY does. Junction lists arrive as JL_* tokens from JunctionLexerBase.
+ * Parser of TLA+ (the language SANY parses, proofs included). Expressions are parsed flat
+ * (operand (infix operand)*) and operator precedence and associativity are resolved afterwards by
+ * parse.Precedence with the table of Specifying Systems (the one SANY uses), so precedence ranges
+ * and conflicts can be reported the way SANY does. Junction lists arrive as JL_* tokens from
+ * JunctionLexerBase. After a syntax error Frontend resumes at the next unit (moduleRest), so that
+ * an error in one unit does not hide the errors of the next ones.
  */
 parser grammar TlaParser;
 
 options { tokenVocab = TlaLexer; }
 
-module     : SEP MODULE name=IDENT SEP extendsDecl? unit* END ;
+module     : header unit* END ;
+header     : SEP MODULE name=IDENT SEP extendsDecl? ;
 extendsDecl: EXTENDS IDENT (COMMA IDENT)* ;
+
+/** The rest of a module from a unit boundary: where Frontend resumes after a syntax error. */
+moduleRest : unit* END ;
 
 unit
   : VARIABLE IDENT (COMMA IDENT)*                                   # variableDecl
@@ -19,13 +25,56 @@ unit
   | LOCAL? functionDef                                              # functionUnit
   | LOCAL? instance                                                 # instanceUnit
   | LOCAL? moduleDef                                                # moduleDefUnit
-  | ASSUME (IDENT DEFEQ)? expr                                      # assumeUnit
-  | THEOREM (IDENT DEFEQ)? expr PROOF_BLOCK?                        # theoremUnit
-  | PROOF_BLOCK                                                     # proofUnit
+  | (ASSUME | ASSUMPTION) (IDENT DEFEQ)? expr                       # assumeUnit
+  | THEOREM (IDENT DEFEQ)? (assumeProve | expr) proof?              # theoremUnit
+  | (USE | HIDE) useBody                                            # useUnit
   | module                                                          # submoduleUnit
   | SEP                                                             # separatorUnit
   ;
 
+// ---- proofs (parsed, then dropped from the AST: they never reach the code generator)
+
+assumeProve : ASSUME assumption (COMMA assumption)* PROVE expr ;
+assumption
+  : newDecl                                                         # newAssumption
+  | (IDENT COLONCOLON)? assumeProve                                 # nestedAssumption
+  | expr                                                            # factAssumption
+  ;
+newDecl
+  : NEW declKind? (IDENT IN_OP expr | opDecl)
+  | declKind (IDENT IN_OP expr | opDecl)
+  ;
+declKind   : CONSTANT | VARIABLE | STATE | ACTION | TEMPORAL ;
+
+/** A terminal proof, or steps (flat: Frontend checks their levels and QED steps). */
+proof
+  : leafProof                                                       # leafOnlyProof
+  | PROOF? step+                                                    # stepListProof
+  ;
+terminalProof : BY ONLY? useBody | OBVIOUS | OMITTED ;
+leafProof  : PROOF? terminalProof ;
+useBody    : useItem (COMMA useItem)* (DEF defItem (COMMA defItem)*)?
+           | DEF defItem (COMMA defItem)*
+           ;
+useItem    : MODULE IDENT | expr ;
+defItem    : MODULE IDENT | opName (BANG opName)* ;
+
+step       : PROOF? (STEP_DOT | STEP) stepBody ;
+stepBody
+  : (USE | HIDE) useBody                                            # useStep
+  | DEFINE? stepDef+                                                # defineStep
+  | instance                                                        # instanceStep
+  | QED leafProof?                                              # qedStep
+  | HAVE expr leafProof?                                        # haveStep
+  | TAKE (bound (COMMA bound)* | IDENT (COMMA IDENT)*) leafProof?   # takeStep
+  | WITNESS expr (COMMA expr)* leafProof?                       # witnessStep
+  | PICK (bound (COMMA bound)* | IDENT (COMMA IDENT)*) COLON expr leafProof?   # pickStep
+  | CASE expr leafProof?                                        # caseStep
+  | SUFFICES? (assumeProve | expr) leafProof?                   # assertStep
+  ;
+stepDef    : operatorDef | functionDef | moduleDef ;
+
+// ---- declarations and definitions
 
 opDecl
   : IDENT                                                           # plainDecl
@@ -50,6 +99,8 @@ moduleDef   : IDENT (LPAREN opDecl (COMMA opDecl)* RPAREN)? DEFEQ instance ;
 bound      : (IDENT (COMMA IDENT)* | tupleIds) IN_OP expr ;
 tupleIds   : LANGLE IDENT (COMMA IDENT)* RANGLE ;
 
+// ---- expressions
+
 expr       : operand (infixOp operand)* ;
 operand    : prefixOp* primary postfix* ;
 
@@ -62,12 +113,16 @@ postfix
 
 primary
   : NUMBER                                                          # number
+  | DECIMAL                                                         # decimal
   | STRING                                                          # string
   | (TRUE | FALSE)                                                  # bool
   | (BOOLEAN | STRING_KW)                                           # builtinSet
   | AT                                                              # at
-  | instanceStep (BANG instanceStep)* BANG opName args?             # qualified
+  | STEP                                                            # stepName
+  | IDENT (LPAREN IDENT (COMMA IDENT)* RPAREN)? COLONCOLON expr     # label
+  | IDENT args? (BANG selector)+                                    # qualified
   | IDENT args?                                                     # name
+  | nonfixSym args                                                  # nonfix
   | LPAREN expr RPAREN                                              # paren
   | JL_OPEN_AND expr (JL_BULLET_AND expr)* JL_CLOSE                 # andList
   | JL_OPEN_OR expr (JL_BULLET_OR expr)* JL_CLOSE                   # orList
@@ -88,15 +143,32 @@ primary
   | IF expr THEN expr ELSE expr                                     # ifThenElse
   | CASE caseArm (BOX caseArm)* (BOX OTHER ARROW expr)?             # caseExpr
   | LET letDef+ IN expr                                             # letIn
-  | (WF | SF) subscript LPAREN expr RPAREN                           # fairness
+  | (WF | SF) fairnessSubscript LPAREN expr RPAREN                  # fairness
   | LAMBDA IDENT (COMMA IDENT)* COLON expr                          # lambda
   ;
 
-instanceStep : IDENT args? ;
+/** One step of {@code M(x)!Op!1!<<}: a name (with arguments), or a subexpression selector. */
+selector
+  : IDENT args?                                                     # nameSelector
+  | (prefixSym | infixSym | postfixSym) args?                       # symbolSelector
+  | NUMBER                                                          # indexSelector
+  | LANGLE                                                          # leftSelector
+  | RANGLE                                                          # rightSelector
+  | COLON                                                           # colonSelector
+  | AT                                                              # atSelector
+  | args                                                            # argsSelector
+  ;
+
+/** An operator symbol applied in prefix form: {@code +(a, b)}, {@code -.(a)}, {@code \o(s, t)}. */
+nonfixSym  : MINUS_DOT | POSTFIX_OP | IMPLIES | EQUIV | LEADSTO | PLUS_ARROW | EQ | NEQ | LT | GT | LEQ
+           | GEQ | IN_OP | NOTIN | PLUS | STAR | SLASH | BACKSLASH | PERCENT | CARET | DOTDOT | DOTDOTDOT
+           | TIMES | BS_INFIX | SYMBOL_OP | COLONGT | ATAT ;
 opName     : IDENT | prefixSym | infixSym | postfixSym ;
 args       : LPAREN argument (COMMA argument)* RPAREN ;
 argument   : expr | prefixSym | infixSym | postfixSym ;
+/** SANY reads the subscript of [A]_v and <<A>>_v as a name, a tuple or a parenthesised expression. */
 subscript  : IDENT | LANGLE (expr (COMMA expr)*)? RANGLE | LPAREN expr RPAREN ;
+fairnessSubscript : IDENT args? | LANGLE (expr (COMMA expr)*)? RANGLE | LPAREN expr RPAREN ;
 fieldName  : IDENT | STRING ;
 caseArm    : expr ARROW expr ;
 exceptClause : BANG exceptStep+ EQ expr ;

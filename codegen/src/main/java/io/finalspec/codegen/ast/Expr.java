@@ -18,6 +18,11 @@ public sealed interface Expr {
     public <R> R accept(ExprVisitor<R> v) { return v.visitNum(this); }
   }
 
+  /** Decimal literal {@code 1.5} (SANY needs digits on both sides of the point: {@code .5} is an error). */
+  record Decimal(Span span, java.math.BigDecimal value) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) { return v.visitDecimal(this); }
+  }
+
   /** String literal, escapes already decoded. */
   record Str(Span span, String value) implements Expr {
     public <R> R accept(ExprVisitor<R> v) { return v.visitStr(this); }
@@ -47,6 +52,27 @@ public sealed interface Expr {
 
   /** One instance step {@code M(x)} of a qualified name. */
   record Step(Span span, String name, List<Expr> args) {}
+
+  /**
+   * Subexpression reference {@code Op!1!<<}, {@code Op(x)!2!:}, {@code M!Op!@}, {@code Op!(a, b)}:
+   * a chain of selectors, the first always a {@link SelectorKind#NAME}. A chain of names only
+   * ({@code M!Op}, {@code Op!lbl}) is a {@link Qualified}: only the resolver can tell an instance
+   * from an operator whose label is selected.
+   */
+  record SubexprRef(Span span, List<Selector> selectors) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) { return v.visitSubexprRef(this); }
+  }
+
+  /** What a selector of {@code !} picks: a name (with args), the n-th operand, {@code <<}, {@code >>}, {@code :}, {@code @}, or arguments {@code (a, b)}. */
+  enum SelectorKind { NAME, INDEX, LEFT, RIGHT, COLON, AT, ARGS }
+
+  /** One selector: {@code name} is the name or operator symbol (NAME), the digits (INDEX), else "". */
+  record Selector(Span span, SelectorKind kind, String name, List<Expr> args) {}
+
+  /** A labelled expression {@code lbl:: e} or {@code lbl(a, b):: e}; the label names a subexpression, it does not change the value. */
+  record Label(Span span, String name, List<String> params, Expr body) implements Expr {
+    public <R> R accept(ExprVisitor<R> v) { return v.visitLabel(this); }
+  }
 
   /** An operator symbol passed as an argument, e.g. {@code F(+)}; names of operators are plain {@link Name}. */
   record OpArg(Span span, String op) implements Expr {

@@ -3,11 +3,14 @@ package io.finalspec.codegen.ast;
 /** One method per expression kind: adding a kind breaks every pass at compile time. */
 public interface ExprVisitor<R> {
   R visitNum(Expr.Num e);
+  R visitDecimal(Expr.Decimal e);
   R visitStr(Expr.Str e);
   R visitBool(Expr.Bool e);
   R visitName(Expr.Name e);
   R visitApply(Expr.Apply e);
   R visitQualified(Expr.Qualified e);
+  R visitSubexprRef(Expr.SubexprRef e);
+  R visitLabel(Expr.Label e);
   R visitOpArg(Expr.OpArg e);
   R visitLambda(Expr.Lambda e);
   R visitJunction(Expr.Junction e);

@@ -51,6 +51,10 @@ public final class ExprWalker {
     } else if (e instanceof Expr.Qualified q) {
       q.path().forEach(s -> s.args().forEach(f));
       q.args().forEach(f);
+    } else if (e instanceof Expr.SubexprRef r) {
+      r.selectors().forEach(s -> s.args().forEach(f));
+    } else if (e instanceof Expr.Label l) {
+      f.accept(l.body());
     } else if (e instanceof Expr.Lambda l) {
       f.accept(l.body());
     } else if (e instanceof Expr.Junction j) {
@@ -118,6 +122,6 @@ public final class ExprWalker {
       f.accept(fa.subscript());
       f.accept(fa.action());
     }
-    // Num, Str, Bool, Name, OpArg, At: leaves
+    // Num, Decimal, Str, Bool, Name, OpArg, At: leaves
   }
 }

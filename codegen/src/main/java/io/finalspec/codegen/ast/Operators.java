@@ -52,7 +52,7 @@ public final class Operators {
     syn("\\supseteq", "\u2287");
     syn("\\supset", "\u2283");
     syn("[]", "\u25a1");
-    syn("<>", "\u25c7");
+    syn("<>", "\u25c7", "\u22c4");
     syn("~>", "\u219d");
     syn("-+->", "\u21f8");
     syn("==", "\u225c");
@@ -65,8 +65,8 @@ public final class Operators {
     syn("\\div", "\u00f7");
     syn("\\approx", "\u2248");
     syn("\\asymp", "\u224d");
-    syn("\\bigcirc", "\u25cb");
-    syn("\\bullet", "\u2219");
+    syn("\\bigcirc", "\u25cb", "\u25ef");
+    syn("\\bullet", "\u2219", "\u25cf");
     syn("\\cdot", "\u22c5");
     syn("\\cong", "\u2245");
     syn("\\doteq", "\u2250");
@@ -90,6 +90,17 @@ public final class Operators {
     syn("\\wr", "\u2240");
     syn("|-", "\u22a2");
     syn("|=", "\u22a8");
+    syn("-|", "\u22a3");
+    syn("=|", "\u2ae4");
+    syn(":=", "\u2254");
+    syn("::=", "\u2a74");
+    syn("..", "\u2025");
+    syn("...", "\u2026");
+    syn("||", "\u2016");
+    syn("!!", "\u203c");
+    syn("??", "\u2047");
+    syn("^+", "\u207a");
+    syn("'", "\u2032");
 
     infix(1, 1, false, "=>");
     infix(2, 2, false, "<=>", "~>", "-+->");
@@ -103,7 +114,7 @@ public final class Operators {
     infix(8, 8, false, "\\");
     infix(8, 8, true, "\\cup", "\\cap");
     infix(9, 9, false, "..", "...");
-    infix(9, 13, true, "$", "$$", "??", "\\sqcap", "\\sqcup", "\\uplus");
+    infix(9, 13, true, "$", "$$", "??", "##", "\\sqcap", "\\sqcup", "\\uplus");
     infix(9, 13, false, "!!");
     infix(9, 14, false, "\\wr");
     infix(10, 10, true, "+", "++", "(+)");

@@ -69,8 +69,31 @@ public final class SexpPrinter implements ExprVisitor<String> {
     if (u instanceof Unit.Theorem t) {
       return "(theorem" + (t.name() == null ? "" : " " + t.name()) + " " + print(t.expr()) + ")";
     }
+    if (u instanceof Unit.TheoremAssumeProve t) {
+      return "(theorem" + (t.name() == null ? "" : " " + t.name()) + " " + assumeProve(t.statement()) + ")";
+    }
     Unit.Submodule s = (Unit.Submodule) u;
     return print(s.module()).trim();
+  }
+
+  private static String assumeProve(Unit.AssumeProve ap) {
+    StringBuilder sb = new StringBuilder("(assume-prove (");
+    for (int i = 0; i < ap.assumptions().size(); i++) {
+      sb.append(i == 0 ? "" : " ").append(assumption(ap.assumptions().get(i)));
+    }
+    return sb.append(") ").append(print(ap.goal())).append(')').toString();
+  }
+
+  private static String assumption(Unit.Assumption a) {
+    if (a instanceof Unit.NewDecl n) {
+      String decl = "(new " + n.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + decls(List.of(n.decl()));
+      return decl + (n.set() == null ? "" : " " + print(n.set())) + ")";
+    }
+    if (a instanceof Unit.Fact f) {
+      return print(f.expr());
+    }
+    Unit.NestedAssumeProve n = (Unit.NestedAssumeProve) a;
+    return n.label() == null ? assumeProve(n.statement()) : "(label " + n.label() + " " + assumeProve(n.statement()) + ")";
   }
 
   private static String instance(Unit.Instance i) {
@@ -120,6 +143,27 @@ public final class SexpPrinter implements ExprVisitor<String> {
   }
 
   @Override public String visitNum(Expr.Num e) { return e.value().toString(); }
+  @Override public String visitDecimal(Expr.Decimal e) { return "(decimal " + e.value().toPlainString() + ")"; }
+
+  @Override public String visitSubexprRef(Expr.SubexprRef e) {
+    StringBuilder sb = new StringBuilder("(subexpr");
+    for (Expr.Selector s : e.selectors()) {
+      String head = switch (s.kind()) {
+        case NAME, INDEX -> s.name();
+        case LEFT -> "<<";
+        case RIGHT -> ">>";
+        case COLON -> ":";
+        case AT -> "@";
+        case ARGS -> "args";
+      };
+      sb.append(' ').append(s.args().isEmpty() && s.kind() != Expr.SelectorKind.ARGS ? head : list(head, s.args()));
+    }
+    return sb.append(')').toString();
+  }
+
+  @Override public String visitLabel(Expr.Label e) {
+    return "(label " + e.name() + " (" + String.join(" ", e.params()) + ") " + print(e.body()) + ")";
+  }
 
   @Override public String visitStr(Expr.Str e) {
     return '"' + e.value().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + '"';

@@ -36,8 +36,31 @@ public sealed interface Unit {
   /** {@code ASSUME e} or {@code ASSUME name == e}; name may be null. */
   record Assume(Span span, String name, Expr expr) implements Unit {}
 
-  /** {@code THEOREM e} (and LEMMA, ...); name may be null. Proofs are not kept. */
+  /** {@code THEOREM e} (and LEMMA, ...); name may be null. Proofs are parsed but not kept. */
   record Theorem(Span span, String name, Expr expr) implements Unit {}
+
+  /** {@code THEOREM name == ASSUME ... PROVE goal}; name may be null. Proofs are parsed but not kept. */
+  record TheoremAssumeProve(Span span, String name, AssumeProve statement) implements Unit {}
+
+  /** {@code ASSUME a1, a2, ... PROVE goal}. */
+  record AssumeProve(Span span, List<Assumption> assumptions, Expr goal) {}
+
+  /** One hypothesis of an ASSUME ... PROVE. */
+  sealed interface Assumption permits NewDecl, Fact, NestedAssumeProve {
+    Span span();
+  }
+
+  /** What a NEW declares: {@code NEW x} and {@code NEW x \in S} are constants. */
+  enum DeclKind { CONSTANT, VARIABLE, STATE, ACTION, TEMPORAL }
+
+  /** {@code NEW [CONSTANT|VARIABLE|...] decl [\in set]}; set is null without {@code \in}. */
+  record NewDecl(Span span, DeclKind kind, OpDecl decl, Expr set) implements Assumption {}
+
+  /** A fact assumed: any expression (a label included). */
+  record Fact(Span span, Expr expr) implements Assumption {}
+
+  /** A nested {@code [lbl ::] ASSUME ... PROVE ...}; label may be null. */
+  record NestedAssumeProve(Span span, String label, AssumeProve statement) implements Assumption {}
 
   /** A module nested inside another. */
   record Submodule(Span span, Module module) implements Unit {}

@@ -162,10 +162,8 @@ public final class ConfigParser {
     return n;
   }
 
+  /** A list of names; TLC accepts an empty one (the Toolbox writes empty PROPERTIES sections). */
   private void names(Tok kw, List<Named> into) {
-    if (atKeyword()) {
-      throw error(peek(), "expected a name after " + kw.text() + ", found " + describe(peek()));
-    }
     while (!atKeyword()) {
       into.add(name(kw));
     }

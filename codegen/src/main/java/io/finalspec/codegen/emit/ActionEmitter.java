@@ -35,7 +35,8 @@ import javax.lang.model.element.Modifier;
  * Init is the same with unprimed variables as the assigned ones.
  */
 final class ActionEmitter {
-  enum Mode { INIT, NEXT }
+  /** ENABLED: an action whose successors need not be complete (TLC's {@code enabled} leaves unassigned variables free). */
+  enum Mode { INIT, NEXT, ENABLED }
 
   static final ClassName LABEL = ClassName.get("io.finalspec.runtime.machine", "ActionLabel");
   static final ClassName SINK = ClassName.get("io.finalspec.runtime.machine", "Machine", "SuccessorSink");
@@ -95,7 +96,17 @@ final class ActionEmitter {
    * {@code params} maps bound ids to TLA+ names (split-time bindings: \E variables, operator parameters).
    */
   MethodSpec action(String name, String labelName, Map<Integer, String> params, IrExpr body, Span span) {
-    mode = Mode.NEXT;
+    return action(Mode.NEXT, name, labelName, params, body, span);
+  }
+
+  /** Like {@link #action}, for {@code ENABLED A}: reaching the end of A reports a successor, complete or not. */
+  MethodSpec enabledAction(String name, Map<Integer, String> params, IrExpr body, Span span) {
+    return action(Mode.ENABLED, name, "ENABLED", params, body, span);
+  }
+
+  private MethodSpec action(Mode m0, String name, String labelName, Map<Integer, String> params, IrExpr body,
+      Span span) {
+    mode = m0;
     base = name;
     continuations = 0;
     Scope sc = Scope.method("s", false, null, "s", "out", "label", "n", "e");
@@ -157,7 +168,7 @@ final class ActionEmitter {
         assign(target.index(), ex.value(((IrExpr.Apply) e).args().get(1), sc), sc, b, fail);
         continue;
       }
-      if (e instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED && mode == Mode.NEXT) {
+      if (e instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED && mode != Mode.INIT) {
         comment(b, e.span());
         for (IrExpr u : a.args()) {
           if (u instanceof IrExpr.Ref r && r.kind() == RefKind.VAR) {
@@ -171,7 +182,7 @@ final class ActionEmitter {
       if (target != null) { // x' \in S
         comment(b, e.span());
         int i = target.index();
-        String v = sc.fresh(sym.varName(i) + (mode == Mode.NEXT ? "Next" : ""));
+        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
         CodeBlock set = ex.value(((IrExpr.Apply) e).args().get(1), sc);
         b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
         Scope in = sc.child();
@@ -401,7 +412,7 @@ final class ActionEmitter {
   private IrExpr.Ref assignTarget(IrExpr e) {
     if (e instanceof IrExpr.Apply a && (a.op() == Operator.EQ || a.op() == Operator.IN)
         && a.args().get(0) instanceof IrExpr.Ref r
-        && r.kind() == (mode == Mode.NEXT ? RefKind.PRIMED : RefKind.VAR)) {
+        && r.kind() == (mode != Mode.INIT ? RefKind.PRIMED : RefKind.VAR)) {
       return r;
     }
     return null;
@@ -414,7 +425,7 @@ final class ActionEmitter {
   /** {@code x' = v}: assign when unassigned, test otherwise (statically resolved when known). */
   private void assign(int i, CodeBlock value, Scope sc, CodeBlock.Builder b, String fail) {
     Boolean known = sc.assigned[i];
-    String v = sc.fresh(sym.varName(i) + (mode == Mode.NEXT ? "Next" : ""));
+    String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
     b.addStatement("$T $L = $L", ExprEmitter.VALUE, v, value);
     if (Boolean.TRUE.equals(known)) {
       b.addStatement("if (!$T.eq($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, v, fail);
@@ -433,7 +444,9 @@ final class ActionEmitter {
   }
 
   private void finish(Scope sc, CodeBlock.Builder b) {
-    if (mode == Mode.NEXT) {
+    if (mode == Mode.ENABLED) {
+      b.addStatement("out.accept(label, null)");
+    } else if (mode == Mode.NEXT) {
       b.addStatement("out.accept(label, complete($L, label))", sc.partial);
     } else {
       b.addStatement("out.accept(completeInit($L))", sc.partial);
@@ -452,13 +465,13 @@ final class ActionEmitter {
 
   private KCall continuation(List<Item> rest, Scope sc) {
     String name = sym.member(base + "_then" + (++continuations));
-    Scope k = mode == Mode.NEXT
+    Scope k = mode != Mode.INIT
         ? Scope.method("s", false, null, "s", "out", "label", "n", "e")
         : Scope.method(null, true, null, "out", "n", "e");
     k.partial = "n";
     k.assigned = new Boolean[nvars()];
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
-    if (mode == Mode.NEXT) {
+    if (mode != Mode.INIT) {
       m.addParameter(sym.state, "s");
     }
     m.addParameter(VALUES, "n");
@@ -467,7 +480,7 @@ final class ActionEmitter {
       String tla = sc.bound.get(id);
       m.addParameter(ExprEmitter.VALUE, k.bind(id, tla));
     }
-    if (mode == Mode.NEXT) {
+    if (mode != Mode.INIT) {
       m.addParameter(LABEL, "label").addParameter(SINK, "out");
     } else {
       m.addParameter(INIT_SINK, "out");
@@ -493,14 +506,14 @@ final class ActionEmitter {
 
   private CodeBlock kcall(KCall k, Scope sc) {
     List<CodeBlock> args = new ArrayList<>();
-    if (mode == Mode.NEXT) {
+    if (mode != Mode.INIT) {
       args.add(CodeBlock.of("s"));
     }
     args.add(CodeBlock.of("$L", sc.partial));
     for (Integer id : k.ids()) {
       args.add(CodeBlock.of("$L", sc.local(id)));
     }
-    if (mode == Mode.NEXT) {
+    if (mode != Mode.INIT) {
       args.add(CodeBlock.of("label"));
     }
     args.add(CodeBlock.of("out"));

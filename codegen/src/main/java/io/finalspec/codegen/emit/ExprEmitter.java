@@ -20,10 +20,31 @@ final class ExprEmitter {
   static final ClassName VALUE = ClassName.get("io.finalspec.runtime.value", "Value");
   static final ClassName STRING = ClassName.get(String.class);
 
+  /** Makes the method that decides {@code ENABLED A} for one occurrence; see {@link JavaEmitter}. */
+  interface EnabledMethods {
+    /** The name of a {@code boolean m(State s, Value... captured)} method for this ENABLED. */
+    String method(IrExpr.Apply enabled, List<IrExpr.Ref> captured);
+  }
+
+  /** Makes the variant of a state-level definition that reads the variables from a partial state (Init). */
+  interface PartialMethods {
+    String method(MachineIr.Definition d);
+  }
+
   private final Symbols sym;
+  private EnabledMethods enabledMethods;
+  private PartialMethods partialMethods;
 
   ExprEmitter(Symbols sym) {
     this.sym = sym;
+  }
+
+  void setEnabledMethods(EnabledMethods m) {
+    this.enabledMethods = m;
+  }
+
+  void setPartialMethods(PartialMethods m) {
+    this.partialMethods = m;
   }
 
   CodeBlock value(IrExpr e, Scope sc) {
@@ -112,6 +133,18 @@ final class ExprEmitter {
           return CodeBlock.of("$T.gt($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case GE:
           return CodeBlock.of("$T.ge($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        case ENABLED: {
+          if (sc.state == null) {
+            throw new IllegalStateException("ENABLED in a constant context");
+          }
+          List<IrExpr.Ref> captured = new ArrayList<>(io.finalspec.codegen.ir.FreeVars.of(x.get(0)).values());
+          List<CodeBlock> parts = new ArrayList<>();
+          parts.add(CodeBlock.of("$L", sc.state));
+          for (IrExpr.Ref r : captured) {
+            parts.add(ref(r, sc));
+          }
+          return CodeBlock.of("$L($L)", enabledMethods.method(a, captured), CodeBlock.join(parts, ", "));
+        }
         case UNCHANGED: {
           List<CodeBlock> parts = new ArrayList<>();
           for (IrExpr u : x) {
@@ -254,10 +287,19 @@ final class ExprEmitter {
       throw new IllegalStateException("call of unknown definition " + c.def());
     }
     if (Symbols.isConstantField(d)) {
-      return CodeBlock.of("this.$L", name);
+      // null when its evaluation failed in the constructor: evaluated (and failing) where used, as in TLC
+      return CodeBlock.of("(this.$L != null ? this.$L : $L())", name, name, sym.constEvalNames.get(d.name()));
     }
     List<CodeBlock> parts = new ArrayList<>();
     if (d.level() >= 1) {
+      if (sc.state == null && sc.varsFromPartial) {
+        // Init: a state-level (recursive) operator reads the variables assigned so far
+        List<CodeBlock> args = new ArrayList<>(List.of(CodeBlock.of("$L", sc.partial)));
+        for (IrExpr a : c.args()) {
+          args.add(value(a, sc));
+        }
+        return CodeBlock.of("$L($L)", partialMethods.method(d), CodeBlock.join(args, ", "));
+      }
       if (sc.state == null) {
         throw new IllegalStateException("state-level " + d.name() + " in a constant context");
       }

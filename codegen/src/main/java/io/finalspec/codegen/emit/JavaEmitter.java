@@ -49,6 +49,8 @@ public final class JavaEmitter {
   private final ExprEmitter ex;
   private final List<MethodSpec> methods = new ArrayList<>();
   private final ActionEmitter actions;
+  private final SourceLines src;
+  private final Map<String, String> partialMethods = new LinkedHashMap<>();
   private final Set<String> actionNames = new LinkedHashSet<>();
   private final ClassName stepClass;
   private final ClassName checkClass;
@@ -59,6 +61,9 @@ public final class JavaEmitter {
     this.sym = new Symbols(ir, cls);
     this.ex = new ExprEmitter(sym);
     this.actions = new ActionEmitter(sym, ex, src, methods);
+    this.src = src;
+    ex.setEnabledMethods(this::enabledMethod);
+    ex.setPartialMethods(this::partialMethod);
     this.stepClass = cls.nestedClass("Step");
     this.checkClass = cls.nestedClass("Check");
     this.actionCheckClass = cls.nestedClass("ActionCheck");
@@ -96,11 +101,24 @@ public final class JavaEmitter {
     }
     for (MachineIr.Definition d : ir.definitions()) {
       if (Symbols.isConstantField(d)) {
+        // TLC evaluates constant definitions once at start-up and keeps those that evaluate; one
+        // that fails (an unused CHOOSE over an empty set) is evaluated, and fails, only where used
         String f = sym.defNames.get(d.name());
+        String eval = sym.constEvalNames.get(d.name());
         t.addField(FieldSpec.builder(VALUE, f, Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("{@code $L} ($L), constant: computed once.\n", Comments.safe(d.name()),
-                Comments.safe(d.span().where())).build());
-        ctor.addStatement("this.$L = $L", f, ex.value(d.body(), constantScope()));
+            .addJavadoc("{@code $L} ($L), constant: computed once (null if that failed).\n",
+                Comments.safe(d.name()), Comments.safe(d.span().where())).build());
+        methods.add(MethodSpec.methodBuilder(eval).addModifiers(Modifier.PRIVATE).returns(VALUE)
+            .addJavadoc("The value of {@code $L}.\n", Comments.safe(d.name()))
+            .addStatement("return $L", ex.value(d.body(), constantScope())).build());
+        ctor.addCode("{\n$>$T v;\n", VALUE)
+            .beginControlFlow("try")
+            .addStatement("v = $L()", eval)
+            .nextControlFlow("catch ($T e)", ActionEmitter.EVAL_EXCEPTION)
+            .addStatement("v = null")
+            .endControlFlow()
+            .addStatement("this.$L = v", f)
+            .addCode("$<}\n");
       } else {
         methods.add(definition(d));
       }
@@ -116,9 +134,10 @@ public final class JavaEmitter {
     t.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, stepClass), "steps", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $T<>()", ARRAY_LIST)
         .addJavadoc("The action instances of Next in TLC's order ({@code Tool.getActions}).\n").build());
-    ctor.addCode("// the actions of Next, as TLC splits it\n");
-    Scope build = constantScope();
-    ctor.addCode(plan(ir.next(), build));
+    if (ir.next() != null) {
+      ctor.addCode("// the actions of Next, as TLC splits it\n");
+      ctor.addCode(plan(ir.next(), constantScope()));
+    }
 
     t.addMethod(ctor.build());
     t.addType(stateType());
@@ -146,10 +165,18 @@ public final class JavaEmitter {
             .addStatement("return check.test(asState(from), asState(to))").build())
         .build());
 
-    t.addMethod(MethodSpec.methodBuilder("initStates").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build())
-        .addJavadoc("Init ($L).\n", Comments.safe(ir.init().span().where()))
-        .addCode(actions.init(ir.init())).build());
+    MethodSpec.Builder init = MethodSpec.methodBuilder("initStates").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build());
+    if (!ir.assumptions().isEmpty()) {
+      t.addMethod(assumptions());
+      init.addStatement("checkAssumptions()");
+    }
+    if (ir.init() == null) {
+      init.addJavadoc("No behaviour spec in the model: no initial state (TLC only checks the ASSUMEs).\n");
+    } else {
+      init.addJavadoc("Init ($L).\n", Comments.safe(ir.init().span().where())).addCode(actions.init(ir.init()));
+    }
+    t.addMethod(init.build());
     t.addMethod(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(ActionEmitter.STATE_API, "state").addParameter(ActionEmitter.SINK, "out")
         .addStatement("$T s = asState(state)", sym.state)
@@ -160,6 +187,84 @@ public final class JavaEmitter {
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));
     return t.build();
+  }
+
+  /**
+   * Every ASSUME, evaluated as TLC does once the constants are bound and before Init; a false one
+   * stops the run with TLC's message.
+   */
+  private MethodSpec assumptions() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("checkAssumptions").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The ASSUMEs of the spec, in TLC's order.\n");
+    for (MachineIr.Named a : ir.assumptions()) {
+      var sp = a.span();
+      String message = "Assumption line " + sp.line() + ", col " + sp.column() + " to line " + sp.endLine()
+          + ", col " + Math.max(1, sp.endColumn() - 1) + " of module " + ir.moduleName() + " is false";
+      m.beginControlFlow("if (!($L))", ex.cond(a.body(), constantScope()))
+          .addStatement("throw new $T($S)", ActionEmitter.EVAL_EXCEPTION, message)
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  /**
+   * {@code ENABLED A}: A as an action method (its own emitter: it may be met while another action
+   * is emitted) and a boolean method that runs it until the first successor.
+   */
+  private String enabledMethod(IrExpr.Apply enabled, List<IrExpr.Ref> captured) {
+    String name = sym.member("enabled");
+    String action = sym.member(name + "Action");
+    Map<Integer, String> params = new LinkedHashMap<>();
+    for (IrExpr.Ref r : captured) {
+      params.put(r.index(), r.name());
+    }
+    IrExpr body = enabled.args().get(0);
+    methods.add(new ActionEmitter(sym, ex, src, methods).enabledAction(action, params, body, enabled.span()));
+    Scope sc = Scope.method("s", false, null, "s", "found");
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(boolean.class)
+        .addJavadoc("{@code ENABLED} at $L: does the action have a successor from {@code s}?\n",
+            Comments.safe(enabled.span().where()))
+        .addParameter(sym.state, "s");
+    List<String> args = new ArrayList<>(List.of("s"));
+    for (IrExpr.Ref r : captured) {
+      String p = sc.bind(r.index(), r.name());
+      m.addParameter(VALUE, p);
+      args.add(p);
+    }
+    m.addStatement("boolean[] found = {false}")
+        .addStatement("$L($L, $T.of($S), (label, next) -> found[0] = true)", action, String.join(", ", args),
+            ActionEmitter.LABEL, "ENABLED")
+        .addStatement("return found[0]");
+    methods.add(m.build());
+    return name;
+  }
+
+  /**
+   * A state-level definition called in Init, where there is no current state: a variant whose
+   * variables are read from the partial state {@code n} (an unassigned one is TLC's error).
+   */
+  private String partialMethod(MachineIr.Definition d) {
+    String known = partialMethods.get(d.name());
+    if (known != null) {
+      return known;
+    }
+    if (d.function()) {
+      throw new IllegalStateException("state-level function " + d.name() + " in Init");
+    }
+    String name = sym.member(sym.defNames.get(d.name()) + "InInit");
+    partialMethods.put(d.name(), name);
+    Scope sc = Scope.method(null, true, null, "n");
+    sc.partial = "n";
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(VALUE)
+        .addJavadoc("{@code $L} ($L) in Init: variables read from the partial state {@code n}.\n",
+            Comments.safe(d.name()), Comments.safe(d.span().where()))
+        .addParameter(com.palantir.javapoet.ArrayTypeName.of(VALUE), "n");
+    for (int i = 0; i < d.params().size(); i++) {
+      m.addParameter(VALUE, sc.bind(d.paramIds().get(i), d.params().get(i)));
+    }
+    m.addStatement("return $L", ex.value(d.body(), sc));
+    methods.add(m.build());
+    return name;
   }
 
   private Scope constantScope() {

@@ -36,6 +36,8 @@ final class Symbols {
   final Map<String, String> constFields = new HashMap<>();
   final Map<String, String> defNames = new HashMap<>();
   final Map<String, MachineIr.Definition> defs = new HashMap<>();
+  /** The method computing a constant field's value (when the constructor could not). */
+  final Map<String, String> constEvalNames = new HashMap<>();
   private final NameAllocator members = new NameAllocator();
 
   Symbols(MachineIr ir, ClassName machine) {
@@ -61,6 +63,11 @@ final class Symbols {
     for (MachineIr.Definition d : ir.definitions()) {
       defs.put(d.name(), d);
       defNames.put(d.name(), members.newName(d.name().replace('!', '_'), "def:" + d.name()));
+    }
+    for (MachineIr.Definition d : ir.definitions()) {
+      if (isConstantField(d)) {
+        constEvalNames.put(d.name(), members.newName(defNames.get(d.name()) + "Eval", "eval:" + d.name()));
+      }
     }
   }
 

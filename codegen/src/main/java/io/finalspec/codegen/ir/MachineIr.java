@@ -7,7 +7,11 @@ import java.util.List;
  * One spec bound to one model: everything the emitter needs, nothing of the AST. Variables are in
  * declaration order; constants are bound to IR expressions from the model config; definitions are
  * the user operators compiled to methods; {@link #next} is Next split the way TLC's
- * {@code Tool.getActions} splits it.
+ * {@code Tool.getActions} splits it. {@link #init} and {@link #next} are null when the config names
+ * no behaviour spec (only constants and ASSUMEs: TLC then checks the assumptions and reports 0
+ * states). {@link #assumptions} are the module's ASSUMEs (every one evaluated, as TLC does, before
+ * Init); {@link #fairness} the WF/SF conjuncts of SPECIFICATION; {@link #properties} the config's
+ * PROPERTY names.
  */
 public record MachineIr(
     String moduleName,
@@ -23,7 +27,10 @@ public record MachineIr(
     IrExpr view,
     IrExpr symmetry,
     boolean checkDeadlock,
-    List<String> names) {
+    List<String> names,
+    List<Named> assumptions,
+    List<Fairness> fairness,
+    List<Property> properties) {
 
   public MachineIr {
     variables = List.copyOf(variables);
@@ -33,6 +40,9 @@ public record MachineIr(
     constraints = List.copyOf(constraints);
     actionConstraints = List.copyOf(actionConstraints);
     names = List.copyOf(names);
+    assumptions = List.copyOf(assumptions);
+    fairness = List.copyOf(fairness);
+    properties = List.copyOf(properties);
   }
 
   public record Variable(Span span, String name) {}
@@ -56,6 +66,20 @@ public record MachineIr(
     }
   }
 
-  /** A named predicate (invariant, constraint, action constraint). */
+  /** A named predicate (invariant, constraint, action constraint, ASSUME). */
   public record Named(Span span, String name, IrExpr body) {}
+
+  /**
+   * A fairness conjunct {@code WF_subscript(action)} / {@code SF_subscript(action)} of the
+   * SPECIFICATION formula: {@code action} is split like Next (labels as TLC's), {@code subscript}
+   * a state-level expression. Checked by the liveness explorer, not by safety exploration.
+   */
+  public record Fairness(Span span, boolean strong, IrExpr subscript, ActionPlan action) {}
+
+  /**
+   * A temporal property named by the config's PROPERTY/PROPERTIES ({@code span} is where the config
+   * names it, {@code definition} where the spec defines it). Its formula is lowered by the liveness
+   * stage; a safety-only exploration must report it as not checked.
+   */
+  public record Property(Span span, String name, Span definition) {}
 }

@@ -28,8 +28,9 @@ public enum Operator {
   // the TLC module
   PRINT(Theory.TLC), PRINT_T(Theory.TLC), ASSERT(Theory.TLC), TO_STRING(Theory.TLC),
   PERMUTATIONS(Theory.TLC),
-  // actions: UNCHANGED's arguments are variable references (assign or test) or boolean tests
-  UNCHANGED(Theory.ACTIONS);
+  // actions: UNCHANGED's arguments are variable references (assign or test) or boolean tests;
+  // ENABLED's one argument is an action (lowered like one of Next), true when it has a successor
+  UNCHANGED(Theory.ACTIONS), ENABLED(Theory.ACTIONS);
 
   /** The standard module (or kernel part) an operator belongs to. */
   public enum Theory { LOGIC, SETS, FUNCTIONS, INTEGERS, SEQUENCES, TLC, ACTIONS }
@@ -48,7 +49,7 @@ public enum Operator {
   public boolean isPredicate() {
     switch (this) {
       case AND: case OR: case NOT: case IMPLIES: case EQUIV: case EQ: case NEQ: case IN: case NOTIN:
-      case SUBSETEQ: case IS_FINITE: case LT: case LE: case GT: case GE: case UNCHANGED:
+      case SUBSETEQ: case IS_FINITE: case LT: case LE: case GT: case GE: case UNCHANGED: case ENABLED:
         return true;
       default:
         return false;

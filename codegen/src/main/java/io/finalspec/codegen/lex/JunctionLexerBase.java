@@ -26,15 +26,23 @@ import org.antlr.v4.runtime.Token;
  * </ul>
  *
  * Each open list keeps a small stack of brackets and keyword constructs opened inside its current
- * item, so that only the closers that belong to an enclosing construct end it. This class also
- * splits {@code WF_v}/{@code SF_v} identifiers, ends the token stream after the module's
- * closing {@code ====} (text after it is ignored, as by SANY), and folds a TLAPS proof (from
- * PROOF, BY, OBVIOUS, OMITTED, a step label {@code <1>2.}, USE or HIDE up to the next token at
- * column 1 that is not a step label) into one {@code PROOF_BLOCK} token: proofs are not kept.
+ * item, so that only the closers that belong to an enclosing construct end it. Tokens that can
+ * never be part of an expression (proof keywords and step labels, unit keywords such as
+ * {@code THEOREM} or {@code VARIABLE}, {@code ----} and {@code ====}) end every open list.
+ *
+ * <p>Columns are SANY's: its JavaCC character stream counts a tab as reaching the next multiple of
+ * 8 (0-based), so a tab-indented bullet is at the column an 8-wide tab shows, whatever the
+ * editor's setting. This class also reads nested {@code (* *)} comments, splits
+ * {@code WF_v}/{@code SF_v} identifiers, turns the letters {@code ℕ ℤ ℝ} into the identifiers
+ * {@code Nat Int Real}, and ends the token stream after the module's closing {@code ====} (text
+ * after it is ignored, as by SANY).
  */
 public abstract class JunctionLexerBase extends Lexer {
 
-  private enum Open { PAREN, BRACK, BRACE, ANGLE, IF, THEN, LET, CASE, QUANT }
+  private enum Open { PAREN, BRACK, BRACE, ANGLE, IF, THEN, LET, CASE, QUANT, ASSUME }
+
+  /** SANY's tab stops (JavaCC's SimpleCharStream default): a tab moves to the next multiple of 8. */
+  public static final int TAB_SIZE = 8;
 
   private static final class JList {
     final boolean conj;
@@ -53,11 +61,21 @@ public abstract class JunctionLexerBase extends Lexer {
   private int moduleDepth = 0;
   private int prevRaw = -1;
   private boolean finished = false;
-  private boolean inProof = false;
+  private int columnLine = -1;
+  private int columnIndex;
+  private int columnValue;
 
-  /** Tokens that start (or continue at column 1) a TLAPS proof or a USE/HIDE directive. */
-  private static boolean isProofToken(int type) {
-    return type == PROOF || type == BY || type == OBVIOUS || type == OMITTED || type == STEP || type == USE;
+  /** Tokens that cannot occur inside an expression: they end every open junction list. */
+  private static boolean endsEveryList(int type) {
+    switch (type) {
+      case PROOF: case BY: case OBVIOUS: case OMITTED: case QED: case DEF: case USE: case HIDE:
+      case STEP_DOT: case THEOREM: case ASSUMPTION: case VARIABLE: case CONSTANT: case LOCAL:
+      case SEP: case END: case MODULE: case EXTENDS: case HAVE: case TAKE: case WITNESS: case PICK:
+      case SUFFICES: case DEFINE:
+        return true;
+      default:
+        return false;
+    }
   }
 
   protected JunctionLexerBase(CharStream input) {
@@ -89,8 +107,73 @@ public abstract class JunctionLexerBase extends Lexer {
     return t;
   }
 
+  /**
+   * Called by the lexer after {@code (*}: reads up to the matching {@code *)}, counting nested
+   * comments, and skips the whole comment; at the end of the input it leaves an
+   * {@code UNTERMINATED_COMMENT} token instead (SANY: "EOF reached, possibly open comment").
+   */
+  protected void blockComment() {
+    int depth = 1;
+    while (depth > 0) {
+      int c = _input.LA(1);
+      if (c == CharStream.EOF) {
+        setType(UNTERMINATED_COMMENT);
+        return;
+      }
+      if (c == '(' && _input.LA(2) == '*') {
+        consumeChars(2);
+        depth++;
+      } else if (c == '*' && _input.LA(2) == ')') {
+        consumeChars(2);
+        depth--;
+      } else {
+        consumeChars(1);
+      }
+    }
+    skip();
+  }
+
+  private void consumeChars(int n) {
+    for (int i = 0; i < n; i++) {
+      getInterpreter().consume(_input);
+    }
+  }
+
+  /**
+   * The token's column as SANY counts it (0-based): tabs reach the next multiple of
+   * {@link #TAB_SIZE}. Tokens arrive in order, so each line is scanned once.
+   */
+  public int sanyColumn(Token t) {
+    int start = t.getStartIndex();
+    if (t.getLine() != columnLine || start < columnIndex) {
+      columnLine = t.getLine();
+      columnIndex = start - t.getCharPositionInLine();
+      columnValue = 0;
+    }
+    for (; columnIndex < start; columnIndex++) {
+      columnValue = _input.LA(columnIndex - _input.index()) == '\t'
+          ? (columnValue / TAB_SIZE + 1) * TAB_SIZE : columnValue + 1;
+    }
+    return columnValue;
+  }
+
+  /** {@code ℕ ℤ ℝ} are the standard sets {@code Nat Int Real}: identifiers from here on. */
+  private static Token setLetter(Token raw) {
+    CommonToken t = new CommonToken(raw);
+    t.setType(IDENT);
+    switch (raw.getText()) {
+      case "\u2115": t.setText("Nat"); break;
+      case "\u2124": t.setText("Int"); break;
+      default: t.setText("Real"); break;
+    }
+    return t;
+  }
+
   /** {@code WF_vars} is one identifier to the lexer; TLA+ reads it as {@code WF_} then {@code vars}. */
   private List<Token> splitFairness(Token raw) {
+    if (raw.getType() == SET_LETTER) {
+      return List.of(setLetter(raw));
+    }
     String text = raw.getText();
     if (raw.getType() != IDENT || !(text.startsWith("WF_") || text.startsWith("SF_"))) {
       return List.of(raw);
@@ -117,19 +200,15 @@ public abstract class JunctionLexerBase extends Lexer {
       finished = true;
       return;
     }
-    if (inProof) {
-      if (t.getCharPositionInLine() > 0 || isProofToken(type)) {
-        return;   // proofs are not kept: swallow up to the next unit at column 1
-      }
-      inProof = false;
-    } else if (isProofToken(type)) {
+    trackModules(t);
+    if (endsEveryList(type)) {
       closeAll(t);
-      inProof = true;
-      emit(t, PROOF_BLOCK);
+    }
+    if (lastEmitted() == BANG && (type == LANGLE || type == RANGLE || type == COLON)) {
+      pending.add(t);   // a subexpression selector Op!<<, Op!>>, Op!: is neither a bracket nor a binder's colon
       return;
     }
-    trackModules(t);
-    int col = t.getCharPositionInLine();
+    int col = sanyColumn(t);
     boolean bullet = type == AND || type == OR;
     // 1. column rule: tokens at or left of a list's column end it, unless they are its next bullet
     while (!lists.isEmpty()) {
@@ -181,7 +260,7 @@ public abstract class JunctionLexerBase extends Lexer {
     switch (type) {
       case IDENT: case NUMBER: case STRING: case TRUE: case FALSE: case BOOLEAN: case STRING_KW:
       case RPAREN: case RBRACK: case RBRACE: case RANGLE: case PRIME: case AT: case POSTFIX_OP:
-      case JL_CLOSE: case OTHER:
+      case JL_CLOSE: case OTHER: case DECIMAL: case STEP:
         return true;
       default:
         return false;
@@ -198,6 +277,7 @@ public abstract class JunctionLexerBase extends Lexer {
       case ELSE: return Open.THEN;
       case IN: return Open.LET;
       case COLON: return Open.QUANT;
+      case PROVE: return Open.ASSUME;
       default: return null;
     }
   }
@@ -281,6 +361,7 @@ public abstract class JunctionLexerBase extends Lexer {
       case IF: list.stack.push(Open.IF); break;
       case LET: list.stack.push(Open.LET); break;
       case CASE: list.stack.push(Open.CASE); break;
+      case ASSUME: list.stack.push(Open.ASSUME); break;
       case FORALL: case EXISTS: case TFORALL: case TEXISTS: case CHOOSE: case LAMBDA:
         list.stack.push(Open.QUANT);
         break;

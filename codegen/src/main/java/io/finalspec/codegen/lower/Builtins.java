@@ -3,18 +3,17 @@ package io.finalspec.codegen.lower;
 import io.finalspec.codegen.ir.Operator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
-/** The operators of the standard modules the fragment supports, by canonical name and arity. */
+/**
+ * The IR operator of each built-in the fragment supports (the resolver's {@code Binding.Builtin}
+ * name and the number of arguments); which module defines it is the resolver's business.
+ */
 final class Builtins {
   private Builtins() {}
 
   private record Key(String name, int arity) {}
 
   private static final Map<Key, Operator> OPS = new HashMap<>();
-
-  /** Standard modules: EXTENDS of these loads nothing (their operators are built in). */
-  static final Set<String> STANDARD_MODULES = Set.of("Naturals", "Integers", "Sequences", "FiniteSets", "TLC");
 
   private static void op(String name, int arity, Operator op) {
     OPS.put(new Key(name, arity), op);
@@ -75,18 +74,4 @@ final class Builtins {
   static Operator lookup(String name, int arity) {
     return OPS.get(new Key(name, arity));
   }
-
-  static boolean isBuiltinName(String name) {
-    for (Key k : OPS.keySet()) {
-      if (k.name.equals(name)) {
-        return true;
-      }
-    }
-    return name.equals("SelectSeq") || name.equals("\\subset") || name.equals("\\supseteq")
-        || name.equals("\\supset") || name.equals("\\X");
-  }
-
-  /** Operators of TLA+ outside the fragment: temporal and action-composition operators. */
-  static final Set<String> UNSUPPORTED = Set.of("ENABLED", "[]", "<>", "~>", "-+->", "\\cdot", "^+", "^*", "^#",
-      "\\AA", "\\EE");
 }

@@ -1,12 +1,15 @@
 package io.finalspec.codegen.lower;
 
 /**
- * The lowering context of an expression: its module scope, the local names in scope (a persistent
- * chain), whether the expression is primed, and the inlining depth.
+ * The lowering context of an expression: its module environment, what the local declarations in
+ * scope stand for (a persistent chain keyed by the declaration the resolver linked each use to:
+ * a parameter's {@code OpDecl}, a binder's {@code Bound} and name, a LET definition's unit), whether
+ * the expression is primed, whether it is part of Init, and the inlining depth.
  */
 final class Ctx {
-  final ModuleScope module;
+  final Env env;
   private final Ctx parent;
+  private final Object key;
   private final String name;
   private final Entity entity;
   final boolean primed;
@@ -15,9 +18,10 @@ final class Ctx {
   final boolean init;
   final int depth;
 
-  private Ctx(ModuleScope module, Ctx parent, String name, Entity entity, boolean primed, boolean init, int depth) {
-    this.module = module;
+  private Ctx(Env env, Ctx parent, Object key, String name, Entity entity, boolean primed, boolean init, int depth) {
+    this.env = env;
     this.parent = parent;
+    this.key = key;
     this.name = name;
     this.entity = entity;
     this.primed = primed;
@@ -25,45 +29,49 @@ final class Ctx {
     this.depth = depth;
   }
 
-  static Ctx root(ModuleScope module) {
-    return new Ctx(module, null, null, null, false, false, 0);
+  static Ctx root(Env env) {
+    return new Ctx(env, null, null, null, null, false, false, 0);
   }
 
-  Ctx bind(String n, Entity e) {
-    return new Ctx(module, this, n, e, primed, init, depth);
+  /** Binds a declaration ({@code key}, compared by identity) to what it stands for. */
+  Ctx bind(Object key, Entity e) {
+    return bind(key, null, e);
+  }
+
+  /** Binds one name of a binder {@code key} (a {@code Bound} may declare several names). */
+  Ctx bind(Object key, String name, Entity e) {
+    return new Ctx(env, this, key, name, e, primed, init, depth);
   }
 
   Ctx withPrimed(boolean p) {
-    return p == primed ? this : new Ctx(module, this, null, null, p, init, depth);
+    return p == primed ? this : new Ctx(env, this, null, null, null, p, init, depth);
   }
 
   /** This context as used from {@code use}: primed or in Init when the use is. */
   Ctx usedFrom(Ctx use) {
-    boolean p = primed || use.primed;
-    boolean i = init || use.init;
-    return new Ctx(module, this, null, null, p, i, depth + 1);
+    return new Ctx(env, this, null, null, null, primed || use.primed, init || use.init, depth + 1);
   }
 
   Ctx withInit() {
-    return new Ctx(module, this, null, null, primed, true, depth);
+    return new Ctx(env, this, null, null, null, primed, true, depth);
   }
 
   Ctx deeper() {
-    return new Ctx(module, this, null, null, primed, init, depth + 1);
+    return new Ctx(env, this, null, null, null, primed, init, depth + 1);
   }
 
-  /** A context for a body written in {@code m}: module names of m, no locals, this priming and depth. */
-  Ctx enter(ModuleScope m) {
-    return new Ctx(m, null, null, null, primed, init, depth + 1);
+  /** A context for a body written in environment {@code e}: no locals, this priming and depth. */
+  Ctx enter(Env e) {
+    return new Ctx(e, null, null, null, null, primed, init, depth + 1);
   }
 
-  /** Local names first, then the module's names. */
-  Entity lookup(String n) {
+  /** What the innermost binding of declaration {@code k} (and name, for a binder) stands for, or null. */
+  Entity local(Object k, String n) {
     for (Ctx c = this; c != null; c = c.parent) {
-      if (c.name != null && c.name.equals(n)) {
+      if (c.key == k && (c.name == null || n == null || c.name.equals(n))) {
         return c.entity;
       }
     }
-    return module.lookup(n);
+    return null;
   }
 }

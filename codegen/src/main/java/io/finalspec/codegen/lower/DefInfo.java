@@ -3,11 +3,13 @@ package io.finalspec.codegen.lower;
 import io.finalspec.codegen.ast.Unit;
 import io.finalspec.codegen.ir.MachineIr;
 
-/** A user definition awaiting (or done with) its lowering to a method. */
+/** A module-level user definition in one environment, awaiting (or done with) its lowering to a method. */
 final class DefInfo {
   final String key;
   final Unit unit;
-  final ModuleScope scope;
+  final Env env;
+  /** The resolver's level of the definition in this environment. */
+  final int level;
   /** Lowered as a method; null until lowered, or when it must be inlined. */
   MachineIr.Definition lowered;
   boolean inProgress;
@@ -15,10 +17,11 @@ final class DefInfo {
   /** Lowered already and found to need inlining (action level). */
   boolean inline;
 
-  DefInfo(String key, Unit unit, ModuleScope scope) {
+  DefInfo(String key, Unit unit, Env env, int level) {
     this.key = key;
     this.unit = unit;
-    this.scope = scope;
+    this.env = env;
+    this.level = level;
   }
 
   boolean isFunction() {
@@ -34,12 +37,5 @@ final class DefInfo {
       }
     }
     return false;
-  }
-
-  int arity() {
-    if (unit instanceof Unit.OperatorDef od) {
-      return od.params().size();
-    }
-    return ((Unit.FunctionDef) unit).bounds().stream().mapToInt(b -> b.tuple() ? 1 : b.names().size()).sum();
   }
 }

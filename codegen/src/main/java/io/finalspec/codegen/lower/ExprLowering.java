@@ -10,11 +10,22 @@ import io.finalspec.codegen.ir.IrExpr.LitKind;
 import io.finalspec.codegen.ir.IrExpr.RefKind;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
+import io.finalspec.codegen.resolve.Binding;
+import io.finalspec.codegen.resolve.Instantiation;
+import io.finalspec.codegen.resolve.Levels;
+import io.finalspec.codegen.resolve.ResolvedModule;
+import io.finalspec.codegen.resolve.StdModules;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * AST expressions to IR. Names are resolved through {@link Ctx}; user operators are called when
+ * AST expressions to IR. Every name is linked by the resolver ({@link ResolvedModule#binding});
+ * lowering only decides what a binding stands for here: a local declaration through {@link Ctx},
+ * a constant or variable of an instantiated module through its {@link Env}'s substitution. User
+ * operators are called when
  * they compile to a method (constant- or state-level, no operator parameters) and inlined
  * otherwise (action level, operator parameters, LAMBDA), call by name as TLC evaluates arguments
  * lazily. In <em>structural</em> positions (the conjuncts, disjuncts, quantifier bodies and branches
@@ -23,12 +34,27 @@ import java.util.List;
  */
 final class ExprLowering {
   private static final int MAX_DEPTH = 200;
+  /** The key {@code @} is bound to inside an EXCEPT clause's value. */
+  private static final Object AT = "@";
+  private static final Set<String> UNSUPPORTED_CORE = Set.of("[]", "<>", "~>", "-+->", "\\cdot");
 
+  private final ResolvedModule program;
   private final Definitions defs;
+  private final List<Binding.Variable> variables;
+  /**
+   * The config's overrides of root-level declarations (by the constant's {@code OpDecl} or the
+   * definition's unit): a {@link Binding} for {@code X <- Op}, an {@link IrExpr} for a definition
+   * given a value ({@code Op = 3}).
+   */
+  private final Map<Object, Object> overrides;
+  private final Map<Instantiation, Map<Env, Env>> envs = new IdentityHashMap<>();
   private int nextId;
 
-  ExprLowering(Definitions defs) {
+  ExprLowering(ResolvedModule program, Definitions defs, Map<Object, Object> overrides) {
+    this.program = program;
     this.defs = defs;
+    this.variables = program.variables();
+    this.overrides = overrides;
   }
 
   int freshId() {
@@ -62,7 +88,16 @@ final class ExprLowering {
       return new IrExpr.Lit(sp, LitKind.BOOL, Boolean.toString(b.value()));
     }
     if (e instanceof Expr.Name n) {
-      return name(sp, n.name(), c, structural);
+      return name(n, c, structural);
+    }
+    if (e instanceof Expr.Label l) {
+      return lower(l.body(), c, structural);   // a label names a subexpression; the value is its body's
+    }
+    if (e instanceof Expr.Decimal) {
+      throw Unsupported.construct(sp, "decimal number (TLC has no real numbers)");
+    }
+    if (e instanceof Expr.SubexprRef) {
+      throw Unsupported.construct(sp, "subexpression reference (Op!1, Op!<<, Op!:)");
     }
     if (e instanceof Expr.Apply a) {
       return apply(a, c, structural);
@@ -139,7 +174,7 @@ final class ExprLowering {
       return except(x, c);
     }
     if (e instanceof Expr.At) {
-      Entity at = c.lookup("@");
+      Entity at = c.local(AT, null);
       if (at instanceof Entity.Value v) {
         return v.expr();
       }
@@ -206,7 +241,7 @@ final class ExprLowering {
       for (String n : b.names()) {
         int id = freshId();
         ids.add(id);
-        ic = ic.bind(n, new Entity.Value(new IrExpr.Ref(b.span(), RefKind.BOUND, n, id)));
+        ic = ic.bind(b, n, new Entity.Value(new IrExpr.Ref(b.span(), RefKind.BOUND, n, id)));
       }
       out.add(new IrExpr.Bound(b.span(), b.names(), ids, b.tuple(), set));
     }
@@ -216,28 +251,112 @@ final class ExprLowering {
 
   // ------------------------------------------------------------------ names and applications
 
-  private IrExpr name(Span sp, String n, Ctx c, boolean structural) {
-    Entity en = c.lookup(n);
-    if (en == null) {
-      Operator op = Builtins.lookup(n, 0);
-      if (op != null) {
-        return new IrExpr.Apply(sp, op, List.of());
-      }
-      throw Unsupported.undefined(sp, n);
+  private Binding bindingOf(Object node, Span sp) {
+    Binding b = program.binding(node);
+    if (b == null) {
+      throw new Unsupported(sp, "internal", "internal error: a name the resolver did not link (a finalspec bug)");
     }
-    return entity(sp, n, en, List.of(), c, structural);
+    return b;
   }
 
-  /** The value of entity {@code en} applied to {@code args} (bindings of the arguments). */
-  IrExpr entity(Span sp, String n, Entity en, List<Entity> args, Ctx c, boolean structural) {
-    if (en instanceof Entity.Variable v) {
+  private IrExpr name(Expr.Name n, Ctx c, boolean structural) {
+    return use(n.span(), n.name(), bindingOf(n, n.span()), List.of(), List.of(), c, structural);
+  }
+
+  /**
+   * The value of {@code b} (the binding of a use named {@code n}) applied to the argument
+   * expressions {@code args}, or, when {@code args} is empty and {@code bound} is not, to
+   * already bound arguments.
+   */
+  private IrExpr use(Span sp, String n, Binding b, List<Expr> args, List<Entity> bound, Ctx c, boolean structural) {
+    List<Entity> actual = args.isEmpty() ? bound : arguments(args, arities(b, args.size()), c);
+    return entity(sp, n, b, actual, c, structural);
+  }
+
+  /** What binding {@code b} denotes in {@code c}, applied to {@code args}. */
+  IrExpr entity(Span sp, String n, Binding b, List<Entity> args, Ctx c, boolean structural) {
+    if (b instanceof Binding.Variable v) {
       noArgs(sp, n, args);
-      return new IrExpr.Ref(sp, c.primed ? RefKind.PRIMED : RefKind.VAR, v.name(), v.index());
+      if (!c.env.isRoot()) {
+        return substitution(sp, v.decl(), args, c, structural);
+      }
+      int index = variables.indexOf(v);
+      return new IrExpr.Ref(sp, c.primed ? RefKind.PRIMED : RefKind.VAR, v.decl().name(), index);
     }
-    if (en instanceof Entity.Constant k) {
+    if (b instanceof Binding.Constant k) {
+      if (!c.env.isRoot()) {
+        return substitution(sp, k.decl(), args, c, structural);
+      }
+      Object override = overrides.get(k.decl());
+      if (override instanceof Binding replacement) {
+        return entity(sp, n, replacement, args, c, structural);
+      }
       noArgs(sp, n, args);
-      return new IrExpr.Ref(sp, RefKind.CONST, k.name(), -1);
+      return new IrExpr.Ref(sp, RefKind.CONST, k.decl().name(), -1);
     }
+    if (b instanceof Binding.Param p) {
+      Entity en = c.local(p.decl(), null);
+      if (en == null) {
+        throw new Unsupported(sp, "internal", "internal error: parameter " + n + " unbound (a finalspec bug)");
+      }
+      return local(sp, n, en, args, c, structural);
+    }
+    if (b instanceof Binding.BoundVar bv) {
+      Entity en = c.local(bv.bound(), bv.name());
+      if (en == null) {
+        throw new Unsupported(sp, "internal", "internal error: bound variable " + n + " unbound (a finalspec bug)");
+      }
+      return local(sp, n, en, args, c, structural);
+    }
+    if (b instanceof Binding.Definition d) {
+      Entity en = c.local(d.def(), null);
+      if (en != null) {
+        return local(sp, n, en, args, c, structural);
+      }
+      if (c.env.isRoot() && overrides.get(d.def()) instanceof Binding replacement) {
+        return entity(sp, n, replacement, args, c, structural);
+      }
+      if (c.env.isRoot() && overrides.get(d.def()) instanceof IrExpr value) {
+        noArgs(sp, n, args);
+        return value;
+      }
+      Env env = d.via() == null ? c.env : env(d.via(), Ctx.root(c.env), null, false);
+      return defs.use(defs.info(d.def(), env), sp, args, c, structural);
+    }
+    if (b instanceof Binding.Builtin bi) {
+      return builtin(sp, bi.name(), args, c);
+    }
+    throw Unsupported.construct(sp, "use of instance " + n + " as a value");
+  }
+
+  /** A constant or variable of an instantiated module: its substitution, lowered where it was written. */
+  private IrExpr substitution(Span sp, Unit.OpDecl decl, List<Entity> args, Ctx c, boolean structural) {
+    Env env = c.env;
+    Expr sub = env.instantiation.substitutions().get(decl.name());
+    if (sub == null) {
+      throw new Unsupported(sp, "internal", "internal error: no substitution for " + decl.name() + " (a finalspec bug)");
+    }
+    if (decl.arity() > 0) {
+      Entity op = argument(sub, decl.arity(), env.outer);
+      return local(sp, decl.name(), op, args, c, structural);
+    }
+    noArgs(sp, decl.name(), args);
+    return lower(sub, env.outer.usedFrom(c), structural);
+  }
+
+  /** The environment of instantiation {@code inst} used from {@code outer}; one per pair unless parameterized. */
+  Env env(Instantiation inst, Ctx outer, String name, boolean parameterized) {
+    boolean explicit = !inst.substitutions().isEmpty() && inst.substitutions().values().stream()
+        .anyMatch(x -> !(x instanceof Expr.Name n && n.span() == inst.span()));
+    if (parameterized) {
+      return Env.instance(inst, outer, name, true, explicit);
+    }
+    Map<Env, Env> perOuter = envs.computeIfAbsent(inst, k -> new IdentityHashMap<>());
+    return perOuter.computeIfAbsent(outer.env, k -> Env.instance(inst, Ctx.root(k), name, false, explicit));
+  }
+
+  /** What a local declaration stands for, applied to {@code args}. */
+  private IrExpr local(Span sp, String n, Entity en, List<Entity> args, Ctx c, boolean structural) {
     if (en instanceof Entity.Value v) {
       noArgs(sp, n, args);
       return v.expr();
@@ -246,12 +365,6 @@ final class ExprLowering {
       noArgs(sp, n, args);
       return lower(t.expr(), t.ctx().usedFrom(c), structural);
     }
-    if (en instanceof Entity.Definition d) {
-      return defs.use(d.def(), sp, args, c, structural);
-    }
-    if (en instanceof Entity.Builtin b) {
-      return builtin(sp, b.name(), args, c);
-    }
     if (en instanceof Entity.OpArg o) {
       if (o.lambda() != null) {
         Expr.Lambda l = o.lambda();
@@ -259,23 +372,23 @@ final class ExprLowering {
           throw new Unsupported(sp, "arity", "LAMBDA expects " + l.params().size() + " arguments, got " + args.size());
         }
         Ctx lc = o.ctx().usedFrom(c);
+        List<Unit.OpDecl> decls = program.lambdaParams(l);
         for (int i = 0; i < args.size(); i++) {
-          lc = lc.bind(l.params().get(i), args.get(i));
+          lc = lc.bind(decls.get(i), args.get(i));
         }
         return lower(l.body(), lc, structural);
       }
-      return entity(sp, n, o.target(), args, c, structural);
+      // the operator is used where the argument was written (its environment), applied here
+      return entity(sp, n, o.target(), args, o.ctx().usedFrom(c), structural);
     }
     if (en instanceof Entity.LetOperator lo) {
-      Unit.OperatorDef od = lo.def();
-      Ctx lc = lo.ctx().usedFrom(c);
-      return inlineBody(sp, od, args, lc, structural);
+      return inlineBody(sp, lo.def(), args, lo.ctx().usedFrom(c), structural);
     }
     if (en instanceof Entity.LetFunction f) {
       noArgs(sp, n, args);
       return new IrExpr.Call(sp, f.key(), f.captured());
     }
-    throw Unsupported.construct(sp, "use of instance " + n + " as a value");
+    throw Unsupported.construct(sp, "use of " + n);
   }
 
   /** Binds the parameters of {@code od} to {@code args} in {@code bodyCtx} and lowers its body. */
@@ -286,7 +399,7 @@ final class ExprLowering {
     }
     Ctx bc = bodyCtx;
     for (int i = 0; i < args.size(); i++) {
-      bc = bc.bind(od.params().get(i).name(), args.get(i));
+      bc = bc.bind(od.params().get(i), args.get(i));
     }
     return lower(od.body(), bc, structural);
   }
@@ -300,28 +413,12 @@ final class ExprLowering {
   /** Binds one argument expression for an operator parameter of the given arity. */
   Entity argument(Expr arg, int arity, Ctx c) {
     if (arity == 0) {
-      if (arg instanceof Expr.Lambda || arg instanceof Expr.OpArg) {
-        throw new Unsupported(arg.span(), "arity", "an operator passed where a value is expected");
-      }
       return new Entity.Thunk(arg, c);
     }
     if (arg instanceof Expr.Lambda l) {
       return new Entity.OpArg(null, l, c);
     }
-    if (arg instanceof Expr.OpArg o) {
-      return new Entity.OpArg(new Entity.Builtin(o.op()), null, c);
-    }
-    if (arg instanceof Expr.Name n) {
-      Entity en = c.lookup(n.name());
-      if (en == null) {
-        if (Builtins.isBuiltinName(n.name())) {
-          return new Entity.OpArg(new Entity.Builtin(n.name()), null, c);
-        }
-        throw Unsupported.undefined(n.span(), n.name());
-      }
-      return new Entity.OpArg(en, null, c);
-    }
-    throw Unsupported.construct(arg.span(), "operator argument of this form");
+    return new Entity.OpArg(bindingOf(arg, arg.span()), null, c);
   }
 
   private List<Entity> arguments(List<Expr> args, List<Integer> arities, Ctx c) {
@@ -332,19 +429,19 @@ final class ExprLowering {
     return out;
   }
 
-  static List<Integer> arities(Entity en, int n) {
+  /** The arities of the parameters of what {@code b} names (0 for a value parameter). */
+  List<Integer> arities(Binding b, int n) {
     List<Integer> out = new ArrayList<>();
-    Unit.OperatorDef od = null;
-    if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef o) {
-      od = o;
-    } else if (en instanceof Entity.LetOperator lo) {
-      od = lo.def();
-    }
+    List<Unit.OpDecl> params = b instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        ? od.params() : List.of();
     for (int i = 0; i < n; i++) {
-      out.add(od != null && i < od.params().size() ? od.params().get(i).arity() : 0);
+      out.add(i < params.size() ? params.get(i).arity() : 0);
     }
-    if (en instanceof Entity.Builtin b && b.name().equals("SelectSeq") && n == 2) {
-      out.set(1, 1);
+    if (b instanceof Binding.Builtin bi) {
+      List<Integer> ps = StdModules.OPERATOR_PARAMS.get(bi.name());
+      for (int i = 0; ps != null && i < n && i < ps.size(); i++) {
+        out.set(i, ps.get(i));
+      }
     }
     return out;
   }
@@ -352,6 +449,20 @@ final class ExprLowering {
   private IrExpr apply(Expr.Apply a, Ctx c, boolean structural) {
     Span sp = a.span();
     String op = a.op();
+    List<Expr> args = a.args();
+    Binding b = bindingOf(a, sp);
+    if (b instanceof Binding.Builtin bi && bi.module().isEmpty()) {
+      IrExpr special = core(a, bi.name(), c, structural);
+      if (special != null) {
+        return special;
+      }
+    }
+    return use(sp, op, b, args, List.of(), c, structural);
+  }
+
+  /** Core operators with their own lowering (priming, UNCHANGED, junctions in structural positions); else null. */
+  private IrExpr core(Expr.Apply a, String op, Ctx c, boolean structural) {
+    Span sp = a.span();
     List<Expr> args = a.args();
     if (op.equals("'")) {
       if (c.primed) {
@@ -365,7 +476,10 @@ final class ExprLowering {
       }
       return unchanged(args.get(0), c);
     }
-    if (Builtins.UNSUPPORTED.contains(op)) {
+    if (op.equals("ENABLED")) {
+      return enabled(sp, args.get(0), c);
+    }
+    if (UNSUPPORTED_CORE.contains(op)) {
       throw Unsupported.construct(sp, "operator " + op + " (temporal or action operator outside the fragment)");
     }
     if (structural && (op.equals("/\\") || op.equals("\\/"))) {
@@ -378,42 +492,72 @@ final class ExprLowering {
     if (structural && op.equals("=>")) {
       return new IrExpr.Apply(sp, Operator.IMPLIES, List.of(value(args.get(0), c), pred(args.get(1), c)));
     }
-    Entity en = c.lookup(op);
-    if (en == null) {
-      if (Builtins.isBuiltinName(op)) {
-        List<Entity> bound = arguments(args, arities(new Entity.Builtin(op), args.size()), c);
-        return builtin(sp, op, bound, c);
-      }
-      throw Unsupported.undefined(sp, op);
+    return null;
+  }
+
+  /**
+   * {@code ENABLED A}: A lowered as an action of Next is (assignments seen through its operators),
+   * from the current state; true when it has a successor, as TLC's {@code enabled} computes it.
+   */
+  private IrExpr enabled(Span sp, Expr action, Ctx c) {
+    if (c.primed) {
+      throw Unsupported.construct(sp, "ENABLED inside a primed expression");
     }
-    return entity(sp, op, en, arguments(args, arities(en, args.size()), c), c, structural);
+    return new IrExpr.Apply(sp, Operator.ENABLED, List.of(pred(action, c)));
   }
 
   private IrExpr qualified(Expr.Qualified q, Ctx c, boolean structural) {
-    ModuleScope scope = null;
+    Target t = target(q, c);
+    return use(q.span(), q.op(), t.op(), q.args(), List.of(), t.ctx(), structural);
+  }
+
+  /** The operator a qualified name {@code A!B!Op} denotes and the context (environment) to use it in. */
+  record Target(Binding op, Ctx ctx) {}
+
+  Target target(Expr.Qualified q, Ctx c) {
+    Ctx at = c;
+    Instantiation last = null;
     for (Expr.Step st : q.path()) {
-      if (!st.args().isEmpty()) {
-        throw Unsupported.construct(st.span(), "parameterized INSTANCE " + st.name());
+      Binding b = bindingOf(st, st.span());
+      if (!(b instanceof Binding.ModuleInstance mi)) {
+        throw Unsupported.construct(st.span(), st.name() + " is not an instance");
       }
-      Entity en = scope == null ? c.lookup(st.name()) : scope.lookup(st.name());
-      if (!(en instanceof Entity.Instance inst)) {
-        throw Unsupported.undefined(st.span(), st.name());
+      Env env;
+      if (c.local(mi.def(), null) instanceof Entity.Thunk letLevel) {
+        // an instance defined in a LET: lowered afresh at each use, in the LET's context
+        Ctx outer = letLevel.ctx();
+        List<Entity> args = arguments(st.args(), mi.def().params().stream().map(Unit.OpDecl::arity).toList(), c);
+        for (int i = 0; i < args.size(); i++) {
+          outer = outer.bind(mi.def().params().get(i), args.get(i));
+        }
+        env = env(mi.instantiation(), outer, mi.def().name(), true);
+      } else if (mi.def().params().isEmpty()) {
+        env = env(mi.instantiation(), Ctx.root(at.env), mi.def().name(), false);
+      } else {
+        // P(e)!Op: the instance's parameters stand for this use's arguments
+        Ctx outer = Ctx.root(at.env);
+        List<Entity> args = arguments(st.args(), mi.def().params().stream().map(Unit.OpDecl::arity).toList(), c);
+        for (int i = 0; i < args.size(); i++) {
+          outer = outer.bind(mi.def().params().get(i), args.get(i));
+        }
+        env = env(mi.instantiation(), outer, mi.def().name(), true);
       }
-      scope = inst.scope();
+      at = c.enter(env);
+      last = mi.instantiation();
     }
-    Entity en = scope.lookup(q.op());
-    if (en == null) {
-      throw Unsupported.undefined(q.span(), q.op());
+    Binding op = bindingOf(q, q.span());
+    if (op instanceof Binding.Definition d && d.via() == last) {
+      op = new Binding.Definition(d.module(), d.def(), null);   // the path already entered it
     }
-    if (!(en instanceof Entity.Definition)) {
+    if (!(op instanceof Binding.Definition)) {
       throw Unsupported.construct(q.span(), "qualified reference to a declaration " + q.op());
     }
-    return entity(q.span(), q.op(), en, arguments(q.args(), arities(en, q.args().size()), c), c, structural);
+    return new Target(op, at);
   }
 
   /** Lowers the value of a bound argument (an operator argument turned into a value). */
   IrExpr argValue(Span sp, Entity arg, Ctx c) {
-    return entity(sp, "argument", arg, List.of(), c, false);
+    return local(sp, "argument", arg, List.of(), c, false);
   }
 
   private IrExpr builtin(Span sp, String name, List<Entity> args, Ctx c) {
@@ -422,7 +566,7 @@ final class ExprLowering {
       int id = freshId();
       IrExpr.Ref x = new IrExpr.Ref(sp, RefKind.BOUND, "e", id);
       IrExpr seq = argValue(sp, args.get(0), c);
-      IrExpr test = applyOperator(sp, args.get(1), List.of(new Entity.Value(x)), c);
+      IrExpr test = local(sp, "SelectSeq's test", args.get(1), List.of(new Entity.Value(x)), c, false);
       return new IrExpr.Binder(sp, IrExpr.BinderKind.SELECT_SEQ,
           List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, seq)), test);
     }
@@ -433,18 +577,6 @@ final class ExprLowering {
     if (name.equals("\\X")) {
       return new IrExpr.Apply(sp, Operator.PRODUCT, vals);
     }
-    if (name.equals("\\subset") && n == 2) {
-      return new IrExpr.Apply(sp, Operator.AND, List.of(new IrExpr.Apply(sp, Operator.SUBSETEQ, vals),
-          new IrExpr.Apply(sp, Operator.NEQ, vals)));
-    }
-    if (name.equals("\\supseteq") && n == 2) {
-      return new IrExpr.Apply(sp, Operator.SUBSETEQ, List.of(vals.get(1), vals.get(0)));
-    }
-    if (name.equals("\\supset") && n == 2) {
-      List<IrExpr> rev = List.of(vals.get(1), vals.get(0));
-      return new IrExpr.Apply(sp, Operator.AND, List.of(new IrExpr.Apply(sp, Operator.SUBSETEQ, rev),
-          new IrExpr.Apply(sp, Operator.NEQ, rev)));
-    }
     Operator op = Builtins.lookup(name, n);
     if (op == null) {
       throw Unsupported.construct(sp, "operator " + name + " with " + n + " arguments");
@@ -452,27 +584,14 @@ final class ExprLowering {
     return new IrExpr.Apply(sp, op, vals);
   }
 
-  /** Applies an operator-valued binding (a parameter of arity > 0) to argument bindings. */
-  IrExpr applyOperator(Span sp, Entity op, List<Entity> args, Ctx c) {
-    if (op instanceof Entity.Thunk t && t.expr() instanceof Expr.Name nm) {
-      Entity target = t.ctx().lookup(nm.name());
-      if (target == null && Builtins.isBuiltinName(nm.name())) {
-        target = new Entity.Builtin(nm.name());
-      }
-      if (target == null) {
-        throw Unsupported.undefined(sp, nm.name());
-      }
-      return entity(sp, nm.name(), target, args, c, false);
-    }
-    return entity(sp, "operator", op, args, c, false);
-  }
-
   private IrExpr fnApply(Expr.FnApply f, Ctx c) {
     Span sp = f.span();
-    if (f.fn() instanceof Expr.Name nm) {
-      Entity en = c.lookup(nm.name());
-      if (en instanceof Entity.Definition d && d.def().isFunction()) {
-        MachineIr.Definition def = defs.lowerFunction(d.def());
+    if (f.fn() instanceof Expr.Name nm && program.binding(nm) instanceof Binding.Definition bd
+        && bd.def() instanceof Unit.FunctionDef) {
+      Entity en = c.local(bd.def(), null);
+      if (en == null) {
+        Env env = bd.via() == null ? c.env : env(bd.via(), Ctx.root(c.env), null, false);
+        MachineIr.Definition def = defs.lowerFunction(defs.info(bd.def(), env));
         List<IrExpr> args = values(f.args(), c);
         if (args.size() != def.params().size() - def.captured()) {
           return new IrExpr.Apply(sp, Operator.APPLY, List.of(value(f.fn(), c), tupleOf(sp, args)));
@@ -512,7 +631,7 @@ final class ExprLowering {
         }
       }
       int atId = freshId();
-      Ctx vc = c.bind("@", new Entity.Value(new IrExpr.Ref(cl.span(), RefKind.AT, "@", atId)));
+      Ctx vc = c.bind(AT, new Entity.Value(new IrExpr.Ref(cl.span(), RefKind.AT, "@", atId)));
       clauses.add(new IrExpr.Clause(cl.span(), path, value(cl.value(), vc), atId));
     }
     return new IrExpr.Except(x.span(), fn, clauses);
@@ -524,30 +643,35 @@ final class ExprLowering {
     Ctx lc = c;
     List<IrExpr.LetDef> locals = new ArrayList<>();
     List<Unit> units = l.defs();
+    Set<String> recursive = new java.util.HashSet<>();
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       if (u instanceof Unit.OperatorDef od) {
-        if (!od.params().isEmpty()) {
-          lc = lc.bind(od.name(), new Entity.LetOperator(od, lc));
+        if (!od.params().isEmpty() || recursive.contains(od.name())) {
+          // with parameters (or RECURSIVE): inlined at each use, in the LET's context
+          lc = lc.bind(od, new Entity.LetOperator(od, lc));
           continue;
         }
-        int uses = Uses.count(od.name(), units.subList(i + 1, units.size()), l.body());
-        if (uses <= 1) {
-          lc = lc.bind(od.name(), new Entity.Thunk(od.body(), lc));
+        int uses = Uses.count(program, od, units.subList(i + 1, units.size()), l.body());
+        if (uses <= 1 || program.levels().ofDefinition(od) >= Levels.ACTION) {
+          lc = lc.bind(od, new Entity.Thunk(od.body(), lc));
           continue;
         }
         IrExpr v = value(od.body(), lc);
-        if (defs.level(v) == 2) {
-          lc = lc.bind(od.name(), new Entity.Thunk(od.body(), lc));
+        if (defs.level(v) >= Levels.ACTION) {
+          lc = lc.bind(od, new Entity.Thunk(od.body(), lc));
           continue;
         }
         int id = freshId();
         locals.add(new IrExpr.LetDef(od.span(), od.name(), id, v));
-        lc = lc.bind(od.name(), new Entity.Value(new IrExpr.Ref(od.span(), RefKind.BOUND, od.name(), id)));
+        lc = lc.bind(od, new Entity.Value(new IrExpr.Ref(od.span(), RefKind.BOUND, od.name(), id)));
       } else if (u instanceof Unit.FunctionDef fd) {
         lc = defs.letFunction(fd, lc);
-      } else if (u instanceof Unit.Recursive) {
-        continue;
+      } else if (u instanceof Unit.Recursive r) {
+        r.names().forEach(d -> recursive.add(d.name()));
+      } else if (u instanceof Unit.ModuleDef md) {
+        // its substitutions may use this LET's context: remembered for the instance's uses
+        lc = lc.bind(md, new Entity.Thunk(null, lc));
       } else {
         throw Unsupported.construct(u.span(), "this kind of LET definition");
       }
@@ -573,31 +697,41 @@ final class ExprLowering {
       }
       return;
     }
-    Entity en = null;
-    if (e instanceof Expr.Name n) {
-      en = c.lookup(n.name());
-    } else if (e instanceof Expr.Qualified q && q.args().isEmpty()) {
-      try {
-        ModuleScope scope = null;
-        for (Expr.Step st : q.path()) {
-          Entity s = scope == null ? c.lookup(st.name()) : scope.lookup(st.name());
-          scope = s instanceof Entity.Instance i ? i.scope() : null;
-        }
-        en = scope == null ? null : scope.lookup(q.op());
-      } catch (RuntimeException ex) {
-        en = null;
+    Binding b = e instanceof Expr.Name || e instanceof Expr.Qualified ? program.binding(e) : null;
+    Ctx at = c;
+    if (e instanceof Expr.Qualified q && q.args().isEmpty() && b != null) {
+      Target t = target(q, c);
+      b = t.op();
+      at = t.ctx();
+    }
+    if (b instanceof Binding.Variable v && at.env.isRoot()) {
+      out.add(new IrExpr.Ref(e.span(), RefKind.VAR, v.decl().name(), variables.indexOf(v)));
+      return;
+    }
+    if ((b instanceof Binding.Variable || b instanceof Binding.Constant) && !at.env.isRoot()) {
+      String n = b instanceof Binding.Variable v ? v.decl().name() : ((Binding.Constant) b).decl().name();
+      Expr sub = at.env.instantiation.substitutions().get(n);
+      if (sub != null && b.arity() == 0) {
+        unchangedItems(sub, at.env.outer.deeper(), out);
+        return;
       }
     }
-    if (en instanceof Entity.Variable v) {
-      out.add(new IrExpr.Ref(e.span(), RefKind.VAR, v.name(), v.index()));
-      return;
+    Entity en = null;
+    if (b instanceof Binding.Param p) {
+      en = at.local(p.decl(), null);
+    } else if (b instanceof Binding.BoundVar bv) {
+      en = at.local(bv.bound(), bv.name());
+    } else if (b instanceof Binding.Definition d) {
+      en = at.local(d.def(), null);
+      if (en == null && d.def() instanceof Unit.OperatorDef od && od.params().isEmpty()
+          && !(at.env.isRoot() && overrides.containsKey(od))) {
+        Env env = d.via() == null ? at.env : env(d.via(), Ctx.root(at.env), null, false);
+        unchangedItems(od.body(), at.enter(env), out);
+        return;
+      }
     }
-    if (en instanceof Entity.Thunk t) {
+    if (en instanceof Entity.Thunk t && t.expr() != null) {
       unchangedItems(t.expr(), t.ctx().deeper(), out);
-      return;
-    }
-    if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef od && od.params().isEmpty()) {
-      unchangedItems(od.body(), c.enter(d.def().scope), out);
       return;
     }
     IrExpr now = value(e, c);

@@ -1,81 +1,141 @@
 package io.finalspec.codegen.lower;
 
 import io.finalspec.codegen.ast.Expr;
-import io.finalspec.codegen.ast.Module;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.config.CfgValue;
 import io.finalspec.codegen.config.ModelConfig;
 import io.finalspec.codegen.diag.Diagnostic;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
-import io.finalspec.codegen.parse.Frontend;
-import io.finalspec.codegen.parse.ParseResult;
+import io.finalspec.codegen.resolve.Binding;
+import io.finalspec.codegen.resolve.Levels;
+import io.finalspec.codegen.resolve.ResolvedModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The lowering stage: a parsed root module (plus the modules it EXTENDS or INSTANCEs, read from
- * its folder) and a model config (the front end's {@link ModelConfig}, from
- * {@code config.ConfigParser}) to a {@link MachineIr}. Entry point: {@link #lower}. Builds the
- * minimal name resolution it needs itself (module scopes with INSTANCE substitutions, standard
- * operators); it does not use the front end's {@code resolve} package yet.
+ * The lowering stage: a resolved program ({@code resolve.Resolver}'s output: every name already
+ * linked to its declaration, levels known) and a model config to a {@link MachineIr}. Entry point:
+ * {@link #lower}. Binds the config's constants and overrides, extracts Init, Next and fairness from
+ * SPECIFICATION the way TLC does, checks that every name the config gives is a definition of the
+ * right level, and lowers each root (one diagnostic per root that cannot be lowered, all reported).
  */
 public final class Lowering {
   private final Path dir;
+  private final ResolvedModule program;
+  private final Levels levels;
   private final List<Diagnostic> diagnostics;
-  private final Definitions defs = new Definitions();
-  private final ExprLowering lowering = new ExprLowering(defs);
-  private final List<MachineIr.Variable> variables = new ArrayList<>();
-  private final List<String> constantNames = new ArrayList<>();
-  private final Set<String> loading = new HashSet<>();
-  private final List<String> sourceTexts = new ArrayList<>();
+  private final Map<Object, Object> overrides = new IdentityHashMap<>();
+  private final Definitions defs;
+  private final ExprLowering lowering;
+  private final NextSplitter splitter;
 
-  private Lowering(Path dir, List<Diagnostic> diagnostics) {
+  private Lowering(Path dir, ResolvedModule program, List<Diagnostic> diagnostics) {
     this.dir = dir;
+    this.program = program;
+    this.levels = program.levels();
     this.diagnostics = diagnostics;
+    this.defs = new Definitions(program);
+    this.lowering = new ExprLowering(program, defs, overrides);
+    this.splitter = new NextSplitter(program, lowering, defs);
     defs.setLowering(lowering);
   }
 
   /**
-   * Lowers {@code root} (parsed from {@code specFile}) bound to {@code config}. Returns null with
-   * diagnostics added when the spec is outside the fragment or the config does not fit it.
+   * Lowers {@code program} (resolved from {@code specFile}) bound to {@code config}. Returns null
+   * with diagnostics added when the spec is outside the fragment or the config does not fit it.
    */
-  public static MachineIr lower(Path specFile, Module root, ModelConfig config, List<Diagnostic> diagnostics) {
-    Path dir = specFile.toAbsolutePath().getParent();
-    Lowering l = new Lowering(dir, diagnostics);
+  public static MachineIr lower(Path specFile, ResolvedModule program, ModelConfig config,
+      List<Diagnostic> diagnostics) {
+    Lowering l = new Lowering(specFile.toAbsolutePath().getParent(), program, diagnostics);
     try {
-      return l.machine(specFile, root, config);
+      return l.machine(specFile, config);
     } catch (Unsupported u) {
       diagnostics.add(u.diagnostic);
       return null;
     }
   }
 
-  private MachineIr machine(Path specFile, Module root, ModelConfig cfg) {
-    ModuleScope scope = new ModuleScope(root.name(), "");
-    readText(specFile);
-    load(root, scope, true);
+  private MachineIr machine(Path specFile, ModelConfig cfg) {
     Span cfgSpan = Span.point(cfg.span().file(), 1, 1);
+    List<MachineIr.Constant> constants = bindConstants(cfg, cfgSpan);
+    if (!diagnostics.isEmpty()) {
+      return null;
+    }
+    Ctx root = Ctx.root(Env.root());
+    List<MachineIr.Named> assumptions = assumptions(root);
+    Behaviour behaviour = behaviour(cfg, cfgSpan, root);
+    List<MachineIr.Named> invariants = named("INVARIANT", cfg.invariants(), Levels.STATE, root);
+    List<MachineIr.Named> constraints = named("CONSTRAINT", cfg.constraints(), Levels.STATE, root);
+    List<MachineIr.Named> actionConstraints = named("ACTION_CONSTRAINT", cfg.actionConstraints(), Levels.ACTION,
+        root);
+    List<MachineIr.Property> properties = properties(cfg);
+    IrExpr view = cfg.view() == null ? null : valueOf("VIEW", cfg.view(), Levels.STATE, root);
+    IrExpr symmetry = cfg.symmetry() == null ? null : valueOf("SYMMETRY", cfg.symmetry(), Levels.CONSTANT, root);
+    if (!diagnostics.isEmpty() || behaviour == null) {
+      return null;
+    }
+    return new MachineIr(program.name(), specFile.getFileName().toString(), variables(), constants, defs.all(),
+        behaviour.init, behaviour.next, invariants, constraints, actionConstraints, view, symmetry,
+        cfg.checkDeadlock(), names(specFile, cfg), assumptions, behaviour.fairness, properties);
+  }
 
-    // constants from the config: values, then overrides (X <- Op)
+  private List<MachineIr.Variable> variables() {
+    List<MachineIr.Variable> out = new ArrayList<>();
+    for (Binding.Variable v : program.variables()) {
+      out.add(new MachineIr.Variable(v.decl().span(), v.decl().name()));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ the config's constants
+
+  /**
+   * Values ({@code N = 3}) and overrides ({@code X <- Op}) as TLC applies them: a value for a name
+   * the spec does not declare only introduces a model value, a value for a variable is ignored
+   * (TLC does the same), a value for a definition overrides it.
+   */
+  private List<MachineIr.Constant> bindConstants(ModelConfig cfg, Span cfgSpan) {
     List<MachineIr.Constant> constants = new ArrayList<>();
-    Set<String> bound = new HashSet<>();
+    Map<Object, Span> bound = new IdentityHashMap<>();
     for (ModelConfig.ConstantValue cv : cfg.constants()) {
-      Entity en = scope.lookup(cv.name());
-      if (en == null) {
-        continue; // as TLC: an assignment to an undeclared name (e.g. B = B) only introduces a model value
+      Binding b = program.globals().get(cv.name());
+      if (b == null || b instanceof Binding.Variable || b instanceof Binding.Builtin) {
+        continue;
       }
-      constants.add(new MachineIr.Constant(cv.span(), cv.name(), ExprLowering.literal(cv.span(), cv.value())));
-      scope.names.put(cv.name(), new Entity.Constant(cv.name()));
-      bound.add(cv.name());
+      if (!inRange(cv.value())) {
+        diagnostics.add(new Diagnostic(cv.span(), "config", "the value of " + cv.name()
+            + " is outside TLC's integers (-2147483648..2147483647)"));
+        continue;
+      }
+      Object decl = declaration(b);
+      if (decl == null || b.arity() > 0) {
+        diagnostics.add(new Diagnostic(cv.span(), "config", cv.name() + " is "
+            + (b.arity() > 0 ? "an operator of " + b.arity() + " argument(s): give it with " + cv.name() + " <- Op"
+            : "not a constant or definition of the spec")));
+        continue;
+      }
+      if (bound.put(decl, cv.span()) != null) {
+        // TLC takes the last value given to a name: drop the earlier one
+        constants.removeIf(k -> k.name().equals(cv.name()));
+      }
+      IrExpr value = ExprLowering.literal(cv.span(), cv.value());
+      if (b instanceof Binding.Constant) {
+        constants.add(new MachineIr.Constant(cv.span(), cv.name(), value));
+      } else {
+        overrides.put(decl, new IrExpr.Ref(cv.span(), IrExpr.RefKind.CONST, cv.name(), -1));
+        constants.add(new MachineIr.Constant(cv.span(), cv.name(), value));
+      }
     }
     for (ModelConfig.Replacement ov : cfg.replacements()) {
       if (ov.module() != null) {
@@ -83,78 +143,268 @@ public final class Lowering {
             + ov.name() + " <- [" + ov.module() + "] " + ov.definition() + ")"));
         continue;
       }
-      Entity target = scope.lookup(ov.definition());
-      if (target == null) {
+      Binding target = program.globals().get(ov.definition());
+      Binding replaced = program.globals().get(ov.name());
+      if (!(target instanceof Binding.Definition || target instanceof Binding.Builtin
+          || target instanceof Binding.Constant)) {
         diagnostics.add(new Diagnostic(ov.span(), "config", "the config substitutes " + ov.name() + " by "
             + ov.definition() + ", which the spec does not define"));
         continue;
       }
-      scope.names.put(ov.name(), target);
-      bound.add(ov.name());
-    }
-    for (String k : constantNames) {
-      if (!bound.contains(k)) {
-        diagnostics.add(new Diagnostic(cfgSpan, "config", "the config gives no value to constant " + k));
+      Object decl = replaced == null ? null : declaration(replaced);
+      if (decl == null) {
+        diagnostics.add(new Diagnostic(ov.span(), "config", "the config substitutes " + ov.name()
+            + ", which is not a constant or definition of the spec"));
+        continue;
+      }
+      if (replaced.arity() != target.arity() && target.arity() != -1) {
+        diagnostics.add(new Diagnostic(ov.span(), "config", ov.name() + " takes " + replaced.arity()
+            + " argument(s) but " + ov.definition() + " takes " + target.arity()));
+        continue;
+      }
+      if (!twice(bound, decl, ov.span(), ov.name())) {
+        overrides.put(decl, target);
       }
     }
-    if (!diagnostics.isEmpty()) {
+    for (Binding.Constant k : program.constants()) {
+      if (!bound.containsKey(k.decl())) {
+        diagnostics.add(new Diagnostic(cfgSpan, "config", "the config gives no value to constant " + k.decl().name()));
+      }
+    }
+    return constants;
+  }
+
+  private boolean twice(Map<Object, Span> bound, Object decl, Span at, String name) {
+    Span first = bound.putIfAbsent(decl, at);
+    if (first != null) {
+      diagnostics.add(new Diagnostic(at, "config", "the config gives " + name + " a value twice (first at "
+          + first.where() + ")"));
+      return true;
+    }
+    return false;
+  }
+
+  private static Object declaration(Binding b) {
+    if (b instanceof Binding.Constant k) {
+      return k.decl();
+    }
+    if (b instanceof Binding.Definition d && d.via() == null) {
+      return d.def();
+    }
+    return null;
+  }
+
+  private static boolean inRange(CfgValue v) {
+    if (v instanceof CfgValue.IntValue i) {
+      return i.value().bitLength() <= 31;
+    }
+    List<CfgValue> parts = v instanceof CfgValue.SetValue s ? s.elements()
+        : v instanceof CfgValue.TupleValue t ? t.elements() : List.of();
+    return parts.stream().allMatch(Lowering::inRange);
+  }
+
+  // ------------------------------------------------------------------ Init, Next and fairness
+
+  private record Behaviour(IrExpr init, ActionPlan next, List<MachineIr.Fairness> fairness) {}
+
+  /**
+   * Init and Next named by INIT/NEXT, or extracted from SPECIFICATION as TLC does; none when the
+   * config names no behaviour (TLC then only checks the ASSUMEs).
+   */
+  private Behaviour behaviour(ModelConfig cfg, Span cfgSpan, Ctx root) {
+    if (cfg.specification() != null) {
+      return specification(cfg.specification(), root);
+    }
+    if (cfg.init() == null && cfg.next() == null) {
+      return new Behaviour(null, null, List.of());
+    }
+    if (cfg.init() == null || cfg.next() == null) {
+      diagnostics.add(new Diagnostic(cfgSpan, "config", "the config names " + (cfg.init() == null ? "NEXT" : "INIT")
+          + " without " + (cfg.init() == null ? "INIT" : "NEXT") + " (or SPECIFICATION)"));
       return null;
     }
+    Binding.Definition init = definition("INIT", cfg.init(), Levels.STATE);
+    Binding.Definition next = definition("NEXT", cfg.next(), Levels.ACTION);
+    if (init == null || next == null) {
+      return null;
+    }
+    IrExpr i = collect(() -> lowering.entity(cfg.init().span(), cfg.init().name(), init, List.of(),
+        root.withInit(), true));
+    ActionPlan n = collect(() -> splitter.splitNamed(cfg.next().span(), cfg.next().name(), next, root));
+    return new Behaviour(i, n, List.of());
+  }
 
-    // Init and Next, named directly or through SPECIFICATION
-    String initName = cfg.init() == null ? null : cfg.init().name();
-    String nextName = cfg.next() == null ? null : cfg.next().name();
-    Expr initExpr = null;
-    Expr nextExpr = null;
-    if (cfg.specification() != null) {
-      Expr spec = body(scope, cfg.specification().name(), cfgSpan);
-      List<Expr> conjuncts = new ArrayList<>();
-      conjuncts(spec, scope, conjuncts);
-      List<Expr> inits = new ArrayList<>();
-      for (Expr x : conjuncts) {
-        if (x instanceof Expr.Apply a && a.op().equals("[]") && a.args().get(0) instanceof Expr.ActionExpr ae
-            && ae.box()) {
-          nextExpr = ae.action();
-          nextName = ae.action() instanceof Expr.Name n ? n.name() : "UnnamedAction";
-        } else if (temporal(x, scope, 0)) {
-          continue; // fairness and other temporal conjuncts are left to TLC
-        } else {
-          inits.add(x);
+  private Behaviour specification(ModelConfig.Named spec, Ctx root) {
+    Binding.Definition d = definition("SPECIFICATION", spec, Levels.TEMPORAL);
+    if (d == null) {
+      return null;
+    }
+    List<Expr> conjuncts = new ArrayList<>();
+    conjuncts(((Unit.OperatorDef) d.def()).body(), conjuncts);
+    List<Expr> inits = new ArrayList<>();
+    Expr.ActionExpr next = null;
+    List<Expr.Fairness> fairness = new ArrayList<>();
+    for (Expr x : conjuncts) {
+      int level = levels.of(x);
+      if (level <= Levels.STATE) {
+        inits.add(x);
+      } else if (x instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.name().equals("[]")
+          && a.args().get(0) instanceof Expr.ActionExpr ae && ae.box() && next == null) {
+        next = ae;
+      } else if (x instanceof Expr.Fairness f) {
+        fairness.add(f);
+      } else if (level == Levels.TEMPORAL && x instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL
+          && q.body() instanceof Expr.Fairness) {
+        continue;   // \A p \in S : WF_v(A(p)): fairness per value, the liveness stage's business
+      } else {
+        diagnostics.add(new Diagnostic(x.span(), "unsupported", "unsupported: SPECIFICATION " + spec.name()
+            + " has a conjunct that is neither an initial predicate, [][Next]_v nor WF/SF (it is "
+            + Levels.describe(level) + "-level)"));
+      }
+    }
+    if (next == null || inits.isEmpty()) {
+      diagnostics.add(new Diagnostic(spec.span(), "unsupported", "unsupported: SPECIFICATION " + spec.name()
+          + " is not of the form Init /\\ [][Next]_vars /\\ fairness"));
+      return null;
+    }
+    Expr initExpr = inits.size() == 1 ? inits.get(0) : new Expr.Junction(inits.get(0).span(), true, inits);
+    IrExpr init = collect(() -> lowering.pred(initExpr, root.withInit()));
+    Expr nextExpr = next.action();
+    String label = nextExpr instanceof Expr.Name n ? n.name() : "Next";
+    ActionPlan plan = collect(() -> splitter.split(nextExpr, root, label, List.of()));
+    List<MachineIr.Fairness> fair = new ArrayList<>();
+    for (Expr.Fairness f : fairness) {
+      String fl = f.action() instanceof Expr.Name n ? n.name() : "Next";
+      ActionPlan action = collect(() -> splitter.split(f.action(), root, fl, List.of()));
+      IrExpr sub = collect(() -> lowering.value(f.subscript(), root));
+      if (action != null && sub != null) {
+        fair.add(new MachineIr.Fairness(f.span(), f.strong(), sub, action));
+      }
+    }
+    return new Behaviour(init, plan, fair);
+  }
+
+  /**
+   * The conjuncts of a SPECIFICATION formula, unfolding conjunction lists, {@code /\} and 0-ary
+   * definitions of temporal level (Spec == Init /\ Live, the Toolbox's {@code spec_123 == Spec}).
+   */
+  private void conjuncts(Expr e, List<Expr> out) {
+    if (e instanceof Expr.Label l) {
+      conjuncts(l.body(), out);
+    } else if (e instanceof Expr.Junction j && j.conjunction()) {
+      j.items().forEach(x -> conjuncts(x, out));
+    } else if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.name().equals("/\\")) {
+      a.args().forEach(x -> conjuncts(x, out));
+    } else if ((e instanceof Expr.Name || e instanceof Expr.Apply a0 && a0.args().isEmpty())
+        && program.binding(e) instanceof Binding.Definition d && d.via() == null
+        && d.def() instanceof Unit.OperatorDef od && od.params().isEmpty()
+        && levels.ofDefinition(od) == Levels.TEMPORAL) {
+      conjuncts(od.body(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ names the config gives
+
+  /** The definition the config names for {@code what}, if it exists, has no parameters and a level at most {@code max}. */
+  private Binding.Definition definition(String what, ModelConfig.Named n, int max) {
+    Binding b = program.globals().get(n.name());
+    if (!(b instanceof Binding.Definition d) || !(d.def() instanceof Unit.OperatorDef od)) {
+      diagnostics.add(new Diagnostic(n.span(), "config", what + " " + n.name()
+          + (b == null ? ": the spec has no definition named " + n.name()
+          : ": " + n.name() + " is not an operator definition")));
+      return null;
+    }
+    if (!od.params().isEmpty()) {
+      diagnostics.add(new Diagnostic(n.span(), "config", what + " " + n.name() + ": " + n.name() + " takes "
+          + od.params().size() + " argument(s)"));
+      return null;
+    }
+    int level = levels.of(d);
+    if (level > max) {
+      diagnostics.add(new Diagnostic(n.span(), "config", what + " " + n.name() + " is not "
+          + (max == Levels.STATE ? "a state predicate" : max == Levels.ACTION ? "an action" : "a constant") + " (it is "
+          + Levels.describe(level) + "-level)"));
+      return null;
+    }
+    return d;
+  }
+
+  private List<MachineIr.Named> named(String what, List<ModelConfig.Named> names, int max, Ctx root) {
+    List<MachineIr.Named> out = new ArrayList<>();
+    for (ModelConfig.Named n : names) {
+      IrExpr e = valueOf(what, n, max, root);
+      if (e != null) {
+        out.add(new MachineIr.Named(n.span(), n.name(), e));
+      }
+    }
+    return out;
+  }
+
+  private IrExpr valueOf(String what, ModelConfig.Named n, int max, Ctx root) {
+    Binding.Definition d = definition(what, n, max);
+    return d == null ? null : collect(() -> lowering.entity(n.span(), n.name(), d, List.of(), root, false));
+  }
+
+  /** PROPERTY names: each must be a definition; its formula is the liveness stage's. */
+  private List<MachineIr.Property> properties(ModelConfig cfg) {
+    List<MachineIr.Property> out = new ArrayList<>();
+    for (ModelConfig.Named n : cfg.properties()) {
+      Binding.Definition d = definition("PROPERTY", n, Levels.TEMPORAL);
+      if (d != null) {
+        out.add(new MachineIr.Property(n.span(), n.name(), d.def().span()));
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ ASSUME
+
+  /**
+   * The ASSUMEs of the root module and of the modules it extends (TLC evaluates each of them once
+   * the constants are bound, and stops at a false one). An ASSUME must be constant-level, as SANY
+   * requires.
+   */
+  private List<MachineIr.Named> assumptions(Ctx root) {
+    List<MachineIr.Named> out = new ArrayList<>();
+    for (ResolvedModule m : extended()) {
+      for (Unit u : m.module().units()) {
+        if (u instanceof Unit.Assume a) {
+          int level = levels.of(a.expr());
+          if (level > Levels.CONSTANT) {
+            diagnostics.add(new Diagnostic(a.span(), "level", "ASSUME must be a constant formula (this one is "
+                + Levels.describe(level) + "-level)"));
+            continue;
+          }
+          IrExpr e = collect(() -> lowering.value(a.expr(), root));
+          if (e != null) {
+            out.add(new MachineIr.Named(a.expr().span(), a.name() == null ? "ASSUME" : a.name(), e));
+          }
         }
       }
-      if (nextExpr == null || inits.isEmpty()) {
-        throw new Unsupported(cfgSpan, "unsupported", "unsupported: SPECIFICATION " + cfg.specification().name()
-            + " is not of the form Init /\\ [][Next]_vars /\\ fairness");
-      }
-      initExpr = inits.size() == 1 ? inits.get(0) : new Expr.Junction(spec.span(), true, inits);
-    } else {
-      if (initName == null || nextName == null) {
-        throw new Unsupported(cfgSpan, "config", "the config names neither SPECIFICATION nor INIT and NEXT");
-      }
-      initExpr = new Expr.Name(cfgSpan, initName);
-      nextExpr = new Expr.Name(cfgSpan, nextName);
     }
-    Ctx rootCtx = Ctx.root(scope);
-    final Expr ix = initExpr;
-    IrExpr init = collect(() -> lowering.pred(ix, rootCtx.withInit()));
-    final Expr nx = nextExpr;
-    final String label = nextName == null ? "Next" : nextName;
-    ActionPlan next = collect(() -> new NextSplitter(lowering, defs).split(nx, rootCtx, label, List.of()));
-
-    List<MachineIr.Named> invariants = named(cfg.invariants(), rootCtx);
-    List<MachineIr.Named> constraints = named(cfg.constraints(), rootCtx);
-    List<MachineIr.Named> actionConstraints = named(cfg.actionConstraints(), rootCtx);
-    IrExpr view = cfg.view() == null ? null
-        : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.view().name()), rootCtx));
-    IrExpr symmetry = cfg.symmetry() == null ? null
-        : collect(() -> lowering.value(new Expr.Name(cfgSpan, cfg.symmetry().name()), rootCtx));
-    if (!diagnostics.isEmpty()) {
-      return null;
-    }
-    boolean deadlock = cfg.checkDeadlock();
-    return new MachineIr(root.name(), specFile.getFileName().toString(), variables, constants, defs.all(), init,
-        next, invariants, constraints, actionConstraints, view, symmetry, deadlock, names(cfg));
+    return out;
   }
+
+  /** The root module and the user modules it EXTENDS, directly or not, extended ones first (TLC's order). */
+  private List<ResolvedModule> extended() {
+    Set<ResolvedModule> out = new LinkedHashSet<>();
+    addExtended(program, out);
+    return new ArrayList<>(out);
+  }
+
+  private void addExtended(ResolvedModule m, Set<ResolvedModule> out) {
+    for (String ext : m.module().extendsNames()) {
+      ResolvedModule e = program.dependencies().get(ext);
+      if (e != null && !out.contains(e)) {
+        addExtended(e, out);
+      }
+    }
+    out.add(m);
+  }
+
+  // ------------------------------------------------------------------ helpers
 
   private interface Step<T> {
     T run();
@@ -169,195 +419,25 @@ public final class Lowering {
     }
   }
 
-  private List<MachineIr.Named> named(List<ModelConfig.Named> names, Ctx root) {
-    List<MachineIr.Named> out = new ArrayList<>();
-    for (ModelConfig.Named n : names) {
-      IrExpr e = collect(() -> lowering.value(new Expr.Name(n.span(), n.name()), root));
-      if (e != null) {
-        out.add(new MachineIr.Named(n.span(), n.name(), e));
-      }
-    }
-    return out;
-  }
-
-  private Expr body(ModuleScope scope, String name, Span at) {
-    Entity en = scope.lookup(name);
-    if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef od && od.params().isEmpty()) {
-      return od.body();
-    }
-    throw new Unsupported(at, "config", "the config names " + name + ", which is not a definition without parameters");
-  }
-
-  /** Whether a SPECIFICATION conjunct is temporal (fairness, [], <>, ~>), unfolding 0-ary definitions. */
-  private static boolean temporal(Expr e, ModuleScope scope, int depth) {
-    if (depth > 20) {
-      return false;
-    }
-    if (e instanceof Expr.Fairness) {
-      return true;
-    }
-    if (e instanceof Expr.Apply a) {
-      if (a.op().equals("[]") || a.op().equals("<>") || a.op().equals("~>")) {
-        return true;
-      }
-      if (a.op().equals("/\\") || a.op().equals("\\/")) {
-        return a.args().stream().anyMatch(x -> temporal(x, scope, depth + 1));
-      }
-    }
-    if (e instanceof Expr.Junction j) {
-      return j.items().stream().anyMatch(x -> temporal(x, scope, depth + 1));
-    }
-    if (e instanceof Expr.Quant q && (q.kind() == Expr.Quantifier.FORALL || q.kind() == Expr.Quantifier.EXISTS)) {
-      return temporal(q.body(), scope, depth + 1);
-    }
-    if (e instanceof Expr.Name n && scope.lookup(n.name()) instanceof Entity.Definition d
-        && d.def().unit instanceof Unit.OperatorDef od && od.params().isEmpty()) {
-      return temporal(od.body(), scope, depth + 1);
-    }
-    return false;
-  }
-
-  /** The conjuncts of a SPECIFICATION formula, unfolding 0-ary definitions that are themselves conjunctions. */
-  private void conjuncts(Expr e, ModuleScope scope, List<Expr> out) {
-    if (e instanceof Expr.Junction j && j.conjunction()) {
-      for (Expr x : j.items()) {
-        conjuncts(x, scope, out);
-      }
-    } else if (e instanceof Expr.Apply a && a.op().equals("/\\")) {
-      for (Expr x : a.args()) {
-        conjuncts(x, scope, out);
-      }
-    } else {
-      out.add(e);
-    }
-  }
-
-  // ------------------------------------------------------------------ modules
-
-  private void load(Module m, ModuleScope scope, boolean root) {
-    if (!loading.add(m.name() + "@" + scope.prefix)) {
-      return;
-    }
-    for (String ext : m.extendsNames()) {
-      if (Builtins.STANDARD_MODULES.contains(ext)) {
-        continue;
-      }
-      Module em = parse(ext, m.span());
-      load(em, scope, root);
-    }
-    for (Unit u : m.units()) {
-      if (u instanceof Unit.Variables v) {
-        for (Unit.OpDecl d : v.names()) {
-          if (!root) {
-            throw Unsupported.construct(d.span(), "variable declared in an extended module");
-          }
-          scope.names.put(d.name(), new Entity.Variable(variables.size(), d.name()));
-          variables.add(new MachineIr.Variable(d.span(), d.name()));
-        }
-      } else if (u instanceof Unit.Constants cs) {
-        for (Unit.OpDecl d : cs.names()) {
-          if (d.arity() > 0) {
-            throw Unsupported.construct(d.span(), "operator constant " + d.name());
-          }
-          scope.names.put(d.name(), new Entity.Constant(d.name()));
-          constantNames.add(d.name());
-        }
-      } else if (u instanceof Unit.OperatorDef od) {
-        scope.names.put(od.name(), new Entity.Definition(new DefInfo(scope.prefix + od.name(), od, scope)));
-      } else if (u instanceof Unit.FunctionDef fd) {
-        scope.names.put(fd.name(), new Entity.Definition(new DefInfo(scope.prefix + fd.name(), fd, scope)));
-      } else if (u instanceof Unit.ModuleDef md) {
-        if (!md.params().isEmpty()) {
-          throw Unsupported.construct(md.span(), "parameterized INSTANCE " + md.name());
-        }
-        ModuleScope inst = instance(md.instance(), scope, scope.prefix + md.name() + "!");
-        scope.names.put(md.name(), new Entity.Instance(inst));
-      } else if (u instanceof Unit.Instance in) {
-        ModuleScope inst = instance(in, scope, scope.prefix);
-        for (var e : inst.names.entrySet()) {
-          if (e.getValue() instanceof Entity.Definition) {
-            scope.names.put(e.getKey(), e.getValue());
-          }
-        }
-      }
-      // RECURSIVE declarations need nothing; ASSUME, THEOREM and submodules are not evaluated.
-    }
-  }
-
-  private ModuleScope instance(Unit.Instance in, ModuleScope outer, String prefix) {
-    Module m = parse(in.module(), in.span());
-    ModuleScope scope = new ModuleScope(m.name(), prefix);
-    scope.substituted = !in.substitutions().isEmpty();
-    Ctx outerCtx = Ctx.root(outer);
-    for (String ext : m.extendsNames()) {
-      if (!Builtins.STANDARD_MODULES.contains(ext)) {
-        throw Unsupported.construct(in.span(), "INSTANCE of a module that EXTENDS a user module (" + ext + ")");
-      }
-    }
-    for (Unit u : m.units()) {
-      List<Unit.OpDecl> decls = u instanceof Unit.Variables v ? v.names() : u instanceof Unit.Constants cs ? cs.names() : null;
-      if (decls != null) {
-        for (Unit.OpDecl d : decls) {
-          Expr sub = null;
-          for (Unit.Substitution s : in.substitutions()) {
-            if (s.name().equals(d.name())) {
-              sub = s.value();
-            }
-          }
-          if (sub == null) {
-            Entity same = outer.lookup(d.name());
-            if (same == null) {
-              throw new Unsupported(in.span(), "undefined", "INSTANCE " + m.name() + " needs a substitution for "
-                  + d.name());
-            }
-            scope.names.put(d.name(), same);
-          } else {
-            scope.names.put(d.name(), new Entity.Thunk(sub, outerCtx));
-          }
-        }
-      } else if (u instanceof Unit.OperatorDef od) {
-        scope.names.put(od.name(), new Entity.Definition(new DefInfo(prefix + od.name(), od, scope)));
-      } else if (u instanceof Unit.FunctionDef fd) {
-        scope.names.put(fd.name(), new Entity.Definition(new DefInfo(prefix + fd.name(), fd, scope)));
-      } else if (u instanceof Unit.ModuleDef || u instanceof Unit.Instance) {
-        throw Unsupported.construct(u.span(), "nested INSTANCE inside an instantiated module");
-      }
-    }
-    return scope;
-  }
-
-  private Module parse(String name, Span at) {
-    Path file = dir.resolve(name + ".tla");
-    if (!Files.exists(file)) {
-      throw new Unsupported(at, "undefined", "cannot find module " + name + " (looked for " + name + ".tla next to the spec)");
-    }
-    ParseResult r = Frontend.parseFile(file);
-    if (!r.ok()) {
-      diagnostics.addAll(r.diagnostics());
-      throw new Unsupported(at, "parse", "module " + name + " does not parse");
-    }
-    readText(file);
-    return r.module();
-  }
-
-  private void readText(Path file) {
-    try {
-      sourceTexts.add(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // the parser read it a moment ago; names order just misses this file
-    }
-  }
-
   /** Identifiers and string literals in the order TLC's parser meets them, then the config's names. */
-  private List<String> names(ModelConfig cfg) {
+  private List<String> names(Path specFile, ModelConfig cfg) {
     Set<String> out = new LinkedHashSet<>();
-    for (String text : sourceTexts) {
-      NameOrder.scan(text, out);
+    NameOrder.scan(read(specFile), out);
+    for (ResolvedModule m : program.dependencies().values()) {
+      NameOrder.scan(read(dir.resolve(m.name() + ".tla")), out);
     }
     for (ModelConfig.ConstantValue cv : cfg.constants()) {
       out.add(cv.name());
       NameOrder.values(cv.value(), out);
     }
     return new ArrayList<>(out);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";   // the parser read it a moment ago; the names order just misses this file
+    }
   }
 }

@@ -6,6 +6,8 @@ import io.finalspec.codegen.ast.Unit;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.resolve.Binding;
+import io.finalspec.codegen.resolve.ResolvedModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +19,28 @@ import java.util.List;
  * substituted). Anything else is a leaf, labelled with the innermost user operator entered.
  */
 final class NextSplitter {
+  private final ResolvedModule program;
   private final ExprLowering lowering;
   private final Definitions defs;
 
-  NextSplitter(ExprLowering lowering, Definitions defs) {
+  NextSplitter(ResolvedModule program, ExprLowering lowering, Definitions defs) {
+    this.program = program;
     this.lowering = lowering;
     this.defs = defs;
+  }
+
+  /** Splits the definition the config names as NEXT (entered like an application of it). */
+  ActionPlan splitNamed(Span sp, String name, Binding.Definition next, Ctx c) {
+    Env env = next.via() == null ? c.env : lowering.env(next.via(), Ctx.root(c.env), null, false);
+    return enter(sp, name, env, (Unit.OperatorDef) next.def(), List.of(), c, !env.substituted);
   }
 
   ActionPlan split(Expr e, Ctx c, String label, List<ActionPlan.Param> params) {
     if (c.depth > 100) {
       throw Unsupported.construct(e.span(), "recursive operator in the next-state relation");
+    }
+    if (e instanceof Expr.Label l) {
+      return split(l.body(), c, label, params);   // TLC's getActions looks through labels
     }
     if (e instanceof Expr.Junction j && !j.conjunction() && j.items().size() > 1) {
       List<ActionPlan> alts = new ArrayList<>();
@@ -60,22 +73,25 @@ final class NextSplitter {
       Ctx lc = c;
       for (Unit u : l.defs()) {
         Unit.OperatorDef od = (Unit.OperatorDef) u;
-        lc = lc.bind(od.name(), od.params().isEmpty() ? new Entity.Thunk(od.body(), lc) : new Entity.LetOperator(od, lc));
+        lc = lc.bind(od, od.params().isEmpty() ? new Entity.Thunk(od.body(), lc) : new Entity.LetOperator(od, lc));
       }
       return split(l.body(), lc, label, params);
     }
-    Entity en = null;
+    Binding b = null;
     List<Expr> args = List.of();
     String name = null;
+    Ctx at = c;
     if (e instanceof Expr.Name n) {
-      en = c.lookup(n.name());
+      b = program.binding(n);
       name = n.name();
-    } else if (e instanceof Expr.Apply a && !a.op().equals("'") && c.lookup(a.op()) instanceof Entity.Definition) {
-      en = c.lookup(a.op());
+    } else if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Definition) {
+      b = program.binding(a);
       args = a.args();
       name = a.op();
     } else if (e instanceof Expr.Qualified q) {
-      en = resolveQualified(q, c);
+      ExprLowering.Target t = lowering.target(q, c);
+      b = t.op();
+      at = t.ctx();
       args = q.args();
       StringBuilder qn = new StringBuilder();
       for (Expr.Step st : q.path()) {
@@ -83,9 +99,10 @@ final class NextSplitter {
       }
       name = qn.append(q.op()).toString();
     }
-    if (en instanceof Entity.Definition d && d.def().unit instanceof Unit.OperatorDef od
-        && od.params().size() == args.size()) {
-      return enter(e.span(), name, d.def(), od, args, c, !d.def().scope.substituted);
+    if (b instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        && od.params().size() == args.size() && at.local(od, null) == null) {
+      Env env = d.via() == null ? at.env : lowering.env(d.via(), Ctx.root(at.env), null, false);
+      return enter(e.span(), name, env, od, args, c, !env.substituted);
     }
     return leaf(e, c, label, params);
   }
@@ -94,9 +111,9 @@ final class NextSplitter {
    * Enters user operator {@code od}, binding its formal parameters; its body is split further
    * unless it was reached through an INSTANCE with substitutions (TLC keeps such an action whole).
    */
-  private ActionPlan enter(Span sp, String name, DefInfo d, Unit.OperatorDef od, List<Expr> args, Ctx c,
+  private ActionPlan enter(Span sp, String name, Env env, Unit.OperatorDef od, List<Expr> args, Ctx c,
                            boolean splitBody) {
-    Ctx bc = c.enter(d.scope);
+    Ctx bc = c.enter(env);
     List<ActionPlan.Param> params = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Unit.OpDecl p = od.params().get(i);
@@ -106,12 +123,12 @@ final class NextSplitter {
         if (defs.level(v) == 0) {
           int id = lowering.freshId();
           params.add(new ActionPlan.Param(p.name(), id, v));
-          bc = bc.bind(p.name(), new Entity.Value(new IrExpr.Ref(p.span(), RefKind.BOUND, p.name(), id)));
+          bc = bc.bind(p, new Entity.Value(new IrExpr.Ref(p.span(), RefKind.BOUND, p.name(), id)));
           continue;
         }
       }
       params.add(new ActionPlan.Param(p.name(), -1, null));
-      bc = bc.bind(p.name(), arg);
+      bc = bc.bind(p, arg);
     }
     ActionPlan body = splitBody ? split(od.body(), bc, name, params) : leaf(od.body(), bc, name, params);
     return new ActionPlan.Enter(sp, name, params, body);
@@ -125,20 +142,5 @@ final class NextSplitter {
       }
     }
     return new ActionPlan.Leaf(e.span(), label, known, lowering.pred(e, c));
-  }
-
-  private static Entity resolveQualified(Expr.Qualified q, Ctx c) {
-    ModuleScope scope = null;
-    for (Expr.Step st : q.path()) {
-      if (!st.args().isEmpty()) {
-        return null;
-      }
-      Entity en = scope == null ? c.lookup(st.name()) : scope.lookup(st.name());
-      if (!(en instanceof Entity.Instance inst)) {
-        return null;
-      }
-      scope = inst.scope();
-    }
-    return scope.lookup(q.op());
   }
 }

@@ -16,8 +16,4 @@ final class Unsupported extends RuntimeException {
   static Unsupported construct(Span span, String what) {
     return new Unsupported(span, "unsupported", "unsupported: " + what);
   }
-
-  static Unsupported undefined(Span span, String name) {
-    return new Unsupported(span, "undefined", "unknown operator '" + name + "'");
-  }
 }

@@ -96,6 +96,11 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
   }
 
   @Override
+  public Expr visitDecimal(DecimalContext ctx) {
+    return new Expr.Decimal(spans.of(ctx), new java.math.BigDecimal(ctx.getText()));
+  }
+
+  @Override
   public Expr visitString(StringContext ctx) {
     return new Expr.Str(spans.of(ctx), unquote(ctx.getText()));
   }
@@ -161,17 +166,70 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
     return p.MINUS_DOT() != null ? "-." : Operators.canonical(p.getText());
   }
 
+  /**
+   * {@code A!B!C(x)} is a {@link Expr.Qualified} (instance path or label: the resolver decides);
+   * a chain with a structural selector ({@code !1}, {@code !<<}, {@code !:}, {@code !@}, {@code !(a)})
+   * is a {@link Expr.SubexprRef}.
+   */
   @Override
   public Expr visitQualified(QualifiedContext ctx) {
-    List<Expr.Step> path = new ArrayList<>();
-    for (InstanceStepContext s : ctx.instanceStep()) {
-      path.add(new Expr.Step(spans.of(s), s.IDENT().getText(), s.args() == null ? List.of() : args(s.args())));
+    List<Expr.Selector> chain = new ArrayList<>();
+    chain.add(new Expr.Selector(Span.union(spans.of(ctx.IDENT().getSymbol()),
+        ctx.args() == null ? spans.of(ctx.IDENT().getSymbol()) : spans.of(ctx.args())),
+        Expr.SelectorKind.NAME, ctx.IDENT().getText(), ctx.args() == null ? List.of() : args(ctx.args())));
+    for (SelectorContext s : ctx.selector()) {
+      chain.add(selector(s));
     }
-    OpNameContext on = ctx.opName();
-    String op = on.IDENT() != null ? on.IDENT().getText()
-        : on.prefixSym() != null ? prefixSymName(on.prefixSym()) : Operators.canonical(on.getText());
-    return new Expr.Qualified(spans.of(ctx), List.copyOf(path), op,
-        ctx.args() == null ? List.of() : args(ctx.args()));
+    if (chain.stream().anyMatch(s -> s.kind() != Expr.SelectorKind.NAME)) {
+      return new Expr.SubexprRef(spans.of(ctx), List.copyOf(chain));
+    }
+    List<Expr.Step> path = new ArrayList<>();
+    for (Expr.Selector s : chain.subList(0, chain.size() - 1)) {
+      path.add(new Expr.Step(s.span(), s.name(), s.args()));
+    }
+    Expr.Selector last = chain.get(chain.size() - 1);
+    return new Expr.Qualified(spans.of(ctx), List.copyOf(path), last.name(), last.args());
+  }
+
+  private Expr.Selector selector(SelectorContext s) {
+    Span span = spans.of(s);
+    if (s instanceof NameSelectorContext n) {
+      return new Expr.Selector(span, Expr.SelectorKind.NAME, n.IDENT().getText(),
+          n.args() == null ? List.of() : args(n.args()));
+    }
+    if (s instanceof SymbolSelectorContext y) {
+      String op = y.prefixSym() != null ? prefixSymName(y.prefixSym()) : Operators.canonical(y.getChild(0).getText());
+      return new Expr.Selector(span, Expr.SelectorKind.NAME, op, y.args() == null ? List.of() : args(y.args()));
+    }
+    if (s instanceof IndexSelectorContext i) {
+      return new Expr.Selector(span, Expr.SelectorKind.INDEX, i.NUMBER().getText(), List.of());
+    }
+    if (s instanceof ArgsSelectorContext a) {
+      return new Expr.Selector(span, Expr.SelectorKind.ARGS, "", args(a.args()));
+    }
+    Expr.SelectorKind kind = s instanceof LeftSelectorContext ? Expr.SelectorKind.LEFT
+        : s instanceof RightSelectorContext ? Expr.SelectorKind.RIGHT
+        : s instanceof ColonSelectorContext ? Expr.SelectorKind.COLON : Expr.SelectorKind.AT;
+    return new Expr.Selector(span, kind, "", List.of());
+  }
+
+  @Override
+  public Expr visitLabel(LabelContext ctx) {
+    List<TerminalNode> ids = ctx.IDENT();
+    return new Expr.Label(spans.of(ctx), ids.get(0).getText(), ids(ids.subList(1, ids.size())), expr(ctx.expr()));
+  }
+
+  /** {@code +(a, b)}: an operator symbol applied like a named operator, the same tree as {@code a + b}. */
+  @Override
+  public Expr visitNonfix(NonfixContext ctx) {
+    String op = ctx.nonfixSym().MINUS_DOT() != null ? "-." : Operators.canonical(ctx.nonfixSym().getText());
+    return new Expr.Apply(spans.of(ctx), op, args(ctx.args()));
+  }
+
+  /** A proof step name used as a fact ({@code BY <1>2}): a name only proofs can use. */
+  @Override
+  public Expr visitStepName(StepNameContext ctx) {
+    return new Expr.Name(spans.of(ctx), ctx.getText());
   }
 
   @Override
@@ -371,7 +429,20 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitFairness(FairnessContext ctx) {
-    return new Expr.Fairness(spans.of(ctx), ctx.SF() != null, subscript(ctx.subscript()), expr(ctx.expr()));
+    return new Expr.Fairness(spans.of(ctx), ctx.SF() != null, fairnessSubscript(ctx.fairnessSubscript()),
+        expr(ctx.expr()));
+  }
+
+  /** {@code WF_vars(A)}, {@code WF_f(x)(A)}, {@code WF_<<x, y>>(A)}, {@code WF_(e)(A)}. */
+  private Expr fairnessSubscript(FairnessSubscriptContext ctx) {
+    if (ctx.IDENT() != null) {
+      String name = ctx.IDENT().getText();
+      return ctx.args() == null ? new Expr.Name(spans.of(ctx), name) : new Expr.Apply(spans.of(ctx), name, args(ctx.args()));
+    }
+    if (ctx.LANGLE() != null) {
+      return new Expr.Tuple(spans.of(ctx), exprs(ctx.expr()));
+    }
+    return expr(ctx.expr(0));
   }
 
   @Override

@@ -11,37 +11,50 @@ import io.finalspec.codegen.diag.Diagnostic;
 import io.finalspec.codegen.parse.TlaParser.*;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Turns module, unit and declaration contexts into {@link Module} and {@link Unit} records. */
 final class ModuleBuilder {
   private final Spans spans;
   private final ExprBuilder exprs;
+  private final List<Diagnostic> diagnostics;
+  private final List<Token> tokens;
 
-  ModuleBuilder(Spans spans, List<Diagnostic> diagnostics) {
+  /** {@code tokens}: the whole token list, to position errors after a proof. */
+  ModuleBuilder(Spans spans, List<Diagnostic> diagnostics, List<Token> tokens) {
     this.spans = spans;
+    this.diagnostics = diagnostics;
+    this.tokens = tokens;
     this.exprs = new ExprBuilder(spans, diagnostics);
     exprs.setUnits(this);
   }
 
+  /** A nested module. */
   Module module(ModuleContext ctx) {
+    return module(ctx.header(), ctx.unit(), spans.of(ctx));
+  }
+
+  /** A module from its header and the units that parsed (Frontend parses the top level unit by unit). */
+  Module module(HeaderContext header, List<UnitContext> unitContexts, Span span) {
     List<String> ext = new ArrayList<>();
-    if (ctx.extendsDecl() != null) {
-      for (TerminalNode id : ctx.extendsDecl().IDENT()) {
+    if (header.extendsDecl() != null) {
+      for (TerminalNode id : header.extendsDecl().IDENT()) {
         ext.add(id.getText());
       }
     }
     List<Unit> units = new ArrayList<>();
-    for (UnitContext u : ctx.unit()) {
+    for (UnitContext u : unitContexts) {
       Unit unit = unit(u);
       if (unit != null) {
         units.add(unit);
       }
     }
-    return new Module(spans.of(ctx), ctx.name.getText(), ext, units);
+    return new Module(span, header.name.getText(), ext, units);
   }
 
-  private Unit unit(UnitContext u) {
+  /** The unit, or null for what the AST does not keep (separators, USE and HIDE). */
+  Unit unit(UnitContext u) {
     Span span = spans.of(u);
     if (u instanceof VariableDeclContext v) {
       List<OpDecl> names = new ArrayList<>();
@@ -72,12 +85,57 @@ final class ModuleBuilder {
       return new Unit.Assume(span, a.IDENT() == null ? null : a.IDENT().getText(), exprs.expr(a.expr()));
     }
     if (u instanceof TheoremUnitContext t) {
-      return new Unit.Theorem(span, t.IDENT() == null ? null : t.IDENT().getText(), exprs.expr(t.expr()));
+      if (t.proof() instanceof StepListProofContext steps) {
+        new ProofLevels(steps.step(), after(steps), diagnostics, spans).check();
+      }
+      String name = t.IDENT() == null ? null : t.IDENT().getText();
+      if (t.assumeProve() != null) {
+        return new Unit.TheoremAssumeProve(span, name, assumeProve(t.assumeProve()));
+      }
+      return new Unit.Theorem(span, name, exprs.expr(t.expr()));
     }
     if (u instanceof SubmoduleUnitContext s) {
       return new Unit.Submodule(span, module(s.module()));
     }
-    return null; // separator line
+    return null; // separator line, USE, HIDE
+  }
+
+  private Token after(StepListProofContext ctx) {
+    int next = ctx.getStop().getTokenIndex() + 1;
+    return next < tokens.size() ? tokens.get(next) : ctx.getStop();
+  }
+
+  private Unit.AssumeProve assumeProve(AssumeProveContext ctx) {
+    List<Unit.Assumption> out = new ArrayList<>();
+    for (AssumptionContext a : ctx.assumption()) {
+      Span span = spans.of(a);
+      if (a instanceof NewAssumptionContext n) {
+        out.add(newDecl(n.newDecl(), span));
+      } else if (a instanceof NestedAssumptionContext n) {
+        out.add(new Unit.NestedAssumeProve(span, n.IDENT() == null ? null : n.IDENT().getText(),
+            assumeProve(n.assumeProve())));
+      } else {
+        out.add(new Unit.Fact(span, exprs.expr(((FactAssumptionContext) a).expr())));
+      }
+    }
+    return new Unit.AssumeProve(spans.of(ctx), List.copyOf(out), exprs.expr(ctx.expr()));
+  }
+
+  private Unit.NewDecl newDecl(NewDeclContext n, Span span) {
+    Unit.DeclKind kind = Unit.DeclKind.CONSTANT;
+    if (n.declKind() != null) {
+      kind = switch (n.declKind().getStart().getType()) {
+        case TlaLexer.VARIABLE -> Unit.DeclKind.VARIABLE;
+        case TlaLexer.STATE -> Unit.DeclKind.STATE;
+        case TlaLexer.ACTION -> Unit.DeclKind.ACTION;
+        case TlaLexer.TEMPORAL -> Unit.DeclKind.TEMPORAL;
+        default -> Unit.DeclKind.CONSTANT;
+      };
+    }
+    if (n.opDecl() != null) {
+      return new Unit.NewDecl(span, kind, decl(n.opDecl()), null);
+    }
+    return new Unit.NewDecl(span, kind, param(n.IDENT()), exprs.expr(n.expr()));
   }
 
   Unit letDef(LetDefContext d) {

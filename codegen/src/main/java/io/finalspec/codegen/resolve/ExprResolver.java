@@ -151,6 +151,20 @@ final class ExprResolver implements ExprVisitor<Void> {
   }
 
   @Override public Void visitNum(Expr.Num e) { return null; }
+  @Override public Void visitDecimal(Expr.Decimal e) { return null; }
+
+  /** A label does not change its body's meaning; its parameters name bound variables already in scope. */
+  @Override
+  public Void visitLabel(Expr.Label e) {
+    resolve(e.body());
+    return null;
+  }
+
+  @Override
+  public Void visitSubexprRef(Expr.SubexprRef e) {
+    r.error(e.span(), "unsupported", "unsupported: subexpression reference (Op!1, Op!<<, Op!:, Op!@)");
+    return null;
+  }
   @Override public Void visitStr(Expr.Str e) { return null; }
   @Override public Void visitBool(Expr.Bool e) { return null; }
 
@@ -235,9 +249,13 @@ final class ExprResolver implements ExprVisitor<Void> {
   public Void visitLambda(Expr.Lambda e) {
     Scope saved = scope;
     scope = new Scope(scope);
+    List<Unit.OpDecl> decls = new java.util.ArrayList<>();
     for (String p : e.params()) {
-      r.declare(scope, p, new Binding.Param(new Unit.OpDecl(e.span(), p, 0, Unit.Fixity.NAMED)), e.span());
+      Unit.OpDecl decl = new Unit.OpDecl(e.span(), p, 0, Unit.Fixity.NAMED);
+      decls.add(decl);
+      r.declare(scope, p, new Binding.Param(decl), e.span());
     }
+    r.lambdaParams.put(e, List.copyOf(decls));
     resolve(e.body());
     scope = saved;
     return null;

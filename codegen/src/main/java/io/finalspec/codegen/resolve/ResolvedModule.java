@@ -1,6 +1,8 @@
 package io.finalspec.codegen.resolve;
 
+import io.finalspec.codegen.ast.Expr;
 import io.finalspec.codegen.ast.Module;
+import io.finalspec.codegen.ast.Unit;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +23,12 @@ public final class ResolvedModule {
   private final Map<String, Binding> exports;
   private final Map<String, ResolvedModule> dependencies;
   private final IdentityHashMap<Object, Binding> uses;
+  private final IdentityHashMap<Expr.Lambda, List<Unit.OpDecl>> lambdaParams;
+  private Levels levels;
 
   ResolvedModule(Module module, List<Binding.Variable> variables, List<Binding.Constant> constants,
       Map<String, Binding> globals, Map<String, Binding> exports, Map<String, ResolvedModule> dependencies,
-      IdentityHashMap<Object, Binding> uses) {
+      IdentityHashMap<Object, Binding> uses, IdentityHashMap<Expr.Lambda, List<Unit.OpDecl>> lambdaParams) {
     this.module = module;
     this.variables = List.copyOf(variables);
     this.constants = List.copyOf(constants);
@@ -32,6 +36,7 @@ public final class ResolvedModule {
     this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
     this.dependencies = dependencies;
     this.uses = uses;
+    this.lambdaParams = lambdaParams;
   }
 
   public Module module() {
@@ -80,5 +85,18 @@ public final class ResolvedModule {
    */
   public Binding binding(Object node) {
     return uses.get(node);
+  }
+
+  /** The declarations of a LAMBDA's parameters (the {@link Binding.Param}s of their uses). */
+  public List<Unit.OpDecl> lambdaParams(Expr.Lambda lambda) {
+    return lambdaParams.get(lambda);
+  }
+
+  /** Levels of this program's expressions and definitions (computed on demand, memoized). */
+  public Levels levels() {
+    if (levels == null) {
+      levels = new Levels(this);
+    }
+    return levels;
   }
 }

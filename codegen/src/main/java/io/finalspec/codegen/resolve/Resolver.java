@@ -24,6 +24,7 @@ import java.util.Set;
 public final class Resolver {
   private final ModuleLoader loader;
   final IdentityHashMap<Object, Binding> uses = new IdentityHashMap<>();
+  final IdentityHashMap<Expr.Lambda, List<Unit.OpDecl>> lambdaParams = new IdentityHashMap<>();
   final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, ResolvedModule> done = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
@@ -104,7 +105,7 @@ public final class Resolver {
     }
     checkRecursiveDefined(st.global);
     inProgress.remove(m.name());
-    ResolvedModule rm = new ResolvedModule(m, st.variables, st.constants, flatten(st.global), st.exports, st.deps, uses);
+    ResolvedModule rm = new ResolvedModule(m, st.variables, st.constants, flatten(st.global), st.exports, st.deps, uses, lambdaParams);
     done.put(m.name(), rm);
     return rm;
   }
@@ -155,7 +156,7 @@ public final class Resolver {
       Map<String, Binding> ex = new LinkedHashMap<>();
       StdModules.exports(name).forEach((n, a) -> ex.put(n, new Binding.Builtin(StdModules.homeOf(n), n, a)));
       Module m = new Module(Span.point(name + ".tla", 1, 1), name, List.of(), List.of());
-      return new ResolvedModule(m, List.of(), List.of(), ex, ex, Map.of(), uses);
+      return new ResolvedModule(m, List.of(), List.of(), ex, ex, Map.of(), uses, lambdaParams);
     });
   }
 

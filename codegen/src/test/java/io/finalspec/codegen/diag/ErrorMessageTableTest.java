@@ -116,7 +116,7 @@ class ErrorMessageTableTest {
         Arguments.of("CONSTANT N = {a, b", "M.cfg:1:19: expected ',' or '}', found end of file"),
         Arguments.of("FOO Bar", "M.cfg:1:1: unexpected 'FOO'; expected a keyword such as INIT, NEXT, SPECIFICATION, CONSTANTS or INVARIANT"),
         Arguments.of("CHECK_DEADLOCK maybe", "M.cfg:1:16: CHECK_DEADLOCK expects TRUE or FALSE, found 'maybe'"),
-        Arguments.of("INVARIANT\nINIT Init", "M.cfg:2:1: expected a name after INVARIANT, found 'INIT'"),
+        Arguments.of("INVARIANT 3\nINIT Init", "M.cfg:1:11: expected a name after INVARIANT, found '3'"),
         Arguments.of("CONSTANT S = \"open", "M.cfg:1:14: unterminated string"),
         Arguments.of("(* open comment\nINIT Init", "M.cfg:1:1: unterminated comment"),
         Arguments.of("NEXT Next Other", "M.cfg:1:11: NEXT takes one name; unexpected 'Other'"),

@@ -2,13 +2,15 @@ package io.finalspec.codegen.lower;
 
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.Operator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 
-/** Levels (0 constant, 1 state, 2 action) and free bound variables of IR expressions. */
-final class Levels {
-  private Levels() {}
+/**
+ * Levels (0 constant, 1 state, 2 action) of lowered IR expressions: after substitution, where
+ * operator arguments and config overrides can make an expression's level higher than the
+ * resolver's syntactic level of the definition it came from ({@code resolve.Levels}).
+ */
+final class IrLevels {
+  private IrLevels() {}
 
   static int level(IrExpr e, ToIntFunction<String> defLevel) {
     if (e instanceof IrExpr.Lit) {
@@ -22,6 +24,9 @@ final class Levels {
       }
     }
     if (e instanceof IrExpr.Apply a) {
+      if (a.op() == Operator.ENABLED) {
+        return 1;   // ENABLED A is a state predicate whatever A's level
+      }
       int l = a.op() == Operator.UNCHANGED ? 2 : 0;
       for (IrExpr x : a.args()) {
         l = Math.max(l, level(x, defLevel));
@@ -68,10 +73,5 @@ final class Levels {
       }
     }
     return l;
-  }
-
-  /** The BOUND references of {@code e} not bound inside it, by id, in first-occurrence order. */
-  static Map<Integer, IrExpr.Ref> freeBound(IrExpr e) {
-    return io.finalspec.codegen.ir.FreeVars.of(e);
   }
 }

@@ -1,0 +1,171 @@
+package io.finalspec.codegen.resolve;
+
+import io.finalspec.codegen.ast.Bound;
+import io.finalspec.codegen.ast.Expr;
+import io.finalspec.codegen.ast.ExprWalker;
+import io.finalspec.codegen.ast.Unit;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Levels of expressions and definitions, as SANY assigns them (Specifying Systems, section 17.2):
+ * {@link #CONSTANT} (no variable), {@link #STATE} (unprimed variables, ENABLED), {@link #ACTION}
+ * (primes, UNCHANGED, {@code [A]_v}) and {@link #TEMPORAL} ({@code [] <> ~>}, WF/SF, {@code \AA}).
+ * Operator parameters count as constant: the level of an application is the maximum of the
+ * operator's and its arguments' levels. A definition reached through an INSTANCE is at least the
+ * level of the substitutions (a constant of the instantiated module may be replaced by a state
+ * expression). One instance per resolved program; results are memoized.
+ */
+public final class Levels {
+  public static final int CONSTANT = 0;
+  public static final int STATE = 1;
+  public static final int ACTION = 2;
+  public static final int TEMPORAL = 3;
+
+  private static final Set<String> TEMPORAL_OPS = Set.of("[]", "<>", "~>", "-+->");
+
+  private final ResolvedModule program;
+  private final Map<Unit, Integer> definitions = new IdentityHashMap<>();
+  private final Map<Instantiation, Integer> instantiations = new IdentityHashMap<>();
+  private final Map<Bound, Integer> bounds = new IdentityHashMap<>();
+
+  public Levels(ResolvedModule program) {
+    this.program = program;
+  }
+
+  /** The level of a definition's body ({@link Unit.OperatorDef} or {@link Unit.FunctionDef}). */
+  public int ofDefinition(Unit def) {
+    Integer known = definitions.get(def);
+    if (known != null) {
+      return known;
+    }
+    definitions.put(def, CONSTANT);   // a recursive use sees the level of the rest of the body
+    int level;
+    if (def instanceof Unit.OperatorDef od) {
+      level = of(od.body());
+    } else if (def instanceof Unit.FunctionDef fd) {
+      level = of(fd.body());
+      for (Bound b : fd.bounds()) {
+        level = Math.max(level, b.set() == null ? CONSTANT : of(b.set()));
+      }
+    } else {
+      throw new IllegalArgumentException("not a definition: " + def.getClass().getSimpleName());
+    }
+    definitions.put(def, level);
+    return level;
+  }
+
+  /** The level of what a name denotes (before its arguments are considered). */
+  public int of(Binding b) {
+    if (b instanceof Binding.Variable) {
+      return STATE;
+    }
+    if (b instanceof Binding.BoundVar bv) {
+      return ofBound(bv.bound());
+    }
+    if (b instanceof Binding.Definition d) {
+      int level = ofDefinition(d.def());
+      return d.via() == null ? level : Math.max(level, ofInstantiation(d.via()));
+    }
+    if (b instanceof Binding.ModuleInstance mi) {
+      return ofInstantiation(mi.instantiation());
+    }
+    return CONSTANT;   // constants, parameters, built-ins
+  }
+
+  private int ofBound(Bound b) {
+    Integer known = bounds.get(b);
+    if (known == null) {
+      known = b.set() == null ? CONSTANT : of(b.set());
+      bounds.put(b, known);
+    }
+    return known;
+  }
+
+  /** The highest level of the substitutions of {@code inst}. */
+  public int ofInstantiation(Instantiation inst) {
+    Integer known = instantiations.get(inst);
+    if (known == null) {
+      instantiations.put(inst, CONSTANT);
+      int level = CONSTANT;
+      for (Expr e : inst.substitutions().values()) {
+        level = Math.max(level, of(e));
+      }
+      known = level;
+      instantiations.put(inst, known);
+    }
+    return known;
+  }
+
+  /** The level of an expression. */
+  public int of(Expr e) {
+    if (e instanceof Expr.Fairness) {
+      return TEMPORAL;
+    }
+    if (e instanceof Expr.Quant q && (q.kind() == Expr.Quantifier.TEMPORAL_EXISTS
+        || q.kind() == Expr.Quantifier.TEMPORAL_FORALL)) {
+      return TEMPORAL;
+    }
+    if (e instanceof Expr.ActionExpr a) {
+      return Math.max(ACTION, Math.min(of(a.action()), TEMPORAL));
+    }
+    if (e instanceof Expr.Let l) {
+      return of(l.body());   // a definition counts where it is used
+    }
+    if (e instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin bi && bi.module().isEmpty()) {
+      Integer special = builtin(bi.name(), a.args());
+      if (special != null) {
+        return special;
+      }
+    }
+    int level = CONSTANT;
+    Binding b = program.binding(e);
+    if (b != null) {
+      level = of(b);
+    }
+    if (e instanceof Expr.Qualified q) {
+      for (Expr.Step s : q.path()) {
+        Binding sb = program.binding(s);
+        level = Math.max(level, sb == null ? CONSTANT : of(sb));
+      }
+    }
+    return Math.max(level, children(e));
+  }
+
+  private int children(Expr e) {
+    int[] level = {CONSTANT};
+    ExprWalker.forEachChild(e, c -> level[0] = Math.max(level[0], of(c)));
+    return level[0];
+  }
+
+  private Integer builtin(String name, List<Expr> args) {
+    if (TEMPORAL_OPS.contains(name)) {
+      return TEMPORAL;
+    }
+    switch (name) {
+      case "'":
+      case "UNCHANGED": {
+        int inner = of(args.get(0));
+        return inner >= STATE ? Math.max(ACTION, inner) : inner;
+      }
+      case "ENABLED":
+        return Math.min(of(args.get(0)), STATE);
+      case "\\cdot":
+        return Math.max(ACTION, Math.max(of(args.get(0)), of(args.get(1))));
+      default:
+        return null;
+    }
+  }
+
+  /** A word for messages: "constant", "state", "action" or "temporal". */
+  public static String describe(int level) {
+    return switch (level) {
+      case CONSTANT -> "constant";
+      case STATE -> "state";
+      case ACTION -> "action";
+      default -> "temporal";
+    };
+  }
+}

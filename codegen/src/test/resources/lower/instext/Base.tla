@@ -1,0 +1,6 @@
+---- MODULE Base ----
+EXTENDS Naturals
+CONSTANT Limit
+VARIABLE v
+Grow == v < Limit /\ v' = v + 1
+====
