@@ -134,9 +134,15 @@ public final class JavaEmitter {
     t.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, stepClass), "steps", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $T<>()", ARRAY_LIST)
         .addJavadoc("The action instances of Next in TLC's order ({@code Tool.getActions}).\n").build());
+    Scope ctorScope = constantScope();
     if (ir.next() != null) {
       ctor.addCode("// the actions of Next, as TLC splits it\n");
-      ctor.addCode(plan(ir.next(), constantScope()));
+      ctor.addCode(plan(ir.next(), ctorScope));
+    }
+    TemporalEmitter temporal = new TemporalEmitter(ir, sym, ex, src, this, stepClass, checkClass, actionCheckClass);
+    if (temporal.any()) {
+      t.addFields(temporal.fields());
+      ctor.addCode(temporal.constructor(ctorScope));
     }
 
     t.addMethod(ctor.build());
@@ -184,6 +190,9 @@ public final class JavaEmitter {
         .addStatement("step.body().run(s, out)")
         .endControlFlow().build());
     t.addMethods(machineMethods(symmetric));
+    if (temporal.any()) {
+      t.addMethods(temporal.methods());
+    }
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));
     return t.build();
@@ -301,53 +310,24 @@ public final class JavaEmitter {
   // ------------------------------------------------------------------ the split of Next
 
   private CodeBlock plan(ActionPlan p, Scope sc) {
-    return plan(p, sc, new LinkedHashMap<>());
+    return plan(p, sc, new LinkedHashMap<>(), "steps");
   }
 
-  /** Constructor code that registers the action instances of {@code p}; {@code inScope}: split-time bindings. */
-  private CodeBlock plan(ActionPlan p, Scope sc, Map<Integer, String> inScope) {
+  /**
+   * Constructor code that adds the action instances of {@code p} to the list {@code target}
+   * ({@code steps} for Next, a fairness condition's own list for its action); {@code inScope}:
+   * split-time bindings.
+   */
+  CodeBlock plan(ActionPlan p, Scope sc, Map<Integer, String> inScope, String target) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (p instanceof ActionPlan.Choice c) {
       for (ActionPlan a : c.alternatives()) {
-        b.add(plan(a, sc, inScope));
+        b.add(plan(a, sc, inScope, target));
       }
       return b.build();
     }
     if (p instanceof ActionPlan.Expand x) {
-      Scope in = sc.child();
-      Map<Integer, String> inner = new LinkedHashMap<>(inScope);
-      List<String> sets = new ArrayList<>();
-      List<String[]> vars = new ArrayList<>();
-      CodeBlock.Builder binds = CodeBlock.builder();
-      for (IrExpr.Bound bd : x.bounds()) {
-        String set = in.fresh("domain");
-        b.addStatement("$T $L = $L", VALUE, set, ex.value(bd.set(), sc));
-        if (bd.tuple()) {
-          String t = in.fresh("t");
-          vars.add(new String[] {t});
-          sets.add(set);
-          binds.add(ex.destructure(bd, t, in));
-          for (int k = 0; k < bd.names().size(); k++) {
-            inner.put(bd.ids().get(k), bd.names().get(k));
-          }
-        } else {
-          for (int k = 0; k < bd.names().size(); k++) {
-            vars.add(new String[] {in.bind(bd.ids().get(k), bd.names().get(k))});
-            sets.add(set);
-            inner.put(bd.ids().get(k), bd.names().get(k));
-          }
-        }
-      }
-      // TLC's enumeration order: the first bound variable varies fastest
-      for (int j = vars.size() - 1; j >= 0; j--) {
-        b.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, vars.get(j)[0], TLA, sets.get(j));
-      }
-      b.add(binds.build());
-      b.add(plan(x.body(), in, inner));
-      for (int j = 0; j < vars.size(); j++) {
-        b.endControlFlow();
-      }
-      return b.build();
+      return loop(x.bounds(), sc, inScope, (in, inner) -> plan(x.body(), in, inner, target));
     }
     if (p instanceof ActionPlan.Enter en) {
       Scope in = sc.child();
@@ -359,11 +339,13 @@ public final class JavaEmitter {
           inner.put(prm.id(), prm.name());
         }
       }
-      b.add(plan(en.body(), in, inner));
+      b.add(plan(en.body(), in, inner, target));
       return b.build();
     }
     ActionPlan.Leaf leaf = (ActionPlan.Leaf) p;
-    actionNames.add(leaf.label());
+    if (target.equals("steps")) {
+      actionNames.add(leaf.label());
+    }
     String method = sym.member(lowerFirst(leaf.label().replace('!', '_')));
     // only the split-time bindings the action's body uses become its parameters
     Map<Integer, String> used = new LinkedHashMap<>();
@@ -389,7 +371,52 @@ public final class JavaEmitter {
     }
     args.add(CodeBlock.of("$L", label));
     args.add(CodeBlock.of("out"));
-    b.addStatement("steps.add(new $T($L, (s, out) -> $L($L)))", stepClass, label, method, CodeBlock.join(args, ", "));
+    b.addStatement("$L.add(new $T($L, (s, out) -> $L($L)))", target, stepClass, label, method,
+        CodeBlock.join(args, ", "));
+    return b.build();
+  }
+
+  /**
+   * Constructor code that runs {@code body} once per binding of {@code bounds} (constant sets), in
+   * TLC's enumeration order; {@code body} gets the scope with the bound names and the split-time
+   * bindings extended by them.
+   */
+  CodeBlock loop(List<IrExpr.Bound> bounds, Scope sc, Map<Integer, String> inScope,
+                 java.util.function.BiFunction<Scope, Map<Integer, String>, CodeBlock> body) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    Scope in = sc.child();
+    Map<Integer, String> inner = new LinkedHashMap<>(inScope);
+    List<String> sets = new ArrayList<>();
+    List<String[]> vars = new ArrayList<>();
+    CodeBlock.Builder binds = CodeBlock.builder();
+    for (IrExpr.Bound bd : bounds) {
+      String set = in.fresh("domain");
+      b.addStatement("$T $L = $L", VALUE, set, ex.value(bd.set(), sc));
+      if (bd.tuple()) {
+        String t = in.fresh("t");
+        vars.add(new String[] {t});
+        sets.add(set);
+        binds.add(ex.destructure(bd, t, in));
+        for (int k = 0; k < bd.names().size(); k++) {
+          inner.put(bd.ids().get(k), bd.names().get(k));
+        }
+      } else {
+        for (int k = 0; k < bd.names().size(); k++) {
+          vars.add(new String[] {in.bind(bd.ids().get(k), bd.names().get(k))});
+          sets.add(set);
+          inner.put(bd.ids().get(k), bd.names().get(k));
+        }
+      }
+    }
+    // TLC's enumeration order: the first bound variable varies fastest
+    for (int j = vars.size() - 1; j >= 0; j--) {
+      b.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, vars.get(j)[0], TLA, sets.get(j));
+    }
+    b.add(binds.build());
+    b.add(body.apply(in, inner));
+    for (int j = 0; j < vars.size(); j++) {
+      b.endControlFlow();
+    }
     return b.build();
   }
 
@@ -459,6 +486,17 @@ public final class JavaEmitter {
         .addStatement("return $T.of($L)", LIST, ac.build()).build());
     out.add(MethodSpec.methodBuilder("checkDeadlock").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(boolean.class).addStatement("return $L", ir.checkDeadlock()).build());
+    CodeBlock.Builder assumed = CodeBlock.builder();
+    for (int i = 0; i < ir.assumptions().size(); i++) {
+      MachineIr.Named a = ir.assumptions().get(i);
+      assumed.add(i == 0 ? "$S" : ", $S", a.name() + " (" + a.span().where() + ")");
+    }
+    out.add(MethodSpec.methodBuilder("assumptions").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(strings).addStatement("return $T.of($L)", LIST, assumed.build()).build());
+    out.add(MethodSpec.methodBuilder("symmetric").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class).addStatement("return $L", symmetric).build());
+    out.add(MethodSpec.methodBuilder("hasView").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class).addStatement("return $L", ir.view() != null).build());
     MethodSpec.Builder view = MethodSpec.methodBuilder("view").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(VALUE).addParameter(ActionEmitter.STATE_API, "state");
     if (ir.view() == null && !symmetric) {

@@ -27,4 +27,94 @@ public final class SourceLines {
     String t = lines.get(span.line() - 1).strip();
     return t.length() > 90 ? t.substring(0, 87) + "..." : t;
   }
+
+  /**
+   * The spec text of {@code span}, whitespace collapsed (at most 120 characters), to name a
+   * property conjunct or a fairness condition in messages; the span's position when the source is
+   * not known. Parentheses leave no node in the tree, so an operand's span may stop inside a pair
+   * ({@code (P) ~> Q} starts at P): the text is widened over such parentheses until they balance.
+   */
+  String text(Span span) {
+    List<String> lines = files.get(span.file());
+    if (lines == null || span.endLine() > lines.size() || span.line() > span.endLine()) {
+      return span.where();
+    }
+    String all = String.join("\n", lines);
+    int from = offset(lines, span.line(), span.column());
+    int to = Math.max(from, offset(lines, span.endLine(), span.endColumn()));
+    int[] open = unbalanced(all, from, to);
+    while (open[1] > 0) {   // a ')' without its '(': take the '(' before the span
+      int b = skipBack(all, from);
+      if (b < 0 || all.charAt(b) != '(') {
+        break;
+      }
+      from = b;
+      open[1]--;
+    }
+    while (open[0] > 0) {   // a '(' without its ')': take the ')' after the span
+      int a = skipForward(all, to);
+      if (a >= all.length() || all.charAt(a) != ')') {
+        break;
+      }
+      to = a + 1;
+      open[0]--;
+    }
+    String t = all.substring(from, to).replaceAll("\\s+", " ").strip();
+    if (t.isEmpty()) {
+      return span.where();
+    }
+    return t.length() > 120 ? t.substring(0, 117) + "..." : t;
+  }
+
+  private static int offset(List<String> lines, int line, int column) {
+    int off = 0;
+    for (int l = 1; l < line; l++) {
+      off += lines.get(l - 1).length() + 1;
+    }
+    return off + Math.min(lines.get(line - 1).length(), column - 1);
+  }
+
+  /** {unclosed '(', unopened ')'} in text[from, to), strings skipped. */
+  private static int[] unbalanced(String text, int from, int to) {
+    int opened = 0;
+    int unopened = 0;
+    boolean inString = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '(') {
+        opened++;
+      } else if (c == ')') {
+        if (opened > 0) {
+          opened--;
+        } else {
+          unopened++;
+        }
+      }
+    }
+    return new int[] {opened, unopened};
+  }
+
+  private static int skipBack(String text, int from) {
+    int i = from - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static int skipForward(String text, int to) {
+    int i = to;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
 }

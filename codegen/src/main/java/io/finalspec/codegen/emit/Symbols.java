@@ -20,7 +20,8 @@ final class Symbols {
     "Iterable", "Override", "Object", "String", "Integer", "Math", "System", "java", "io", "States",
     "BiPredicate", "FunctionalInterface", "IllegalArgumentException", "IllegalStateException", "Exception",
     "RuntimeException", "Boolean", "Character", "Long", "Class", "Thread", "Runnable", "Record", "Enum",
-    "Error", "Throwable", "Void", "Number", "Double", "Float", "Short", "Byte", "StringBuilder"};
+    "Error", "Throwable", "Void", "Number", "Double", "Float", "Short", "Byte", "StringBuilder",
+    "properties", "fairness", "actionSteps", "assumptions", "symmetric", "hasView", "TemporalProperty", "Fairness", "Clause"};
 
   /** Simple names the generated code refers to as types: no local or member may take them. */
   static final String[] TYPE_NAMES = RESERVED_MEMBERS;

@@ -71,15 +71,26 @@ public record MachineIr(
 
   /**
    * A fairness conjunct {@code WF_subscript(action)} / {@code SF_subscript(action)} of the
-   * SPECIFICATION formula: {@code action} is split like Next (labels as TLC's), {@code subscript}
-   * a state-level expression. Checked by the liveness explorer, not by safety exploration.
+   * SPECIFICATION formula, inside the {@code \A} binders {@code forall} (constant domains: one
+   * condition per binding, as TLC expands them): {@code action} is split like Next (labels as
+   * TLC's), {@code subscript} a state-level expression. Checked by the liveness explorer, not by
+   * safety exploration.
    */
-  public record Fairness(Span span, boolean strong, IrExpr subscript, ActionPlan action) {}
+  public record Fairness(Span span, boolean strong, List<IrExpr.Bound> forall, IrExpr subscript, ActionPlan action) {
+    public Fairness {
+      forall = List.copyOf(forall);
+    }
+  }
 
   /**
    * A temporal property named by the config's PROPERTY/PROPERTIES ({@code span} is where the config
-   * names it, {@code definition} where the spec defines it). Its formula is lowered by the liveness
-   * stage; a safety-only exploration must report it as not checked.
+   * names it, {@code definition} where the spec defines it), lowered by {@code lower.TemporalLowering}
+   * to the conjunction of {@code clauses}; a clause the explorer cannot decide is
+   * {@link TemporalClause.Unchecked}, so that the property is reported as not checked.
    */
-  public record Property(Span span, String name, Span definition) {}
+  public record Property(Span span, String name, Span definition, List<TemporalClause> clauses) {
+    public Property {
+      clauses = List.copyOf(clauses);
+    }
+  }
 }

@@ -39,6 +39,7 @@ public final class Lowering {
   private final Definitions defs;
   private final ExprLowering lowering;
   private final NextSplitter splitter;
+  private final TemporalLowering temporal;
 
   private Lowering(Path dir, ResolvedModule program, List<Diagnostic> diagnostics) {
     this.dir = dir;
@@ -48,6 +49,7 @@ public final class Lowering {
     this.defs = new Definitions(program);
     this.lowering = new ExprLowering(program, defs, overrides);
     this.splitter = new NextSplitter(program, lowering, defs);
+    this.temporal = new TemporalLowering(program, lowering, splitter, defs);
     defs.setLowering(lowering);
   }
 
@@ -79,7 +81,7 @@ public final class Lowering {
     List<MachineIr.Named> constraints = named("CONSTRAINT", cfg.constraints(), Levels.STATE, root);
     List<MachineIr.Named> actionConstraints = named("ACTION_CONSTRAINT", cfg.actionConstraints(), Levels.ACTION,
         root);
-    List<MachineIr.Property> properties = properties(cfg);
+    List<MachineIr.Property> properties = properties(cfg, root);
     IrExpr view = cfg.view() == null ? null : valueOf("VIEW", cfg.view(), Levels.STATE, root);
     IrExpr symmetry = cfg.symmetry() == null ? null : valueOf("SYMMETRY", cfg.symmetry(), Levels.CONSTANT, root);
     if (!diagnostics.isEmpty() || behaviour == null) {
@@ -243,7 +245,7 @@ public final class Lowering {
     conjuncts(((Unit.OperatorDef) d.def()).body(), conjuncts);
     List<Expr> inits = new ArrayList<>();
     Expr.ActionExpr next = null;
-    List<Expr.Fairness> fairness = new ArrayList<>();
+    List<Expr> fairness = new ArrayList<>();
     for (Expr x : conjuncts) {
       int level = levels.of(x);
       if (level <= Levels.STATE) {
@@ -251,11 +253,8 @@ public final class Lowering {
       } else if (x instanceof Expr.Apply a && program.binding(a) instanceof Binding.Builtin b && b.name().equals("[]")
           && a.args().get(0) instanceof Expr.ActionExpr ae && ae.box() && next == null) {
         next = ae;
-      } else if (x instanceof Expr.Fairness f) {
-        fairness.add(f);
-      } else if (level == Levels.TEMPORAL && x instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL
-          && q.body() instanceof Expr.Fairness) {
-        continue;   // \A p \in S : WF_v(A(p)): fairness per value, the liveness stage's business
+      } else if (level == Levels.TEMPORAL) {
+        fairness.add(x);   // WF/SF (also under \A), or a shape that leaves liveness unchecked: TemporalLowering's
       } else {
         diagnostics.add(new Diagnostic(x.span(), "unsupported", "unsupported: SPECIFICATION " + spec.name()
             + " has a conjunct that is neither an initial predicate, [][Next]_v nor WF/SF (it is "
@@ -272,16 +271,7 @@ public final class Lowering {
     Expr nextExpr = next.action();
     String label = nextExpr instanceof Expr.Name n ? n.name() : "Next";
     ActionPlan plan = collect(() -> splitter.split(nextExpr, root, label, List.of()));
-    List<MachineIr.Fairness> fair = new ArrayList<>();
-    for (Expr.Fairness f : fairness) {
-      String fl = f.action() instanceof Expr.Name n ? n.name() : "Next";
-      ActionPlan action = collect(() -> splitter.split(f.action(), root, fl, List.of()));
-      IrExpr sub = collect(() -> lowering.value(f.subscript(), root));
-      if (action != null && sub != null) {
-        fair.add(new MachineIr.Fairness(f.span(), f.strong(), sub, action));
-      }
-    }
-    return new Behaviour(init, plan, fair);
+    return new Behaviour(init, plan, temporal.fairness(fairness, root));
   }
 
   /**
@@ -347,13 +337,16 @@ public final class Lowering {
     return d == null ? null : collect(() -> lowering.entity(n.span(), n.name(), d, List.of(), root, false));
   }
 
-  /** PROPERTY names: each must be a definition; its formula is the liveness stage's. */
-  private List<MachineIr.Property> properties(ModelConfig cfg) {
+  /** PROPERTY names: each must be a definition; {@link TemporalLowering} lowers its formula. */
+  private List<MachineIr.Property> properties(ModelConfig cfg, Ctx root) {
     List<MachineIr.Property> out = new ArrayList<>();
     for (ModelConfig.Named n : cfg.properties()) {
       Binding.Definition d = definition("PROPERTY", n, Levels.TEMPORAL);
       if (d != null) {
-        out.add(new MachineIr.Property(n.span(), n.name(), d.def().span()));
+        MachineIr.Property p = collect(() -> temporal.property(n.span(), n.name(), d, root));
+        if (p != null) {
+          out.add(p);
+        }
       }
     }
     return out;

@@ -26,7 +26,10 @@ import io.finalspec.runtime.trace.Trace;
  * As in TLC: every generated state counts as generated (duplicates too); a state violating a
  * {@code CONSTRAINT}, or a transition violating an {@code ACTION_CONSTRAINT}, is dropped before the
  * seen set; invariants are checked on each new state when it is first seen; a state is a deadlock
- * when it has no successor at all (before constraints) and the model checks deadlock.
+ * when it has no successor at all (before constraints) and the model checks deadlock. The properties'
+ * {@code []P} conjuncts are checked after the invariants and reported like them, their {@code [][A]_v}
+ * conjuncts on every transition (to a seen state, or outside the model, too), as TLC does; liveness
+ * conjuncts are left to {@link ModelChecker} and listed as not checked in the result.
  */
 public final class BfsExplorer {
 
@@ -102,7 +105,7 @@ public final class BfsExplorer {
 
     public ExploreResult run() {
         Run r = new Run();
-        ExploreResult result = r.execute();
+        ExploreResult result = r.execute().withNotChecked(PropertyCoverage.beyondSafety(machine));
         options.listener().finished(result);
         return result;
     }
@@ -301,6 +304,11 @@ public final class BfsExplorer {
                             return;
                         }
                     }
+                    // As TLC: implied actions on every transition, to a seen state too.
+                    if (model.hasImpliedActions() && !checkStep(s, t, node.fp(), label)) {
+                        successorViolated |= isNew;
+                        return;
+                    }
                     if (isNew) {
                         nextCount.increment();
                         out.add(new Node(t, fp));
@@ -325,10 +333,8 @@ public final class BfsExplorer {
         private boolean check(State s, long parentFp, ActionLabel label) {
             Outcome bad = null;
             try {
-                String name = model.violated(s);
-                if (name != null) {
-                    bad = Outcome.invariant(name);
-                } else if (target != null && target.test(s)) {
+                bad = model.violated(s);
+                if (bad == null && target != null && target.test(s)) {
                     bad = Outcome.invariant("target");
                 }
             } catch (RuntimeException e) {
@@ -338,6 +344,21 @@ public final class BfsExplorer {
                 return true;
             }
             failure.compareAndSet(null, new Failure(bad, parentFp, label, s));
+            return false;
+        }
+
+        /** Checks the implied actions on the transition {@code from -> to}; false, and a failure recorded, if one fails. */
+        private boolean checkStep(State from, State to, long parentFp, ActionLabel label) {
+            Outcome bad;
+            try {
+                bad = model.violatedAction(from, to);
+            } catch (RuntimeException e) {
+                bad = Outcome.error(message(e));
+            }
+            if (bad == null) {
+                return true;
+            }
+            failure.compareAndSet(null, new Failure(bad, parentFp, label, to));
             return false;
         }
     }

@@ -1,23 +1,46 @@
 package io.finalspec.runtime.explore;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.TemporalProperty;
+import io.finalspec.runtime.machine.TemporalProperty.Clause;
 
 /**
  * A machine's model checks, fetched once per run: TLC's "in model" test (state constraints on the
- * state, action constraints on the transition) and the invariants.
+ * state, action constraints on the transition), the invariants, and the safety conjuncts of the
+ * properties, which TLC checks during the search: {@code []P} as an "implied invariant" after the
+ * invariants (reported as "Invariant P is violated"), {@code [][A]_v} as an "implied action" on
+ * every transition, to a seen state or outside the model too ("Action property A is violated"),
+ * each under its predicate's name.
  */
 final class Constraints {
+    private record Implied<T>(String property, T check) {
+    }
+
     private final List<Machine.Predicate> constraints;
     private final List<Machine.ActionPredicate> actionConstraints;
     private final List<Machine.Predicate> invariants;
+    private final List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
+    private final List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
 
     Constraints(Machine m) {
         this.constraints = List.copyOf(m.constraints());
         this.actionConstraints = List.copyOf(m.actionConstraints());
         this.invariants = List.copyOf(m.invariants());
+        for (TemporalProperty p : m.properties()) {
+            for (Clause c : p.clauses()) {
+                // reported under the predicate's name: TLC names an implied invariant or action by the
+                // definition it is the body of (else its operand's name, else its position)
+                if (c instanceof Clause.Always a) {
+                    impliedInvariants.add(new Implied<>(a.p().name(), a.p()));
+                } else if (c instanceof Clause.AlwaysAction a) {
+                    impliedActions.add(new Implied<>(a.step().name(), a.step()));
+                }
+            }
+        }
     }
 
     /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
@@ -37,13 +60,32 @@ final class Constraints {
         return true;
     }
 
-    /** The name of the first violated invariant, or null. */
-    String violated(State s) {
+    /** The first violated invariant (then implied invariant) of {@code s}, or null. */
+    Outcome violated(State s) {
         for (Machine.Predicate inv : invariants) {
             if (!inv.test(s)) {
-                return inv.name();
+                return Outcome.invariant(inv.name());
+            }
+        }
+        for (Implied<Machine.Predicate> inv : impliedInvariants) {
+            if (!inv.check().test(s)) {
+                return Outcome.invariant(inv.property());
             }
         }
         return null;
+    }
+
+    /** The first implied action the transition violates, or null. */
+    Outcome violatedAction(State from, State to) {
+        for (Implied<Machine.ActionPredicate> a : impliedActions) {
+            if (!a.check().test(from, to)) {
+                return Outcome.actionProperty(a.property());
+            }
+        }
+        return null;
+    }
+
+    boolean hasImpliedActions() {
+        return !impliedActions.isEmpty();
     }
 }

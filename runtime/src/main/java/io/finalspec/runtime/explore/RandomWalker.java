@@ -13,7 +13,7 @@ import io.finalspec.runtime.trace.Trace;
 /**
  * Seeded random walks (TLC's simulation mode, reproducibly): from a uniformly chosen initial state,
  * repeatedly take a uniformly chosen successor within the model's constraints, checking invariants
- * and deadlock at each state. A walk ends at {@code maxDepth} states, at a state whose successors
+ * and deadlock at each state (and the properties' {@code []P} and {@code [][A]_v} conjuncts). A walk ends at {@code maxDepth} states, at a state whose successors
  * all fall outside the constraints, or at a failure. A failure is minimised by a breadth-first
  * search to the failing state, which yields a shortest trace to it.
  */
@@ -110,14 +110,26 @@ public final class RandomWalker {
             cur = succ.get(i);
             steps.add(new Trace.Step(labels.get(i), cur));
             out = checkState(cur);
+            if (out.isOk()) {
+                out = checkStep(from, cur);
+            }
         }
         return new Walk(new Trace(machine.variables(), steps), out);
     }
 
     private Outcome checkState(State s) {
         try {
-            String bad = model.violated(s);
-            return bad == null ? Outcome.OK : Outcome.invariant(bad);
+            Outcome bad = model.violated(s);
+            return bad == null ? Outcome.OK : bad;
+        } catch (RuntimeException e) {
+            return Outcome.error(BfsExplorer.message(e));
+        }
+    }
+
+    private Outcome checkStep(State from, State to) {
+        try {
+            Outcome bad = model.violatedAction(from, to);
+            return bad == null ? Outcome.OK : bad;
         } catch (RuntimeException e) {
             return Outcome.error(BfsExplorer.message(e));
         }

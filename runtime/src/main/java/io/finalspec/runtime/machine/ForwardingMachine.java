@@ -18,7 +18,7 @@ public abstract class ForwardingMachine implements Machine {
     }
 
     /**
-     * The machine with no invariants and no deadlock checking: breadth-first searches for a target
+     * The machine with no invariants, no properties and no deadlock checking: breadth-first searches for a target
      * state (shortest paths, minimised traces) must not stop at a violation on the way.
      */
     public static Machine withoutChecks(Machine machine) {
@@ -31,6 +31,11 @@ public abstract class ForwardingMachine implements Machine {
             @Override
             public boolean checkDeadlock() {
                 return false;
+            }
+
+            @Override
+            public List<TemporalProperty> properties() {
+                return List.of();
             }
         };
     }
@@ -88,5 +93,30 @@ public abstract class ForwardingMachine implements Machine {
     @Override
     public State state(Value... values) {
         return delegate.state(values);
+    }
+
+    @Override
+    public List<String> assumptions() {
+        return delegate.assumptions();
+    }
+
+    @Override
+    public boolean symmetric() {
+        return delegate.symmetric();
+    }
+
+    @Override
+    public boolean hasView() {
+        return delegate.hasView();
+    }
+
+    @Override
+    public List<TemporalProperty> properties() {
+        return delegate.properties();
+    }
+
+    @Override
+    public List<Fairness> fairness() {
+        return delegate.fairness();
     }
 }

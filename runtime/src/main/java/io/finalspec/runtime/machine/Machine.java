@@ -61,6 +61,40 @@ public interface Machine {
     /** Builds a state from values in variable order (trace replay, oracles). */
     State state(Value... values);
 
+    /**
+     * The ASSUMEs the machine evaluates before its initial states (TLC's order), each named by its
+     * position or its name; reported by tools as part of what a run checked.
+     */
+    default List<String> assumptions() {
+        return List.of();
+    }
+
+    /** Whether the model declares a {@code SYMMETRY} set (states are reduced through {@link #view}). */
+    default boolean symmetric() {
+        return false;
+    }
+
+    /** Whether the model declares a {@code VIEW} (states are identified through {@link #view}). */
+    default boolean hasView() {
+        return false;
+    }
+
+    /**
+     * The model's temporal properties ({@code PROPERTY}/{@code PROPERTIES}), in config order. A
+     * machine without any (or one generated before properties were compiled) returns none.
+     */
+    default List<TemporalProperty> properties() {
+        return List.of();
+    }
+
+    /**
+     * The {@code WF}/{@code SF} conjuncts of the behaviour spec, one per binding of an enclosing
+     * {@code \A}; liveness is checked over the behaviours fair to all of them (and only then).
+     */
+    default List<Fairness> fairness() {
+        return List.of();
+    }
+
     /** A named state predicate. */
     interface Predicate {
         String name();

@@ -37,7 +37,8 @@ import io.finalspec.runtime.value.Value;
  * model values, which ITF has no type for, as {@code {"#unserializable": "name"}} (read back as the
  * model value of that name). Infinite sets are not serializable and raise an error. Each state's
  * {@code #meta} has its {@code index} and, after the first, the {@code action} label as TLC prints
- * it ({@code Acquire(p=1)}).
+ * it ({@code Acquire(p=1)}). A lasso (liveness counterexample) has the top-level {@code loop}: the
+ * index of the state where its cycle starts.
  */
 public final class Itf {
     private Itf() {
@@ -75,6 +76,10 @@ public final class Itf {
             states.add(st);
         }
         root.add("states", states);
+        if (trace.isLasso()) {
+            // ADR-015: the index of the state the last state goes back to
+            root.addProperty("loop", trace.loop());
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
     }
 
@@ -204,8 +209,11 @@ public final class Itf {
         }
     }
 
-    /** A decoded ITF trace: variable names, and per state its action (or null) and values. */
-    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states) {
+    /**
+     * A decoded ITF trace: variable names, per state its action (or null) and values, and the
+     * {@code loop} index of a lasso (-1 when the trace has none).
+     */
+    public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop) {
 
         /** Builds a {@link Trace} of {@code machine}'s states; labels are parsed from the action strings. */
         public Trace toTrace(Machine machine) {
@@ -219,7 +227,7 @@ public final class Itf {
                 String a = actions.get(i);
                 labelled.add(new Trace.Step(i == 0 || a == null ? null : parseLabel(a), t.state(i)));
             }
-            return new Trace(t.variables(), labelled);
+            return new Trace(t.variables(), labelled, loop);
         }
     }
 
@@ -257,7 +265,11 @@ public final class Itf {
             actions.add(action);
             states.add(vals);
         }
-        return new ItfTrace(vars, actions, states);
+        int loop = root.has("loop") ? root.get("loop").getAsInt() : -1;
+        if (loop < -1 || loop >= states.size()) {
+            throw new TlaEvalException("ITF: loop " + loop + " is not the index of a state");
+        }
+        return new ItfTrace(vars, actions, states, loop);
     }
 
     /** Parses TLC's label text {@code Name} or {@code Name(p=1, q={a})}. */

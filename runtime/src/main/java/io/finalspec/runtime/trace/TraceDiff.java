@@ -2,7 +2,10 @@ package io.finalspec.runtime.trace;
 
 import io.finalspec.runtime.value.ValueOrder;
 
-/** Prints a trace for humans: the first state in full, then per step only the variables that changed. */
+/**
+ * Prints a trace for humans: the first state in full, then per step only the variables that changed;
+ * a lasso ends with the step back to the state its cycle starts at (or with stuttering forever).
+ */
 public final class TraceDiff {
     private TraceDiff() {
     }
@@ -28,6 +31,11 @@ public final class TraceDiff {
                     io.finalspec.runtime.value.Tla.tuple(values(trace, i)))) {
                 sb.append("  (stuttering step: nothing changed)\n");
             }
+        }
+        if (trace.endsStuttering()) {
+            sb.append(trace.size() + 1).append(": stuttering forever in state ").append(trace.size()).append('\n');
+        } else if (trace.isLasso()) {
+            sb.append(trace.size() + 1).append(": back to state ").append(trace.loop() + 1).append('\n');
         }
         return sb.toString();
     }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.ArrayState;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.TemporalProperty;
 import io.finalspec.runtime.testing.LambdaMachine;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceReplayer;
@@ -248,5 +251,58 @@ class BfsExplorerTest {
         assertTrue(ok.run(20).isOk());
         Value last = ok.walkOnce().trace().state(0).get(0);
         assertEquals(Tla.modelValue("NONE"), last);
+    }
+
+    /** x = 0; Next == guard /\ x' = step(x); PROPERTY [][A]_x with A given on the transition. */
+    private static LambdaMachine counter(java.util.function.Predicate<Value> guard,
+                                         java.util.function.UnaryOperator<Value> step, String prop,
+                                         java.util.function.BiPredicate<Value, Value> action) {
+        List<String> vars = List.of("x");
+        LambdaMachine m = new LambdaMachine("C", vars, out -> out.accept(new ArrayState(vars, Tla.integer(0))),
+                (s, out) -> {
+                    if (guard.test(s.get(0))) {
+                        out.accept(ActionLabel.of("Next"), new ArrayState(vars, step.apply(s.get(0))));
+                    }
+                }).checkDeadlock(false);
+        m.property(prop, new TemporalProperty.Clause.AlwaysAction("[][A]_x", new Machine.ActionPredicate() {
+            @Override
+            public String name() {
+                return prop;
+            }
+
+            @Override
+            public boolean test(State from, State to) {
+                return action.test(from.get(0), to.get(0)) || Tla.eq(from.get(0), to.get(0));
+            }
+        }));
+        return m;
+    }
+
+    @Test
+    void impliedActionOnTransitionToSeenStateAsTlc() {
+        // src/test/resources/liveness/Cyc.tla, TLC: "Action property Up is violated", 3 generated,
+        // 2 distinct, depth 2, trace x = 0, 1, 0.
+        ExploreResult r = new BfsExplorer(counter(x -> true, x -> Tla.mod(Tla.add(x, Tla.integer(1)), Tla.integer(2)),
+                "Up", (a, b) -> Tla.lt(a, b))).run();
+        assertEquals(Outcome.actionProperty("Up"), r.outcome());
+        assertEquals(List.of(3L, 2L, 2), List.of(r.generated(), r.distinct(), r.depth()));
+        assertEquals(List.of(Tla.integer(0), Tla.integer(1), Tla.integer(0)),
+                r.trace().states().stream().map(s -> s.get(0)).toList());
+    }
+
+    @Test
+    void impliedActionOnTransitionOutsideTheModelAsTlc() {
+        // Oom.tla (CONSTRAINT x < 1), TLC: "Action property Down is violated", 2 generated, 1 distinct, depth 1.
+        LambdaMachine m = counter(x -> true, x -> Tla.add(x, Tla.integer(1)), "Down", (a, b) -> Tla.lt(b, a))
+                .constraint("C", s -> Tla.lt(s.get(0), Tla.integer(1)));
+        ExploreResult r = new BfsExplorer(m).run();
+        assertEquals(Outcome.actionProperty("Down"), r.outcome());
+        assertEquals(List.of(2L, 1L, 1), List.of(r.generated(), r.distinct(), r.depth()));
+        assertEquals(2, r.trace().size());
+        // New.tla: x < 3 /\ x' = x + 1, [][x' < 2]_x; TLC: 3 generated, 3 distinct, depth 3, 0 left.
+        ExploreResult n = new BfsExplorer(counter(x -> Tla.lt(x, Tla.integer(3)), x -> Tla.add(x, Tla.integer(1)),
+                "Prop", (a, b) -> Tla.lt(b, Tla.integer(2)))).run();
+        assertEquals(Outcome.actionProperty("Prop"), n.outcome());
+        assertEquals(List.of(3L, 3L, 3, 0L), List.of(n.generated(), n.distinct(), n.depth(), n.queueLeft()));
     }
 }

@@ -8,8 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.finalspec.runtime.machine.ArrayState;
+import io.finalspec.runtime.machine.Fairness;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.TemporalProperty;
 import io.finalspec.runtime.value.Value;
 
 /** A hand-written machine assembled from lambdas, for tests. */
@@ -21,6 +23,8 @@ public final class LambdaMachine implements Machine {
     private final List<Predicate> invariants = new ArrayList<>();
     private final List<Predicate> constraints = new ArrayList<>();
     private final List<ActionPredicate> actionConstraints = new ArrayList<>();
+    private final List<TemporalProperty> properties = new ArrayList<>();
+    private final List<Fairness> fairness = new ArrayList<>();
     private boolean deadlock = true;
     private Function<State, Value> view = s -> null;
 
@@ -54,6 +58,21 @@ public final class LambdaMachine implements Machine {
             }
         });
         return this;
+    }
+
+    public LambdaMachine property(String n, TemporalProperty.Clause... clauses) {
+        properties.add(new TemporalProperty(n, List.of(clauses)));
+        return this;
+    }
+
+    public LambdaMachine fairness(Fairness f) {
+        fairness.add(f);
+        return this;
+    }
+
+    /** A named state predicate, for property clauses. */
+    public static Predicate predicate(String n, java.util.function.Predicate<State> p) {
+        return pred(n, p);
     }
 
     public LambdaMachine checkDeadlock(boolean b) {
@@ -128,6 +147,16 @@ public final class LambdaMachine implements Machine {
     @Override
     public Value view(State state) {
         return view.apply(state);
+    }
+
+    @Override
+    public List<TemporalProperty> properties() {
+        return properties;
+    }
+
+    @Override
+    public List<Fairness> fairness() {
+        return fairness;
     }
 
     @Override

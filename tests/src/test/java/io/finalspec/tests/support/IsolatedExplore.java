@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates, compiles and explores one spec in a class loader with its own copy of the runtime.
+ * Generates, compiles and checks one spec (safety and liveness, as {@code explore}) in a class loader
+ * with its own copy of the runtime.
  * The runtime ranks strings and model values per JVM in the order specs intern them (as TLC does
  * per process, see runtime {@code Names}); exploring many specs in one test JVM would let one spec's
  * names reorder another's sets, and with them the point at which a violation is found. A fresh
@@ -20,8 +21,12 @@ import java.util.List;
 public final class IsolatedExplore {
   private IsolatedExplore() {}
 
-  /** The counts and verdict of one exploration ({@code outcome} is OK, INVARIANT, DEADLOCK or ERROR). */
-  public record Result(long generated, long distinct, int depth, String outcome, String name, String message) {}
+  /**
+   * The counts and verdict of one check ({@code outcome} is OK, INVARIANT, PROPERTY, DEADLOCK or
+   * ERROR; {@code notChecked} the properties it could not decide, each "name (reason)").
+   */
+  public record Result(long generated, long distinct, int depth, String outcome, String name, String message,
+                       List<String> notChecked) {}
 
   public static Result run(Path spec, Path config) throws Exception {
     CompileResult r = io.finalspec.codegen.Compiler.compile(spec, config, CompileOptions.inPackage("finalspec.generated"));
@@ -39,11 +44,20 @@ public final class IsolatedExplore {
       ClassLoader generated = new InMemoryCompiler(runtime).compile(r.sources());
       Object machine = generated.loadClass(r.className()).getConstructor().newInstance();
       Class<?> machineType = runtime.loadClass("io.finalspec.runtime.machine.Machine");
-      Class<?> bfs = runtime.loadClass("io.finalspec.runtime.explore.BfsExplorer");
-      Object result = bfs.getMethod("run").invoke(bfs.getConstructor(machineType).newInstance(machine));
+      // the whole check as explore runs it: the search, then liveness
+      Class<?> options = runtime.loadClass("io.finalspec.runtime.explore.BfsExplorer$Options");
+      Class<?> checker = runtime.loadClass("io.finalspec.runtime.explore.ModelChecker");
+      Object defaults = options.getMethod("defaults").invoke(null);
+      Object result = checker.getMethod("run").invoke(checker.getConstructor(machineType, options)
+          .newInstance(machine, defaults));
       Object outcome = call(result, "outcome");
+      List<String> notChecked = new ArrayList<>();
+      for (Object n : (List<?>) call(result, "notChecked")) {
+        notChecked.add(n.toString());
+      }
       return new Result((long) call(result, "generated"), (long) call(result, "distinct"), (int) call(result, "depth"),
-          String.valueOf(call(outcome, "kind")), (String) call(outcome, "name"), (String) call(outcome, "message"));
+          String.valueOf(call(outcome, "kind")), (String) call(outcome, "name"), (String) call(outcome, "message"),
+          notChecked);
     }
   }
 

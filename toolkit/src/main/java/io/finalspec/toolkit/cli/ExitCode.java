@@ -13,7 +13,9 @@ public enum ExitCode {
     /** An input was wrong: a spec, config, manifest or trace that does not parse or does not exist. */
     INPUT(3),
     /** A bug in finalspec itself; a stack trace is printed. */
-    INTERNAL(4);
+    INTERNAL(4),
+    /** {@code explore}: no violation found, but some property could not be checked (safety only, never a pass). */
+    NOT_CHECKED(5);
 
     private final int code;
 

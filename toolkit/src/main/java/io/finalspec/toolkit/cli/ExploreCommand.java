@@ -5,14 +5,17 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreListener;
 import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.ModelChecker;
 import io.finalspec.runtime.explore.Outcome;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
@@ -22,12 +25,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code finalspec explore}: compiles a spec in memory and explores it exhaustively. */
+/** {@code finalspec explore}: compiles a spec in memory and checks it exhaustively, safety and liveness. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
     header = "Explores a spec and model exhaustively with its generated machine, like TLC.",
     description = {"Parses, generates and compiles a spec and model in memory, then explores every reachable state",
-        "breadth-first, checking the config's invariants and deadlock like TLC. On a violation the shortest trace is",
-        "printed and written as ITF. Exit 0 when no violation is found, 1 otherwise."})
+        "breadth-first, checking the config's invariants, deadlock and properties like TLC (liveness under the",
+        "spec's WF/SF fairness). Prints which parts of the config were checked. On a violation the shortest trace",
+        "(for a liveness property a lasso: a prefix and a cycle back to a state) is printed and written as ITF.",
+        "Exit 0 when everything was checked and holds, 1 on a violation, 5 when no violation was found but a",
+        "property could not be checked (safety only)."})
 final class ExploreCommand implements Callable<Integer> {
 
     @Spec
@@ -59,12 +65,14 @@ final class ExploreCommand implements Callable<Integer> {
                 progress.update(machine.specName(), p.generated(), p.distinct(), p.queue(), p.depth(), p.seconds());
             }
         };
-        ExploreResult r = new BfsExplorer(machine, BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener)).run();
+        ExploreResult r = new ModelChecker(machine,
+            BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener)).run();
         progress.clear();
         Path trace = r.trace() == null ? null : writeTrace(r, machine);
-        stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r.outcome()));
+        stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r));
         stdout.printf("%,d states generated, %,d distinct states, depth %d, %.2f s (%,.0f distinct states/s)%n",
             r.generated(), r.distinct(), r.depth(), r.seconds(), r.seconds() > 0 ? r.distinct() / r.seconds() : 0.0);
+        stdout.print(ConfigCoverage.describe(machine, r));
         if (trace != null) {
             stdout.print(TraceDiff.format(r.trace()));
             stdout.println("trace: " + trace);
@@ -72,16 +80,36 @@ final class ExploreCommand implements Callable<Integer> {
         if (json != null) {
             writeJson(r, trace);
         }
-        return r.isOk() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        stdout.flush();
+        return exitCode(r).code();
     }
 
-    static String describe(Outcome o) {
+    static ExitCode exitCode(ExploreResult r) {
+        if (!r.isOk()) {
+            return ExitCode.FAILED;
+        }
+        return r.complete() ? ExitCode.OK : ExitCode.NOT_CHECKED;
+    }
+
+    static String describe(ExploreResult r) {
+        Outcome o = r.outcome();
         return switch (o.kind()) {
-            case OK -> "no violation";
+            case OK -> r.complete() ? "no violation" : "safety only: " + notChecked(r.notChecked());
             case INVARIANT -> "invariant " + o.name() + " is violated";
+            case PROPERTY -> "property " + o.name() + " is violated"
+                + (r.trace() != null && r.trace().isLasso() ? " (" + o.message() + ")" : "");
             case DEADLOCK -> "deadlock reached";
             case ERROR -> "error: " + o.message();
         };
+    }
+
+    private static String notChecked(List<ExploreResult.NotChecked> list) {
+        StringBuilder sb = new StringBuilder();
+        for (ExploreResult.NotChecked n : list) {
+            sb.append(sb.length() == 0 ? "" : "; ").append("property ").append(n.property()).append(" not checked (")
+                .append(n.reason()).append(')');
+        }
+        return sb.toString();
     }
 
     private Path writeTrace(ExploreResult r, Machine machine) throws IOException {
@@ -102,13 +130,26 @@ final class ExploreCommand implements Callable<Integer> {
         o.addProperty("depth", r.depth());
         o.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         o.addProperty("result", switch (r.outcome().kind()) {
-            case OK -> "pass";
+            case OK -> r.complete() ? "pass" : "safety only";
             case INVARIANT -> "invariant";
+            case PROPERTY -> "property";
             case DEADLOCK -> "deadlock";
             case ERROR -> "error";
         });
-        o.addProperty("violated", r.outcome().kind() == Outcome.Kind.INVARIANT ? r.outcome().name() : null);
+        boolean named = r.outcome().kind() == Outcome.Kind.INVARIANT || r.outcome().kind() == Outcome.Kind.PROPERTY;
+        o.addProperty("violated", named ? r.outcome().name() : null);
         o.addProperty("trace", trace == null ? null : trace.toString());
+        if (r.trace() != null && r.trace().isLasso()) {
+            o.addProperty("loop", r.trace().loop());
+        }
+        JsonArray unchecked = new JsonArray();
+        for (ExploreResult.NotChecked n : r.notChecked()) {
+            JsonObject u = new JsonObject();
+            u.addProperty("property", n.property());
+            u.addProperty("reason", n.reason());
+            unchecked.add(u);
+        }
+        o.add("not_checked", unchecked);
         if (r.outcome().kind() == Outcome.Kind.ERROR) {
             o.addProperty("error", r.outcome().message());
         }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {CheckCommand.class, ParseCommand.class, GenCommand.class, ExploreCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
-        "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec)"})
+        "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec)",
+        "5:explore found no violation but could not check a property (safety only)"})
 public final class Main {
 
     public static void main(String[] args) {

@@ -13,6 +13,8 @@ public record ToolMessage(int code, int severity, String body) {
     public static final int GENERAL = 1000;
     public static final int INVARIANT_VIOLATED_INITIAL = 2107;
     public static final int INVARIANT_VIOLATED = 2110;
+    /** A property's {@code [][A]_v} conjunct violated on a transition ("Action property P is violated."). */
+    public static final int ACTION_PROPERTY_VIOLATED = 2112;
     public static final int DEADLOCK = 2114;
     public static final int TEMPORAL_VIOLATED = 2116;
     public static final int BEHAVIOR_FOLLOWS = 2121;

@@ -1,0 +1,254 @@
+package io.finalspec.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.TemporalClause;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits a machine's temporal part: {@code properties()} (each PROPERTY as the runtime's
+ * {@code TemporalProperty}, its conjuncts as clauses over generated predicate methods) and
+ * {@code fairness()} (each WF/SF condition with its action's own list of action instances, split
+ * like Next, and its subscript). Both lists are built in the constructor, one entry per binding of
+ * an enclosing {@code \A}. The checking itself lives in the runtime ({@code explore.liveness}).
+ */
+final class TemporalEmitter {
+  private static final String MACHINE_PKG = "io.finalspec.runtime.machine";
+  static final ClassName PROPERTY = ClassName.get(MACHINE_PKG, "TemporalProperty");
+  static final ClassName CLAUSE = PROPERTY.nestedClass("Clause");
+  static final ClassName FAIRNESS = ClassName.get(MACHINE_PKG, "Fairness");
+
+  private final MachineIr ir;
+  private final Symbols sym;
+  private final ExprEmitter ex;
+  private final SourceLines src;
+  private final JavaEmitter plans;
+  private final ClassName stepClass;
+  private final ClassName checkClass;
+  private final ClassName actionCheckClass;
+  private final List<MethodSpec> methods = new ArrayList<>();
+  private int fairnessCount;
+  private int predicateCount;
+
+  TemporalEmitter(MachineIr ir, Symbols sym, ExprEmitter ex, SourceLines src, JavaEmitter plans, ClassName stepClass,
+                  ClassName checkClass, ClassName actionCheckClass) {
+    this.ir = ir;
+    this.sym = sym;
+    this.ex = ex;
+    this.src = src;
+    this.plans = plans;
+    this.stepClass = stepClass;
+    this.checkClass = checkClass;
+    this.actionCheckClass = actionCheckClass;
+  }
+
+  boolean any() {
+    return !ir.properties().isEmpty() || !ir.fairness().isEmpty();
+  }
+
+  List<FieldSpec> fields() {
+    return List.of(
+        FieldSpec.builder(ParameterizedTypeName.get(JavaEmitter.LIST, PROPERTY), "properties", Modifier.PRIVATE,
+            Modifier.FINAL).initializer("new $T<>()", JavaEmitter.ARRAY_LIST)
+            .addJavadoc("The model's PROPERTY formulas as conjunctions of checked forms.\n").build(),
+        FieldSpec.builder(ParameterizedTypeName.get(JavaEmitter.LIST, FAIRNESS), "fairness", Modifier.PRIVATE,
+            Modifier.FINAL).initializer("new $T<>()", JavaEmitter.ARRAY_LIST)
+            .addJavadoc("The WF/SF conditions of the behaviour spec, one per binding of an enclosing \\A.\n").build());
+  }
+
+  /** Constructor code filling both lists; {@code sc} is the constructor's scope. */
+  CodeBlock constructor(Scope sc) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (!ir.fairness().isEmpty()) {
+      b.add("// fairness: each condition's action split like Next, its instances in a list of their own\n");
+    }
+    for (MachineIr.Fairness f : ir.fairness()) {
+      b.add(fairness(f, sc));
+    }
+    for (MachineIr.Property p : ir.properties()) {
+      b.add(property(p, sc));
+    }
+    return b.build();
+  }
+
+  List<MethodSpec> methods() {
+    List<MethodSpec> out = new ArrayList<>(methods);
+    out.add(MethodSpec.methodBuilder("properties").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(JavaEmitter.LIST, PROPERTY))
+        .addStatement("return $T.unmodifiableList(properties)", java.util.Collections.class).build());
+    out.add(MethodSpec.methodBuilder("fairness").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(JavaEmitter.LIST, FAIRNESS))
+        .addStatement("return $T.unmodifiableList(fairness)", java.util.Collections.class).build());
+    out.add(MethodSpec.methodBuilder("actionSteps").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Runs one fairness condition's action instances on a state, forwarding the successors.\n")
+        .addParameter(ParameterizedTypeName.get(JavaEmitter.LIST, stepClass), "instances")
+        .addParameter(ActionEmitter.STATE_API, "state")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), ActionEmitter.STATE_API), "out")
+        .addStatement("$T s = asState(state)", sym.state)
+        .beginControlFlow("for ($T step : instances)", stepClass)
+        .addStatement("step.body().run(s, (label, t) -> out.accept(t))")
+        .endControlFlow().build());
+    return out;
+  }
+
+  // ------------------------------------------------------------------ fairness
+
+  private CodeBlock fairness(MachineIr.Fairness f, Scope sc) {
+    String text = src.text(f.span());
+    return forEach(f.forall(), sc, (in, inner) -> {
+      CodeBlock.Builder b = CodeBlock.builder();
+      String list = in.fresh("fairSteps");
+      b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, stepClass, list, JavaEmitter.ARRAY_LIST);
+      b.add(plans.plan(f.action(), in, inner, list));
+      String sub = sym.member("fairness" + (++fairnessCount) + "Subscript");
+      methods.add(stateMethod(sub, "The subscript of " + text, JavaEmitter.VALUE, f.forall(), null,
+          sc2 -> CodeBlock.of("return $L", ex.value(f.subscript(), sc2))));
+      // lambda parameters are fresh names: a bound variable of the \A may be called s, t or out
+      String st = in.fresh("st");
+      String out = in.fresh("out");
+      b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L)))", FAIRNESS,
+          named(text, f.forall(), in), f.strong(), st, out, list, st, out, st, sub,
+          args("asState(" + st + ")", null, f.forall(), in));
+      return b.build();
+    });
+  }
+
+  // ------------------------------------------------------------------ properties
+
+  private CodeBlock property(MachineIr.Property p, Scope sc) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    String clauses = sc.fresh("clauses");
+    b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, CLAUSE, clauses, JavaEmitter.ARRAY_LIST);
+    for (TemporalClause c : p.clauses()) {
+      b.add(clause(p.name(), c, clauses, sc));
+    }
+    b.addStatement("properties.add(new $T($S, $L))", PROPERTY, p.name(), clauses);
+    return b.build();
+  }
+
+  private CodeBlock clause(String property, TemporalClause c, String clauses, Scope sc) {
+    String text = src.text(c.span());
+    if (c instanceof TemporalClause.Unchecked u) {
+      return CodeBlock.builder().addStatement("$L.add(new $T($S, $S))", clauses, CLAUSE.nestedClass("Unchecked"),
+          text, u.reason()).build();
+    }
+    return forEach(c.forall(), sc, (in, inner) -> {
+      CodeBlock name = named(text, c.forall(), in);
+      CodeBlock made;
+      if (c instanceof TemporalClause.AlwaysAction a) {
+        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
+            step(a.name(), a.step(), c.forall(), in));
+      } else if (c instanceof TemporalClause.LeadsTo l) {
+        made = CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("LeadsTo"), name,
+            check(property, l.p(), c.forall(), in), check(property, l.q(), c.forall(), in));
+      } else {
+        String kind = c instanceof TemporalClause.Always ? "Always" : c instanceof TemporalClause.Eventually
+            ? "Eventually" : c instanceof TemporalClause.InfinitelyOften ? "InfinitelyOften" : "EventuallyAlways";
+        String checkName = c instanceof TemporalClause.Always a ? a.name() : property;
+        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass(kind), name,
+            check(checkName, statePredicate(c), c.forall(), in));
+      }
+      return CodeBlock.builder().addStatement("$L.add($L)", clauses, made).build();
+    });
+  }
+
+  private static IrExpr statePredicate(TemporalClause c) {
+    if (c instanceof TemporalClause.Always a) {
+      return a.p();
+    } else if (c instanceof TemporalClause.Eventually e) {
+      return e.p();
+    } else if (c instanceof TemporalClause.InfinitelyOften i) {
+      return i.p();
+    }
+    return ((TemporalClause.EventuallyAlways) c).p();
+  }
+
+  /** A state predicate: a method over the state and the bound values, wrapped as a Check. */
+  private CodeBlock check(String property, IrExpr p, List<IrExpr.Bound> forall, Scope in) {
+    String m = sym.member("property" + (++predicateCount) + "Predicate");
+    methods.add(stateMethod(m, "In property " + property + ": " + src.text(p.span()), TypeName.BOOLEAN, forall, null,
+        sc -> CodeBlock.of("return $L", ex.cond(p, sc))));
+    String s = in.fresh("s");
+    return CodeBlock.of("new $T($S, $L -> $L($L))", checkClass, property, s, m, args(s, null, forall, in));
+  }
+
+  /** A predicate over a transition ({@code [A]_v}), as an ActionCheck. */
+  private CodeBlock step(String property, IrExpr step, List<IrExpr.Bound> forall, Scope in) {
+    String m = sym.member("property" + (++predicateCount) + "Step");
+    methods.add(stateMethod(m, "In property " + property + ", on a step s -> t: " + src.text(step.span()),
+        TypeName.BOOLEAN, forall, "t", sc -> CodeBlock.of("return $L", ex.cond(step, sc))));
+    String s = in.fresh("s");
+    String t = in.fresh("t");
+    return CodeBlock.of("new $T($S, ($L, $L) -> $L($L))", actionCheckClass, property, s, t, m, args(s, t, forall, in));
+  }
+
+  private interface Body {
+    CodeBlock of(Scope sc);
+  }
+
+  /** {@code private R name(State s[, State t], Value b1, ...)}: the bound names are parameters. */
+  private MethodSpec stateMethod(String name, String doc, TypeName returns, List<IrExpr.Bound> forall, String next,
+                                 Body body) {
+    Scope sc = next == null ? Scope.method("s", false, null, "s") : Scope.method("s", false, next, "s", next);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(returns)
+        .addJavadoc("$L.\n", Comments.safe(doc)).addParameter(sym.state, "s");
+    if (next != null) {
+      m.addParameter(sym.state, next);
+    }
+    for (IrExpr.Bound b : forall) {
+      for (int k = 0; k < b.names().size(); k++) {
+        m.addParameter(JavaEmitter.VALUE, sc.bind(b.ids().get(k), b.names().get(k)));
+      }
+    }
+    return m.addStatement(body.of(sc)).build();
+  }
+
+  private static CodeBlock args(String state, String next, List<IrExpr.Bound> forall, Scope in) {
+    List<CodeBlock> out = new ArrayList<>();
+    out.add(CodeBlock.of("$L", state));
+    if (next != null) {
+      out.add(CodeBlock.of("$L", next));
+    }
+    for (IrExpr.Bound b : forall) {
+      for (int id : b.ids()) {
+        out.add(CodeBlock.of("$L", in.local(id)));
+      }
+    }
+    return CodeBlock.join(out, ", ");
+  }
+
+  /** The conjunct's text, followed at run time by the values of the enclosing \A's names. */
+  private static CodeBlock named(String text, List<IrExpr.Bound> forall, Scope in) {
+    if (forall.isEmpty()) {
+      return CodeBlock.of("$S", text);
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    parts.add(CodeBlock.of("$S", text + " with "));
+    boolean first = true;
+    for (IrExpr.Bound b : forall) {
+      for (int k = 0; k < b.names().size(); k++) {
+        parts.add(CodeBlock.of("$S + $L", (first ? "" : ", ") + b.names().get(k) + " = ", in.local(b.ids().get(k))));
+        first = false;
+      }
+    }
+    return CodeBlock.join(parts, " + ");
+  }
+
+  /** {@code body} once, or once per binding of the enclosing \A (a loop over its constant sets). */
+  private CodeBlock forEach(List<IrExpr.Bound> forall, Scope sc,
+                            java.util.function.BiFunction<Scope, Map<Integer, String>, CodeBlock> body) {
+    return forall.isEmpty() ? body.apply(sc.child(), new LinkedHashMap<>())
+        : plans.loop(forall, sc, new LinkedHashMap<>(), body);
+  }
+}

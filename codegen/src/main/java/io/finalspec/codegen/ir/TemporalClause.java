@@ -1,0 +1,71 @@
+package io.finalspec.codegen.ir;
+
+import io.finalspec.codegen.ast.Span;
+import java.util.List;
+
+/**
+ * One conjunct of a temporal property, in a form the explorer decides (see
+ * {@code runtime.machine.TemporalProperty.Clause}), inside the {@code \A} binders {@code forall}
+ * (constant domains: one clause per binding). {@code span} is the conjunct's source.
+ */
+public sealed interface TemporalClause {
+  Span span();
+
+  List<IrExpr.Bound> forall();
+
+  /**
+   * {@code []P}, P a state predicate: TLC's implied invariant, reported under {@code name} (TLC's
+   * choice: the definition whose body it is, else P's name, else its position).
+   */
+  record Always(Span span, List<IrExpr.Bound> forall, String name, IrExpr p) implements TemporalClause {
+    public Always {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /**
+   * {@code [][A]_v}: {@code step} is {@code A \/ UNCHANGED v}, a predicate over a transition; TLC's
+   * implied action, reported under {@code name} (the definition whose body it is, else its position).
+   */
+  record AlwaysAction(Span span, List<IrExpr.Bound> forall, String name, IrExpr step) implements TemporalClause {
+    public AlwaysAction {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /** {@code <>P}. */
+  record Eventually(Span span, List<IrExpr.Bound> forall, IrExpr p) implements TemporalClause {
+    public Eventually {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /** {@code []<>P}. */
+  record InfinitelyOften(Span span, List<IrExpr.Bound> forall, IrExpr p) implements TemporalClause {
+    public InfinitelyOften {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /** {@code <>[]P}. */
+  record EventuallyAlways(Span span, List<IrExpr.Bound> forall, IrExpr p) implements TemporalClause {
+    public EventuallyAlways {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /** {@code P ~> Q}, also written {@code [](P => <>Q)}. */
+  record LeadsTo(Span span, List<IrExpr.Bound> forall, IrExpr p, IrExpr q) implements TemporalClause {
+    public LeadsTo {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /** A conjunct outside the forms above (or a property checked under fairness the explorer lacks). */
+  record Unchecked(Span span, String reason) implements TemporalClause {
+    @Override
+    public List<IrExpr.Bound> forall() {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.finalspec.codegen.lower;
+
+import io.finalspec.codegen.ast.Expr;
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.ir.ActionPlan;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.TemporalClause;
+import io.finalspec.codegen.resolve.Binding;
+import io.finalspec.codegen.resolve.Levels;
+import io.finalspec.codegen.resolve.ResolvedModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The temporal part of a model: the fairness conjuncts of SPECIFICATION and the PROPERTY formulas,
+ * lowered to what the explorer's liveness checker decides.
+ *
+ * <p>Fairness: {@code WF_v(A)}/{@code SF_v(A)} conjuncts, also inside conjunctions, 0-ary
+ * definitions and {@code \A p \in S} with a constant S (one condition per p, as TLC expands it);
+ * A is split like Next (it may be a disjunction, an {@code \E}, a named action with parameters).
+ * A SPECIFICATION conjunct of any other temporal shape, or a fairness conjunct that cannot be
+ * lowered, leaves the behaviours' fairness unknown: every liveness conjunct of every property then
+ * becomes {@link TemporalClause.Unchecked} (its safety conjuncts are still checked).
+ *
+ * <p>Properties: conjunctions (also through 0-ary definitions and constant {@code \A}) of
+ * {@code []P}, {@code [][A]_v}, {@code <>P}, {@code []<>P}, {@code <>[]P}, {@code P ~> Q} and
+ * {@code [](P => <>Q)} with P, Q state predicates; any other conjunct is Unchecked with the reason.
+ */
+final class TemporalLowering {
+  private static final int MAX_UNFOLD = 50;
+
+  private final ResolvedModule program;
+  private final Levels levels;
+  private final ExprLowering lowering;
+  private final NextSplitter splitter;
+  private final Definitions defs;
+  /** Why the fairness of the behaviour spec is not fully known (null when it is). */
+  private String fairnessGap;
+
+  TemporalLowering(ResolvedModule program, ExprLowering lowering, NextSplitter splitter, Definitions defs) {
+    this.program = program;
+    this.levels = program.levels();
+    this.lowering = lowering;
+    this.splitter = splitter;
+    this.defs = defs;
+  }
+
+  // ------------------------------------------------------------------ fairness
+
+  /** The fairness conditions among the temporal conjuncts of SPECIFICATION (those not [][Next]_v). */
+  List<MachineIr.Fairness> fairness(List<Expr> conjuncts, Ctx root) {
+    List<MachineIr.Fairness> out = new ArrayList<>();
+    for (Expr x : conjuncts) {
+      fairness(x, root, List.of(), out, 0);
+    }
+    return out;
+  }
+
+  private void fairness(Expr e, Ctx c, List<IrExpr.Bound> forall, List<MachineIr.Fairness> out, int depth) {
+    if (depth > MAX_UNFOLD) {
+      gap(e.span(), "definitions nested too deeply");
+      return;
+    }
+    if (e instanceof Expr.Fairness f) {
+      try {
+        String label = f.action() instanceof Expr.Name n ? n.name() : "Next";
+        ActionPlan action = splitter.split(f.action(), c, label, List.of());
+        IrExpr sub = lowering.value(f.subscript(), c);
+        out.add(new MachineIr.Fairness(f.span(), f.strong(), forall, sub, action));
+      } catch (Unsupported u) {
+        gap(f.span(), u.diagnostic.message());
+      }
+      return;
+    }
+    List<Expr> parts = conjunction(e);
+    if (parts != null) {
+      parts.forEach(x -> fairness(x, c, forall, out, depth + 1));
+      return;
+    }
+    if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL) {
+      List<IrExpr.Bound> inner = new ArrayList<>(forall);
+      Ctx ic = constantBounds(q, c, inner);
+      if (ic == null) {
+        gap(q.span(), "\\A over a set that is not constant");
+      } else {
+        fairness(q.body(), ic, inner, out, depth + 1);
+      }
+      return;
+    }
+    Unfolded u = unfold(e, c);
+    if (u != null) {
+      fairness(u.body, u.ctx, forall, out, depth + 1);
+      return;
+    }
+    gap(e.span(), "a conjunct of the behaviour spec that is neither WF nor SF");
+  }
+
+  private void gap(Span at, String why) {
+    if (fairnessGap == null) {
+      fairnessGap = "the behaviour spec's fairness is not fully supported (" + at.where() + ": " + why + ")";
+    }
+  }
+
+  // ------------------------------------------------------------------ properties
+
+  /** The property the config names, {@code d} its definition. */
+  MachineIr.Property property(Span at, String name, Binding.Definition d, Ctx root) {
+    List<TemporalClause> clauses = new ArrayList<>();
+    Unit.OperatorDef od = (Unit.OperatorDef) d.def();
+    Env env = d.via() == null ? root.env : lowering.env(d.via(), Ctx.root(root.env), null, false);
+    Ctx c = d.via() == null ? root : root.enter(env);
+    if (levels.of(d) <= Levels.STATE) {
+      clauses.add(new TemporalClause.Unchecked(od.body().span(), "a property without [] is checked by TLC on the "
+          + "initial states only; that form is not supported"));
+    } else {
+      clauses(od.body(), c, List.of(), clauses, name, 0);
+    }
+    return new MachineIr.Property(at, name, d.def().span(), clauses);
+  }
+
+  /**
+   * {@code named}: the definition {@code e} is the body of (null below a conjunction or a
+   * quantifier), which TLC uses to name an implied invariant or action.
+   */
+  private void clauses(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, String named, int depth) {
+    if (depth > MAX_UNFOLD) {
+      out.add(new TemporalClause.Unchecked(e.span(), "definitions nested too deeply"));
+      return;
+    }
+    List<Expr> parts = conjunction(e);
+    if (parts != null) {
+      parts.forEach(x -> clauses(x, c, forall, out, null, depth + 1));
+      return;
+    }
+    if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
+      List<IrExpr.Bound> inner = new ArrayList<>(forall);
+      Ctx ic = constantBounds(q, c, inner);
+      if (ic == null) {
+        out.add(new TemporalClause.Unchecked(q.span(), "\\A over a set that is not constant"));
+      } else {
+        clauses(q.body(), ic, inner, out, null, depth + 1);
+      }
+      return;
+    }
+    if (levels.of(e) == Levels.TEMPORAL) {
+      Unfolded u = unfold(e, c);
+      if (u != null) {
+        clauses(u.body, u.ctx, forall, out, u.name, depth + 1);
+        return;
+      }
+    }
+    try {
+      out.add(clause(e, c, forall, named));
+    } catch (Unsupported u) {
+      out.add(new TemporalClause.Unchecked(e.span(), u.diagnostic.message()));
+    }
+  }
+
+  /** One conjunct in one of the decided forms, else Unchecked. */
+  private TemporalClause clause(Expr e, Ctx c, List<IrExpr.Bound> forall, String named) {
+    Span sp = e.span();
+    Expr always = operand(e, "[]");
+    if (always != null) {
+      if (always instanceof Expr.ActionExpr a && a.box() && levels.of(a) <= Levels.ACTION) {
+        return new TemporalClause.AlwaysAction(sp, forall, named != null ? named : position(sp), lowering.value(a, c));
+      }
+      if (isState(always)) {
+        String name = named != null ? named : unfold(always, c) != null ? unfoldedName(always) : position(sp);
+        return new TemporalClause.Always(sp, forall, name, lowering.pred(always, c));
+      }
+      Expr often = operand(always, "<>");
+      if (often != null && isState(often)) {
+        return liveness(new TemporalClause.InfinitelyOften(sp, forall, lowering.pred(often, c)));
+      }
+      List<Expr> implication = operands(always, "=>");
+      if (implication != null && isState(implication.get(0))) {
+        Expr then = operand(implication.get(1), "<>");
+        if (then != null && isState(then)) {
+          return liveness(new TemporalClause.LeadsTo(sp, forall, lowering.pred(implication.get(0), c),
+              lowering.pred(then, c)));
+        }
+      }
+    }
+    Expr eventually = operand(e, "<>");
+    if (eventually != null) {
+      if (isState(eventually)) {
+        return liveness(new TemporalClause.Eventually(sp, forall, lowering.pred(eventually, c)));
+      }
+      Expr stays = operand(eventually, "[]");
+      if (stays != null && isState(stays)) {
+        return liveness(new TemporalClause.EventuallyAlways(sp, forall, lowering.pred(stays, c)));
+      }
+    }
+    List<Expr> leads = operands(e, "~>");
+    if (leads != null && isState(leads.get(0)) && isState(leads.get(1))) {
+      return liveness(new TemporalClause.LeadsTo(sp, forall, lowering.pred(leads.get(0), c),
+          lowering.pred(leads.get(1), c)));
+    }
+    return new TemporalClause.Unchecked(sp, "not one of the checked forms []P, [][A]_v, <>P, []<>P, <>[]P, P ~> Q "
+        + "(P, Q state predicates), their conjunctions and \\A over constant sets");
+  }
+
+  /** A liveness clause, or Unchecked when the fairness it is judged under is not known. */
+  private TemporalClause liveness(TemporalClause c) {
+    return fairnessGap == null ? c : new TemporalClause.Unchecked(c.span(), fairnessGap);
+  }
+
+  /** TLC's name for an unnamed implied invariant or action: its position. */
+  private static String position(Span sp) {
+    String module = sp.file().endsWith(".tla") ? sp.file().substring(0, sp.file().length() - 4) : sp.file();
+    return "line " + sp.line() + ", col " + sp.column() + " to line " + sp.endLine() + ", col "
+        + Math.max(1, sp.endColumn() - 1) + " of module " + module;
+  }
+
+  private static String unfoldedName(Expr e) {
+    return e instanceof Expr.Name n ? n.name() : ((Expr.Apply) e).op();
+  }
+
+  private boolean isState(Expr e) {
+    return levels.of(e) <= Levels.STATE;
+  }
+
+  // ------------------------------------------------------------------ shapes
+
+  /** The operand of the built-in prefix operator {@code op} applied in {@code e}, or null. */
+  private Expr operand(Expr e, String op) {
+    List<Expr> args = operands(e, op);
+    return args != null && args.size() == 1 ? args.get(0) : null;
+  }
+
+  private List<Expr> operands(Expr e, String op) {
+    if (e instanceof Expr.Junction j && j.items().size() == 1) {
+      return operands(j.items().get(0), op);
+    }
+    if (e instanceof Expr.Apply a && a.op().equals(op) && program.binding(a) instanceof Binding.Builtin) {
+      return a.args();
+    }
+    return null;
+  }
+
+  /** The conjuncts of a conjunction (list or {@code /\}), or null. */
+  private List<Expr> conjunction(Expr e) {
+    if (e instanceof Expr.Junction j && j.conjunction()) {
+      return j.items();
+    }
+    if (e instanceof Expr.Junction j && j.items().size() == 1) {
+      return List.of(j.items().get(0));
+    }
+    List<Expr> args = operands(e, "/\\");
+    return args;
+  }
+
+  private record Unfolded(Expr body, Ctx ctx, String name) {}
+
+  /** A use of a 0-ary definition: its body and the context to lower it in; else null. */
+  private Unfolded unfold(Expr e, Ctx c) {
+    if (!(e instanceof Expr.Name || e instanceof Expr.Apply a0 && a0.args().isEmpty())) {
+      return null;
+    }
+    if (!(program.binding(e) instanceof Binding.Definition d) || !(d.def() instanceof Unit.OperatorDef od)
+        || !od.params().isEmpty() || c.local(od, null) != null) {
+      return null;
+    }
+    Env env = d.via() == null ? c.env : lowering.env(d.via(), Ctx.root(c.env), null, false);
+    return new Unfolded(od.body(), c.enter(env), od.name());
+  }
+
+  /** Binds the bounds of {@code q} (constant sets only) into {@code into}; the inner context, or null. */
+  private Ctx constantBounds(Expr.Quant q, Ctx c, List<IrExpr.Bound> into) {
+    if (q.bounds().stream().anyMatch(b -> b.set() == null)) {
+      return null;
+    }
+    Ctx[] inner = {c};
+    List<IrExpr.Bound> bounds = lowering.bounds(q.bounds(), c, inner, "unbounded quantifier");
+    for (IrExpr.Bound b : bounds) {
+      if (defs.level(b.set()) != 0) {
+        return null;
+      }
+    }
+    into.addAll(bounds);
+    return inner[0];
+  }
+}

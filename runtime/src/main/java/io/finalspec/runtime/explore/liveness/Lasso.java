@@ -1,0 +1,156 @@
+package io.finalspec.runtime.explore.liveness;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Builds a lasso through the graph: a prefix from an initial node, then a cycle through a fair
+ * component that visits each of its waypoints (one per fairness condition that needs one, and an
+ * accepting node) and returns to where it entered. Paths are shortest within what they may use
+ * (breadth-first). The result is a list of nodes and the index the last one steps back to; a cycle
+ * that never leaves its first node is the stuttering loop.
+ */
+final class Lasso {
+
+    /** Nodes of the behaviour; after the last comes {@code nodes[loop]} again. */
+    record Path(int[] nodes, int loop) {
+    }
+
+    private final StateGraph g;
+    private final int[] seen;
+    private final int[] from;
+    private int gen;
+
+    Lasso(StateGraph g) {
+        this.g = g;
+        this.seen = new int[g.size];
+        this.from = new int[g.size];
+    }
+
+    /** The breadth-first path of the graph from an initial node to {@code node}. */
+    List<Integer> fromInit(int node) {
+        List<Integer> out = new ArrayList<>();
+        for (int u = node; u >= 0; u = g.parent[u]) {
+            out.add(u);
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}. */
+    Path close(List<Integer> prefix, FairCycles.Found found, int enabledBit, boolean[] strong) {
+        boolean[] inside = new boolean[g.size];
+        for (int u : found.nodes()) {
+            inside[u] = true;
+        }
+        int start = prefix.get(prefix.size() - 1);
+        List<Integer> cycle = new ArrayList<>();
+        cycle.add(start);
+        int cur = start;
+        for (int f = 0; f < found.waypointEdges().length; f++) {
+            if (served(f, cycle, enabledBit, strong[f])) {
+                continue; // an earlier detour already made the cycle fair to this condition
+            }
+            int e = found.waypointEdges()[f];
+            if (e >= 0) {
+                cur = walk(cur, source(e), inside, cycle);
+                cycle.add(g.edgeTarget[e]);
+                cur = g.edgeTarget[e];
+            } else if (found.waypointNodes()[f] >= 0) {
+                cur = walk(cur, found.waypointNodes()[f], inside, cycle);
+            }
+        }
+        if (!cycle.contains(found.acceptNode())) {
+            cur = walk(cur, found.acceptNode(), inside, cycle);
+        }
+        walk(cur, start, inside, cycle);
+        if (cycle.size() > 1) {
+            cycle.remove(cycle.size() - 1); // the step back to start is the loop
+        }
+        int[] nodes = new int[prefix.size() - 1 + cycle.size()];
+        for (int i = 0; i < prefix.size() - 1; i++) {
+            nodes[i] = prefix.get(i);
+        }
+        for (int i = 0; i < cycle.size(); i++) {
+            nodes[prefix.size() - 1 + i] = cycle.get(i);
+        }
+        return new Path(nodes, prefix.size() - 1);
+    }
+
+    /**
+     * Whether the walk so far (which the cycle will close) already serves condition f: it takes an
+     * {@code <<A>>_v} edge, or (weak fairness) visits a node where A is disabled.
+     */
+    private boolean served(int f, List<Integer> walk, int enabledBit, boolean strong) {
+        for (int i = 0; i < walk.size(); i++) {
+            int u = walk.get(i);
+            if (!strong && !g.nodeBit(u, enabledBit + f)) {
+                return true;
+            }
+            if (i + 1 < walk.size()) {
+                int v = walk.get(i + 1);
+                for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                    if (g.edgeTarget[e] == v && g.edgeBit(e, f)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Appends a shortest path inside {@code inside} from {@code a} to {@code b} (without a); returns b. */
+    private int walk(int a, int b, boolean[] inside, List<Integer> out) {
+        if (a == b) {
+            return b;
+        }
+        List<Integer> path = shortest(a, b, inside);
+        out.addAll(path.subList(1, path.size()));
+        return b;
+    }
+
+    /** A shortest path from {@code a} to {@code b} through nodes in {@code allowed} (both ends included). */
+    List<Integer> shortest(int a, int b, boolean[] allowed) {
+        gen++;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen[a] = gen;
+        from[a] = -1;
+        queue.add(a);
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            if (u == b) {
+                List<Integer> out = new ArrayList<>();
+                for (int x = b; x >= 0; x = from[x]) {
+                    out.add(x);
+                }
+                Collections.reverse(out);
+                return out;
+            }
+            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.edgeTarget[e];
+                if (allowed[v] && seen[v] != gen) {
+                    seen[v] = gen;
+                    from[v] = u;
+                    queue.add(v);
+                }
+            }
+        }
+        throw new IllegalStateException("no path from node " + a + " to node " + b + " inside a strongly connected component");
+    }
+
+    private int source(int e) {
+        int lo = 0;
+        int hi = g.size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (g.edgeStart[mid] <= e) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

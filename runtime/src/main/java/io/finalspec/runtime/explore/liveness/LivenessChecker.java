@@ -1,0 +1,212 @@
+package io.finalspec.runtime.explore.liveness;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.Outcome;
+import io.finalspec.runtime.explore.PropertyCoverage;
+import io.finalspec.runtime.machine.Fairness;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.TemporalProperty;
+import io.finalspec.runtime.machine.TemporalProperty.Clause;
+import io.finalspec.runtime.trace.Trace;
+
+/**
+ * Checks the liveness conjuncts of a machine's properties under its fairness conditions, with
+ * TLC's verdicts: a property is violated when some behaviour of the model that is fair to every
+ * {@code WF}/{@code SF} condition violates it. Behaviours include stuttering: a state may repeat
+ * forever, which is fair only when no fairness condition's action is enabled there.
+ *
+ * <p>Each form is decided directly on the state graph (no tableau). A violation is a lasso that
+ * first reaches an <em>entry</em> node, then stays within a <em>region</em> and ends in a fair
+ * cycle through an <em>accepting</em> node:
+ * <ul>
+ * <li>{@code <>P}: from an initial state, always {@code ~P} (region ~P, entries the initial nodes);
+ * <li>{@code []<>P}: eventually always {@code ~P} (region ~P, any entry);
+ * <li>{@code <>[]P}: infinitely often {@code ~P} (region everything, accepting ~P);
+ * <li>{@code P ~> Q}: a state with P and ~Q, then always ~Q (region ~Q, entries P /\ ~Q).
+ * </ul>
+ * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
+ * TLC does; conjuncts of other shapes are reported as not checked.
+ */
+public final class LivenessChecker {
+
+    /** The verdict: OK or PROPERTY with a lasso (or ERROR), the graph's size, what was not checked. */
+    public record Result(Outcome outcome, Trace lasso, List<ExploreResult.NotChecked> notChecked, int states,
+                         int edges, double seconds) {
+    }
+
+    private record Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
+                        IntPredicate accept) {
+    }
+
+    private final Machine machine;
+
+    public LivenessChecker(Machine machine) {
+        this.machine = machine;
+    }
+
+    /** Whether {@code m} has a liveness conjunct to check. */
+    public static boolean needed(Machine m) {
+        return m.properties().stream().anyMatch(TemporalProperty::hasLiveness);
+    }
+
+    public Result run() {
+        long start = System.nanoTime();
+        List<ExploreResult.NotChecked> unchecked = PropertyCoverage.unsupported(machine);
+        Map<Machine.Predicate, Integer> bits = new IdentityHashMap<>();
+        List<Machine.Predicate> predicates = new ArrayList<>();
+        for (TemporalProperty p : machine.properties()) {
+            for (Clause c : p.clauses()) {
+                for (Machine.Predicate pr : predicatesOf(c)) {
+                    if (!bits.containsKey(pr)) {
+                        bits.put(pr, predicates.size());
+                        predicates.add(pr);
+                    }
+                }
+            }
+        }
+        List<Fairness> fairness = List.copyOf(machine.fairness());
+        StateGraph g;
+        try {
+            g = new GraphBuilder(machine, predicates.toArray(new Machine.Predicate[0]),
+                    fairness.toArray(new Fairness[0])).build();
+        } catch (RuntimeException e) {
+            return new Result(Outcome.error(message(e)), null, unchecked, 0, 0, seconds(start));
+        }
+        boolean[] strong = new boolean[fairness.size()];
+        for (int f = 0; f < strong.length; f++) {
+            strong[f] = fairness.get(f).strong();
+        }
+        FairCycles cycles = new FairCycles(g, predicates.size(), strong);
+        Lasso lasso = new Lasso(g);
+        for (TemporalProperty p : machine.properties()) {
+            for (Clause c : p.clauses()) {
+                Goal goal = goal(p.name(), c, g, bits);
+                if (goal == null) {
+                    continue;
+                }
+                Lasso.Path path = search(g, goal, cycles, lasso, predicates.size(), strong);
+                if (path != null) {
+                    Outcome violated = Outcome.temporal(p.name(), c.text());
+                    try {
+                        return new Result(violated, trace(g, path), unchecked, g.size, g.edgeCount(), seconds(start));
+                    } catch (RuntimeException e) {
+                        // The verdict stands; say why there is no trace rather than hide it.
+                        return new Result(new Outcome(violated.kind(), violated.name(),
+                                violated.message() + " (no trace: " + message(e) + ")"), null, unchecked, g.size,
+                                g.edgeCount(), seconds(start));
+                    }
+                }
+            }
+        }
+        return new Result(Outcome.OK, null, unchecked, g.size, g.edgeCount(), seconds(start));
+    }
+
+    private static List<Machine.Predicate> predicatesOf(Clause c) {
+        if (c instanceof Clause.Eventually e) {
+            return List.of(e.p());
+        } else if (c instanceof Clause.InfinitelyOften i) {
+            return List.of(i.p());
+        } else if (c instanceof Clause.EventuallyAlways e) {
+            return List.of(e.p());
+        } else if (c instanceof Clause.LeadsTo l) {
+            return List.of(l.p(), l.q());
+        }
+        return List.of();
+    }
+
+    /** The violation search for a liveness clause, or null for a safety or unchecked one. */
+    private static Goal goal(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits) {
+        IntPredicate any = u -> true;
+        if (c instanceof Clause.Eventually e) {
+            int p = bits.get(e.p());
+            return new Goal(property, c, u -> !g.nodeBit(u, p), true, any, any);
+        } else if (c instanceof Clause.InfinitelyOften i) {
+            int p = bits.get(i.p());
+            return new Goal(property, c, u -> !g.nodeBit(u, p), false, any, any);
+        } else if (c instanceof Clause.EventuallyAlways e) {
+            int p = bits.get(e.p());
+            return new Goal(property, c, any, false, any, u -> !g.nodeBit(u, p));
+        } else if (c instanceof Clause.LeadsTo l) {
+            int p = bits.get(l.p());
+            int q = bits.get(l.q());
+            return new Goal(property, c, u -> !g.nodeBit(u, q), false, u -> g.nodeBit(u, p), any);
+        }
+        return null;
+    }
+
+    /**
+     * Breadth-first from the entries through the region; then a fair accepting component among the
+     * nodes reached, and the lasso into it.
+     */
+    private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso, int enabledBit,
+                                     boolean[] strong) {
+        int[] via = new int[g.size];
+        int[] rank = new int[g.size];
+        Arrays.fill(rank, -1);
+        int[] reached = new int[g.size];
+        int n = 0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int u = 0; u < g.size; u++) {
+            boolean source = (!goal.fromInitOnly() || g.parent[u] < 0) && goal.region().test(u) && goal.entry().test(u);
+            if (source) {
+                rank[u] = n;
+                via[u] = -1;
+                reached[n++] = u;
+                queue.add(u);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.edgeTarget[e];
+                if (rank[v] < 0 && goal.region().test(v)) {
+                    rank[v] = n;
+                    via[v] = u;
+                    reached[n++] = v;
+                    queue.add(v);
+                }
+            }
+        }
+        FairCycles.Found found = cycles.find(Arrays.copyOf(reached, n), goal.accept());
+        if (found == null) {
+            return null;
+        }
+        int c = found.nodes()[0];
+        for (int u : found.nodes()) {
+            c = rank[u] < rank[c] ? u : c;
+        }
+        List<Integer> inRegion = new ArrayList<>();
+        for (int u = c; u >= 0; u = via[u]) {
+            inRegion.add(u);
+        }
+        java.util.Collections.reverse(inRegion);
+        List<Integer> prefix = new ArrayList<>(lasso.fromInit(inRegion.get(0)));
+        prefix.addAll(inRegion.subList(1, inRegion.size()));
+        return lasso.close(prefix, found, enabledBit, strong);
+    }
+
+    private Trace trace(StateGraph g, Lasso.Path path) {
+        long[] fps = new long[path.nodes().length];
+        for (int i = 0; i < fps.length; i++) {
+            fps[i] = g.fps[path.nodes()[i]];
+        }
+        return Replay.trace(machine, fps, path.loop());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String message(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null ? e.toString() : m;
+    }
+}

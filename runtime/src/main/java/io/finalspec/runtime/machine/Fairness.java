@@ -1,0 +1,32 @@
+package io.finalspec.runtime.machine;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.finalspec.runtime.value.Value;
+
+/**
+ * A fairness conjunct {@code WF_v(A)} or {@code SF_v(A)} of the behaviour spec, for one binding of
+ * any {@code \A p \in S} around it (the generator expands the quantifier over its constant set).
+ *
+ * <p>The liveness checker needs two facts, both about {@code <<A>>_v}, an A step that changes v:
+ * whether it is ENABLED in a state, and whether a transition of the state graph is one. Both come
+ * from {@code action}, which emits every A-successor of a state (A split like Next, with TLC's
+ * semantics), and {@code subscript}, which evaluates v: a successor t of s is an
+ * {@code <<A>>_v} step when {@code subscript(t)} differs from {@code subscript(s)}.
+ */
+public record Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript) {
+
+    public Fairness {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(subscript, "subscript");
+    }
+
+    /** Enumerates the successors of a state under one action. */
+    @FunctionalInterface
+    public interface Successors {
+        void accept(State state, Consumer<State> out);
+    }
+}

@@ -1,0 +1,75 @@
+package io.finalspec.runtime.machine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A temporal property named by the model's {@code PROPERTY}/{@code PROPERTIES}: the conjunction of
+ * its {@link Clause clauses}, each one of the forms the explorer decides. The generator unfolds
+ * conjunctions (also behind 0-ary definitions) into clauses; a conjunct of any other shape becomes an
+ * {@link Clause.Unchecked} clause, so that the property is reported as not checked rather than
+ * passed.
+ */
+public record TemporalProperty(String name, List<Clause> clauses) {
+
+    public TemporalProperty {
+        Objects.requireNonNull(name, "name");
+        clauses = List.copyOf(clauses);
+    }
+
+    /** Whether every clause is one the explorer decides. */
+    public boolean fullyChecked() {
+        return clauses.stream().noneMatch(c -> c instanceof Clause.Unchecked);
+    }
+
+    /** Whether some clause needs the liveness checker (a cycle search), not only the safety search. */
+    public boolean hasLiveness() {
+        return clauses.stream().anyMatch(Clause::isLiveness);
+    }
+
+    /**
+     * One conjunct of a property. {@link Always} and {@link AlwaysAction} are safety: TLC checks them
+     * during the breadth-first search as "implied invariants" and "implied actions". The others are
+     * liveness: decided on the state graph under the machine's {@link Fairness} conditions.
+     */
+    public sealed interface Clause {
+
+        /** Text of the conjunct, for messages. */
+        String text();
+
+        default boolean isLiveness() {
+            return !(this instanceof Always || this instanceof AlwaysAction || this instanceof Unchecked);
+        }
+
+        /** {@code []P}, P a state predicate; a violation is reported under {@code p.name()} (TLC's name for it). */
+        record Always(String text, Machine.Predicate p) implements Clause {
+        }
+
+        /**
+         * {@code [][A]_v}: {@code step} tests {@code A \/ UNCHANGED v} on a transition; a violation is
+         * reported under {@code step.name()}.
+         */
+        record AlwaysAction(String text, Machine.ActionPredicate step) implements Clause {
+        }
+
+        /** {@code <>P}. */
+        record Eventually(String text, Machine.Predicate p) implements Clause {
+        }
+
+        /** {@code []<>P}. */
+        record InfinitelyOften(String text, Machine.Predicate p) implements Clause {
+        }
+
+        /** {@code <>[]P}. */
+        record EventuallyAlways(String text, Machine.Predicate p) implements Clause {
+        }
+
+        /** {@code P ~> Q}, that is {@code [](P => <>Q)}. */
+        record LeadsTo(String text, Machine.Predicate p, Machine.Predicate q) implements Clause {
+        }
+
+        /** A conjunct outside the forms above, with the reason it is not checked. */
+        record Unchecked(String text, String reason) implements Clause {
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package io.finalspec.runtime.explore.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.finalspec.runtime.explore.BfsExplorer;
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.ModelChecker;
+import io.finalspec.runtime.explore.Outcome;
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.ArrayState;
+import io.finalspec.runtime.machine.Fairness;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.TemporalProperty.Clause;
+import io.finalspec.runtime.testing.LambdaMachine;
+import io.finalspec.runtime.testing.Lassos;
+import io.finalspec.runtime.value.IntValue;
+import io.finalspec.runtime.value.Tla;
+
+/**
+ * The checker's verdict on random small state graphs equals a brute-force oracle that works from
+ * the definitions: a fair violating behaviour exists exactly when some set S of reachable states,
+ * strongly connected by the transitions among its members (a single state always is: it can
+ * stutter), reachable as the form demands, has a cycle that visits all of S and uses all of its
+ * transitions and that is fair (WF: an A step inside S, or a state of S where A is disabled; SF: an
+ * A step inside S, or A disabled throughout S) and violating. Every lasso is judged by
+ * {@link Lassos}. Fixed seed, recorded here.
+ */
+class LivenessOracleTest {
+    static final long SEED = 0x11FE_4E55L;
+    static final int EXAMPLES = 2000;
+
+    /** A random graph over states 0..n-1: init, transitions, predicates P and Q, fairness relations. */
+    private record Graph(int n, boolean[] init, boolean[][] next, boolean[] p, boolean[] q, boolean[][][] fair,
+                         boolean[] strong, int form) {
+
+        static Graph random(Random r) {
+            int n = 1 + r.nextInt(6);
+            boolean[] init = new boolean[n];
+            init[r.nextInt(n)] = true;
+            if (r.nextInt(4) == 0) {
+                init[r.nextInt(n)] = true;
+            }
+            double density = 0.15 + 0.4 * r.nextDouble();
+            boolean[][] next = new boolean[n][n];
+            for (int u = 0; u < n; u++) {
+                for (int v = 0; v < n; v++) {
+                    next[u][v] = r.nextDouble() < density;
+                }
+            }
+            int k = r.nextInt(4);
+            boolean[][][] fair = new boolean[k][n][n];
+            boolean[] strong = new boolean[k];
+            for (int f = 0; f < k; f++) {
+                strong[f] = r.nextBoolean();
+                for (int u = 0; u < n; u++) {
+                    for (int v = 0; v < n; v++) {
+                        // mostly sub-actions of Next; sometimes a step Next does not take (ENABLED only)
+                        fair[f][u][v] = next[u][v] ? r.nextDouble() < 0.5 : r.nextDouble() < 0.05;
+                    }
+                }
+            }
+            return new Graph(n, init, next, bits(r, n), bits(r, n), fair, strong, r.nextInt(4));
+        }
+
+        private static boolean[] bits(Random r, int n) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = r.nextBoolean();
+            }
+            return b;
+        }
+
+        LambdaMachine machine() {
+            List<String> vars = List.of("x");
+            LambdaMachine m = new LambdaMachine("G", vars, out -> {
+                for (int u = 0; u < n; u++) {
+                    if (init[u]) {
+                        out.accept(new ArrayState(vars, Tla.integer(u)));
+                    }
+                }
+            }, (s, out) -> {
+                int u = ((IntValue) s.get(0)).value();
+                for (int v = 0; v < n; v++) {
+                    if (next[u][v]) {
+                        out.accept(ActionLabel.of("Next"), new ArrayState(vars, Tla.integer(v)));
+                    }
+                }
+            }).checkDeadlock(false);
+            for (int f = 0; f < fair.length; f++) {
+                boolean[][] a = fair[f];
+                m.fairness(new Fairness((strong[f] ? "SF" : "WF") + "_x(A" + f + ")", strong[f], (s, out) -> {
+                    int u = ((IntValue) s.get(0)).value();
+                    for (int v = 0; v < n; v++) {
+                        if (a[u][v]) {
+                            out.accept(new ArrayState(vars, Tla.integer(v)));
+                        }
+                    }
+                }, s -> s.get(0)));
+            }
+            return m;
+        }
+
+        Clause clause() {
+            Machine.Predicate pp = pred("P", p);
+            Machine.Predicate qq = pred("Q", q);
+            return switch (form) {
+                case 0 -> new Clause.Eventually("<>P", pp);
+                case 1 -> new Clause.InfinitelyOften("[]<>P", pp);
+                case 2 -> new Clause.EventuallyAlways("<>[]P", pp);
+                default -> new Clause.LeadsTo("P ~> Q", pp, qq);
+            };
+        }
+
+        private static Machine.Predicate pred(String name, boolean[] b) {
+            return LambdaMachine.predicate(name, s -> b[((IntValue) s.get(0)).value()]);
+        }
+
+        /** The oracle: some subset S of states is the set a fair violating cycle visits. */
+        boolean violatedByDefinition() {
+            boolean[] reach = reachable(init, all());
+            for (int mask = 1; mask < (1 << n); mask++) {
+                boolean[] s = new boolean[n];
+                boolean ok = true;
+                for (int u = 0; u < n; u++) {
+                    s[u] = (mask & (1 << u)) != 0;
+                    ok &= !s[u] || reach[u];
+                }
+                if (ok && stronglyConnected(s) && fair(s) && violates(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean violates(boolean[] s) {
+            return switch (form) {
+                case 0 -> within(s, not(p)) && meets(reachable(and(init, not(p)), not(p)), s);
+                case 1 -> within(s, not(p));
+                case 2 -> meets(s, not(p));
+                default -> within(s, not(q)) && meets(reachable(and(reachable(init, all()), and(p, not(q))), not(q)), s);
+            };
+        }
+
+        private boolean fair(boolean[] s) {
+            for (int f = 0; f < fair.length; f++) {
+                boolean taken = false;
+                boolean anyEnabled = false;
+                boolean anyDisabled = false;
+                for (int u = 0; u < n; u++) {
+                    if (!s[u]) {
+                        continue;
+                    }
+                    boolean enabled = false;
+                    for (int v = 0; v < n; v++) {
+                        enabled |= fair[f][u][v] && v != u;
+                        taken |= s[v] && v != u && next[u][v] && fair[f][u][v];
+                    }
+                    anyEnabled |= enabled;
+                    anyDisabled |= !enabled;
+                }
+                if (strong[f] ? !(taken || !anyEnabled) : !(taken || anyDisabled)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean stronglyConnected(boolean[] s) {
+            int first = -1;
+            for (int u = 0; u < n && first < 0; u++) {
+                first = s[u] ? u : -1;
+            }
+            for (int u = 0; u < n; u++) {
+                if (s[u] && !reachable(single(first), s)[u] || s[u] && !reachable(single(u), s)[first]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** States reachable from {@code from} (those inside {@code allowed}) through states inside it. */
+        private boolean[] reachable(boolean[] from, boolean[] allowed) {
+            boolean[] r = new boolean[n];
+            List<Integer> work = new ArrayList<>();
+            for (int u = 0; u < n; u++) {
+                if (from[u] && allowed[u]) {
+                    r[u] = true;
+                    work.add(u);
+                }
+            }
+            while (!work.isEmpty()) {
+                int u = work.remove(work.size() - 1);
+                for (int v = 0; v < n; v++) {
+                    if (next[u][v] && allowed[v] && !r[v]) {
+                        r[v] = true;
+                        work.add(v);
+                    }
+                }
+            }
+            return r;
+        }
+
+        private boolean[] single(int u) {
+            boolean[] b = new boolean[n];
+            b[u] = true;
+            return b;
+        }
+
+        private boolean[] all() {
+            boolean[] b = new boolean[n];
+            java.util.Arrays.fill(b, true);
+            return b;
+        }
+
+        private boolean[] not(boolean[] a) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = !a[i];
+            }
+            return b;
+        }
+
+        private boolean[] and(boolean[] a, boolean[] c) {
+            boolean[] b = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                b[i] = a[i] && c[i];
+            }
+            return b;
+        }
+
+        private boolean within(boolean[] s, boolean[] region) {
+            for (int i = 0; i < n; i++) {
+                if (s[i] && !region[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean meets(boolean[] a, boolean[] c) {
+            for (int i = 0; i < n; i++) {
+                if (a[i] && c[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void verdictEqualsBruteForceOracleAndLassosAreFairViolations() {
+        int[] verdicts = new int[2];
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Graph g = Graph.random(new Random(seed));
+            LambdaMachine m = g.machine();
+            Clause clause = g.clause();
+            m.property("Prop", clause);
+            ExploreResult r = new ModelChecker(m, BfsExplorer.Options.defaults().withExpectedStates(8)).run();
+            boolean expected = g.violatedByDefinition();
+            verdicts[expected ? 1 : 0]++;
+            assertEquals(expected, r.outcome().kind() == Outcome.Kind.PROPERTY, () -> "seed " + seed + ": " + r.outcome());
+            if (expected) {
+                assertNull(Lassos.problem(m, clause, r.trace()), () -> "seed " + seed + "\n" + r.trace());
+            } else {
+                assertEquals(Outcome.OK, r.outcome());
+            }
+        });
+        // both verdicts are common, so neither half of the relation is tested vacuously
+        assertTrue(verdicts[0] > EXAMPLES / 5 && verdicts[1] > EXAMPLES / 5, () -> java.util.Arrays.toString(verdicts));
+    }
+}
