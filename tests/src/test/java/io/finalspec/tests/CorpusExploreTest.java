@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Graph conformance: for every model of corpus.toml and every default model of specs/models.toml,
- * the generated machine (compiled in memory, with its own copy of the runtime: see
+ * the generated machine (compiled in memory and loaded in this JVM: every machine owns its string
+ * order, see
  * {@link IsolatedExplore}) explored by the runtime's BFS finds the same distinct
  * states, generated states, depth and verdict as TLC run on the same files in the same test,
  * properties included: a liveness violation is "property P" for both, an action property names
