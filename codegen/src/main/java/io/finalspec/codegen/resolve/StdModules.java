@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The built-in operators: the core language and the standard modules Naturals, Integers,
- * Sequences, FiniteSets, TLC (and Reals, known so that the fragment check can reject it).
+ * Sequences, FiniteSets, TLC, Bags (and Reals, known so that the fragment check can reject it).
  * What a module exports follows the real modules: Integers EXTENDS Naturals; Sequences,
  * FiniteSets and TLC only LOCAL INSTANCE their helpers, so they export nothing else.
  */
@@ -38,11 +38,16 @@ public final class StdModules {
     MODULES.put("TLC", table("Print", 2, "PrintT", 1, "Assert", 2, "JavaTime", 0, "TLCGet", 1, "TLCSet", 2,
         ":>", 2, "@@", 2, "Permutations", 1, "SortSeq", 2, "RandomElement", 1, "Any", 0, "ToString", 1,
         "TLCEval", 1));
+    // Bags is resolved like the others so that a spec using it gets positioned "unsupported:"
+    // diagnostics for the operators the generator lacks, not "cannot find module".
+    MODULES.put("Bags", table("IsABag", 1, "BagToSet", 1, "SetToBag", 1, "BagIn", 2, "EmptyBag", 0,
+        "(+)", 2, "(-)", 2, "BagUnion", 1, "\\sqsubseteq", 2, "SubBag", 1, "BagOfAll", 2,
+        "BagCardinality", 1, "CopiesIn", 2));
   }
 
   /** Operators taking operator arguments: parameter arities (others are 0). */
   public static final Map<String, List<Integer>> OPERATOR_PARAMS = Map.of(
-      "SelectSeq", List.of(0, 1), "SortSeq", List.of(0, 2));
+      "SelectSeq", List.of(0, 1), "SortSeq", List.of(0, 2), "BagOfAll", List.of(1, 0));
 
   private static Map<String, Integer> table(Object... kv) {
     Map<String, Integer> m = new LinkedHashMap<>();
@@ -66,7 +71,7 @@ public final class StdModules {
    * for arithmetic; null if none.
    */
   public static String homeOf(String name) {
-    for (String m : List.of("Naturals", "Integers", "Sequences", "FiniteSets", "TLC", "Reals")) {
+    for (String m : List.of("Naturals", "Integers", "Sequences", "FiniteSets", "TLC", "Bags", "Reals")) {
       if (MODULES.get(m).containsKey(name)) {
         return m;
       }
