@@ -1,6 +1,5 @@
 package io.finalspec.runtime.value;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,8 +34,6 @@ public final class Tla {
     public static final SetValue INT = InfiniteSetValue.INT;
     /** {@code STRING}. */
     public static final SetValue STRING = InfiniteSetValue.STRING;
-
-    private static volatile PrintStream out = System.out;
 
     private Tla() {
     }
@@ -558,19 +555,14 @@ public final class Tla {
 
     /** TLC's {@code Print(out, val)}: prints {@code out}, returns {@code val}. */
     public static Value print(Value outVal, Value val) {
-        out.println(outVal);
+        System.out.println(outVal); // TLC prints to standard output too
         return val;
     }
 
     /** TLC's {@code PrintT(out)}: prints, returns TRUE. */
     public static BoolValue printT(Value outVal) {
-        out.println(outVal);
+        System.out.println(outVal);
         return TRUE;
-    }
-
-    /** Where {@code Print} writes (standard output by default). */
-    public static void setPrintStream(PrintStream ps) {
-        out = ps;
     }
 
     /** TLC's {@code Assert(cond, msg)}. */
