@@ -134,33 +134,4 @@ class ResolverTest {
     assertTrue(main.lookup("Secret").isEmpty());
     assertTrue(main.lookup("Inc").isPresent());
   }
-
-  @Test
-  void fragmentCheckFromAConfigSplitsTheSpecLikeTlc() {
-    var cfg = io.finalspec.codegen.config.ConfigParser.parseString("Main.cfg",
-        "SPECIFICATION Spec\nINVARIANT Inv\nPROPERTY Live\nCONSTANT N = 2").config();
-    assertEquals(List.of(), FragmentCheck.check(main, cfg));
-    String text = "---- MODULE F ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
-        + "A == x' = x + 1\nNext == ENABLED A /\\ A\nSpec == Init /\\ [][Next]_x /\\ WF_x(A)\n"
-        + "Inv == \\A n \\in Nat : n >= 0\n====\n";
-    ResolveResult r = Resolver.resolve(Frontend.parseString("F.tla", text).module(), ModuleLoader.none());
-    assertTrue(r.ok(), () -> r.diagnostics().toString());
-    var cfg2 = io.finalspec.codegen.config.ConfigParser.parseString("F.cfg", "SPECIFICATION Spec\nINVARIANT Inv").config();
-    assertEquals(List.of("6:9 unsupported: operator 'ENABLED'", "8:17 unsupported: \\A over the infinite set Nat"),
-        FragmentCheck.check(r.program(), cfg2).stream().map(Diagnostic::lineColMessage).collect(Collectors.toList()));
-  }
-
-  @Test
-  void fragmentCheckOnlyLooksAtReachableDefinitions() {
-    assertEquals(List.of(), FragmentCheck.check(main, List.of("Init", "Next", "Inv")));
-    List<String> spec = FragmentCheck.check(main, List.of("Spec", "Live")).stream()
-        .map(Diagnostic::lineColMessage).collect(Collectors.toList());
-    assertEquals(List.of(
-        "23:17 unsupported: temporal operator '[]'",
-        "23:19 unsupported: temporal action expression [A]_v",
-        "23:34 unsupported: fairness WF_",
-        "24:9 unsupported: temporal operator '<>'"), spec);
-    assertEquals(List.of("1:1 no definition named 'Nope'"),
-        FragmentCheck.check(main, List.of("Nope")).stream().map(Diagnostic::lineColMessage).collect(Collectors.toList()));
-  }
 }
