@@ -20,15 +20,13 @@ final class Constraints {
     private record Implied<T>(String property, T check) {
     }
 
-    private final List<Machine.Predicate> constraints;
-    private final List<Machine.ActionPredicate> actionConstraints;
+    private final ModelFilter model;
     private final List<Machine.Predicate> invariants;
     private final List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
     private final List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
 
     Constraints(Machine m) {
-        this.constraints = List.copyOf(m.constraints());
-        this.actionConstraints = List.copyOf(m.actionConstraints());
+        this.model = new ModelFilter(m);
         this.invariants = List.copyOf(m.invariants());
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
@@ -45,19 +43,7 @@ final class Constraints {
 
     /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
     boolean inModel(State from, State to) {
-        for (Machine.Predicate c : constraints) {
-            if (!c.test(to)) {
-                return false;
-            }
-        }
-        if (from != null) {
-            for (Machine.ActionPredicate c : actionConstraints) {
-                if (!c.test(from, to)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return model.inModel(from, to);
     }
 
     /** The first violated invariant (then implied invariant) of {@code s}, or null. */

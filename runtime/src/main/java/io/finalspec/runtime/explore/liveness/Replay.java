@@ -1,5 +1,7 @@
 package io.finalspec.runtime.explore.liveness;
 
+import io.finalspec.runtime.explore.ModelFilter;
+
 import java.util.ArrayList;
 import java.util.List;
 

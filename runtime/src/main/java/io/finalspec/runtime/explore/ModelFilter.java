@@ -1,22 +1,25 @@
-package io.finalspec.runtime.explore.liveness;
+package io.finalspec.runtime.explore;
 
 import java.util.List;
 
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 
-/** TLC's "in model" test: CONSTRAINTs on a state, ACTION_CONSTRAINTs on a transition. */
-final class ModelFilter {
+/**
+ * TLC's "in model" test: CONSTRAINTs on a state, ACTION_CONSTRAINTs on a transition. One test for
+ * the search and the liveness graph, so both keep the same states.
+ */
+public final class ModelFilter {
     private final List<Machine.Predicate> constraints;
     private final List<Machine.ActionPredicate> actionConstraints;
 
-    ModelFilter(Machine m) {
+    public ModelFilter(Machine m) {
         this.constraints = List.copyOf(m.constraints());
         this.actionConstraints = List.copyOf(m.actionConstraints());
     }
 
     /** Whether {@code to}, reached from {@code from} (null for an initial state), is in the model. */
-    boolean inModel(State from, State to) {
+    public boolean inModel(State from, State to) {
         for (Machine.Predicate c : constraints) {
             if (!c.test(to)) {
                 return false;
