@@ -54,6 +54,16 @@ public final class ExploreCases {
     return corpusEntries().stream().filter(e -> !gaps.containsKey(e.name())).map(CorpusEntry::toCase).toList();
   }
 
+  /**
+   * The corpus models with behaviours to compare step by step: {@link #corpus()} without the models
+   * whose ASSUME is false (TLC stops before Init; {@code conform} then exits 1 with TLC's message).
+   */
+  public static List<ExploreCase> conformable() {
+    Map<String, String> gaps = knownGaps();
+    return corpusEntries().stream().filter(e -> !gaps.containsKey(e.name()) && !"assumption".equals(e.expect()))
+        .map(CorpusEntry::toCase).toList();
+  }
+
   /** The default-tier models of specs/models.toml (paths relative to specs/). */
   public static List<ExploreCase> models() {
     Path specs = root().resolve("specs");

@@ -76,6 +76,7 @@ final class ConformCommand implements Callable<Integer> {
         long theSeed = seed != null ? seed : new java.util.Random().nextLong();
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = args.load();
+        failOnInitialError(machine);
         long start = System.nanoTime();
         List<Mismatch> mismatches = new ArrayList<>();
         StepConformance.Result steps;
@@ -163,6 +164,19 @@ final class ConformCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(json)) {
             new GsonBuilder().setPrettyPrinting().create().toJson(o, w);
             w.write(System.lineSeparator());
+        }
+    }
+
+    /**
+     * TLC checks the ASSUMEs and evaluates Init before anything else and stops on an error there; so
+     * does conform, as a failed check (exit 1) that names the error, not as a crash of finalspec.
+     */
+    private void failOnInitialError(Machine machine) {
+        try {
+            machine.initStates(s -> { });
+        } catch (TlaEvalException e) {
+            throw new UserError(args.spec().getFileName() + ": " + e.getMessage().strip()
+                + " (TLC stops there too: there are no behaviours to compare)", ExitCode.FAILED);
         }
     }
 }
