@@ -48,6 +48,18 @@ class ExploreCommandTest {
         assertFalse(out.toString().contains("no violation"), out.toString());
     }
 
+    /** conform stops where TLC does: a failed check (exit 1) naming the assumption, not an internal error. */
+    @Test
+    void falseAssumptionIsAFailedCheckInConformToo() {
+        StringWriter out = new StringWriter();
+        String[] args = {"conform", DIR.resolve("Assume.tla").toString(), "--config", DIR.resolve("Assume.cfg").toString(),
+            "--out", tmp.toString()};
+        assertEquals(1, Main.run(args, new PrintWriter(out, true), new PrintWriter(out, true)), out.toString());
+        assertTrue(out.toString().contains("Assumption line 6, col 8 to line 6, col 12 of module Assume is false"),
+            out.toString());
+        assertFalse(out.toString().contains("internal error"), out.toString());
+    }
+
     /** TLC ignores a config value for a variable: 4 states generated, 3 distinct, no error. */
     @Test
     void valueForAVariableIsIgnoredLikeTlc() {
