@@ -3,10 +3,9 @@ package io.finalspec.runtime.live;
 import java.util.List;
 import java.util.Map;
 
-import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.trace.Trace;
-import io.finalspec.runtime.value.ValueOrder;
+import io.finalspec.runtime.trace.TraceReplayer;
 
 /**
  * Drives the threads along a given behaviour (the explorer's counterexample, an ITF file): step
@@ -32,36 +31,18 @@ public final class TraceScheduler implements Scheduler {
         if (step + 1 >= trace.size()) {
             return new Stop("the trace ends after " + step + " steps");
         }
-        if (!sameState(state, trace.state(step))) {
+        if (!TraceReplayer.sameState(state, trace.state(step))) {
             return new Stop("step " + step + " left the trace's state");
         }
         Trace.Step want = trace.steps().get(step + 1);
         for (Map.Entry<String, List<Actors.Move>> actor : enabled.entrySet()) {
             for (Actors.Move m : actor.getValue()) {
-                if (sameState(m.target(), want.state()) && matches(want.label(), m.label())) {
+                if (TraceReplayer.sameState(m.target(), want.state()) && TraceReplayer.labelMatches(want.label(), m.label())) {
                     return new Grant(actor.getKey(), m);
                 }
             }
         }
         return new Stop("step " + (step + 1) + " of the trace"
             + (want.label() == null ? "" : " (" + want.label() + ")") + " is no move of any thread");
-    }
-
-    /** As TraceReplayer matches: the same name, and the same parameters when the trace records any. */
-    private static boolean matches(ActionLabel want, ActionLabel got) {
-        return want == null || want.name().equals(got.name()) && (want.params().isEmpty() || want.equals(got));
-    }
-
-    /** Variable by variable, as TLA+ equality: a trace read from ITF holds states of another class. */
-    static boolean sameState(State a, State b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!ValueOrder.equal(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

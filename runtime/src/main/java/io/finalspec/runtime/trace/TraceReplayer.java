@@ -105,7 +105,8 @@ public final class TraceReplayer {
         return new Report(-1, null, null, null, List.of());
     }
 
-    private static boolean labelMatches(ActionLabel want, ActionLabel got) {
+    /** A trace's label matches a step's: the same name, and the same parameters when the trace records any. */
+    public static boolean labelMatches(ActionLabel want, ActionLabel got) {
         if (want == null) {
             return true;
         }
@@ -124,7 +125,8 @@ public final class TraceReplayer {
         return false;
     }
 
-    static boolean sameState(State a, State b) {
+    /** Variable by variable, as TLA+ equality: a trace read from ITF holds states of another class. */
+    public static boolean sameState(State a, State b) {
         if (a.size() != b.size()) {
             return false;
         }
