@@ -1,14 +1,14 @@
 package io.finalspec.tests.fuzz;
 
+import io.finalspec.toolkit.tlc.Children;
+
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import io.finalspec.codegen.CompileOptions;
 import io.finalspec.codegen.CompileResult;
@@ -82,7 +82,7 @@ final class Differential {
             Files.writeString(cfg, spec.cfg());
             return compare(tla, cfg);
         } finally {
-            deleteTree(dir);
+            Children.deleteTree(dir);
         }
     }
 
@@ -185,16 +185,5 @@ final class Differential {
     private static String summary(TlcResult t) {
         return t.outcome() + ", " + t.distinct() + " distinct, " + t.generated() + " generated, depth " + t.depth()
             + (t.trace().isEmpty() ? "" : ", trace " + t.trace().size());
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -102,7 +102,8 @@ public final class Children {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a folder and everything in it (nothing if it is gone already). */
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
