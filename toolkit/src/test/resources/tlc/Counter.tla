@@ -18,6 +18,10 @@ Next == \E n \in 1..2 : Inc(n)
 
 Small == x < 3
 
+\* Witnesses for the check tests: AtMax is reachable, Overflow is not (Inc keeps x <= Max).
+AtMax == x = Max
+Overflow == x > Max
+
 Spec == Init /\ [][Next]_vars
 
 \* Without fairness the counter may stop anywhere, so Reaches fails and NeverNegative holds.

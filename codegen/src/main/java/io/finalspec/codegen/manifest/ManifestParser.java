@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,17 +19,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.finalspec.codegen.ast.Unit;
+import io.finalspec.codegen.diag.Diagnostic;
+import io.finalspec.codegen.parse.Frontend;
+import io.finalspec.codegen.parse.ParseResult;
+
 /**
  * Reads {@code models.toml}: a subset of TOML with {@code [[model]]} tables whose values are
  * strings or one-line arrays of strings. Every mistake is reported with its line and column.
  */
 public final class ManifestParser {
 
-    private static final Set<String> KEYS = Set.of("name", "spec", "config", "cpython", "expect", "bug", "tier", "summary");
+    private static final Set<String> KEYS = Set.of("name", "spec", "config", "cpython", "expect", "bug", "tier", "summary",
+        "witnesses");
+    private static final Set<String> ARRAY_KEYS = Set.of("cpython", "witnesses");
     private static final Set<String> REQUIRED = Set.of("name", "spec", "config", "cpython", "expect");
 
     private final Path file;
     private final Path folder;
+    /** Top-level operator names of each spec file, parsed once however many models use it. */
+    private final Map<Path, Set<String>> definitions = new HashMap<>();
 
     private ManifestParser(Path file) {
         this.file = file;
@@ -128,7 +138,7 @@ public final class ManifestParser {
         Object value = valueText.startsWith("[")
             ? parseArray(valueText, lineNo, valueCol)
             : parseString(valueText, lineNo, valueCol, true);
-        boolean wantsArray = key.equals("cpython");
+        boolean wantsArray = ARRAY_KEYS.contains(key);
         if (wantsArray != (value instanceof List)) {
             throw error(lineNo, valueCol, "'" + key + "' must be " + (wantsArray ? "an array of strings" : "a string"));
         }
@@ -232,7 +242,52 @@ public final class ManifestParser {
         ModelEntry.Tier tier = tier(t.get("tier"));
         Optional<String> bug = Optional.ofNullable(t.get("bug")).map(Value::string);
         String summary = t.containsKey("summary") ? t.get("summary").string() : "";
-        return new ModelEntry(name, spec, config, t.get("cpython").list(), expect, bug, tier, summary, line);
+        List<String> witnesses = witnesses(t.get("witnesses"), spec);
+        return new ModelEntry(name, spec, config, t.get("cpython").list(), expect, bug, tier, summary, witnesses, line);
+    }
+
+    /**
+     * The declared witnesses: each must be a state predicate the spec defines at top level with no
+     * parameters, because {@code check} gives TLC {@code ~W} as an invariant.
+     */
+    private List<String> witnesses(Value v, Path spec) throws ManifestException {
+        if (v == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (String w : v.list()) {
+            if (!w.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw error(v.line(), v.column(), "witness '" + w + "' is not an operator name");
+            }
+            if (!seen.add(w)) {
+                throw error(v.line(), v.column(), "witness '" + w + "' is listed twice");
+            }
+            if (!definedIn(spec, v).contains(w)) {
+                throw error(v.line(), v.column(), "witness '" + w + "' is not an operator without parameters defined in "
+                    + spec.getFileName());
+            }
+        }
+        return v.list();
+    }
+
+    private Set<String> definedIn(Path spec, Value where) throws ManifestException {
+        Set<String> names = definitions.get(spec);
+        if (names != null) {
+            return names;
+        }
+        ParseResult parsed = Frontend.parseFile(spec);
+        if (!parsed.ok()) {
+            Diagnostic d = parsed.diagnostics().get(0);
+            throw error(where.line(), where.column(), "cannot read the witnesses' spec " + spec.getFileName() + ": " + d.format());
+        }
+        names = new HashSet<>();
+        for (Unit u : parsed.module().units()) {
+            if (u instanceof Unit.OperatorDef def && def.params().isEmpty()) {
+                names.add(def.name());
+            }
+        }
+        definitions.put(spec, names);
+        return names;
     }
 
     private ModelEntry.Tier tier(Value v) throws ManifestException {

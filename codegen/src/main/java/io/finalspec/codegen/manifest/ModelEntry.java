@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param bug      the bug it reproduces or proves fixed, if any
  * @param tier     {@code default} models run on every check; {@code large} ones only on request
  * @param summary  one line for humans
+ * @param witnesses state predicates of the spec that must be reachable (TLC must violate {@code ~W}):
+ *                 the dangerous situations a bug needed, so that a pass is not vacuous
  * @param line     line of the {@code [[model]]} header in the manifest, for error messages
  */
 public record ModelEntry(String name, Path spec, Path config, List<String> cpython, Expectation expect,
-                         Optional<String> bug, Tier tier, String summary, int line) {
+                         Optional<String> bug, Tier tier, String summary, List<String> witnesses, int line) {
 
     /** Which runs include a model. */
     public enum Tier { DEFAULT, LARGE }
@@ -33,6 +35,7 @@ public record ModelEntry(String name, Path spec, Path config, List<String> cpyth
         Objects.requireNonNull(bug, "bug");
         Objects.requireNonNull(tier, "tier");
         summary = summary == null ? "" : summary;
+        witnesses = List.copyOf(witnesses);
     }
 
     /** The module name TLC sees: the spec file name without {@code .tla}. */

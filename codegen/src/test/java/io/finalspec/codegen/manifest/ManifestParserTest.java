@@ -67,7 +67,7 @@ class ManifestParserTest {
 
     @Test
     void mistakesArePositioned() throws Exception {
-        assertEquals("2:1: unknown key 'nam' (known: bug, config, cpython, expect, name, spec, summary, tier)",
+        assertEquals("2:1: unknown key 'nam' (known: bug, config, cpython, expect, name, spec, summary, tier, witnesses)",
             error("[[model]]\nnam = \"x\"\n"));
         assertEquals("1:1: [[model]] is missing required key 'config'",
             error("[[model]]\nname = \"x\"\nspec = \"A.tla\"\ncpython = []\nexpect = \"pass\"\n"));
@@ -94,6 +94,34 @@ class ManifestParserTest {
     void duplicateNamesAreRejected() throws Exception {
         String one = "[[model]]\nname = \"x\"\nspec = \"A.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n";
         assertEquals("7:1: duplicate model name 'x'", error(one + one));
+    }
+
+    private static final String WITH_WITNESSES = "[[model]]\nname = \"w\"\nspec = \"W.tla\"\nconfig = \"a.cfg\"\n"
+        + "cpython = []\nexpect = \"pass\"\nwitnesses = %s\n";
+
+    private void witnessSpec() throws Exception {
+        Files.writeString(dir.resolve("W.tla"), """
+            ---- MODULE W ----
+            VARIABLE x
+            Danger == x = 2
+            Step(n) == x' = n
+            ====
+            """);
+    }
+
+    @Test
+    void witnessesAreOperatorsWithoutParametersOfTheSpec() throws Exception {
+        witnessSpec();
+        ModelEntry w = ManifestParser.parse(manifest(WITH_WITNESSES.formatted("[\"Danger\"]"))).models().get(0);
+        assertEquals(List.of("Danger"), w.witnesses());
+        assertEquals(List.of(), ManifestParser.parse(manifest(GOOD)).models().get(0).witnesses());
+        assertEquals("7:13: witness 'Nope' is not an operator without parameters defined in W.tla",
+            error(WITH_WITNESSES.formatted("[\"Danger\", \"Nope\"]")));
+        assertEquals("7:13: witness 'Step' is not an operator without parameters defined in W.tla",
+            error(WITH_WITNESSES.formatted("[\"Step\"]")));
+        assertEquals("7:13: witness 'Danger' is listed twice", error(WITH_WITNESSES.formatted("[\"Danger\", \"Danger\"]")));
+        assertEquals("7:13: witness '~Danger' is not an operator name", error(WITH_WITNESSES.formatted("[\"~Danger\"]")));
+        assertEquals("7:13: 'witnesses' must be an array of strings", error(WITH_WITNESSES.formatted("\"Danger\"")));
     }
 
     @Test

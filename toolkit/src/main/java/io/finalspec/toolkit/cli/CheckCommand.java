@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.finalspec.codegen.manifest.Expectation;
 import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
@@ -16,6 +17,7 @@ import io.finalspec.toolkit.report.Counterexamples;
 import io.finalspec.toolkit.report.JsonReport;
 import io.finalspec.toolkit.report.ResultsTable;
 import io.finalspec.toolkit.report.TraceText;
+import io.finalspec.toolkit.report.WitnessResult;
 import io.finalspec.toolkit.tlc.TlcOptions;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TlcRunner;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
     header = "Checks every model of the manifest with TLC against its declared outcome.",
     description = {"Runs TLC on every selected model of the manifest and compares each outcome with the declared one.",
         "Counterexamples are written as ITF traces (.itf.json) under <out>/traces and printed step by step.",
-        "Exits 0 exactly when every actual outcome equals its expectation."})
+        "Each declared witness W (manifest key witnesses) is checked in its own TLC run with ~W as the invariant;",
+        "it is reached when TLC finds a state satisfying W.",
+        "Exits 0 exactly when every actual outcome equals its expectation and every witness is reached."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -86,7 +90,8 @@ final class CheckCommand implements Callable<Integer> {
             TlcResult result = runner.check(model.spec(), model.config(), p -> progress.update(tag, p));
             progress.clear();
             Path trace = result.trace().isEmpty() ? null : Counterexamples.write(model, result, traces);
-            CheckRow row = new CheckRow(model, result, trace);
+            List<WitnessResult> witnesses = reachWitnesses(runner, model, result, tag, progress);
+            CheckRow row = new CheckRow(model, result, trace, witnesses);
             rows.add(row);
             report(row, tag, stdout);
         }
@@ -94,19 +99,57 @@ final class CheckCommand implements Callable<Integer> {
         stdout.print(ResultsTable.render(rows));
         long failed = rows.stream().filter(r -> !r.ok()).count();
         stdout.printf("%n%d of %d models as expected%s%n", rows.size() - failed, rows.size(),
-            failed == 0 ? "." : "; " + failed + " MISMATCH.");
+            failed == 0 ? "." : "; " + failed + " MISMATCH or UNREACHED.");
+        printWitnessTotals(rows, stdout);
         if (json != null) {
             JsonReport.write(rows, json);
         }
         return failed == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
+    /**
+     * Runs TLC once per declared witness with the witness's negation as the invariant. Each run stops
+     * at the first state satisfying the witness, so a reachable one costs a JVM start and a short
+     * breadth-first search. A model whose own run failed to produce an outcome is not probed further.
+     */
+    private static List<WitnessResult> reachWitnesses(TlcRunner runner, ModelEntry model, TlcResult result, String tag,
+            ConsoleProgress progress) throws IOException, InterruptedException {
+        List<WitnessResult> out = new ArrayList<>();
+        if (result.outcome().kind() == Expectation.Kind.ERROR) {
+            return out;
+        }
+        for (String w : model.witnesses()) {
+            TlcResult reach = runner.reach(model.spec(), model.config(), w, p -> progress.update(tag + " witness " + w, p));
+            progress.clear();
+            out.add(new WitnessResult(w, reach));
+        }
+        return out;
+    }
+
+    private static void printWitnessTotals(List<CheckRow> rows, PrintWriter stdout) {
+        long declared = rows.stream().mapToLong(r -> r.model().witnesses().size()).sum();
+        if (declared == 0) {
+            return;
+        }
+        long reached = rows.stream().mapToLong(CheckRow::witnessesReached).sum();
+        double seconds = rows.stream().flatMap(r -> r.witnesses().stream()).mapToDouble(w -> w.result().seconds()).sum();
+        stdout.printf("%d of %d witnesses reached (%d models declare witnesses; witness runs took %.1f s).%n", reached,
+            declared, rows.stream().filter(r -> !r.model().witnesses().isEmpty()).count(), seconds);
+    }
+
     private void report(CheckRow row, String tag, PrintWriter stdout) {
         TlcResult r = row.result();
         stdout.printf("%s: %s (expected %s) %s, %,d distinct states in %.1f s%n", tag, r.outcome(), row.expected(),
-            row.ok() ? "ok" : "MISMATCH", Math.max(0, r.distinct()), r.seconds());
+            row.outcomeOk() ? "ok" : "MISMATCH", Math.max(0, r.distinct()), r.seconds());
         if (!r.errorMessage().isEmpty()) {
             stdout.println("  " + r.errorMessage());
+        }
+        for (WitnessResult w : row.witnesses()) {
+            TlcResult wr = w.result();
+            stdout.printf("  witness %s: %s%s%n", w.name(), w.verdict(), w.reached()
+                ? String.format(" at depth %d (%.1f s)", wr.trace().size(), wr.seconds())
+                : wr.outcome().kind() == Expectation.Kind.PASS
+                    ? String.format(": no reachable state of %,d satisfies it", Math.max(0, wr.distinct())) : "");
         }
         if (row.trace() != null && !quiet) {
             stdout.print(TraceText.render(r.trace()));
@@ -146,8 +189,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void listModels(Manifest manifest, PrintWriter out) {
         for (ModelEntry m : manifest.models()) {
-            out.printf("%-34s %-8s %-32s %-12s %s%n", m.name(), m.tier().name().toLowerCase(), m.expect(),
-                m.bug().orElse("-"), String.join(",", m.cpython()));
+            out.printf("%-34s %-8s %-32s %-12s %s%s%n", m.name(), m.tier().name().toLowerCase(), m.expect(),
+                m.bug().orElse("-"), String.join(",", m.cpython()),
+                m.witnesses().isEmpty() ? "" : "  witnesses " + String.join(",", m.witnesses()));
         }
     }
 }

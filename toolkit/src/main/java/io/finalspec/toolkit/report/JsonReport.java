@@ -14,8 +14,10 @@ import com.google.gson.JsonPrimitive;
 
 /**
  * Writes the check rows as a JSON array with the fields
- * {@code model, spec, expected, actual, states, distinct, depth, seconds, ok, trace}.
- * Unknown counts are null; {@code trace} is the counterexample path or null.
+ * {@code model, spec, expected, actual, states, distinct, depth, seconds, ok, trace, witnesses}.
+ * Unknown counts are null; {@code trace} is the counterexample path or null; {@code witnesses} is an
+ * array of {@code {name, reached, distinct, depth, seconds}} (empty when the model declares none),
+ * where {@code depth} is the length of TLC's shortest path to the witness.
  */
 public final class JsonReport {
 
@@ -49,6 +51,20 @@ public final class JsonReport {
         o.addProperty("seconds", Math.round(r.result().seconds() * 1000) / 1000.0);
         o.addProperty("ok", r.ok());
         o.add("trace", r.trace() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.trace().toString()));
+        JsonArray witnesses = new JsonArray();
+        for (WitnessResult w : r.witnesses()) {
+            JsonObject o2 = new JsonObject();
+            o2.addProperty("name", w.name());
+            o2.addProperty("reached", w.reached());
+            o2.add("distinct", count(w.result().distinct()));
+            o2.add("depth", w.reached() ? new JsonPrimitive(w.result().trace().size()) : JsonNull.INSTANCE);
+            o2.addProperty("seconds", Math.round(w.result().seconds() * 1000) / 1000.0);
+            if (!w.result().errorMessage().isEmpty()) {
+                o2.addProperty("error", w.result().errorMessage());
+            }
+            witnesses.add(o2);
+        }
+        o.add("witnesses", witnesses);
         if (!r.result().errorMessage().isEmpty()) {
             o.addProperty("error", r.result().errorMessage());
         }

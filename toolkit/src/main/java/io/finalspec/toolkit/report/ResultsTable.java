@@ -3,10 +3,13 @@ package io.finalspec.toolkit.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The summary table printed after a check: one row per model, columns aligned. */
+/**
+ * The summary table printed after a check: one row per model, columns aligned. {@code witnesses}
+ * is reached/declared; {@code seconds} is the model's own TLC run, without its witness runs.
+ */
 public final class ResultsTable {
 
-    private static final String[] HEADER = {"model", "expected", "actual", "states", "distinct", "depth", "seconds", "verdict"};
+    private static final String[] HEADER = {"model", "expected", "actual", "states", "distinct", "depth", "seconds", "witnesses", "verdict"};
 
     private ResultsTable() {
     }
@@ -18,7 +21,7 @@ public final class ResultsTable {
             cells.add(new String[] {
                 r.model().name(), r.expected().toString(), r.actual().toString(),
                 count(r.result().generated()), count(r.result().distinct()), count(r.result().depth()),
-                String.format("%.1f", r.result().seconds()), r.ok() ? "ok" : "MISMATCH"});
+                String.format("%.1f", r.result().seconds()), r.witnessCell(), r.verdict()});
         }
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {
@@ -38,7 +41,7 @@ public final class ResultsTable {
 
     private static void appendRow(StringBuilder out, String[] row, int[] width) {
         for (int i = 0; i < row.length; i++) {
-            boolean numeric = i >= 3 && i <= 6;
+            boolean numeric = i >= 3 && i <= 7;
             String cell = numeric ? pad(row[i], width[i], true) : pad(row[i], width[i], false);
             out.append(i == 0 ? "" : "  ").append(cell);
         }

@@ -20,6 +20,8 @@ import io.finalspec.codegen.manifest.Expectation;
  */
 public final class TlcRunner {
 
+    private static final String WITNESS_MODULE = "FinalspecWitness";
+
     private final TlcOptions options;
     private final Class<?> mainClass;
 
@@ -55,6 +57,51 @@ public final class TlcRunner {
             return nameViolatedProperty(result, specAbs, cfgAbs, module, properties);
         }
         return result;
+    }
+
+    /** The operator a witness run gives TLC as its only invariant: the negation of the witness. */
+    public static String negatedWitness(String witness) {
+        return "FinalspecNot_" + witness;
+    }
+
+    /**
+     * Checks that the state predicate {@code witness} of {@code spec} is reachable under {@code config}:
+     * TLC runs with {@code ~witness} as its only invariant (no properties, no deadlock check), so
+     * the outcome is {@code invariant FinalspecNot_<witness>} with the shortest path to such a state
+     * when it is reachable, and {@code pass} when no reachable state satisfies it. TLC cannot take a
+     * negation in a config, so a wrapper module that extends the spec defines it; the wrapper
+     * and a copy of the spec's folder's modules live in a temporary folder, never in the user's tree.
+     */
+    public TlcResult reach(Path spec, Path config, String witness, Consumer<TlcProgress> progress)
+            throws IOException, InterruptedException {
+        Path specAbs = spec.toAbsolutePath().normalize();
+        Path cfgAbs = config.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(specAbs) || !Files.isRegularFile(cfgAbs)) {
+            return failed((Files.isRegularFile(specAbs) ? cfgAbs : specAbs) + ": not found");
+        }
+        String module = specAbs.getFileName().toString().replaceFirst("\\.tla$", "");
+        String wrapper = module.equals(WITNESS_MODULE) ? WITNESS_MODULE + "_" : WITNESS_MODULE;
+        Path tmp = Children.ofThisJvm().tempFolder("finalspec-witness");
+        try {
+            Path dir = Files.createDirectory(tmp.resolve("spec"));
+            try (var files = Files.list(specAbs.getParent())) {
+                for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".tla"))::iterator) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+            Path wrapperFile = dir.resolve(wrapper + ".tla");
+            Files.writeString(wrapperFile, "---- MODULE " + wrapper + " ----\nEXTENDS " + module + "\n"
+                + negatedWitness(witness) + " == ~(" + witness + ")\n====\n");
+            String cfgText = new String(Files.readAllBytes(cfgAbs), StandardCharsets.UTF_8);
+            Path cfg = dir.resolve("witness.cfg");
+            Files.writeString(cfg, CfgNames.without(cfgText, Set.of("INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES",
+                "CHECK_DEADLOCK")) + "\nINVARIANT " + negatedWitness(witness) + "\nCHECK_DEADLOCK FALSE\n");
+            ResultCollector collector = new ResultCollector(dir, cfg, wrapper, List.of());
+            // A reachable witness is found within a few hundred states: start-up is the whole cost.
+            return run(command(wrapperFile, cfg, tmp, true), dir, collector, progress);
+        } finally {
+            Children.ofThisJvm().delete(tmp);
+        }
     }
 
     private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress)
@@ -93,7 +140,11 @@ public final class TlcRunner {
     }
 
     private List<String> command(Path spec, Path cfg, Path tmp) {
-        List<String> cmd = Jvm.command(options.heap(), tmp, mainClass, options.quickStart());
+        return command(spec, cfg, tmp, options.quickStart());
+    }
+
+    private List<String> command(Path spec, Path cfg, Path tmp, boolean quickStart) {
+        List<String> cmd = Jvm.command(options.heap(), tmp, mainClass, quickStart);
         cmd.addAll(List.of("-tool", "-workers", String.valueOf(options.workers()),
             "-metadir", tmp.resolve("meta").toString(), "-config", cfg.toString(), spec.getFileName().toString()));
         return cmd;

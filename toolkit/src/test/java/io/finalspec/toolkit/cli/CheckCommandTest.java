@@ -47,7 +47,8 @@ class CheckCommandTest {
 
         JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
         assertEquals(2, rows.size());
-        Set<String> fields = Set.of("model", "spec", "expected", "actual", "states", "distinct", "depth", "seconds", "ok", "trace");
+        Set<String> fields = Set.of("model", "spec", "expected", "actual", "states", "distinct", "depth", "seconds", "ok", "trace",
+            "witnesses");
         for (JsonElement e : rows) {
             JsonObject row = e.getAsJsonObject();
             assertTrue(row.keySet().containsAll(fields), row.toString());
@@ -59,6 +60,52 @@ class CheckCommandTest {
         Path trace = Path.of(violated.get("trace").getAsString());
         assertItfTraceViolatesSmall(trace);
         assertTrue(rows.get(0).getAsJsonObject().get("trace").isJsonNull());
+
+        JsonArray witnesses = rows.get(0).getAsJsonObject().getAsJsonArray("witnesses");
+        assertEquals(1, witnesses.size());
+        JsonObject atMax = witnesses.get(0).getAsJsonObject();
+        assertEquals("AtMax", atMax.get("name").getAsString());
+        assertTrue(atMax.get("reached").getAsBoolean());
+        assertEquals(3, atMax.get("depth").getAsInt(), "x = 0, 2, 4 is the shortest path to x = Max = 4");
+        assertEquals(0, rows.get(1).getAsJsonObject().getAsJsonArray("witnesses").size());
+        assertTrue(r.out().contains("witness AtMax: reached at depth 3"), r.out());
+        assertTrue(r.out().contains("1 of 1 witnesses reached"), r.out());
+    }
+
+    @Test
+    void anUnreachableWitnessExitsOneWithAClearRow() throws Exception {
+        Path m = copyOfTheTestManifest(Files.readString(MANIFEST)
+            .replace("witnesses = [\"AtMax\"]", "witnesses = [\"AtMax\", \"Overflow\"]"));
+        Path json = tmp.resolve("w.json");
+        Run r = run("check", "--manifest", m.toString(), "--model", "counter-pass", "--out", tmp.toString(), "--json", json.toString());
+        assertEquals(ExitCode.FAILED.code(), r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("pass (expected pass) ok"), r.out());
+        assertTrue(r.out().contains("witness Overflow: UNREACHABLE: no reachable state of"), r.out());
+        String row = r.out().lines().filter(l -> l.startsWith("counter-pass ")).findFirst().orElseThrow();
+        assertTrue(row.contains("1/2") && row.endsWith("UNREACHED"), row);
+        assertTrue(r.out().contains("0 of 1 models as expected; 1 MISMATCH or UNREACHED."), r.out());
+        JsonObject only = JsonParser.parseString(Files.readString(json)).getAsJsonArray().get(0).getAsJsonObject();
+        assertFalse(only.get("ok").getAsBoolean());
+        assertFalse(only.getAsJsonArray("witnesses").get(1).getAsJsonObject().get("reached").getAsBoolean());
+    }
+
+    @Test
+    void aWitnessTheSpecDoesNotDefineIsAPositionedInputError() throws Exception {
+        Path m = copyOfTheTestManifest(Files.readString(MANIFEST).replace("witnesses = [\"AtMax\"]", "witnesses = [\"AtMin\"]"));
+        Run r = run("check", "--manifest", m.toString(), "--model", "counter-pass");
+        assertEquals(ExitCode.INPUT.code(), r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("models.toml:8:13: witness 'AtMin' is not an operator without parameters defined in Counter.tla"),
+            r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    private Path copyOfTheTestManifest(String text) throws Exception {
+        Path m = tmp.resolve("models.toml");
+        Files.writeString(m, text);
+        for (String f : List.of("Counter.tla", "Pass.cfg", "Invariant.cfg", "Deadlock.cfg")) {
+            Files.copy(MANIFEST.getParent().resolve(f), tmp.resolve(f));
+        }
+        return m;
     }
 
     /** Reads the ITF file back and checks it is a real behaviour ending in a state with x >= 3. */
