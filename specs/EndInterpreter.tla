@@ -658,4 +658,29 @@ SingleGILHolder ==
 
 \* Py_EndInterpreter (and Py_FinalizeEx) get to the end.
 EndTerminates == <>(eStep = "done")
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach (see     *)
+(* GilFinalize.tla; `finalspec check` requires ~W to be violated).         *)
+
+\* gh-104341: a worker is still in drop_gil's final release or about to
+\* free its own tstate while Py_EndInterpreter has set S->_finalizing.
+W_WorkerReleasingWhileEnding ==
+    \E w \in Workers : pc[w] \in {"dg_release", "dg_force", "free_self"}
+                       /\ interpFin # None
+
+\* PR #104437: a C thread entered S after the last-thread check and was
+\* trapped by the must-exit check.
+W_ForeignTrapped == \E c \in Foreign : pc[c] \in {"x_exit", "dead"}
+
+\* gh-109793: Main, with TSub current, is at take_gil's C1 while the runtime
+\* is finalizing (the finalizing-id exemption must let it through).
+W_MainAtC1WithSubTstate ==
+    pc[Main] = "tg_c1" /\ mainTs = TSub /\ runtimeFin # None
+
+\* bpo-36402: a worker has left threading._active and is still running its
+\* tail (tstate not yet deleted).
+W_WorkerTailAfterActive ==
+    \E w \in Workers : pc[w] \in {"w_tail", "w_tail2"} /\ w \notin active
+
 =============================================================================

@@ -247,4 +247,13 @@ ForkSafe == child \in {"none", "clean"}
 
 ForkCompletes == <>(fPc = "done")
 
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* gh-116522: F asks for a stop-the-world while P is half way through a
+\* mutation, and while C holds HEAD_LOCK in new_threadstate.
+W_StopRequestedWhileMutating == fPc = "stw_wait" /\ pc["P"] = "mutating"
+W_HeadLockHeldDuringStop == fPc = "stw_wait" /\ headLock = "C"
+
 =============================================================================

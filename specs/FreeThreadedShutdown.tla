@@ -306,4 +306,19 @@ NoParkedOnFreed == \A t \in Daemons : pc[t] = "parked" => ~freed[t]
 
 FinalizerTerminates == <>(finPc = "done")
 
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* gh-124149 / gh-116522: a daemon parked in tstate_wait_attach while the
+\* finalizer is deleting (or has deleted) its tstate.
+W_ParkedWhileDeleted == \E t \in Daemons : pc[t] = "parked" /\ del[t] # "pending"
+
+\* gh-124149 fix: a parked daemon sees SHUTTING_DOWN.
+W_ParkedSeesShuttingDown ==
+    \E t \in Daemons : pc[t] = "parked" /\ st[t] = "shutting_down"
+
+\* gh-124878 refcount: a hung thread's tstate is later freed.
+W_HungThenFreed == \E t \in Daemons : pc[t] = "hung" /\ freed[t]
+
 =============================================================================

@@ -895,6 +895,70 @@ NoOrphanDropRequest ==
         (owner = t /\ dropReq /\ RunsPython(t))
             => \E u \in Threads : pc[u] = "tg_wait" /\ drq[u]
 
-\* The finalizer gets to the end (exit or a fatal error).
+\* bpo-23309 fix / gh-129536: the process does not abort with "could not
+\* acquire lock for <_io.BufferedWriter ...> at interpreter shutdown"
+\* (Modules/_io/bufferedio.c: _enter_buffered_busy, 3.5+).
+NoFatalError == finStep # "fatal"
+
+\* The process ends: Py_FinalizeEx returns to exit(), or a fatal error
+\* aborts it.  Termination only; whether it was an abort is NoFatalError's
+\* business, so a model can check both and tell a hang from an abort.
 FinalizerTerminates == <>(~Alive)
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach, so that *)
+(* its pass is not vacuous.  `finalspec check` gives TLC ~W as an invariant *)
+(* for each witness W a model declares and requires a violation.           *)
+
+\* bpo-1856, bpo-36475: a daemon is back from take_gil while the runtime is
+\* finalizing (the caller's post-acquire check must send it away).
+W_DaemonBackWhileFinalizing ==
+    \E d \in Daemons : pc[d] = "d_post" /\ finalizing # None
+
+\* bpo-39877 fixes 2/3: a waiter blocked in take_gil whose tstate is freed.
+W_WaiterTstateFreed == \E t \in Others : pc[t] = "tg_wait" /\ t \in freed
+
+\* gh-110052: a daemon is inside take_gil after RemoveExcept took its tstate
+\* off the list, and (3.14) the list's reference to it has been dropped.
+W_InTakeGilAfterRemove ==
+    \E d \in Daemons : pc[d] \in {"tg_c1", "tg_lock", "tg_wait"}
+                       /\ finalizing # None /\ d \notin linked
+W_InTakeGilListRefDropped ==
+    \E d \in Daemons : pc[d] \in {"tg_c1", "tg_lock", "tg_wait"} /\ refs[d] = 1
+                       /\ d \notin toDelete /\ finStep # "atexit"
+
+\* A thread hung (3.14 PyThread_hang_thread) while Main goes on finalizing.
+W_DaemonHung == \E d \in Daemons : pc[d] = "hung" /\ Alive
+
+\* C3 said "must exit" and the thread is releasing the GIL on its way out.
+W_C3ExitInDropGil == \E t \in Others : pc[t] \in {"dg_release", "dg_force"}
+                                       /\ ret[t] = "x_exit"
+
+\* gh-96387: a waiter leaves take_gil at C2 with its own drop request posted.
+W_C2ExitWithOwnRequest ==
+    \E t \in Others : pc[t] = "x_exit" /\ drq[t] /\ ret[t] # "x_exit"
+
+\* gh-96387: Main waits on switch_cond in drop_gil's FORCE_SWITCHING block.
+W_MainWaitsSwitchCond == pc[Main] = "dg_switchwait"
+
+\* gh-108987: a spawned thread is about to bind its tstate after
+\* SetFinalizing took it off the list.
+W_BindAfterRemoval ==
+    \E s \in Spawned : pc[s] = "s_bind" /\ finalizing # None /\ s \notin linked
+
+\* gh-154175: a thread is in drop_gil's FORCE_SWITCHING part (after
+\* MUTEX_UNLOCK) while its tstate is freed.
+W_InDropGilTstateFreed == \E t \in Others : pc[t] = "dg_force" /\ t \in freed
+
+\* gh-124619: PyGILState_Ensure is creating a tstate while finalizing, and
+\* a foreign thread is refused (hung) by the check.
+W_EnsureWhileFinalizing == \E f \in Foreign : pc[f] = "f_new" /\ finalizing # None
+W_ForeignRefused == \E f \in Foreign : pc[f] = "hung"
+
+\* bpo-23309 / gh-129536: the finalizer waits for sys.stdout's lock held by a
+\* daemon that can no longer run.
+W_FlushWaitsForDaemonLock ==
+    pc[Main] = "m_lockwait" /\ stdoutLock # None
+    /\ pc[stdoutLock] \in {"dead", "hung", "x_exit"}
+
 =============================================================================

@@ -265,4 +265,16 @@ GateOneWay == [][gateClosed => gateClosed']_vars
 
 FinalizerTerminates == <>(finPc = "done")
 
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* PEP 788: a guard holder is attached while the finalizer waits for guards;
+\* a late holder is refused after the gate closed; the finalizer reaches
+\* the gate with a guard open.
+W_AttachedWhileFinalizerWaits ==
+    \E h \in Holders : hPc[h] = "attached" /\ finPc = "wait_guards"
+W_RefusedAfterGate == \E h \in Holders : hPc[h] = "refused"
+W_GuardOpenAtGate == finPc = "gate" /\ guards > 0
+
 =============================================================================

@@ -63,9 +63,12 @@
 (*                                                                         *)
 (* Properties (which policy keeps or breaks which is in the table of       *)
 (* docs/specs-threads.md):                                                 *)
-(*   NoAsyncKill       a thread is never killed while it has foreign C++   *)
-(*                     frames on its stack or holds a lock the finalizer   *)
-(*                     needs;                                              *)
+(*   (Killing a thread with C++ frames is not written into a property: its *)
+(*    consequences are.  A forced unwind through a noexcept frame ends in   *)
+(*    std::terminate, an abort, which ExitCodePreserved sees; a thread that *)
+(*    vanishes without destructors leaves a dangling stack object that     *)
+(*    teardown walks, which NoUseAfterFree sees; a killed lock holder       *)
+(*    blocks flush_std_files, which FinalizerTerminates sees.)              *)
 (*   NoUseAfterFree    the finalizer never touches a dead thread's stack;  *)
 (*   ExitCodePreserved the process ends with the status main meant;        *)
 (*   AtexitRuns        the process never ends before the Py_AtExit         *)
@@ -107,11 +110,10 @@ VARIABLES
     proc,        \* "running" or "exited": the whole process
     exitStatus,  \* the status the process ended with (-1 while running)
     llRan,       \* call_ll_exitfuncs has run
-    asyncKill,   \* the policy killed D while it had C++ frames or held lockL
     uaf          \* the finalizer dereferenced memory on a dead thread's stack
 
 vars == <<finPc, dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-          exitStatus, llRan, asyncKill, uaf>>
+          exitStatus, llRan, uaf>>
 
 FinPcs == {"main", "main_io", "atexit", "set_finalizing", "teardown",
            "flush", "ll_exit", "exit", "done"}
@@ -128,7 +130,6 @@ TypeOK ==
     /\ proc \in {"running", "exited"}
     /\ exitStatus \in {-1, AbortStatus} \cup 0..255
     /\ llRan \in BOOLEAN
-    /\ asyncKill \in BOOLEAN
     /\ uaf \in BOOLEAN
 
 (* Finalization begins while D is already inside its blocking call: the   *)
@@ -144,7 +145,6 @@ Init ==
     /\ proc = "running"
     /\ exitStatus = -1
     /\ llRan = FALSE
-    /\ asyncKill = FALSE
     /\ uaf = FALSE
 
 -----------------------------------------------------------------------------
@@ -162,7 +162,7 @@ DEnterBlocking ==
     /\ stackObj' = IF CxxFrames THEN "live" ELSE "none"
     /\ gil' = "none"
     /\ dPc' = "blocking"
-    /\ UNCHANGED <<finPc, finalizing, proc, exitStatus, llRan, asyncKill, uaf>>
+    /\ UNCHANGED <<finPc, finalizing, proc, exitStatus, llRan, uaf>>
 
 \* PyEval_RestoreThread -> take_gil when the interpreter is not finalizing:
 \* the must-exit check passes and D gets the GIL.
@@ -174,7 +174,7 @@ DAttach ==
     /\ gil' = "D"
     /\ dPc' = "returned"
     /\ UNCHANGED <<finPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, asyncKill, uaf>>
+                   llRan, uaf>>
 
 \* take_gil finds the interpreter finalizing (check C1, before it waits for
 \* the GIL) and applies the policy.  Killed by pthread_exit or _endthreadex,
@@ -185,26 +185,24 @@ DMustExit ==
     /\ finalizing
     /\ CASE Policy = "abort" ->
               /\ proc' = "exited" /\ exitStatus' = AbortStatus
-              /\ UNCHANGED <<dPc, stackObj, asyncKill>>
+              /\ UNCHANGED <<dPc, stackObj>>
          [] Policy = "exit" ->
               /\ proc' = "exited" /\ exitStatus' = ExitCode
-              /\ UNCHANGED <<dPc, stackObj, asyncKill>>
+              /\ UNCHANGED <<dPc, stackObj>>
          [] Policy = "hang" ->
               \* PyThread_hang_thread: the stack, its objects and locks stay.
               /\ dPc' = "hung"
-              /\ UNCHANGED <<proc, exitStatus, stackObj, asyncKill>>
+              /\ UNCHANGED <<proc, exitStatus, stackObj>>
          [] Policy = "unwind" ->
               \* The forced unwind runs C++ destructors (unlinking stackObj)
               \* until it meets a noexcept frame: then std::terminate aborts.
               /\ dPc' = "killed"
-              /\ asyncKill' = (cxx \/ lockL = "D")
               /\ stackObj' = "none"
               /\ IF cxx THEN proc' = "exited" /\ exitStatus' = AbortStatus
                         ELSE UNCHANGED <<proc, exitStatus>>
          [] Policy = "terminate" ->
               \* No destructor runs: the stack is gone, stackObj dangles.
               /\ dPc' = "killed"
-              /\ asyncKill' = (cxx \/ lockL = "D")
               /\ stackObj' = IF stackObj = "live" THEN "dangling" ELSE stackObj
               /\ UNCHANGED <<proc, exitStatus>>
     /\ UNCHANGED <<finPc, gil, lockL, cxx, finalizing, llRan, uaf>>
@@ -218,7 +216,7 @@ DLeaveBlocking ==
     /\ cxx' = FALSE
     /\ stackObj' = "none"
     /\ dPc' = "python"
-    /\ UNCHANGED <<finPc, gil, finalizing, proc, exitStatus, llRan, asyncKill,
+    /\ UNCHANGED <<finPc, gil, finalizing, proc, exitStatus, llRan,
                    uaf>>
 
 -----------------------------------------------------------------------------
@@ -230,7 +228,7 @@ FinBlockingIo ==
     /\ gil' = "none"
     /\ finPc' = "main_io"
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, asyncKill, uaf>>
+                   llRan, uaf>>
 
 FinIoDone ==
     /\ proc = "running"
@@ -238,14 +236,14 @@ FinIoDone ==
     /\ gil' = "Fin"
     /\ finPc' = "atexit"
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, asyncKill, uaf>>
+                   llRan, uaf>>
 
 FinMainReturns ==
     /\ proc = "running"
     /\ finPc = "main" /\ gil = "Fin"
     /\ finPc' = "atexit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, asyncKill, uaf>>
+                   exitStatus, llRan, uaf>>
 
 \* wait_for_thread_shutdown does not wait for daemon threads; then atexit.
 FinAtexit ==
@@ -253,7 +251,7 @@ FinAtexit ==
     /\ finPc = "atexit"
     /\ finPc' = "set_finalizing"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, asyncKill, uaf>>
+                   exitStatus, llRan, uaf>>
 
 FinSetFinalizing ==
     /\ proc = "running"
@@ -261,7 +259,7 @@ FinSetFinalizing ==
     /\ finalizing' = TRUE
     /\ finPc' = "teardown"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, proc, exitStatus, llRan,
-                   asyncKill, uaf>>
+                   uaf>>
 
 \* Module teardown and GC walk structures that may reach D's stack object.
 FinTeardown ==
@@ -270,7 +268,7 @@ FinTeardown ==
     /\ uaf' = (uaf \/ stackObj = "dangling")
     /\ finPc' = "flush"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, asyncKill>>
+                   exitStatus, llRan>>
 
 \* flush_std_files takes and releases the lock; it blocks while another
 \* thread (alive, hung or dead) holds it.
@@ -280,7 +278,7 @@ FinFlush ==
     /\ lockL = "none"
     /\ finPc' = "ll_exit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, asyncKill, uaf>>
+                   exitStatus, llRan, uaf>>
 
 FinLlExit ==
     /\ proc = "running"
@@ -288,7 +286,7 @@ FinLlExit ==
     /\ llRan' = TRUE
     /\ finPc' = "exit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, asyncKill, uaf>>
+                   exitStatus, uaf>>
 
 FinExit ==
     /\ proc = "running"
@@ -297,7 +295,7 @@ FinExit ==
     /\ exitStatus' = ExitCode
     /\ finPc' = "done"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, llRan,
-                   asyncKill, uaf>>
+                   uaf>>
 
 -----------------------------------------------------------------------------
 DNext == DEnterBlocking \/ DAttach \/ DMustExit \/ DLeaveBlocking
@@ -318,7 +316,6 @@ Fairness == WF_vars(DNext) /\ SF_vars(FinNext)
 Spec == Init /\ [][Next]_vars /\ Fairness
 
 -----------------------------------------------------------------------------
-NoAsyncKill == ~asyncKill
 
 NoUseAfterFree == ~uaf
 
@@ -327,5 +324,13 @@ ExitCodePreserved == proc = "exited" => exitStatus = ExitCode
 AtexitRuns == proc = "exited" => llRan
 
 FinalizerTerminates == <>(proc = "exited")
+
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* gh-87135: the must-exit check met a daemon with live noexcept C++ frames
+\* on its stack (the fixed policy must keep them alive).
+W_MustExitWithCxxFrames == dPc = "hung" /\ cxx /\ stackObj = "live"
 
 =============================================================================

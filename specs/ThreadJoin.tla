@@ -268,4 +268,13 @@ JoinSound ==
 
 JoinTerminates == <>(\A j \in Joiners : jPc[j] = "returned")
 
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* gh-116372: two joiners observe A's completion at the same time: one joins
+\* the OS thread while the other waits at the once flag.
+W_ConcurrentJoiners ==
+    \E j, k \in Joiners : j # k /\ jPc[j] = "join_os" /\ jPc[k] = "once"
+
 =============================================================================

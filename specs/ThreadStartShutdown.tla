@@ -54,8 +54,9 @@
 (*                  DestructorStartReturns are the same wait in the main   *)
 (*                  thread.                                                *)
 (*   Bootstrap(t)   Modules/_threadmodule.c: thread_run: the gh-108987     *)
-(*                  check, _PyThreadState_Bind (Python/pystate.c:          *)
-(*                  bind_tstate), PyEval_AcquireThread (must-exit).        *)
+(*                  check (3.12.3+/3.13+).                                 *)
+(*   BootBind(t)    _PyThreadState_Bind (Python/pystate.c: bind_tstate),   *)
+(*                  then PyEval_AcquireThread (must-exit), a later step.   *)
 (*   Finish(t)      Modules/_threadmodule.c: thread_run: PyThreadState_Clear,*)
 (*                  _PyThreadState_DeleteCurrent, remove_from_shutdown_    *)
 (*                  handles (3.13); release_sentinel (3.12).               *)
@@ -82,8 +83,8 @@
 (*   ProcessExit    Python/pylifecycle.c: the rest of _Py_Finalize; exit().*)
 (*                                                                         *)
 (* Properties                                                              *)
-(*   StartGate        (row 14) a start is refused exactly when _finalizing *)
-(*                    was already set at the check.                        *)
+(*   AtexitCanStartThreads (row 14) a start is refused only once           *)
+(*                    _finalizing is set (atexit may start threads).       *)
 (*   NonDaemonJoined  (row 15) when _finalizing is set, every non-daemon   *)
 (*                    thread started before it has finished its work.      *)
 (*   NoDanglingDeref  no thread touches a freed thread state.              *)
@@ -127,7 +128,7 @@ vars == <<mPc, interpFinalizing, finalizing, pc, tstate, shutdownSet,
 MPcs == {"main", "shutdown", "atexit", "atexit_wait", "prefin_check",
          "set_finalizing", "delete_tstates", "teardown", "teardown_wait",
          "exit", "done"}
-TPcs == {"unborn", "starting", "running", "start_wait", "done", "refused",
+TPcs == {"unborn", "starting", "binding", "running", "start_wait", "done", "refused",
          "exited", "crashed"}
 
 TypeOK ==
@@ -197,13 +198,28 @@ StartReturns(t) ==
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
+\* thread_run (Modules/_threadmodule.c, 3.12.3+ and 3.13+; gh-108987 fix
+\* 517cd82e): `if (_PyThreadState_MustExit(tstate))` reads only globals and
+\* leaves without touching the tstate.  It is a separate step from the bind:
+\* nothing stops the finalizer between the two (GilFinalize splits the same
+\* code the same way: ThreadRunStart / ThreadRunBind).
 Bootstrap(t) ==
     /\ mPc # "done"
     /\ pc[t] = "starting"
     /\ pc' = [pc EXCEPT ![t] =
-                IF ThreadRunEarlyCheck /\ finalizing THEN "exited"
-                ELSE IF tstate[t] = "freed" THEN "crashed"   \* bind_tstate
-                ELSE IF finalizing THEN "exited"   \* PyEval_AcquireThread
+                IF ThreadRunEarlyCheck /\ finalizing THEN "exited" ELSE "binding"]
+    /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
+                   childTried, verdict, sawFin, atexitPending>>
+
+\* _PyThreadState_Bind (Python/pystate.c: bind_tstate writes the tstate;
+\* 3.12+), then PyEval_AcquireThread (Python/ceval_gil.c: take_gil's
+\* must-exit check; exit <= 3.13.7, hang 3.13.8+/3.14).
+BootBind(t) ==
+    /\ mPc # "done"
+    /\ pc[t] = "binding"
+    /\ pc' = [pc EXCEPT ![t] =
+                IF tstate[t] = "freed" THEN "crashed"
+                ELSE IF finalizing THEN "exited"
                 ELSE "running"]
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
@@ -315,7 +331,7 @@ MNext == MainReturns \/ ThreadingShutdown \/ RunAtexit \/ AtexitStartReturns
          \/ PreFinCheck \/ SetFinalizing \/ DeleteTstates
          \/ TeardownDestructor \/ DestructorStartReturns \/ ProcessExit
 
-TNext(t) == StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ Finish(t)
+TNext(t) == StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ BootBind(t) \/ Finish(t)
             \/ Killed(t)
 
 Next ==
@@ -323,17 +339,20 @@ Next ==
     \/ PreFinCheck \/ SetFinalizing \/ DeleteTstates
     \/ TeardownDestructor \/ DestructorStartReturns \/ ProcessExit
     \/ \E t \in Threads :
-         StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ Finish(t)
-         \/ Killed(t)
+         StartChild(t) \/ StartReturns(t) \/ Bootstrap(t) \/ BootBind(t)
+         \/ Finish(t) \/ Killed(t)
 
 Fairness == WF_vars(MNext) /\ \A t \in Threads : WF_vars(TNext(t))
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 
 -----------------------------------------------------------------------------
-StartGate ==
-    \A t \in Threads :
-        verdict[t] # "none" => (verdict[t] = "refused" <=> sawFin[t])
+\* gh-113964: a start is refused only once _finalizing is set, so atexit
+\* handlers and threads joined by threading._shutdown can start threads.
+\* (Was StartGate, "refused <=> _finalizing was set at the check", which
+\* the runtime_finalizing check satisfies by construction: it reads the
+\* same flag.)  This one is about what Py_FinalizeEx's order lets happen.
+AtexitCanStartThreads == \A t \in Threads : pc[t] = "refused" => finalizing
 
 NonDaemonJoined ==
     finalizing =>
@@ -343,5 +362,20 @@ NonDaemonJoined ==
 NoDanglingDeref == \A t \in Threads : pc[t] # "crashed"
 
 MainTerminates == <>(mPc = "done")
+
+
+-----------------------------------------------------------------------------
+(* Witnesses: dangerous situations a fixed model must still reach.         *)
+
+\* gh-136003: C, started by a thread the atexit handler started, has
+\* finished before _finalizing is set.
+W_AtexitGrandchildJoined == pc["C"] = "done" /\ ~finalizing
+
+\* gh-113964: a destructor's thread start is refused during teardown.
+W_DestructorStartRefused == verdict["D"] = "refused"
+
+\* gh-104690: a thread that passed the start check bootstraps while the
+\* finalizer has already set _finalizing.
+W_BootstrapWhileFinalizing == \E t \in Threads : pc[t] \in {"starting", "binding"} /\ finalizing
 
 =============================================================================
