@@ -2,9 +2,12 @@ package io.finalspec.toolkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.finalspec.codegen.manifest.Expectation;
@@ -14,6 +17,7 @@ import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.toolkit.report.CheckRow;
 import io.finalspec.toolkit.report.Counterexamples;
+import io.finalspec.toolkit.report.DocTraces;
 import io.finalspec.toolkit.report.JsonReport;
 import io.finalspec.toolkit.report.ResultsTable;
 import io.finalspec.toolkit.report.TraceText;
@@ -65,6 +69,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where counterexamples go, under DIR/traces (default: target/finalspec).")
     private Path out;
 
+    @Option(names = "--doc", paramLabel = "FILE", description = "Rewrite the <!-- tlc-trace: MODEL --> blocks of this Markdown file with what TLC found in this run (outcome, trace, witnesses).")
+    private Path doc;
+
+    @Option(names = "--check-doc", paramLabel = "FILE", description = "Fail (exit 1) when a <!-- tlc-trace: MODEL --> block of this file differs from what TLC found in this run.")
+    private Path checkDoc;
+
     @Option(names = {"-q", "--quiet"}, description = "Do not print counterexamples, only the table.")
     private boolean quiet;
 
@@ -73,6 +83,11 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         OutputFiles.checkWritable("--json", json);
+        for (Path d : new Path[] {doc, checkDoc}) {
+            if (d != null) {
+                readDoc(d);
+            }
+        }
         Manifest manifest = loadManifest();
         if (list) {
             listModels(manifest, stdout);
@@ -104,7 +119,41 @@ final class CheckCommand implements Callable<Integer> {
         if (json != null) {
             JsonReport.write(rows, json);
         }
-        return failed == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        boolean docOk = documents(rows, stdout, stderr);
+        return failed == 0 && docOk ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    /**
+     * Writes (--doc) or compares (--check-doc) the trace blocks of a document; false when a
+     * compared block differs from this run.
+     */
+    private boolean documents(List<CheckRow> rows, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        Map<String, CheckRow> byName = new LinkedHashMap<>();
+        rows.forEach(r -> byName.put(r.model().name(), r));
+        if (doc != null) {
+            DocTraces.Filled f = DocTraces.fill(readDoc(doc), byName);
+            Files.writeString(doc, f.text());
+            stdout.printf("%s: %d trace blocks written from this run, %d of them changed.%n", doc, f.filled().size(),
+                f.changed().size());
+        }
+        if (checkDoc == null) {
+            return true;
+        }
+        DocTraces.Filled f = DocTraces.fill(readDoc(checkDoc), byName);
+        for (String name : f.changed()) {
+            stderr.printf("%s: the trace block of %s differs from what TLC found (regenerate with --doc %s)%n", checkDoc, name,
+                checkDoc);
+        }
+        stdout.printf("%s: %d trace blocks compared with this run, %d differ.%n", checkDoc, f.filled().size(), f.changed().size());
+        return f.changed().isEmpty();
+    }
+
+    private static String readDoc(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UserError(file + ":1:1: cannot read: " + e.getMessage());
+        }
     }
 
     /**

@@ -99,6 +99,32 @@ class CheckCommandTest {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
+    @Test
+    void docTraceBlocksAreWrittenFromTheRunAndChecked() throws Exception {
+        Path doc = tmp.resolve("bugs.md");
+        Files.writeString(doc, "# Bugs\n\n<!-- tlc-trace: counter-small -->\nhand-written\n<!-- /tlc-trace -->\n\ntext\n"
+            + "<!-- tlc-trace: counter-pass -->\n<!-- /tlc-trace -->\n<!-- tlc-trace: counter-deadlock -->\nkept\n<!-- /tlc-trace -->\n");
+        Run write = run("check", "--manifest", MANIFEST.toString(), "--out", tmp.toString(), "-q", "--doc", doc.toString());
+        assertEquals(0, write.code(), write.out() + write.err());
+        assertTrue(write.out().contains("2 trace blocks written from this run, 2 of them changed."), write.out());
+        String text = Files.readString(doc);
+        assertTrue(text.contains("`counter-small`: TLC found **invariant Small**"), text);
+        assertTrue(text.contains("    Init → Inc → Inc"), text);
+        assertTrue(text.contains("witness `AtMax` reached in 3 states: Init → Inc → Inc"), text);
+        assertTrue(text.contains("<!-- tlc-trace: counter-deadlock -->\nkept\n"), "a model not checked keeps its block: " + text);
+        assertFalse(text.contains("hand-written"), text);
+
+        Run same = run("check", "--manifest", MANIFEST.toString(), "--out", tmp.toString(), "-q", "--check-doc", doc.toString());
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("2 trace blocks compared with this run, 0 differ."), same.out());
+
+        Files.writeString(doc, text.replace("invariant Small", "invariant Large"));
+        Run differs = run("check", "--manifest", MANIFEST.toString(), "--model", "counter-small", "--out", tmp.toString(), "-q",
+            "--check-doc", doc.toString());
+        assertEquals(ExitCode.FAILED.code(), differs.code(), differs.out() + differs.err());
+        assertTrue(differs.err().contains("the trace block of counter-small differs from what TLC found"), differs.err());
+    }
+
     private Path copyOfTheTestManifest(String text) throws Exception {
         Path m = tmp.resolve("models.toml");
         Files.writeString(m, text);
