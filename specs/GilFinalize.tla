@@ -98,7 +98,7 @@
 (* Bugs reproduced: bpo-1856, bpo-36475, bpo-39877 (fixes 1-4),            *)
 (* bpo-33608/gh-110052, gh-96387, gh-108987, bpo-23309/gh-129536,          *)
 (* gh-124619, gh-154175, and the GIL-build side of gh-124878.              *)
-(* See docs/specs-core.md and docs/bugs-core.md.                           *)
+(* See docs/specs.md and docs/bugs.md.                                     *)
 (*                                                                         *)
 (* Abstractions (why they are sound for these properties):                 *)
 (*  - gil->mutex is not a variable: every step below is one critical       *)
@@ -122,7 +122,7 @@ CONSTANTS
     Main, Daemons, AcquireThreads, Foreign, Spawned, StdoutUsers,
     Interp,        \* model value: the main PyInterpreterState
     None,          \* model value: NULL
-    \* ---- version switches (see docs/specs-core.md for each version) ----
+    \* ---- version switches (see docs/specs.md for each version) ----
     PostCheck,              \* SUBSET {"Restore","Acquire"}: callers that check
                             \* must-exit after take_gil (3.2-3.8)
     EntryReadsInterp,       \* 3.8: RestoreThread/AcquireThread read

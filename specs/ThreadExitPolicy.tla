@@ -62,7 +62,7 @@
 (*                   then exit().                                          *)
 (*                                                                         *)
 (* Properties (which policy keeps or breaks which is in the table of       *)
-(* docs/specs-threads.md):                                                 *)
+(* docs/specs.md):                                                         *)
 (*   (Killing a thread with C++ frames is not written into a property: its *)
 (*    consequences are.  A forced unwind through a noexcept frame ends in   *)
 (*    std::terminate, an abort, which ExitCodePreserved sees; a thread that *)
