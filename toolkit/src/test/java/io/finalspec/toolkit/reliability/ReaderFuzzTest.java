@@ -170,7 +170,7 @@ class ReaderFuzzTest {
         }
         List<String> seeds = List.of(Files.readString(TLC.resolve("models.toml")));
         List<String> dictionary = List.of("[[model]]", "[model]", "name", "spec", "config", "cpython", "expect", "bug", "tier",
-            "summary", " = ", "\"", "[", "]", ",", "#", "\"pass\"", "\"deadlock\"", "\"invariant Small\"", "\"property P\"",
+            "summary", "witnesses", "\"AtMax\"", "\"Overflow\"", " = ", "\"", "[", "]", ",", "#", "\"pass\"", "\"deadlock\"", "\"invariant Small\"", "\"property P\"",
             "\"large\"", "\"default\"", "\"Nope.tla\"", "\"../Counter.tla\"", "\\", "\\u00", "\n", "\r\n", "\t", "'");
         Path file = dir.resolve("models.toml");
         Pattern positioned = Pattern.compile("^" + Pattern.quote(file.toString()) + ":[1-9][0-9]*:[1-9][0-9]*: .+");
