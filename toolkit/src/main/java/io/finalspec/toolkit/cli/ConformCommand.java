@@ -171,17 +171,25 @@ final class ConformCommand implements Callable<Integer> {
     private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout) throws IOException, InterruptedException {
         Path dir = Children.ofThisJvm().tempFolder("finalspec-graph");
         try {
-            TlcGraphDump.Dump dump = new TlcGraphDump(new TlcOptions(1, "2g", 600)).dump(args.spec(), args.config(), dir);
+            GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
+            // The machine compares states on one core while TLC writes its graph on the other.
+            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600))
+                .dumpWhileReading(args.spec(), args.config(), dir, graph::stream);
+            TlcGraphDump.Dump dump = run.dump();
             if (!dump.complete()) {
                 stdout.println("graph mode: TLC did not finish its graph (exit " + dump.exitCode() + "); comparing by walks instead. TLC said:");
                 stdout.println(dump.outputTail().strip());
                 return walk(machine, theSeed, oracle);
             }
-            GraphStepConformance.Result r = new GraphStepConformance(machine, theSeed).check(dump.file(), dump.distinct());
-            return new Steps(Mode.graph, r.statesChecked(), r.transitionsCompared(), dump.seconds() + r.seconds(), true, r.mismatches());
+            GraphStepConformance.Result r = graph.finish(run.result(), dump.file(), dump.distinct());
+            return new Steps(Mode.graph, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
         } catch (GraphStepConformance.UnreadableDump e) {
             stdout.println("graph mode: " + e.getMessage() + "; comparing by walks instead");
             return walk(machine, theSeed, oracle);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             Children.ofThisJvm().delete(dir);
         }

@@ -80,13 +80,27 @@ public final class GraphStepConformance {
 
     /** Compares the machine with the graph in {@code dump}; {@code tlcDistinct} is TLC's own count (-1: unknown). */
     public Result check(Path dump, long tlcDistinct) throws IOException, UnreadableDump {
-        long start = System.nanoTime();
-        Pass pass = new Pass();
         try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            return finish(stream(in), dump, tlcDistinct);
+        }
+    }
+
+    /**
+     * The streaming half: reads the graph (possibly while TLC is still writing it) and balances
+     * every state; {@link #finish} then judges, once the whole file is on disk.
+     */
+    public Pass stream(Reader in) throws IOException, UnreadableDump {
+        Pass pass = new Pass();
+        try {
             DotGraphReader.read(in, pass);
         } catch (TlaEvalException e) {
             throw new UnreadableDump("a state in TLC's graph dump: " + e.getMessage());
         }
+        return pass;
+    }
+
+    /** Judges a finished {@link #stream pass}; {@code dump} is read again only to describe a mismatch. */
+    public Result finish(Pass pass, Path dump, long tlcDistinct) throws IOException, UnreadableDump {
         if (pass.failure != null) {
             throw new UnreadableDump(pass.failure);
         }
@@ -109,11 +123,12 @@ public final class GraphStepConformance {
                 }
             }
         }
-        return new Result(states, pass.transitions, (System.nanoTime() - start) / 1e9, mismatches);
+        return new Result(states, pass.transitions, (System.nanoTime() - pass.start) / 1e9, mismatches);
     }
 
     /** The streaming pass: one balance per state, fed by both sides. */
-    private final class Pass implements DotGraphReader.Listener {
+    public final class Pass implements DotGraphReader.Listener {
+        final long start = System.nanoTime();
         final FingerprintIndex index = new FingerprintIndex();
         long[] tlcFp = new long[1 << 10];
         long[] machineFp = new long[1 << 10];
@@ -127,6 +142,9 @@ public final class GraphStepConformance {
 
         long fpOfSlot(int slot) {
             return tlcFp[slot];
+        }
+
+        Pass() {
         }
 
         @Override

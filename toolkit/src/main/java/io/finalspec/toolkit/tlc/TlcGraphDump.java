@@ -1,10 +1,16 @@
 package io.finalspec.toolkit.tlc;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,10 +43,49 @@ public final class TlcGraphDump {
 
     private static final Pattern DISTINCT = Pattern.compile("([0-9,]+) distinct states? found");
 
+    private static final String FILE = "graph.dot";
+
     private final TlcOptions options;
 
     public TlcGraphDump(TlcOptions options) {
         this.options = options;
+    }
+
+    /** What reads the graph while TLC writes it. */
+    @FunctionalInterface
+    public interface GraphTask<T> {
+        T read(Reader graph) throws Exception;
+    }
+
+    /** A dump and what the task made of the graph while TLC wrote it. */
+    public record Streamed<T>(Dump dump, T result) {
+    }
+
+    /**
+     * Dumps the graph and hands it to {@code task} while TLC writes it (the task sees the end of
+     * the graph once TLC has exited). The task's exception, if any, is rethrown after TLC ends.
+     */
+    public <T> Streamed<T> dumpWhileReading(Path spec, Path config, Path dir, GraphTask<T> task) throws Exception {
+        AtomicBoolean finished = new AtomicBoolean();
+        FutureTask<T> reading = new FutureTask<>(() -> {
+            try (Reader in = new InputStreamReader(new GrowingFileReader(dir.resolve(FILE), finished::get), StandardCharsets.UTF_8)) {
+                return task.read(in);
+            }
+        });
+        Thread reader = new Thread(reading, "tlc-graph-reader");
+        reader.setDaemon(true);
+        reader.start();
+        Dump dump;
+        try {
+            dump = dump(spec, config, dir);
+        } finally {
+            finished.set(true);
+        }
+        try {
+            return new Streamed<>(dump, reading.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : new IOException(e.getCause());
+        }
     }
 
     /** Dumps the graph of {@code spec} with {@code config} into {@code dir} (which the caller owns and deletes). */
@@ -48,7 +93,7 @@ public final class TlcGraphDump {
         Path specAbs = spec.toAbsolutePath().normalize();
         Path cfg = dir.resolve("graph.cfg");
         Files.writeString(cfg, CfgNames.forSimulation(Files.readString(config)));
-        Path file = dir.resolve("graph.dot");
+        Path file = dir.resolve(FILE);
         List<String> cmd = new ArrayList<>(TlcRunner.javaCommand(options, dir));
         cmd.addAll(List.of("-dump", "dot,actionlabels", file.toString(), "-workers", "1",
             "-metadir", dir.resolve("meta").toString(), "-config", cfg.toString(), specAbs.getFileName().toString()));
