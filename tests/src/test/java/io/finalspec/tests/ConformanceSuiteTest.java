@@ -47,6 +47,8 @@ class ConformanceSuiteTest {
     static final long STATES = Long.getLong("conform.states", 300_000L);
     static final int TRACES = Integer.getInteger("conform.traces", 0);
     static final double SECONDS = Double.parseDouble(System.getProperty("conform.seconds", "20"));
+    /** {@code -Dconform.only=REGEX}: only the cases whose name matches (for measuring a few models). */
+    static final String ONLY = System.getProperty("conform.only", "");
     static final double RANDOM_SECONDS = Double.parseDouble(System.getProperty("conform.randomSeconds", "0"));
 
     static final AtomicLong STATES_CHECKED = new AtomicLong();
@@ -62,7 +64,7 @@ class ConformanceSuiteTest {
     static Stream<ExploreCase> cases() {
         List<ExploreCase> all = new ArrayList<>(ExploreCases.models());
         all.addAll(ExploreCases.conformable());
-        return all.stream();
+        return all.stream().filter(c -> ONLY.isEmpty() || c.name().matches(ONLY));
     }
 
     @ParameterizedTest(name = "{0}")
