@@ -64,6 +64,13 @@ public final class GraphStepConformance {
         }
     }
 
+    /** A state TLC printed that the value parser cannot read (an evaluation error of the machine is not one). */
+    private static final class UnreadableState extends RuntimeException {
+        UnreadableState(String message) {
+            super(message);
+        }
+    }
+
     private final Machine machine;
     private final long seed;
     private final Map<String, Integer> varIndex = new HashMap<>();
@@ -93,7 +100,7 @@ public final class GraphStepConformance {
         Pass pass = new Pass();
         try {
             DotGraphReader.read(in, pass);
-        } catch (TlaEvalException e) {
+        } catch (UnreadableState e) {
             throw new UnreadableDump("a state in TLC's graph dump: " + e.getMessage());
         }
         return pass;
@@ -157,7 +164,12 @@ public final class GraphStepConformance {
                 return;
             }
             grow(slot);
-            State s = parse(printed);
+            State s;
+            try {
+                s = parse(printed);
+            } catch (TlaEvalException e) {
+                throw new UnreadableState(e.getMessage());
+            }
             tlcFp[slot] = fp;
             machineFp[slot] = States.viewFingerprint(machine, s);
             machine.successors(s, (label, next) -> {
