@@ -12,15 +12,21 @@ import java.util.concurrent.Callable;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
+import io.finalspec.runtime.explore.BfsExplorer;
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.value.TlaEvalException;
+import io.finalspec.toolkit.conform.GraphStepConformance;
 import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.MismatchReport;
 import io.finalspec.toolkit.conform.StepConformance;
 import io.finalspec.toolkit.conform.TlcOracleAdapter;
 import io.finalspec.toolkit.conform.TraceConformance;
 import io.finalspec.toolkit.oracle.OracleException;
+import io.finalspec.toolkit.tlc.Children;
+import io.finalspec.toolkit.tlc.TlcGraphDump;
 import io.finalspec.toolkit.tlc.TlcOptions;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TlcRunner;
@@ -33,10 +39,12 @@ import picocli.CommandLine.Spec;
 /** {@code finalspec conform}: checks that the generated machine behaves exactly as TLC says the spec does. */
 @Command(name = "conform", mixinStandardHelpOptions = true,
     header = "Checks a spec's generated machine against TLC as the oracle.",
-    description = {"Compiles a spec and model in memory and checks the generated machine against TLC as the oracle:",
-        "step conformance (seeded random walks; at every new state the labelled successors must equal TLC's),",
-        "then trace conformance (TLC's simulated behaviours and TLC's counterexample, if the model has one, replay in",
-        "the machine; the machine's behaviours, written as ITF and read back, are accepted by TLC).",
+    description = {"Compiles a spec and model in memory and checks the generated machine against TLC:",
+        "step conformance (graph mode: for every state of TLC's whole labelled state graph, dumped by one TLC run,",
+        "the machine's successors equal TLC's as multisets of (action, state); walk mode: TLC as an oracle,",
+        "breadth-first then seeded random walks, labels with their parameters), then trace conformance (TLC's",
+        "simulated behaviours and TLC's counterexample, if the model has one, replay in the machine; the machine's",
+        "behaviours, written as ITF and read back, are accepted by TLC; --traces 0 skips it).",
         "Exit 0 when nothing differs, 1 on a mismatch."})
 final class ConformCommand implements Callable<Integer> {
 
@@ -46,7 +54,17 @@ final class ConformCommand implements Callable<Integer> {
     @Mixin
     private SpecArgs args;
 
-    @Option(names = "--states", paramLabel = "N", defaultValue = "100000", description = "Compare at most N distinct states (default: ${DEFAULT-VALUE}).")
+    /** How steps are compared; {@code auto} picks {@code graph} when the machine exhausts the model within --states. */
+    enum Mode { auto, graph, walk, traces }
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", description = {
+        "graph: every transition of TLC's whole labelled state graph (one TLC run with -dump) against the machine's;",
+        "walk: TLC as an oracle, breadth-first then seeded random walks (for models too big to exhaust);",
+        "traces: only TLC's -simulate behaviours, TLC's counterexample and the machine's traces;",
+        "auto (default): graph when the machine's reachable space has at most --states states, else walk."})
+    private Mode mode;
+
+    @Option(names = "--states", paramLabel = "N", defaultValue = "1000000", description = "Compare at most N distinct states (default: ${DEFAULT-VALUE}).")
     private long states;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Stop the walks after S seconds (default: ${DEFAULT-VALUE}; 0: no limit).")
@@ -67,6 +85,19 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where a mismatch's behaviour goes, under DIR/traces (default: target/finalspec).")
     private Path out;
 
+    /** What the step part compared, whichever mode ran it. */
+    private record Steps(Mode mode, long states, long transitions, double seconds, boolean exhausted, List<Mismatch> mismatches) {
+        static final Steps NONE = new Steps(Mode.traces, 0, 0, 0, false, List.of());
+
+        double statesPerSecond() {
+            return seconds <= 0 ? 0 : states / seconds;
+        }
+
+        double transitionsPerSecond() {
+            return seconds <= 0 ? 0 : transitions / seconds;
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (states < 1 || traces < 0 || depth < 2 || seconds < 0) {
@@ -79,15 +110,21 @@ final class ConformCommand implements Callable<Integer> {
         failOnInitialError(machine);
         long start = System.nanoTime();
         List<Mismatch> mismatches = new ArrayList<>();
-        StepConformance.Result steps;
+        Steps steps;
         int traceCount = 0;
         int unreadable = 0;
-        try (TlcOracleAdapter oracle = TlcOracleAdapter.start(machine, args.spec(), args.config())) {
-            steps = new StepConformance(machine, oracle, new StepConformance.Options(theSeed, states, seconds, depth, 64)).run();
+        try (LazyOracle oracle = new LazyOracle(machine)) {
+            Mode chosen = mode == Mode.auto ? (exhaustible(machine) ? Mode.graph : Mode.walk) : mode;
+            steps = switch (chosen) {
+                case graph -> graph(machine, theSeed, oracle, stdout);
+                case walk -> walk(machine, theSeed, oracle);
+                default -> Steps.NONE;
+            };
             mismatches.addAll(steps.mismatches());
-            if (mismatches.isEmpty() && traces > 0) {
+            if (mismatches.isEmpty() && (traces > 0 || chosen == Mode.traces)) {
+                int k = Math.max(1, traces);
                 TraceConformance tc = new TraceConformance(machine);
-                for (String module : new TlcSimulator(new TlcOptions(1, "2g", 600)).simulate(args.spec(), args.config(), traces, depth, theSeed)) {
+                for (String module : new TlcSimulator(new TlcOptions(1, "2g", 600)).simulate(args.spec(), args.config(), k, depth, theSeed)) {
                     try {
                         addIfPresent(mismatches, tc.replayTlcTraceModule(module, theSeed));
                         traceCount++;
@@ -96,8 +133,8 @@ final class ConformCommand implements Callable<Integer> {
                         unreadable++;
                     }
                 }
-                addIfPresent(mismatches, tc.machineTracesAccepted(oracle, theSeed, traces, depth));
-                traceCount += traces;
+                addIfPresent(mismatches, tc.machineTracesAccepted(oracle.get(), theSeed, k, depth));
+                traceCount += k;
                 traceCount += replayCounterexample(tc, theSeed, mismatches);
             }
         } catch (OracleException e) {
@@ -107,21 +144,84 @@ final class ConformCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         stdout.printf("%s with %s, seed %d%n", args.spec().getFileName(), args.config().getFileName(), theSeed);
-        stdout.printf("%,d states checked against TLC (%,d transitions) in %.1f s: %,.0f states/s%s%n", steps.statesChecked(),
-            steps.transitionsCompared(), steps.seconds(), steps.statesPerSecond(), steps.exhausted() ? " (reachable space covered)" : "");
+        stdout.printf("%,d states checked against TLC (%,d transitions) in %.1f s: %,.0f states/s, %,.0f transitions/s, mode %s%s%n",
+            steps.states(), steps.transitions(), steps.seconds(), steps.statesPerSecond(), steps.transitionsPerSecond(),
+            steps.mode(), steps.exhausted() ? " (reachable space covered)" : "");
         stdout.printf("%d traces checked%s; %d mismatch%s%n", traceCount,
             unreadable == 0 ? "" : " (" + unreadable + " TLC simulations skipped: TLC printed a value as an unevaluated lambda)",
             mismatches.size(), mismatches.size() == 1 ? "" : "es");
-        Path trace = null;
         for (Mismatch m : mismatches) {
             stdout.print(MismatchReport.format(m, machine));
-            trace = writeTrace(m, machine);
-            stdout.println("behaviour: " + trace);
+            stdout.println("behaviour: " + writeTrace(m, machine));
         }
         if (json != null) {
-            writeJson(steps.statesChecked(), traceCount, secs, mismatches.size(), theSeed);
+            writeJson(steps, traceCount, secs, mismatches.size(), theSeed);
         }
         return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    /** Whether the machine's reachable space (constraints honoured) has at most --states states. */
+    private boolean exhaustible(Machine machine) {
+        ExploreResult r = new BfsExplorer(ForwardingMachine.withoutChecks(machine),
+            BfsExplorer.Options.defaults().withMaxDistinct(states + 1)).run();
+        return r.outcome().isOk() && r.queueLeft() == 0 && r.distinct() <= states;
+    }
+
+    /** Graph mode: TLC dumps its whole labelled graph once; every state in it is compared. Falls back to walk when the dump cannot be read. */
+    private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout) throws IOException, InterruptedException {
+        Path dir = Children.ofThisJvm().tempFolder("finalspec-graph");
+        try {
+            GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
+            // The machine compares states on one core while TLC writes its graph on the other.
+            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600))
+                .dumpWhileReading(args.spec(), args.config(), dir, graph::stream);
+            TlcGraphDump.Dump dump = run.dump();
+            if (!dump.complete()) {
+                stdout.println("graph mode: TLC did not finish its graph (exit " + dump.exitCode() + "); comparing by walks instead. TLC said:");
+                stdout.println(dump.outputTail().strip());
+                return walk(machine, theSeed, oracle);
+            }
+            GraphStepConformance.Result r = graph.finish(run.result(), dump.file(), dump.distinct());
+            return new Steps(Mode.graph, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
+        } catch (GraphStepConformance.UnreadableDump e) {
+            stdout.println("graph mode: " + e.getMessage() + "; comparing by walks instead");
+            return walk(machine, theSeed, oracle);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Children.ofThisJvm().delete(dir);
+        }
+    }
+
+    private Steps walk(Machine machine, long theSeed, LazyOracle oracle) throws IOException {
+        StepConformance.Result r = new StepConformance(machine, oracle.get(), new StepConformance.Options(theSeed, states, seconds, depth, 64)).run();
+        return new Steps(Mode.walk, r.statesChecked(), r.transitionsCompared(), r.seconds(), r.exhausted(), r.mismatches());
+    }
+
+    /** The oracle's TLC JVM, started only when a part of the run needs it. */
+    private final class LazyOracle implements AutoCloseable {
+        private final Machine machine;
+        private TlcOracleAdapter oracle;
+
+        LazyOracle(Machine machine) {
+            this.machine = machine;
+        }
+
+        TlcOracleAdapter get() throws IOException {
+            if (oracle == null) {
+                oracle = TlcOracleAdapter.start(machine, args.spec(), args.config());
+            }
+            return oracle;
+        }
+
+        @Override
+        public void close() {
+            if (oracle != null) {
+                oracle.close();
+            }
+        }
     }
 
     /** Runs TLC on the model; a counterexample it finds must replay in the machine. Returns the traces checked. */
@@ -148,15 +248,20 @@ final class ConformCommand implements Callable<Integer> {
         return file;
     }
 
-    private void writeJson(long checked, int tracesChecked, double secs, int mismatches, long theSeed) throws IOException {
+    private void writeJson(Steps steps, int tracesChecked, double secs, int mismatches, long theSeed) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("spec", args.spec().toString());
         o.addProperty("config", args.config().toString());
-        o.addProperty("states_checked", checked);
+        o.addProperty("mode", steps.mode().name());
+        o.addProperty("states_checked", steps.states());
+        o.addProperty("transitions_checked", steps.transitions());
+        o.addProperty("states_per_second", Math.round(steps.statesPerSecond()));
+        o.addProperty("transitions_per_second", Math.round(steps.transitionsPerSecond()));
         o.addProperty("traces_checked", tracesChecked);
         o.addProperty("seconds", Math.round(secs * 1000) / 1000.0);
         o.addProperty("mismatches", mismatches);
-        o.addProperty("seed", theSeed);
+        // A string: a 64-bit seed would be rounded by JSON readers that hold numbers as doubles.
+        o.addProperty("seed", Long.toString(theSeed));
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -276,11 +276,19 @@ public final class StepConformance {
 
     /** Breadth-first in the machine: the shortest behaviour reaching the walker's state. */
     private Trace shortestPath(State target, Walker w) {
+        return shortestPath(machine, target, w == null ? null : w.path);
+    }
+
+    /**
+     * Breadth-first in {@code machine}: the shortest behaviour reaching {@code target}; else
+     * {@code fallback} (a walk that reached it), else the state alone.
+     */
+    static Trace shortestPath(Machine machine, State target, List<Trace.Step> fallback) {
         ExploreResult r = new BfsExplorer(ForwardingMachine.withoutChecks(machine), BfsExplorer.Options.defaults(), target::equals).run();
         if (r.trace() != null && !r.trace().steps().isEmpty() && r.trace().steps().get(r.trace().size() - 1).state().equals(target)) {
             return r.trace();
         }
-        return new Trace(machine.variables(), w == null ? List.of(new Trace.Step(ActionLabel.of("?"), target)) : List.copyOf(w.path));
+        return new Trace(machine.variables(), fallback == null ? List.of(new Trace.Step(ActionLabel.of("?"), target)) : List.copyOf(fallback));
     }
 
     private boolean outOfTime(long start) {

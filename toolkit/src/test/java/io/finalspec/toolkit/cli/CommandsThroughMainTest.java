@@ -117,9 +117,18 @@ class CommandsThroughMainTest {
 
     @Test
     void conform() throws Exception {
-        Result ok = run("conform", COUNTER, "-c", PASS, "--states", "100", "--traces", "1", "--depth", "5", "--seconds", "10", "--seed", "7");
+        Path json = tmp.resolve("conform.json");
+        Result ok = run("conform", COUNTER, "-c", PASS, "--states", "100", "--traces", "1", "--depth", "5", "--seconds", "10", "--seed", "7",
+            "--json", json.toString());
         assertExit(0, ok);
-        assertTrue(ok.out().contains("0 mismatches"), ok.all());
+        assertTrue(ok.out().contains("0 mismatches") && ok.out().contains("mode graph"), ok.all());
+        com.google.gson.JsonObject r = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("graph", r.get("mode").getAsString());
+        assertEquals("7", r.get("seed").getAsString(), "the seed is a string, which JSON readers do not round");
+        assertTrue(r.get("transitions_checked").getAsLong() >= r.get("states_checked").getAsLong() && r.has("states_per_second"), r.toString());
+        Result walk = run("conform", COUNTER, "-c", PASS, "--mode", "walk", "--states", "100", "--traces", "0", "--seconds", "10", "--seed", "7");
+        assertExit(0, walk);
+        assertTrue(walk.out().contains("mode walk") && walk.out().contains("0 mismatches"), walk.all());
         assertExit(2, run("conform", COUNTER, "-c", PASS, "--depth", "1"));
         assertPositioned(run("conform", TLC.resolve("Broken.tla").toString(), "-c", PASS), "Broken.tla:5:");
     }

@@ -1,0 +1,391 @@
+package io.finalspec.toolkit.conform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.States;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.trace.TraceReplayer;
+import io.finalspec.runtime.trace.TraceReplayer.VarDiff;
+import io.finalspec.runtime.trace.ValueParser;
+import io.finalspec.runtime.value.TlaEvalException;
+import io.finalspec.runtime.value.Value;
+
+/**
+ * Exhaustive step conformance from TLC's labelled state graph ({@link DotGraphReader}): for every
+ * state TLC reached, the machine's successors must equal TLC's as multisets of (action name,
+ * successor), and the initial states must be the same. Successors are identified by the machine's
+ * VIEW fingerprint (TLC identifies them by its own, after VIEW/SYMMETRY), so a reduced model is
+ * compared on what both sides actually distinguish.
+ *
+ * <p>Streaming, in one pass over the dump: when TLC declares a state, it is parsed (TLC's print
+ * syntax, the machine's {@code NameTable}), its machine successors are computed at once and added
+ * to a per-state balance, an order-independent sum of 64-bit hashes of (action, successor); each
+ * of TLC's transitions subtracts its own hash as soon as its target is declared. A state conforms
+ * when its balance and its transition count both return to zero. Per state the run keeps a
+ * fingerprint, a balance and a count in primitive arrays; no state object outlives its line. A
+ * false "equal" needs two different multisets with the same 64-bit sum, as unlikely as the
+ * fingerprint collisions TLC itself accepts. The first state that does not balance is then
+ * described in full by reading the dump again.
+ *
+ * <p>Action labels in TLC's dump carry no parameter values, so this compares action names; the
+ * oracle-backed {@link StepConformance} ({@code --mode walk}) also compares the parameters.
+ */
+public final class GraphStepConformance {
+
+    /** What a run compared, and the mismatches found (at most one, the first state in TLC's order). */
+    public record Result(long statesChecked, long transitionsCompared, double seconds, List<Mismatch> mismatches) {
+        public double statesPerSecond() {
+            return seconds <= 0 ? 0 : statesChecked / seconds;
+        }
+
+        public double transitionsPerSecond() {
+            return seconds <= 0 ? 0 : transitionsCompared / seconds;
+        }
+    }
+
+    /** TLC's dump could not be compared (a state printed in a form the parser does not read, an edge to nowhere). */
+    public static final class UnreadableDump extends Exception {
+        UnreadableDump(String message) {
+            super(message);
+        }
+    }
+
+    /** A state TLC printed that the value parser cannot read (an evaluation error of the machine is not one). */
+    private static final class UnreadableState extends RuntimeException {
+        UnreadableState(String message) {
+            super(message);
+        }
+    }
+
+    private final Machine machine;
+    private final long seed;
+    private final Map<String, Integer> varIndex = new HashMap<>();
+    private final Map<String, Long> actionHashes = new HashMap<>();
+
+    /** @param seed written into a mismatch, for the replay command it prints */
+    public GraphStepConformance(Machine machine, long seed) {
+        this.machine = machine;
+        this.seed = seed;
+        for (int i = 0; i < machine.variables().size(); i++) {
+            varIndex.put(machine.variables().get(i), i);
+        }
+    }
+
+    /** Compares the machine with the graph in {@code dump}; {@code tlcDistinct} is TLC's own count (-1: unknown). */
+    public Result check(Path dump, long tlcDistinct) throws IOException, UnreadableDump {
+        try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            return finish(stream(in), dump, tlcDistinct);
+        }
+    }
+
+    /**
+     * The streaming half: reads the graph (possibly while TLC is still writing it) and balances
+     * every state; {@link #finish} then judges, once the whole file is on disk.
+     */
+    public Pass stream(Reader in) throws IOException, UnreadableDump {
+        Pass pass = new Pass();
+        try {
+            DotGraphReader.read(in, pass);
+        } catch (UnreadableState e) {
+            throw new UnreadableDump("a state in TLC's graph dump: " + e.getMessage());
+        }
+        return pass;
+    }
+
+    /** Judges a finished {@link #stream pass}; {@code dump} is read again only to describe a mismatch. */
+    public Result finish(Pass pass, Path dump, long tlcDistinct) throws IOException, UnreadableDump {
+        if (pass.failure != null) {
+            throw new UnreadableDump(pass.failure);
+        }
+        if (!pass.unresolved.isEmpty()) {
+            throw new UnreadableDump("TLC's graph dump has transitions to states it never printed: " + pass.unresolved.keySet());
+        }
+        int states = pass.index.size();
+        if (tlcDistinct >= 0 && tlcDistinct != states) {
+            throw new UnreadableDump("TLC reported " + tlcDistinct + " distinct states but its graph dump holds " + states);
+        }
+        List<Mismatch> mismatches = new ArrayList<>();
+        Mismatch init = compareInit(pass, dump);
+        if (init != null) {
+            mismatches.add(init);
+        } else {
+            for (int slot = 0; slot < states; slot++) {
+                if (pass.balance[slot] != 0 || pass.count[slot] != 0) {
+                    mismatches.add(describe(dump, pass.fpOfSlot(slot)));
+                    break;
+                }
+            }
+        }
+        return new Result(states, pass.transitions, (System.nanoTime() - pass.start) / 1e9, mismatches);
+    }
+
+    /** The streaming pass: one balance per state, fed by both sides. */
+    public final class Pass implements DotGraphReader.Listener {
+        final long start = System.nanoTime();
+        final FingerprintIndex index = new FingerprintIndex();
+        long[] tlcFp = new long[1 << 10];
+        long[] machineFp = new long[1 << 10];
+        long[] balance = new long[1 << 10];
+        int[] count = new int[1 << 10];
+        final Set<Long> tlcInit = new HashSet<>();
+        /** Transitions whose target TLC declares on a later line: target fingerprint to (source slot, action hash) pairs. */
+        final Map<Long, List<long[]>> unresolved = new HashMap<>();
+        long transitions;
+        String failure;
+
+        long fpOfSlot(int slot) {
+            return tlcFp[slot];
+        }
+
+        Pass() {
+        }
+
+        @Override
+        public void state(long fp, String printed, boolean initial) {
+            if (initial) {
+                tlcInit.add(fp);
+            }
+            int slot = index.add(fp);
+            if (slot < 0) {
+                return;
+            }
+            grow(slot);
+            State s;
+            try {
+                s = parse(printed);
+            } catch (TlaEvalException e) {
+                throw new UnreadableState(e.getMessage());
+            }
+            tlcFp[slot] = fp;
+            machineFp[slot] = States.viewFingerprint(machine, s);
+            machine.successors(s, (label, next) -> {
+                if (inModel(s, next)) {
+                    balance[slot] += element(actionHash(label.name()), States.viewFingerprint(machine, next));
+                    count[slot]++;
+                    transitions++;
+                }
+            });
+            List<long[]> waiting = unresolved.remove(fp);
+            if (waiting != null) {
+                for (long[] w : waiting) {
+                    subtract((int) w[0], w[1], machineFp[slot]);
+                }
+            }
+        }
+
+        @Override
+        public void transition(long from, long to, String action) {
+            int source = index.get(from);
+            if (source < 0) {
+                failure = failure != null ? failure : "TLC's graph dump has a transition from state " + from + " before declaring it";
+                return;
+            }
+            long hash = actionHash(action);
+            int target = index.get(to);
+            if (target < 0) {
+                unresolved.computeIfAbsent(to, k -> new ArrayList<>(1)).add(new long[] {source, hash});
+            } else {
+                subtract(source, hash, machineFp[target]);
+            }
+        }
+
+        private void subtract(int source, long action, long targetFp) {
+            balance[source] -= element(action, targetFp);
+            count[source]--;
+        }
+
+        private void grow(int slot) {
+            if (slot < tlcFp.length) {
+                return;
+            }
+            int n = tlcFp.length * 2;
+            tlcFp = Arrays.copyOf(tlcFp, n);
+            machineFp = Arrays.copyOf(machineFp, n);
+            balance = Arrays.copyOf(balance, n);
+            count = Arrays.copyOf(count, n);
+        }
+    }
+
+    private long actionHash(String name) {
+        return actionHashes.computeIfAbsent(name, n -> mix(0x9e3779b97f4a7c15L * (actionHashes.size() + 1)));
+    }
+
+    private static long element(long action, long fp) {
+        return mix(mix(fp) + action);
+    }
+
+    /** SplitMix64's finalizer. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** TLC's printed state as a machine state, through the runtime's value parser and the machine's names. */
+    private State parse(String printed) {
+        Map<String, Value> byName = ValueParser.parseState(printed, machine.names());
+        Value[] values = new Value[varIndex.size()];
+        for (Map.Entry<String, Value> e : byName.entrySet()) {
+            Integer i = varIndex.get(e.getKey());
+            if (i == null) {
+                throw new TlaEvalException("TLC printed a variable the machine does not have: " + e.getKey());
+            }
+            values[i] = e.getValue();
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new TlaEvalException("TLC printed no value for " + machine.variables().get(i));
+            }
+        }
+        return machine.state(values);
+    }
+
+    private boolean inModel(State from, State to) {
+        return machine.constraints().stream().allMatch(c -> c.test(to))
+            && machine.actionConstraints().stream().allMatch(c -> c.test(from, to));
+    }
+
+    private Mismatch compareInit(Pass pass, Path dump) throws IOException {
+        Set<Long> tlc = new HashSet<>();
+        for (long fp : pass.tlcInit) {
+            tlc.add(pass.machineFp[pass.index.get(fp)]);
+        }
+        List<State> mine = new ArrayList<>();
+        machine.initStates(s -> {
+            if (machine.constraints().stream().allMatch(c -> c.test(s))) {
+                mine.add(s);
+            }
+        });
+        Set<Long> mineFps = new HashSet<>();
+        mine.forEach(s -> mineFps.add(States.viewFingerprint(machine, s)));
+        if (tlc.equals(mineFps)) {
+            return null;
+        }
+        Map<Long, State> tlcStates = declared(dump, pass.tlcInit);
+        List<Transition> missing = new ArrayList<>();
+        for (State s : tlcStates.values()) {
+            if (!mineFps.contains(States.viewFingerprint(machine, s))) {
+                missing.add(new Transition(ActionLabel.of("Init"), s));
+            }
+        }
+        List<Transition> extra = new ArrayList<>();
+        for (State s : mine) {
+            if (!tlc.contains(States.viewFingerprint(machine, s))) {
+                extra.add(new Transition(ActionLabel.of("Init"), s));
+            }
+        }
+        return new Mismatch("init", null, missing, extra, closestDiff(missing, extra),
+            new Trace(machine.variables(), List.of()), seed);
+    }
+
+    /** Reads the dump again for the state {@code fp}, its transitions in TLC and their targets. */
+    private Mismatch describe(Path dump, long fp) throws IOException {
+        List<long[]> edges = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            DotGraphReader.read(in, new DotGraphReader.Listener() {
+                @Override
+                public void state(long f, String printed, boolean initial) {
+                }
+
+                @Override
+                public void transition(long from, long to, String action) {
+                    if (from == fp) {
+                        edges.add(new long[] {to});
+                        actions.add(action);
+                    }
+                }
+            });
+        }
+        Set<Long> wanted = new HashSet<>();
+        wanted.add(fp);
+        edges.forEach(e -> wanted.add(e[0]));
+        Map<Long, State> states = declared(dump, wanted);
+        State source = states.get(fp);
+        List<Transition> tlc = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            tlc.add(new Transition(ActionLabel.of(actions.get(i)), states.get(edges.get(i)[0])));
+        }
+        List<Transition> mine = new ArrayList<>();
+        machine.successors(source, (label, next) -> {
+            if (inModel(source, next)) {
+                mine.add(new Transition(ActionLabel.of(label.name()), next));
+            }
+        });
+        List<Transition> missing = minusByView(tlc, mine);
+        List<Transition> extra = minusByView(mine, tlc);
+        return new Mismatch("graph", source, missing, extra, closestDiff(missing, extra),
+            StepConformance.shortestPath(machine, source, null), seed);
+    }
+
+    /** Transitions of {@code left} not matched one-for-one in {@code right}, successors compared by VIEW. */
+    private List<Transition> minusByView(List<Transition> left, List<Transition> right) {
+        Map<ViewKey, Integer> counts = new HashMap<>();
+        for (Transition t : right) {
+            counts.merge(key(t), 1, Integer::sum);
+        }
+        List<Transition> out = new ArrayList<>();
+        for (Transition t : left) {
+            ViewKey k = key(t);
+            int c = counts.getOrDefault(k, 0);
+            if (c == 0) {
+                out.add(t);
+            } else {
+                counts.put(k, c - 1);
+            }
+        }
+        return out;
+    }
+
+    private record ViewKey(String action, long view) {
+    }
+
+    private ViewKey key(Transition t) {
+        return new ViewKey(t.label().name(), States.viewFingerprint(machine, t.state()));
+    }
+
+    /** The states TLC declared with a fingerprint in {@code fps}, parsed. */
+    private Map<Long, State> declared(Path dump, Set<Long> fps) throws IOException {
+        Map<Long, State> out = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            DotGraphReader.read(in, new DotGraphReader.Listener() {
+                @Override
+                public void state(long fp, String printed, boolean initial) {
+                    if (fps.contains(fp)) {
+                        out.putIfAbsent(fp, parse(printed));
+                    }
+                }
+
+                @Override
+                public void transition(long from, long to, String action) {
+                }
+            });
+        }
+        return out;
+    }
+
+    private List<VarDiff> closestDiff(List<Transition> missing, List<Transition> extra) {
+        for (Transition m : missing) {
+            for (Transition e : extra) {
+                if (m.label().equals(e.label())) {
+                    return new TraceReplayer(machine).diff(m.state(), e.state());
+                }
+            }
+        }
+        return List.of();
+    }
+}
