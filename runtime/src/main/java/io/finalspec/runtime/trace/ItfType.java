@@ -68,6 +68,27 @@ public sealed interface ItfType {
         }
     }
 
+    /**
+     * The Apalache type annotations of a spec's variables, from its TLA+ text: a comment
+     * {@code \* @type: Str -> Int;} (or {@code (* @type: ...; *)}) just before the variable's name
+     * in its {@code VARIABLES} declaration. A variable without one, or with a type outside this
+     * syntax, has none.
+     */
+    static Map<String, ItfType> declaredIn(String tlaSource, List<String> variables) {
+        Map<String, ItfType> out = new LinkedHashMap<>();
+        java.util.regex.Matcher m = Parser.ANNOTATION.matcher(tlaSource);
+        while (m.find()) {
+            if (variables.contains(m.group(2))) {
+                try {
+                    out.put(m.group(2), parse(m.group(1).trim()));
+                } catch (IllegalArgumentException e) {
+                    // a type outside this syntax: the value's own form is written instead
+                }
+            }
+        }
+        return out;
+    }
+
     /** Parses a type; a type outside the subset above is an {@link IllegalArgumentException}. */
     static ItfType parse(String text) {
         Parser p = new Parser(text);
@@ -81,6 +102,10 @@ public sealed interface ItfType {
 
     /** A recursive-descent parser of ADR-002's type syntax (functions, sets, sequences, tuples, records). */
     final class Parser {
+        /** An annotation, the end of its comment, then (after spaces and commas) the declared name. */
+        private static final java.util.regex.Pattern ANNOTATION = java.util.regex.Pattern.compile(
+            "@type:\\s*([^;]*);[^\\n]*?(?:\\*\\)|\\n)[\\s,]*(?:VARIABLES?\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+
         private final String text;
         private int pos;
 

@@ -144,6 +144,14 @@ class ItfFormatTest {
     }
 
     @Test
+    void readsTypeAnnotationsOfVariables() {
+        String spec = "VARIABLES\n  \\* @type: Str -> Int;\n  tally,\n  (* @type: Seq(PROC); *) log, other\n"
+            + "\\* @type: Int;\nVARIABLE solo\n\\* @type: weird stuff;\nVARIABLE odd\n";
+        Map<String, ItfType> types = ItfType.declaredIn(spec, List.of("tally", "log", "other", "solo", "odd"));
+        assertEquals("{tally=Str -> Int, log=Seq(PROC), solo=Int}", types.toString());
+    }
+
+    @Test
     void parsesApalacheTypes() {
         assertEquals("(Int -> Int) -> Set(<<Str, Bool>>)", ItfType.parse("(Int -> Int) -> Set(<<Str, Bool>>)").toString());
         assertEquals("{name: Str, count: Int}", ItfType.parse("{ name: Str, count: Int }").toString());

@@ -119,7 +119,7 @@ final class ExploreCommand implements Callable<Integer> {
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
         Path file = dir.resolve(OutputFiles.traceName(args.spec(), args.config(), "explore"));
-        Files.writeString(file, Itf.write(r.trace(), args.spec().getFileName().toString()) + System.lineSeparator());
+        Files.writeString(file, Itf.write(r.trace(), args.spec().getFileName().toString(), io.finalspec.runtime.trace.ItfType.declaredIn(Files.readString(args.spec()), machine.variables())) + System.lineSeparator());
         return file;
     }
 
