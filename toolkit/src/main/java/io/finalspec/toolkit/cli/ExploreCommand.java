@@ -43,7 +43,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     private SpecArgs args;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", description = "Explorer threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", converter = Workers.Converter.class,
+        description = "Explorer threads: a count, or auto for one per core (default: ${DEFAULT-VALUE}).")
     private int workers;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
