@@ -93,6 +93,13 @@ class CliPapercutsTest {
         Run r = main("explore", sub.resolve("A.tla").toString());
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.err().contains(sub.resolve("A.cfg") + ":2:6: NEXT Nxt"), r.err());
+
+        // a module that cannot be found is reported at its name in EXTENDS, not at the module's header
+        Files.writeString(sub.resolve("B.tla"), "---- MODULE B ----\nEXTENDS Naturals,\n        TLAPS\nVARIABLE x\nInit == x = 0\nNext == x' = x\n====\n");
+        Files.writeString(sub.resolve("B.cfg"), "INIT Init\nNEXT Next\n");
+        Run b = main("explore", sub.resolve("B.tla").toString());
+        assertEquals(3, b.code(), b.toString());
+        assertTrue(b.err().contains(sub.resolve("B.tla") + ":3:9: cannot find module 'TLAPS'"), b.err());
     }
 
     @Test
