@@ -60,7 +60,7 @@ public final class Compiler {
       Module module = parsed.module();
       ResolveResult resolved = Resolver.resolve(module, ModuleLoader.folder(spec.toAbsolutePath().getParent()));
       if (!resolved.ok()) {
-        return CompileResult.failed(resolved.diagnostics());
+        return CompileResult.failed(atModuleNames(resolved.diagnostics(), spec.toAbsolutePath().getParent()));
       }
       MachineIr ir = Lowering.lower(spec, resolved.program(), cfg.config(), diagnostics);
       if (ir == null || !diagnostics.isEmpty()) {
@@ -78,6 +78,51 @@ public final class Compiler {
           "internal error in the code generator: " + e));
       return CompileResult.failed(diagnostics);
     }
+  }
+
+  /** A module name in an EXTENDS or INSTANCE clause; group 1 is the name. */
+  private static final java.util.regex.Pattern MODULE_MESSAGE = java.util.regex.Pattern.compile("module '([A-Za-z0-9_]+)'");
+
+  /**
+   * The resolver places a missing or circular module at its module's header (the AST keeps
+   * EXTENDS names without positions); this moves such a diagnostic to the name itself in the
+   * EXTENDS or INSTANCE clause of that file, where the user has to change it.
+   */
+  private static List<Diagnostic> atModuleNames(List<Diagnostic> diagnostics, Path folder) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      java.util.regex.Matcher name = MODULE_MESSAGE.matcher(d.message());
+      Span at = null;
+      if ((d.code().equals("module") || d.code().equals("cycle")) && d.span().line() == 1 && d.span().column() == 1 && name.find()) {
+        at = nameIn(folder.resolve(d.span().file()), d.span().file(), name.group(1));
+      }
+      out.add(at == null ? d : new Diagnostic(at, d.code(), d.message()));
+    }
+    return out;
+  }
+
+  private static Span nameIn(Path file, String fileName, String module) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "\\b(?:EXTENDS|INSTANCE)\\b[^=]*?\\b(" + java.util.regex.Pattern.quote(module) + ")\\b").matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    int offset = m.start(1);
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Span(fileName, line, offset - lineStart + 1, line, offset - lineStart + 1 + module.length());
   }
 
   /** Compiles in memory and instantiates the machine (package {@code finalspec.generated}). */

@@ -89,8 +89,8 @@ public final class GenerateMojo extends AbstractMojo {
             if (m.spec == null || m.config == null) {
                 throw new MojoFailureException("finalspec: every <machine> needs a <spec> and a <config>");
             }
-            Path spec = specDirectory.toPath().resolve(m.spec.toPath());
-            Path config = specDirectory.toPath().resolve(m.config.toPath());
+            Path spec = specDirectory.toPath().resolve(m.spec);
+            Path config = specDirectory.toPath().resolve(m.config);
             jobs.putIfAbsent(spec + "|" + config, new Job(spec, config, m.className));
         }
         if (manifest != null) {

@@ -17,6 +17,6 @@ public interface State {
     /** The value of variable {@code index} in declaration order. */
     Value get(int index);
 
-    /** A 64-bit fingerprint consistent with {@link #equals(Object)}. */
+    /** A 64-bit fingerprint consistent with {@code equals}. */
     long fingerprint();
 }

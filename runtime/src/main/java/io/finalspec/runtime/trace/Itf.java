@@ -34,25 +34,55 @@ import io.finalspec.runtime.value.TupleValue;
 import io.finalspec.runtime.value.Value;
 
 /**
- * The Informal Trace Format (Apalache ADR-015), via Gson.
+ * The Informal Trace Format (Apalache ADR-015), read and written so that Quint and Apalache accept
+ * finalspec's traces and finalspec accepts theirs.
  *
- * <p>Encoding: booleans and strings as JSON literals; integers as JSON numbers (TLC integers are
- * 32-bit, inside JavaScript's safe range; {@code {"#bigint": "..."}} is accepted on reading);
- * sets as {@code {"#set": [...]}} in TLC's normalized order; sequences/tuples (functions on
- * {@code 1..n}, including the empty function) as {@code {"#tup": [...]}}; records (functions on
- * non-empty sets of strings) as JSON objects; other functions as {@code {"#map": [[k, v], ...]}};
- * model values, which ITF has no type for, as {@code {"#unserializable": "name"}} (read back as the
- * model value of that name). Infinite sets are not serializable and raise an error. Each state's
+ * <p>Files ({@link #write}, {@link #read}): booleans and strings as JSON literals; integers as JSON
+ * numbers (TLC integers are 32-bit, inside JavaScript's safe range; {@code {"#bigint": "..."}} is
+ * read too); sets as {@code {"#set": [...]}} in TLC's normalized order; sequences as plain JSON
+ * arrays; tuples as {@code {"#tup": [...]}}; records as JSON objects; other functions as
+ * {@code {"#map": [[k, v], ...]}}; model values, which are values of an uninterpreted type, as
+ * Apalache writes those: the string {@code "name_OF_TYPE"} ({@link #UNTYPED} when the type is not
+ * declared). TLC's values do not say whether a function on {@code 1..n} is a sequence, a tuple or
+ * a map, or whether a function on strings is a record or a map: a declared type (an Apalache
+ * {@code @type} annotation, passed as {@code varTypes}) decides, and is written to
+ * {@code #meta.varTypes}; without one a function on {@code 1..n} is a sequence and a function on
+ * strings a record, unless its domain changes along the trace (then it is a map). Each state's
  * {@code #meta} has its {@code index} and, after the first, the {@code action} label as TLC prints
- * it ({@code Acquire(p=1)}). A lasso (liveness counterexample) has the top-level {@code loop}: the
- * index of the state where its cycle starts.
+ * it ({@code Acquire(p=1)}). A lasso has the top-level {@code loop}: the index of the state the
+ * last state steps back to. Reading, Quint's {@code mbt::actionTaken} and
+ * {@code mbt::nondetPicks} give a state's action when there is no {@code #meta.action};
+ * {@code {"#unserializable": ...}}, which marks a value its writer could not write, is an error.
+ *
+ * <p>Single values ({@link #toJson}, {@link #fromJson}) use the wire form finalspec's own
+ * processes exchange (the TLC oracle): as above, but sequences as {@code #tup} and model values as
+ * {@code {"#unserializable": "name"}}, which {@link #fromJson} reads back.
  */
 public final class Itf {
+    /** The uninterpreted type written for a model value whose type is not declared. */
+    public static final String UNTYPED = "UNTYPED";
+
+    /** Apalache's form of a value of an uninterpreted type: {@code name_OF_TYPE}. */
+    private static final java.util.regex.Pattern UNINTERPRETED = java.util.regex.Pattern.compile("(.+)_OF_([A-Z_][A-Z0-9_]*)");
+
+    /** Quint's model-based-testing variables: metadata, not state. */
+    private static final String MBT_PREFIX = "mbt::";
+    private static final String ACTION_TAKEN = "mbt::actionTaken";
+    private static final String NONDET_PICKS = "mbt::nondetPicks";
+
     private Itf() {
     }
 
-    /** Writes a trace as ITF JSON (pretty-printed). */
+    /** Writes a trace as ITF JSON (pretty-printed), with no declared types. */
     public static String write(Trace trace, String source) {
+        return write(trace, source, Map.of());
+    }
+
+    /**
+     * Writes a trace as ITF JSON (pretty-printed); {@code varTypes} holds the declared types of
+     * some or all variables, which decide the form of their values and go to {@code #meta.varTypes}.
+     */
+    public static String write(Trace trace, String source, Map<String, ItfType> varTypes) {
         JsonObject root = new JsonObject();
         JsonObject meta = new JsonObject();
         meta.addProperty("format", "ITF");
@@ -61,12 +91,26 @@ public final class Itf {
             meta.addProperty("source", source);
         }
         meta.addProperty("description", "Written by finalspec");
+        JsonObject types = new JsonObject();
+        for (String v : trace.variables()) {
+            if (varTypes.containsKey(v)) {
+                types.addProperty(v, varTypes.get(v).toString());
+            }
+        }
+        if (types.size() > 0) {
+            meta.add("varTypes", types);
+        }
         root.add("#meta", meta);
         JsonArray vars = new JsonArray();
         for (String v : trace.variables()) {
             vars.add(v);
         }
         root.add("vars", vars);
+        List<ItfType> shapes = new ArrayList<>();
+        for (int j = 0; j < trace.variables().size(); j++) {
+            ItfType declared = varTypes.get(trace.variables().get(j));
+            shapes.add(declared != null ? declared : mapIfDomainChanges(trace, j));
+        }
         JsonArray states = new JsonArray();
         for (int i = 0; i < trace.size(); i++) {
             Trace.Step step = trace.steps().get(i);
@@ -78,7 +122,7 @@ public final class Itf {
             }
             st.add("#meta", sm);
             for (int j = 0; j < trace.variables().size(); j++) {
-                st.add(trace.variables().get(j), toJson(step.state().get(j)));
+                st.add(trace.variables().get(j), encode(step.state().get(j), shapes.get(j), false));
             }
             states.add(st);
         }
@@ -90,8 +134,38 @@ public final class Itf {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
     }
 
-    /** Encodes one value. */
+    /**
+     * Without a declared type, a variable whose value is a function with a domain that changes along
+     * the trace is a map (a record or a tuple keeps its fields); null otherwise (the value decides).
+     */
+    private static ItfType mapIfDomainChanges(Trace trace, int variable) {
+        SetValue domain = null;
+        for (int i = 0; i < trace.size(); i++) {
+            if (!(trace.state(i).get(variable) instanceof FcnValue f)) {
+                return null;
+            }
+            SetValue d = Tla.domain(f);
+            if (domain != null && !io.finalspec.runtime.value.ValueOrder.equal(domain, d)) {
+                return ANY_MAP;
+            }
+            domain = d;
+        }
+        return null;
+    }
+
+    /** A map whose key and value types are not declared: each part is written by its own value. */
+    private static final ItfType ANY_MAP = new ItfType.Fun(null, null);
+
+    /** Encodes one value in finalspec's wire form (see the class comment). */
     public static JsonElement toJson(Value v) {
+        return encode(v, null, true);
+    }
+
+    /**
+     * Encodes {@code v} in the form its type asks for (null: the value's own form); {@code wire}
+     * selects the wire form of sequences and model values.
+     */
+    private static JsonElement encode(Value v, ItfType type, boolean wire) {
         if (v instanceof BoolValue b) {
             return new JsonPrimitive(b.value());
         }
@@ -102,58 +176,81 @@ public final class Itf {
             return new JsonPrimitive(s.value());
         }
         if (v instanceof ModelValue m) {
-            JsonObject o = new JsonObject();
-            o.addProperty("#unserializable", m.name());
-            return o;
+            if (wire) {
+                JsonObject o = new JsonObject();
+                o.addProperty("#unserializable", m.name());
+                return o;
+            }
+            return new JsonPrimitive(m.name() + "_OF_" + (type instanceof ItfType.Uninterpreted u ? u.name() : UNTYPED));
         }
         if (v instanceof SetValue s) {
             if (!s.isFinite()) {
                 throw new TlaEvalException("ITF cannot represent the infinite set " + s);
             }
+            ItfType element = type instanceof ItfType.SetOf so ? so.element() : null;
             JsonArray a = new JsonArray();
             for (Value e : s) {
-                a.add(toJson(e));
+                a.add(encode(e, element, wire));
             }
-            JsonObject o = new JsonObject();
-            o.add("#set", a);
-            return o;
-        }
-        if (v instanceof TupleValue t) {
-            JsonArray a = new JsonArray();
-            for (int i = 0; i < t.size(); i++) {
-                a.add(toJson(t.at(i)));
-            }
-            JsonObject o = new JsonObject();
-            o.add("#tup", a);
-            return o;
-        }
-        if (v instanceof RecordValue r) {
-            JsonObject o = new JsonObject();
-            for (int i = 0; i < r.size(); i++) {
-                o.add(r.nameAt(i), toJson(r.valueAt(i)));
-            }
-            return o;
+            return tagged("#set", a);
         }
         FcnValue f = (FcnValue) v;
+        if (type instanceof ItfType.Fun fun) {
+            return map(f, fun.from(), fun.to(), wire);
+        }
+        if (f instanceof TupleValue t && !(type instanceof ItfType.Rec)) {
+            return tuple(t, type, wire);
+        }
+        if (f instanceof RecordValue r && !(type instanceof ItfType.SeqOf || type instanceof ItfType.Tuple)) {
+            JsonObject o = new JsonObject();
+            Map<String, ItfType> fields = type instanceof ItfType.Rec rec ? rec.fields() : Map.of();
+            for (int i = 0; i < r.size(); i++) {
+                o.add(r.nameAt(i), encode(r.valueAt(i), fields.get(r.nameAt(i)), wire));
+            }
+            return o;
+        }
+        return map(f, null, null, wire);
+    }
+
+    /** A function on {@code 1..n}: a list (sequence), or a {@code #tup} when the type is a tuple or on the wire. */
+    private static JsonElement tuple(TupleValue t, ItfType type, boolean wire) {
+        JsonArray a = new JsonArray();
+        for (int i = 0; i < t.size(); i++) {
+            ItfType element = type instanceof ItfType.SeqOf s ? s.element()
+                : type instanceof ItfType.Tuple tt && i < tt.elements().size() ? tt.elements().get(i) : null;
+            a.add(encode(t.at(i), element, wire));
+        }
+        return wire || type instanceof ItfType.Tuple ? tagged("#tup", a) : a;
+    }
+
+    private static JsonElement map(FcnValue f, ItfType keyType, ItfType valueType, boolean wire) {
         JsonArray pairs = new JsonArray();
         for (int i = 0; i < f.size(); i++) {
             JsonArray p = new JsonArray();
-            p.add(toJson(f.keyAt(i)));
-            p.add(toJson(f.valueAt(i)));
+            p.add(encode(f.keyAt(i), keyType, wire));
+            p.add(encode(f.valueAt(i), valueType, wire));
             pairs.add(p);
         }
+        return tagged("#map", pairs);
+    }
+
+    private static JsonObject tagged(String form, JsonElement content) {
         JsonObject o = new JsonObject();
-        o.add("#map", pairs);
+        o.add(form, content);
         return o;
     }
 
-    /** Decodes one value from a Gson tree (values our own processes wrote; no positions). */
+    /** Decodes one value in the wire form (values our own processes wrote; no positions). */
     public static Value fromJson(JsonElement e, NameTable names) {
-        return decode(PositionedJson.fromGson(e), names);
+        return decode(PositionedJson.fromGson(e), names, true);
     }
 
-    /** Decodes one value; every malformed part is an {@link ItfException} at its position. */
-    private static Value decode(Node n, NameTable names) {
+    /**
+     * Decodes one value; every malformed part is an {@link ItfException} at its position. In the
+     * wire form {@code #unserializable} is a model value; in a file it is an error, and a model
+     * value is a string {@code name_OF_TYPE}.
+     */
+    private static Value decode(Node n, NameTable names, boolean wire) {
         if (n instanceof Bool b) {
             return Tla.bool(b.value());
         }
@@ -161,19 +258,24 @@ public final class Itf {
             return Tla.integer(toInt(num.text(), n));
         }
         if (n instanceof Str str) {
-            return names.str(str.value());
+            java.util.regex.Matcher m = UNINTERPRETED.matcher(str.value());
+            return !wire && m.matches() ? names.modelValue(m.group(1)) : names.str(str.value());
+        }
+        if (n instanceof Arr a) {
+            // ADR-015: a plain array is a list, TLA+'s sequence
+            return build(n, () -> Tla.seqOf(decodeAll(a, names, wire)));
         }
         if (!(n instanceof Obj o)) {
-            throw error(n, n.kind() + " is not an ITF value" + (n instanceof Arr ? " (write a sequence as {\"#tup\": [...]}, a set as {\"#set\": [...]})" : ""));
+            throw error(n, n.kind() + " is not an ITF value");
         }
         if (o.member("#set") != null) {
-            return build(n, () -> Tla.setOf(items(o, "#set", names)));
+            return build(n, () -> Tla.setOf(items(o, "#set", names, wire)));
         }
         if (o.member("#tup") != null) {
-            return build(n, () -> Tla.seqOf(items(o, "#tup", names)));
+            return build(n, () -> Tla.seqOf(items(o, "#tup", names, wire)));
         }
         if (o.member("#map") != null) {
-            return decodeMap(o, names);
+            return decodeMap(o, names, wire);
         }
         if (o.member("#bigint") != null) {
             Node big = o.member("#bigint").value();
@@ -187,6 +289,10 @@ public final class Itf {
             if (!(name instanceof Str text)) {
                 throw error(name, "#unserializable takes a string, not " + name.kind());
             }
+            if (!wire) {
+                throw error(n, "the trace's writer could not write this value (#unserializable: \"" + text.value()
+                    + "\"); a trace value must be a TLA+ value (a model value is the string \"name_OF_TYPE\")");
+            }
             return names.modelValue(text.value());
         }
         List<String> fields = new ArrayList<>();
@@ -196,24 +302,28 @@ public final class Itf {
                 throw new ItfException(f.line(), f.column(), "unknown ITF form \"" + f.key() + "\"");
             }
             fields.add(f.key());
-            vals.add(decode(f.value(), names));
+            vals.add(decode(f.value(), names, wire));
         }
         return build(n, () -> names.record(fields.toArray(new String[0]), vals.toArray(new Value[0])));
     }
 
-    private static List<Value> items(Obj o, String form, NameTable names) {
-        Node arr = o.member(form).value();
-        if (!(arr instanceof Arr a)) {
-            throw error(arr, form + " takes an array, not " + arr.kind());
-        }
+    private static List<Value> decodeAll(Arr a, NameTable names, boolean wire) {
         List<Value> out = new ArrayList<>();
         for (Node x : a.items()) {
-            out.add(decode(x, names));
+            out.add(decode(x, names, wire));
         }
         return out;
     }
 
-    private static Value decodeMap(Obj o, NameTable names) {
+    private static List<Value> items(Obj o, String form, NameTable names, boolean wire) {
+        Node arr = o.member(form).value();
+        if (!(arr instanceof Arr a)) {
+            throw error(arr, form + " takes an array, not " + arr.kind());
+        }
+        return decodeAll(a, names, wire);
+    }
+
+    private static Value decodeMap(Obj o, NameTable names, boolean wire) {
         Node arr = o.member("#map").value();
         if (!(arr instanceof Arr a)) {
             throw error(arr, "#map takes an array of [key, value] pairs, not " + arr.kind());
@@ -225,8 +335,8 @@ public final class Itf {
             if (!(pair instanceof Arr p) || p.items().size() != 2) {
                 throw error(pair, "a #map entry must be a [key, value] pair");
             }
-            keys[i] = decode(p.items().get(0), names);
-            vals[i] = decode(p.items().get(1), names);
+            keys[i] = decode(p.items().get(0), names, wire);
+            vals[i] = decode(p.items().get(1), names, wire);
         }
         return build(o, () -> Tla.fromPairs(keys, vals));
     }
@@ -263,14 +373,21 @@ public final class Itf {
     /**
      * A decoded ITF trace: variable names, per state its action (or null) and values, and the
      * {@code loop} index of a lasso (-1 when the trace has none); with the positions of the
-     * variable list, of each state and of each action, for errors found later.
+     * variable list, of each state and of each action, for errors found later, and the types
+     * declared in {@code #meta.varTypes} (empty when none).
      */
     public record ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop,
-                           Where variablesAt, List<Where> statesAt, List<Where> actionsAt) {
+                           Where variablesAt, List<Where> statesAt, List<Where> actionsAt, Map<String, ItfType> varTypes) {
 
         /** A trace without positions (built in memory). */
         public ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop) {
             this(variables, actions, states, loop, new Where(0, 0), nowhere(states.size()), nowhere(states.size()));
+        }
+
+        /** A trace without declared types. */
+        public ItfTrace(List<String> variables, List<String> actions, List<Map<String, Value>> states, int loop,
+                        Where variablesAt, List<Where> statesAt, List<Where> actionsAt) {
+            this(variables, actions, states, loop, variablesAt, statesAt, actionsAt, Map.of());
         }
 
         private static List<Where> nowhere(int n) {
@@ -334,8 +451,11 @@ public final class Itf {
             throw error(statesArr, "a trace has at least one state; \"states\" is empty");
         }
         Member varsMember = root.member("vars");
-        List<String> vars = varsMember == null ? null : variableNames(varsMember.value());
+        // Quint's mbt:: variables are the producer's metadata (the action taken), not the spec's state
+        List<String> vars = varsMember == null ? null
+            : variableNames(varsMember.value()).stream().filter(v -> !v.startsWith(MBT_PREFIX)).toList();
         Where varsAt = varsMember == null ? where(statesArr.items().get(0)) : where(varsMember.value());
+        Map<String, ItfType> varTypes = varTypes(root.member("#meta"), vars);
         List<String> actions = new ArrayList<>();
         List<Where> actionsAt = new ArrayList<>();
         List<Where> statesAt = new ArrayList<>();
@@ -347,28 +467,92 @@ public final class Itf {
             Node actionNode = action(so);
             Map<String, Value> vals = new LinkedHashMap<>();
             for (Member f : so.members()) {
-                if (!f.key().startsWith("#")) {
-                    if (vars != null && !vars.contains(f.key())) {
-                        throw new ItfException(f.line(), f.column(), "variable " + f.key() + " is not in the trace's \"vars\" " + vars);
-                    }
-                    vals.put(f.key(), decode(f.value(), names));
+                if (f.key().startsWith("#") || f.key().startsWith(MBT_PREFIX)) {
+                    continue;
                 }
+                if (vars != null && !vars.contains(f.key())) {
+                    throw new ItfException(f.line(), f.column(), "variable " + f.key() + " is not in the trace's \"vars\" " + vars);
+                }
+                vals.put(f.key(), decode(f.value(), names, false));
             }
             if (vars == null) {
                 vars = List.copyOf(vals.keySet());
             }
             for (String v : vars) {
                 if (!vals.containsKey(v)) {
-                    throw error(se, "state " + states.size() + " has no value for variable " + v);
+                    throw error(se, "state " + states.size() + " has no value for variable " + v + " of \"vars\"");
                 }
             }
-            actions.add(actionNode == null ? null : ((Str) actionNode).value());
+            actions.add(actionNode != null ? ((Str) actionNode).value() : quintAction(so, names));
             actionsAt.add(actionNode == null ? where(se) : where(actionNode));
             statesAt.add(where(se));
             states.add(vals);
         }
         int loop = loop(root.member("loop"), states.size());
-        return new ItfTrace(vars, actions, states, loop, varsAt, statesAt, actionsAt);
+        return new ItfTrace(vars, actions, states, loop, varsAt, statesAt, actionsAt, varTypes);
+    }
+
+    /**
+     * The {@code #meta} of a trace: an object when present; its {@code varTypes}, when present, an
+     * object from the trace's variables to types in Apalache's syntax.
+     */
+    private static Map<String, ItfType> varTypes(Member meta, List<String> vars) {
+        if (meta == null) {
+            return Map.of();
+        }
+        if (!(meta.value() instanceof Obj m)) {
+            throw error(meta.value(), "\"#meta\" must be an object, not " + meta.value().kind());
+        }
+        Member types = m.member("varTypes");
+        if (types == null) {
+            return Map.of();
+        }
+        if (!(types.value() instanceof Obj t)) {
+            throw error(types.value(), "\"varTypes\" must be an object from variables to types, not " + types.value().kind());
+        }
+        Map<String, ItfType> out = new LinkedHashMap<>();
+        for (Member f : t.members()) {
+            if (vars != null && !vars.contains(f.key()) && !f.key().startsWith(MBT_PREFIX)) {
+                throw new ItfException(f.line(), f.column(), "\"varTypes\" names " + f.key() + ", which is not in \"vars\" " + vars);
+            }
+            if (!(f.value() instanceof Str text)) {
+                throw error(f.value(), "a type in \"varTypes\" must be a string, not " + f.value().kind());
+            }
+            if (f.key().startsWith(MBT_PREFIX)) {
+                continue;
+            }
+            try {
+                out.put(f.key(), ItfType.parse(text.value()));
+            } catch (IllegalArgumentException e) {
+                throw error(f.value(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Quint's action label ({@code quint run --mbt}): {@code mbt::actionTaken}, with the
+     * {@code mbt::nondetPicks} that were made ({@code Some(v)}) as its parameters, in TLC's label
+     * syntax; null when the state has none (or names the initial action).
+     */
+    private static String quintAction(Obj state, NameTable names) {
+        Member taken = state.member(ACTION_TAKEN);
+        if (taken == null || !(taken.value() instanceof Str name) || name.value().isEmpty() || name.value().equals("init")) {
+            return null;
+        }
+        List<String> params = new ArrayList<>();
+        Member picks = state.member(NONDET_PICKS);
+        if (picks != null && picks.value() instanceof Obj p) {
+            for (Member pick : p.members()) {
+                // a pick is Quint's Option: {"tag": "Some", "value": v} or {"tag": "None", ...}
+                if (pick.value() instanceof Obj option && option.member("tag") != null
+                        && option.member("tag").value() instanceof Str tag && tag.value().equals("Some")
+                        && option.member("value") != null) {
+                    params.add(pick.key() + "=" + decode(option.member("value").value(), names, false));
+                }
+            }
+        }
+        return params.isEmpty() ? name.value() : name.value() + "(" + String.join(", ", params) + ")";
     }
 
     /** ADR-015's {@code loop}: the index of the state a lasso's last state goes back to; -1 without one. */

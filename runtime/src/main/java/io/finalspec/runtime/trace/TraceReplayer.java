@@ -102,7 +102,30 @@ public final class TraceReplayer {
                 return nearest(i, "the expected state is a successor, but not by action " + wantLabel, want, succ, labels);
             }
         }
-        return new Report(-1, null, null, null, List.of());
+        return backEdge(trace);
+    }
+
+    /**
+     * A lasso's back edge, from its last state to state {@code loop}, must be a step of the spec
+     * too: stuttering when {@code loop} is the last state, or when the writer repeated the loop's
+     * first state as the last (as Apalache does); otherwise a successor.
+     */
+    private Report backEdge(Trace trace) {
+        int last = trace.size() - 1;
+        if (!trace.isLasso() || trace.endsStuttering() || sameState(trace.state(last), trace.state(trace.loop()))) {
+            return new Report(-1, null, null, null, List.of());
+        }
+        List<State> succ = new ArrayList<>();
+        List<ActionLabel> labels = new ArrayList<>();
+        machine.successors(trace.state(last), (l, t) -> {
+            succ.add(t);
+            labels.add(l);
+        });
+        if (contains(succ, trace.state(trace.loop()))) {
+            return new Report(-1, null, null, null, List.of());
+        }
+        return nearest(trace.loop(), "the lasso's back edge from step " + (last + 1) + " to step " + (trace.loop() + 1)
+            + " (\"loop\": " + trace.loop() + ") is not a step of the spec", trace.state(trace.loop()), succ, labels);
     }
 
     /** A trace's label matches a step's: the same name, and the same parameters when the trace records any. */

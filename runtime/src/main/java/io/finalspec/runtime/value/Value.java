@@ -3,10 +3,10 @@ package io.finalspec.runtime.value;
 /**
  * An immutable TLA+ value.
  *
- * <p>{@link #equals(Object)} is TLA+ equality across representations (a tuple equals the function
+ * <p>{@code equals} is TLA+ equality across representations (a tuple equals the function
  * on {@code 1..n} with the same values, a record equals the function on its field names, an interval
- * equals the enumerated set) and never throws; {@link #fingerprint()} agrees with it. {@link
- * #compareTo(Value)} is TLC's total order within comparable kinds, used to normalize sets; comparing
+ * equals the enumerated set) and never throws; {@link #fingerprint()} agrees with it. {@code
+ * compareTo} is TLC's total order within comparable kinds, used to normalize sets; comparing
  * values TLC cannot compare (an integer with a string, say) throws {@link TlaEvalException}. Strict
  * equality with TLC's errors is {@link Tla#eq(Value, Value)}.
  *

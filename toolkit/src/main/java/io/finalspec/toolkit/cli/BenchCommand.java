@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds per model (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", description = "Workers for both tools (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", converter = Workers.Converter.class,
+        description = "Workers for both tools: a count, or auto for one per core (default: ${DEFAULT-VALUE}).")
     private int workers;
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "The model manifest (default: specs/models.toml).")

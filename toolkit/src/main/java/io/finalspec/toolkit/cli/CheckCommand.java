@@ -51,7 +51,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the manifest's models and exit.")
     private boolean list;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", description = "TLC worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", converter = Workers.Converter.class,
+        description = "TLC worker threads: a count, or auto for one per core (default: ${DEFAULT-VALUE}).")
     private int workers;
 
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "4g", description = "Maximum heap of each TLC JVM, e.g. 2g (default: ${DEFAULT-VALUE}).")
@@ -102,7 +103,9 @@ final class CheckCommand implements Callable<Integer> {
         for (int i = 0; i < selected.size(); i++) {
             ModelEntry model = selected.get(i);
             String tag = String.format("[%d/%d] %s", i + 1, selected.size(), model.name());
-            TlcResult result = runner.check(model.spec(), model.config(), p -> progress.update(tag, p));
+            // TLC's own log of each model, for what the table does not say (its warnings, its statistics)
+            Path log = traces.resolveSibling("logs").resolve(model.name() + ".tlc.log");
+            TlcResult result = runner.check(model.spec(), model.config(), p -> progress.update(tag, p), log);
             progress.clear();
             Path trace = result.trace().isEmpty() ? null : Counterexamples.write(model, result, traces);
             List<WitnessResult> witnesses = reachWitnesses(runner, model, result, tag, progress);

@@ -244,7 +244,7 @@ final class ConformCommand implements Callable<Integer> {
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
         Path file = dir.resolve(OutputFiles.traceName(args.spec(), args.config(), "mismatch"));
-        Files.writeString(file, Itf.write(m.path(), machine.specName()) + System.lineSeparator());
+        Files.writeString(file, Itf.write(m.path(), machine.specName(), io.finalspec.runtime.trace.ItfType.declaredIn(Files.readString(args.spec()), machine.variables())) + System.lineSeparator());
         return file;
     }
 

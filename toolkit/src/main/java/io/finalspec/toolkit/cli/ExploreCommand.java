@@ -43,7 +43,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     private SpecArgs args;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", description = "Explorer threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", converter = Workers.Converter.class,
+        description = "Explorer threads: a count, or auto for one per core (default: ${DEFAULT-VALUE}).")
     private int workers;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
@@ -119,7 +120,7 @@ final class ExploreCommand implements Callable<Integer> {
         Path dir = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         Files.createDirectories(dir);
         Path file = dir.resolve(OutputFiles.traceName(args.spec(), args.config(), "explore"));
-        Files.writeString(file, Itf.write(r.trace(), args.spec().getFileName().toString()) + System.lineSeparator());
+        Files.writeString(file, Itf.write(r.trace(), args.spec().getFileName().toString(), io.finalspec.runtime.trace.ItfType.declaredIn(Files.readString(args.spec()), machine.variables())) + System.lineSeparator());
         return file;
     }
 

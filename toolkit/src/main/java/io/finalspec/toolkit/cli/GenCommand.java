@@ -51,7 +51,7 @@ final class GenCommand implements Callable<Integer> {
         }
         CompileResult result = Compiler.compile(args.spec(), args.config(), new CompileOptions(packageName, className));
         if (!result.ok()) {
-            throw SpecArgs.failure(result.diagnostics());
+            throw SpecArgs.failure(result.diagnostics(), args.spec(), args.config());
         }
         PrintWriter out = spec.commandLine().getOut();
         for (JavaSource source : result.sources()) {

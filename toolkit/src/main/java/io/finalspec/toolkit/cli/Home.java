@@ -3,8 +3,10 @@ package io.finalspec.toolkit.cli;
 import java.nio.file.Path;
 
 /**
- * Where default paths are resolved: the repository root when started by the {@code ./finalspec}
- * launcher (it sets {@code FINALSPEC_HOME}), otherwise the current directory.
+ * Where default paths are resolved: the default manifest in the repository root when started by
+ * the {@code ./finalspec} launcher (it sets {@code FINALSPEC_HOME}), otherwise in the current
+ * directory; outputs ({@code target/finalspec}) always under the current directory, where the user
+ * runs the command, never in the finalspec checkout.
  */
 final class Home {
 
@@ -21,6 +23,6 @@ final class Home {
     }
 
     static Path defaultOut() {
-        return root().resolve("target").resolve("finalspec");
+        return Path.of("").toAbsolutePath().resolve("target").resolve("finalspec");
     }
 }

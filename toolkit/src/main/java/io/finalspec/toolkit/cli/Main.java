@@ -1,6 +1,8 @@
 package io.finalspec.toolkit.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +36,11 @@ public final class Main {
         ErrorBoundary boundary = new ErrorBoundary(err, args);
         try {
             CommandLine cli = new CommandLine(new Main());
+            for (CommandLine sub : cli.getSubcommands().values()) {
+                // picocli's --version prints a command's own provider: without one a subcommand prints nothing
+                sub.getCommandSpec().versionProvider(new Version());
+            }
+            reflowDescriptions(cli);
             cli.setOut(out);
             cli.setErr(err);
             cli.setParameterExceptionHandler((ex, a) -> {
@@ -49,6 +56,37 @@ public final class Main {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * The commands' descriptions are written as source lines of about 100 columns; picocli prints
+     * each array element as its own line, wrapped again at 80 columns, which leaves ragged lines
+     * and words split from their sentence. Lines of one paragraph are joined so that picocli wraps
+     * the paragraph as a whole, at spaces; an empty element ends a paragraph, and an indented one
+     * (a row of a table) stays a line of its own.
+     */
+    static void reflowDescriptions(CommandLine cli) {
+        for (CommandLine c : java.util.stream.Stream.concat(java.util.stream.Stream.of(cli), cli.getSubcommands().values().stream()).toList()) {
+            String[] lines = c.getCommandSpec().usageMessage().description();
+            List<String> paragraphs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            for (String line : lines) {
+                if (line.isBlank() || line.startsWith(" ")) {
+                    // an empty line ends a paragraph; an indented one is a row of a table, kept as written
+                    if (current.length() > 0) {
+                        paragraphs.add(current.toString());
+                        current.setLength(0);
+                    }
+                    paragraphs.add(line);
+                } else {
+                    current.append(current.length() == 0 ? "" : " ").append(line.trim());
+                }
+            }
+            if (current.length() > 0) {
+                paragraphs.add(current.toString());
+            }
+            c.getCommandSpec().usageMessage().description(paragraphs.toArray(new String[0]));
         }
     }
 

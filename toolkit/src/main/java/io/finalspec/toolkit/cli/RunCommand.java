@@ -331,7 +331,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Compiler.load(spec, cfg);
         } catch (CompileFailedException e) {
-            throw SpecArgs.failure(e.diagnostics());
+            throw SpecArgs.failure(e.diagnostics(), spec, cfg);
         }
     }
 }

@@ -44,7 +44,7 @@ final class SpecArgs {
         try {
             return Compiler.load(spec(), config());
         } catch (CompileFailedException e) {
-            throw failure(e.diagnostics());
+            throw failure(e.diagnostics(), spec, config());
         }
     }
 
@@ -53,10 +53,41 @@ final class SpecArgs {
      * reports an internal error, which is a finalspec bug (exit 4) however it is positioned.
      */
     static RuntimeException failure(List<Diagnostic> diagnostics) {
-        String text = diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
+        return failure(diagnostics, null, null);
+    }
+
+    /** As {@link #failure(List)}, naming the spec and config (and the spec's modules) as given. */
+    static RuntimeException failure(List<Diagnostic> diagnostics, Path spec, Path config) {
+        String text = diagnostics.stream().map(d -> withFolder(d, spec, config).format()).collect(Collectors.joining("\n"));
         if (diagnostics.stream().anyMatch(d -> d.code().equals("internal"))) {
             return new IllegalStateException("the code generator failed: " + text);
         }
         return new UserError(text);
+    }
+
+    /**
+     * The compiler names files by their bare names; a diagnostic names them as the user gave them
+     * ({@code specs/sub/A.cfg}, not {@code A.cfg}): the spec, the config, or a module of the spec's
+     * folder.
+     */
+    static Diagnostic withFolder(Diagnostic d, Path spec, Path config) {
+        String file = d.span().file();
+        if (spec == null) {
+            return d;
+        }
+        Path given = null;
+        if (spec.getFileName() != null && file.equals(spec.getFileName().toString())) {
+            given = spec;
+        } else if (config != null && config.getFileName() != null && file.equals(config.getFileName().toString())) {
+            given = config;
+        } else if (file.endsWith(".tla") && !file.contains("/") && Files.isRegularFile(spec.resolveSibling(file))) {
+            given = spec.resolveSibling(file);
+        }
+        if (given == null || given.toString().equals(file)) {
+            return d;
+        }
+        io.finalspec.codegen.ast.Span s = d.span();
+        return new Diagnostic(new io.finalspec.codegen.ast.Span(given.toString(), s.line(), s.column(), s.endLine(), s.endColumn()),
+            d.code(), d.message());
     }
 }

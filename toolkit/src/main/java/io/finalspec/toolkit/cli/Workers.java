@@ -23,6 +23,21 @@ final class Workers {
         return n;
     }
 
+    /** {@code --workers N} or {@code --workers auto} (one per available processor). */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (value.equals("auto")) {
+                return Runtime.getRuntime().availableProcessors();
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a count of workers (a number, or auto)");
+            }
+        }
+    }
+
     static int max() {
         return Math.max(8, PER_CORE * Runtime.getRuntime().availableProcessors());
     }

@@ -40,6 +40,18 @@ public final class TlcRunner {
      * is reported in the result's outcome as an {@code error} with a positioned message.
      */
     public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress) throws IOException, InterruptedException {
+        return check(spec, config, progress, null);
+    }
+
+    /**
+     * As {@link #check(Path, Path, Consumer)}, keeping TLC's own output (stdout then stderr of each
+     * TLC run, {@code -tool} messages included) in {@code log} when it is not null.
+     */
+    public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress, Path log) throws IOException, InterruptedException {
+        if (log != null) {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.writeString(log, "");
+        }
         Path specAbs = spec.toAbsolutePath().normalize();
         Path cfgAbs = config.toAbsolutePath().normalize();
         if (!Files.isRegularFile(specAbs)) {
@@ -52,9 +64,9 @@ public final class TlcRunner {
         // Decoded leniently: TLC judges the config; a byte that is not UTF-8 must not stop us reading its names.
         String cfgText = new String(Files.readAllBytes(cfgAbs), StandardCharsets.UTF_8);
         List<String> properties = CfgNames.after(cfgText, Set.of("PROPERTY", "PROPERTIES"));
-        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress);
+        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress, log);
         if (result.outcome().equals(Expectation.property("?"))) {
-            return nameViolatedProperty(result, specAbs, cfgAbs, module, properties);
+            return nameViolatedProperty(result, specAbs, cfgAbs, module, properties, log);
         }
         return result;
     }
@@ -98,18 +110,18 @@ public final class TlcRunner {
                 "CHECK_DEADLOCK")) + "\nINVARIANT " + negatedWitness(witness) + "\nCHECK_DEADLOCK FALSE\n");
             ResultCollector collector = new ResultCollector(dir, cfg, wrapper, List.of());
             // A reachable witness is found within a few hundred states: start-up is the whole cost.
-            return run(command(wrapperFile, cfg, tmp, true), dir, collector, progress);
+            return run(command(wrapperFile, cfg, tmp, true), dir, collector, progress, null);
         } finally {
             Children.ofThisJvm().delete(tmp);
         }
     }
 
-    private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress)
-            throws IOException, InterruptedException {
+    private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress,
+                              Path log) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-tlc");
         try {
             ResultCollector collector = new ResultCollector(spec.getParent(), cfg, module, properties);
-            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress);
+            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress, log);
         } finally {
             Children.ofThisJvm().delete(tmp);
         }
@@ -119,15 +131,15 @@ public final class TlcRunner {
      * TLC reports a temporal violation without naming the property; with several in the config,
      * each is checked alone (in a derived config) until one fails. The first run's trace is kept.
      */
-    private TlcResult nameViolatedProperty(TlcResult first, Path spec, Path cfg, String module, List<String> properties)
-            throws IOException, InterruptedException {
+    private TlcResult nameViolatedProperty(TlcResult first, Path spec, Path cfg, String module, List<String> properties,
+                                           Path log) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-prop");
         try {
             String text = new String(Files.readAllBytes(cfg), StandardCharsets.UTF_8);
             for (String p : properties) {
                 Path single = tmp.resolve(p + ".cfg");
                 Files.writeString(single, CfgNames.withOnlyProperty(text, p));
-                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { });
+                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { }, log);
                 if (alone.outcome().equals(Expectation.property(p))) {
                     return new TlcResult(alone.outcome(), first.generated(), first.distinct(), first.depth(),
                         first.seconds() + alone.seconds(), first.trace(), first.exitCode(), first.tlcSeconds());
@@ -155,14 +167,23 @@ public final class TlcRunner {
         return Jvm.command(options.heap(), tmp, TlcLauncher.class, options.quickStart());
     }
 
-    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
+    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress, Path log)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         StringBuilder stderr = new StringBuilder();
+        StringBuilder stdout = new StringBuilder();
         ToolOutputReader reader = new ToolOutputReader(collector::accept);
         ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), options.timeout(),
-            reader::line, line -> stderrLine(line, stderr, start, progress));
+            line -> {
+                if (log != null) {
+                    stdout.append(line).append('\n');
+                }
+                reader.line(line);
+            }, line -> stderrLine(line, stderr, start, progress));
         reader.finish();
+        if (log != null) {
+            Files.writeString(log, stdout.append(stderr), java.nio.file.StandardOpenOption.APPEND);
+        }
         return collector.finish(done.exitCode(), done.seconds(), stderr.toString(),
             done.timedOut() ? done.describeTimeout(options.timeout()) : null);
     }

@@ -37,8 +37,9 @@ final class CliProcess {
         ProcessBuilder pb = new ProcessBuilder(cmd)
             .redirectOutput(tmp.resolve("stdout.txt").toFile())
             .redirectError(tmp.resolve("stderr.txt").toFile());
-        // Defaults such as target/finalspec resolve under tmp, never in the source tree.
+        // Defaults such as target/finalspec resolve under tmp (the current folder), never in the source tree.
         pb.environment().put("FINALSPEC_HOME", tmp.toString());
+        pb.directory(tmp.toFile());
         Process p = pb.start();
         p.getOutputStream().close();
         return p;
