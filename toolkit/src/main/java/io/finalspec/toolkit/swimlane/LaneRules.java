@@ -56,6 +56,11 @@ public final class LaneRules {
         return new LaneRules(drawing.actors(), bands);
     }
 
+    /** The actors the rules name, in rule order: their lanes come first. */
+    public List<String> ruleActors() {
+        return actorRules.stream().map(DrawingEntry.ActorRule::actor).distinct().toList();
+    }
+
     public List<Band> bands() {
         return bands;
     }

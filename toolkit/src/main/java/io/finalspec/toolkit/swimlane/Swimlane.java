@@ -33,14 +33,19 @@ public final class Swimlane {
     private Swimlane() {
     }
 
-    /** The lanes of {@code trace}, in order of first appearance, then the band holders that never act. */
+    /**
+     * The lanes of {@code trace}: the actors the rules name first (the finalizing thread, in our
+     * manifest), then the others by name, so that every drawing of one model has the same order.
+     */
     public static List<String> lanes(LaneTrace trace, LaneRules rules) {
-        List<String> lanes = new ArrayList<>();
+        List<String> acting = new ArrayList<>();
         for (LaneTrace.Row r : trace.rows()) {
             if (r.label() != null) {
-                addOnce(lanes, rules.actorOf(r.label()));
+                addOnce(acting, rules.actorOf(r.label()));
             }
         }
+        List<String> lanes = new ArrayList<>(rules.ruleActors().stream().filter(acting::contains).toList());
+        acting.stream().filter(a -> !lanes.contains(a)).sorted().forEach(lanes::add);
         if (lanes.isEmpty()) {
             lanes.add(LaneRules.MAIN);
         }
