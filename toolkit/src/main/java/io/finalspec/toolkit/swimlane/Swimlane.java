@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.value.FcnValue;
 import io.finalspec.runtime.value.Value;
 import io.finalspec.runtime.value.ValueOrder;
 import io.finalspec.toolkit.svg.Svg;
@@ -225,10 +226,30 @@ public final class Swimlane {
             Value a = now.get(v);
             Value b = before.get(v);
             if (a != null && (b == null || !ValueOrder.equal(a, b))) {
-                parts.add(v + " = " + a);
+                parts.addAll(changed(v, b, a));
             }
         }
         return i == 0 ? "" : String.join(", ", parts);
+    }
+
+    /**
+     * A changed variable as the reader needs it: a function over the same domain as before (a
+     * per-thread program counter, say) by the entries that changed, {@code pc[d1] = "tg_c1"};
+     * anything else whole.
+     */
+    private static List<String> changed(String variable, Value before, Value now) {
+        if (before instanceof FcnValue f && now instanceof FcnValue g && f.size() == g.size()
+            && ValueOrder.equal(f.domain(), g.domain())) {
+            List<String> entries = new ArrayList<>();
+            for (int k = 0; k < g.size(); k++) {
+                Value old = f.get(g.keyAt(k));
+                if (old == null || !ValueOrder.equal(old, g.valueAt(k))) {
+                    entries.add(variable + "[" + LaneRules.display(g.keyAt(k)) + "] = " + g.valueAt(k));
+                }
+            }
+            return entries;
+        }
+        return List.of(variable + " = " + now);
     }
 
     private static List<Svg.Node> footer(LaneTrace trace, double top) {

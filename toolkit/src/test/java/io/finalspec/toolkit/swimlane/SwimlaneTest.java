@@ -101,6 +101,15 @@ class SwimlaneTest {
     }
 
     @Test
+    void aFunctionChangeShowsOnlyItsChangedEntries() {
+        Value before = Tla.fromPairs(new Value[] {main, d1}, new Value[] {names.str("run"), names.str("d_io")});
+        Value after = Tla.fromPairs(new Value[] {main, d1}, new Value[] {names.str("run"), names.str("tg_c1")});
+        LaneTrace t = new LaneTrace("t", List.of("pc"), List.of(new LaneTrace.Row(null, Map.of("pc", before)),
+            new LaneTrace.Row(step("DRestoreThread", d1), Map.of("pc", after))), -1, "");
+        assertEquals("pc[d1] = \"tg_c1\"", Swimlane.changes(t, 1));
+    }
+
+    @Test
     void withoutRulesTheFirstParameterOrMainActs() {
         LaneTrace t = trace(-1, "");
         assertEquals(List.of("Main", "d1", "main"), Swimlane.lanes(t, LaneRules.defaults()));
