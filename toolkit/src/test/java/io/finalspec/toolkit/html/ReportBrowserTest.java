@@ -85,14 +85,21 @@ class ReportBrowserTest {
         return new Run(Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
-    private static Path report() throws IOException {
+    private static Path page;
+
+    /** The report over the test resources, written once for every test of the class. */
+    private static synchronized Path report() throws IOException {
+        if (page != null) {
+            return page;
+        }
         Path dir = OUT.resolve("page");
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"report", "--out", dir.toString(), "--check", RESOURCES.resolve("check.json").toString(),
             "--manifest", RESOURCES.resolve("models.toml").toString(), "--bugs", RESOURCES.resolve("bugs.md").toString(),
             "--results", RESOURCES.resolve("explore.json").toString()}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertEquals(0, code, out.toString());
-        return dir.resolve("index.html");
+        page = dir.resolve("index.html");
+        return page;
     }
 
     @Test
