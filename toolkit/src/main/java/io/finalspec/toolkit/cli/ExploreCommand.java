@@ -84,7 +84,7 @@ final class ExploreCommand implements Callable<Integer> {
             stdout.print(TraceDiff.format(r.trace()));
             stdout.println("trace: " + trace);
             if (switches.requested()) {
-                switches.run(machine, args.spec(), r.trace(), trace, stdout);
+                switches.run(machine, args.spec(), args.config(), r.trace(), trace, stdout);
             }
         }
         if (json != null) {

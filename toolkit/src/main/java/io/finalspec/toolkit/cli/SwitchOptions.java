@@ -16,6 +16,9 @@ import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceDiff;
+import io.finalspec.toolkit.conform.Mismatch;
+import io.finalspec.toolkit.conform.TlcOracleAdapter;
+import io.finalspec.toolkit.conform.TraceConformance;
 import io.finalspec.toolkit.swimlane.LaneRules;
 import picocli.CommandLine.Option;
 
@@ -60,6 +63,14 @@ final class SwitchOptions {
         }
     }
 
+    /** The machine found the trace; TLC, the reference semantics, must accept it as a behaviour too. */
+    private static String confirmedByTlc(Machine machine, Path spec, Path config, Trace trace) throws IOException {
+        try (TlcOracleAdapter oracle = TlcOracleAdapter.start(machine, spec, config)) {
+            Mismatch m = new TraceConformance(machine).accepted(oracle, trace, 0);
+            return m == null ? "TLC accepts it as a behaviour of the spec" : "TLC does NOT accept it: " + m.kind();
+        }
+    }
+
     private static String switches(int n) {
         return n + (n == 1 ? " switch" : " switches");
     }
@@ -68,7 +79,7 @@ final class SwitchOptions {
      * Runs the requested searches for {@code found} (the command's counterexample) and prints them;
      * the fewest-switch trace is written next to {@code traceFile} as {@code .fewest.itf.json}.
      */
-    void run(Machine machine, Path spec, Trace found, Path traceFile, PrintWriter out) throws IOException {
+    void run(Machine machine, Path spec, Path config, Trace found, Path traceFile, PrintWriter out) throws IOException {
         if (found.isLasso()) {
             out.println("fewest switches: searched for invariant violations and deadlocks only, not for liveness lassos");
             return;
@@ -84,6 +95,7 @@ final class SwitchOptions {
                 FewestSwitches.Result r = best.get();
                 out.printf("the fewest switches: %d steps, %s (%s)%n", r.steps(), switches(r.switches()), r.violation());
                 out.print(TraceDiff.format(r.trace()));
+                out.println(confirmedByTlc(machine, spec, config, r.trace()));
                 if (traceFile != null) {
                     Path file = traceFile.resolveSibling(traceFile.getFileName().toString().replaceFirst("\\.itf\\.json$", ".fewest.itf.json"));
                     Files.writeString(file, Itf.write(r.trace(), spec.getFileName().toString()) + System.lineSeparator());

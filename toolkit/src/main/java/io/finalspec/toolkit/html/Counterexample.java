@@ -21,7 +21,6 @@ import io.finalspec.runtime.explore.FewestSwitches;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.trace.ItfException;
-import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.value.NameTable;
 import io.finalspec.toolkit.swimlane.LaneRules;
 import io.finalspec.toolkit.swimlane.LaneTrace;
@@ -91,18 +90,14 @@ final class Counterexample {
         Counterexample cx = new Counterexample(file, name, model, rules);
         Machine machine = model.map(m -> cx.machine(m, machines)).orElse(null);
         String title = name + (violation == null ? "" : ": " + violation);
-        LaneTrace drawn;
-        if (machine != null) {
-            Trace trace = LaneTrace.relabel(machine, read(file, bytes, machine.names()).toTrace(machine));
-            drawn = LaneTrace.of(title, trace, violation);
-            if (search) {
-                cx.search(machine);
-            }
-        } else {
-            drawn = LaneTrace.of(title, unbound, new NameTable(), violation);
-        }
+        LaneTrace drawn = machine != null
+            ? LaneTrace.of(title, LaneTrace.relabel(machine, read(file, bytes, machine.names()).toTrace(machine)), violation)
+            : LaneTrace.of(title, unbound, new NameTable(), violation);
         String from = meta.has("generated-by") ? string(meta, "generated-by") : "the trace file";
-        cx.drawings.add(0, new Drawing("as found by " + from, drawn, drawn.steps(), Swimlane.switches(drawn, rules)));
+        cx.drawings.add(new Drawing("as found by " + from, drawn, drawn.steps(), Swimlane.switches(drawn, rules)));
+        if (machine != null && search) {
+            cx.search(machine);
+        }
         return cx;
     }
 

@@ -26,6 +26,7 @@ class ExploreSwitchesTest {
         assertTrue(out.contains("among the shortest, the fewest switches: 4 steps, 2 switches (invariant NotBoth)"), r.all());
         assertTrue(out.contains("the fewest switches: 5 steps, 1 switch (invariant NotBoth)"), r.all());
         assertTrue(out.contains("at most 0 switches: no counterexample"), r.all());
+        assertTrue(out.contains("TLC accepts it as a behaviour of the spec"), r.all());
         try (var files = Files.list(tmp.resolve("traces"))) {
             assertEquals(1, files.filter(f -> f.toString().endsWith(".fewest.itf.json")).count());
         }
