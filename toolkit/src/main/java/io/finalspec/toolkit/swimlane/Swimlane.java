@@ -267,7 +267,8 @@ public final class Swimlane {
             at += ROW;
         }
         if (!trace.violation().isEmpty()) {
-            out.add(Svg.text(STEP_COL, at + 18, trace.violation() + " violated at state " + (n - 1)).cssClass("bad"));
+            String what = trace.violation().equals("deadlock") ? "deadlock reached at state " : trace.violation() + " violated at state ";
+            out.add(Svg.text(STEP_COL, at + 18, what + (n - 1)).cssClass("bad"));
         }
         return out;
     }

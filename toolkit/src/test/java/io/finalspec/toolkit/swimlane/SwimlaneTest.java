@@ -98,6 +98,7 @@ class SwimlaneTest {
         assertTrue(svg.contains("cycle: back to state 1"));
         assertEquals(0, count(d, "//*[local-name()='rect'][@class='violation']"));
         assertTrue(Swimlane.draw(trace(3, ""), rules).write().contains("stutters forever in state 3"));
+        assertTrue(Swimlane.draw(trace(-1, "deadlock"), rules).write().contains("deadlock reached at state 3"));
     }
 
     @Test
