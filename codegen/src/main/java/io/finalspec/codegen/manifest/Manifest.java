@@ -6,10 +6,22 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parsed model manifest. */
-public record Manifest(Path file, List<ModelEntry> models) {
+public record Manifest(Path file, List<ModelEntry> models, List<DrawingEntry> drawings) {
 
     public Manifest {
         models = List.copyOf(models);
+        drawings = List.copyOf(drawings);
+    }
+
+    /** A manifest without {@code [[drawing]]} tables. */
+    public Manifest(Path file, List<ModelEntry> models) {
+        this(file, models, List.of());
+    }
+
+    /** The {@code [[drawing]]} table of {@code spec} (a file the manifest names), if any. */
+    public Optional<DrawingEntry> drawing(Path spec) {
+        Path wanted = spec.toAbsolutePath().normalize();
+        return drawings.stream().filter(d -> d.spec().toAbsolutePath().normalize().equals(wanted)).findFirst();
     }
 
     public Optional<ModelEntry> find(String name) {

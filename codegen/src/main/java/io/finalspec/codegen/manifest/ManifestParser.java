@@ -34,6 +34,8 @@ public final class ManifestParser {
         "witnesses");
     private static final Set<String> ARRAY_KEYS = Set.of("cpython", "witnesses");
     private static final Set<String> REQUIRED = Set.of("name", "spec", "config", "cpython", "expect");
+    private static final Set<String> DRAWING_KEYS = Set.of("spec", "actors", "bands");
+    private static final Set<String> ARRAY_KEYS = Set.of("cpython", "actors", "bands");
 
     private final Path file;
     private final Path folder;
@@ -76,7 +78,9 @@ public final class ManifestParser {
 
     private Manifest parseText(String text) throws ManifestException {
         List<ModelEntry> models = new ArrayList<>();
+        List<DrawingEntry> drawings = new ArrayList<>();
         Map<String, Value> table = null;
+        String tableKind = null;
         int tableLine = 0;
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -86,26 +90,84 @@ public final class ManifestParser {
                 continue;
             }
             if (line.startsWith("[")) {
-                if (!line.equals("[[model]]")) {
-                    throw error(lineNo, column(lines[i], line), "unknown table " + line + " (only [[model]] is allowed)");
+                if (!line.equals("[[model]]") && !line.equals("[[drawing]]")) {
+                    throw error(lineNo, column(lines[i], line), "unknown table " + line + " (only [[model]] and [[drawing]] are allowed)");
                 }
                 if (table != null) {
-                    models.add(toEntry(table, tableLine));
+                    close(tableKind, table, tableLine, models, drawings);
                 }
                 table = new LinkedHashMap<>();
+                tableKind = line;
                 tableLine = lineNo;
                 continue;
             }
             if (table == null) {
                 throw error(lineNo, column(lines[i], line), "key outside a [[model]] table");
             }
-            readKeyValue(lines[i], line, lineNo, table);
+            readKeyValue(lines[i], line, lineNo, table, tableKind.equals("[[model]]") ? KEYS : DRAWING_KEYS);
         }
         if (table != null) {
-            models.add(toEntry(table, tableLine));
+            close(tableKind, table, tableLine, models, drawings);
         }
         checkUniqueNames(models);
-        return new Manifest(file, models);
+        checkUniqueDrawings(drawings);
+        return new Manifest(file, models, drawings);
+    }
+
+    private void close(String kind, Map<String, Value> table, int line, List<ModelEntry> models,
+                       List<DrawingEntry> drawings) throws ManifestException {
+        if (kind.equals("[[model]]")) {
+            models.add(toEntry(table, line));
+        } else {
+            drawings.add(toDrawing(table, line));
+        }
+    }
+
+    /** A {@code [[drawing]]} table: the spec it is for, actor rules and bands as "left = right" strings. */
+    private DrawingEntry toDrawing(Map<String, Value> t, int line) throws ManifestException {
+        if (!t.containsKey("spec")) {
+            throw error(line, 1, "[[drawing]] is missing required key 'spec'");
+        }
+        Path spec = existing(t.get("spec"), ".tla");
+        List<DrawingEntry.ActorRule> actors = new ArrayList<>();
+        for (String[] pair : pairs(t.get("actors"), "\"Action = actor\" or \"Prefix* = actor\"")) {
+            if (!pair[0].matches("[A-Za-z_][A-Za-z0-9_]*\\*?")) {
+                Value v = t.get("actors");
+                throw error(v.line(), v.column(), "'" + pair[0] + "' is not an action name or a prefix ending in *");
+            }
+            actors.add(new DrawingEntry.ActorRule(pair[0], pair[1]));
+        }
+        List<DrawingEntry.Band> bands = new ArrayList<>();
+        for (String[] pair : pairs(t.get("bands"), "\"Label = variable\"")) {
+            bands.add(new DrawingEntry.Band(pair[0], pair[1]));
+        }
+        return new DrawingEntry(spec, actors, bands, line);
+    }
+
+    private List<String[]> pairs(Value v, String form) throws ManifestException {
+        List<String[]> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        for (String item : v.list()) {
+            int eq = item.indexOf('=');
+            String left = eq < 0 ? "" : item.substring(0, eq).strip();
+            String right = eq < 0 ? "" : item.substring(eq + 1).strip();
+            if (left.isEmpty() || right.isEmpty()) {
+                throw error(v.line(), v.column(), "'" + item + "' must have the form " + form);
+            }
+            out.add(new String[] {left, right});
+        }
+        return out;
+    }
+
+    private void checkUniqueDrawings(List<DrawingEntry> drawings) throws ManifestException {
+        Set<Path> seen = new HashSet<>();
+        for (DrawingEntry d : drawings) {
+            if (!seen.add(d.spec())) {
+                throw error(d.line(), 1, "a second [[drawing]] for " + d.spec().getFileName());
+            }
+        }
     }
 
     /** A value and where it starts, so that later checks can point at it. */
@@ -120,15 +182,15 @@ public final class ManifestParser {
         }
     }
 
-    private void readKeyValue(String raw, String line, int lineNo, Map<String, Value> table) throws ManifestException {
+    private void readKeyValue(String raw, String line, int lineNo, Map<String, Value> table, Set<String> keys) throws ManifestException {
         int eq = line.indexOf('=');
         int col = column(raw, line);
         if (eq < 0) {
             throw error(lineNo, col, "expected key = value");
         }
         String key = line.substring(0, eq).strip();
-        if (!KEYS.contains(key)) {
-            throw error(lineNo, col, "unknown key '" + key + "' (known: " + String.join(", ", sorted(KEYS)) + ")");
+        if (!keys.contains(key)) {
+            throw error(lineNo, col, "unknown key '" + key + "' (known: " + String.join(", ", sorted(keys)) + ")");
         }
         if (table.containsKey(key)) {
             throw error(lineNo, col, "duplicate key '" + key + "'");

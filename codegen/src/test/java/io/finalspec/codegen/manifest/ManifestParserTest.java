@@ -59,6 +59,35 @@ class ManifestParserTest {
         assertEquals(2, m.select(List.of(), true).size());
     }
 
+    @Test
+    void readsDrawingTables() throws Exception {
+        Manifest m = ManifestParser.parse(manifest(GOOD + """
+
+            [[drawing]]
+            spec = "A.tla"
+            actors = ["Fin* = Main", "Reap = reaper"]
+            bands = ["GIL = owner", "freed = freed"]
+            """));
+        DrawingEntry d = m.drawing(dir.resolve("A.tla")).orElseThrow();
+        assertEquals(List.of(new DrawingEntry.ActorRule("Fin*", "Main"), new DrawingEntry.ActorRule("Reap", "reaper")), d.actors());
+        assertEquals(List.of(new DrawingEntry.Band("GIL", "owner"), new DrawingEntry.Band("freed", "freed")), d.bands());
+        assertEquals(true, d.actors().get(0).matches("FinZapThreads"));
+        assertEquals(false, d.actors().get(1).matches("Reaper"));
+        assertEquals(2, m.models().size());
+    }
+
+    @Test
+    void drawingMistakesArePositioned() throws Exception {
+        assertEquals("2:10: 'Fin*' must have the form \"Action = actor\" or \"Prefix* = actor\"",
+            error("[[drawing]]\nactors = [\"Fin*\"]\nspec = \"A.tla\"\n"));
+        assertEquals("3:10: 'F-n*' is not an action name or a prefix ending in *",
+            error("[[drawing]]\nspec = \"A.tla\"\nactors = [\"F-n* = Main\"]\n"));
+        assertEquals("1:1: [[drawing]] is missing required key 'spec'", error("[[drawing]]\nbands = []\n"));
+        assertEquals("2:1: unknown key 'name' (known: actors, bands, spec)", error("[[drawing]]\nname = \"x\"\n"));
+        assertEquals("3:1: a second [[drawing]] for A.tla",
+            error("[[drawing]]\nspec = \"A.tla\"\n[[drawing]]\nspec = \"A.tla\"\n"));
+    }
+
     private String error(String text) throws Exception {
         Path file = manifest(text);
         return assertThrows(ManifestException.class, () -> ManifestParser.parse(file)).getMessage()
@@ -75,7 +104,7 @@ class ManifestParserTest {
             error("[[model]]\nname = \"x\"\nspec = \"B.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"pass\"\n"));
         assertEquals("6:10: expect must be pass, deadlock, 'invariant <Name>' or 'property <Name>', not 'fail'",
             error("[[model]]\nname = \"x\"\nspec = \"A.tla\"\nconfig = \"a.cfg\"\ncpython = []\nexpect = \"fail\"\n"));
-        assertEquals("1:1: unknown table [model] (only [[model]] is allowed)", error("[model]\n"));
+        assertEquals("1:1: unknown table [model] (only [[model]] and [[drawing]] are allowed)", error("[model]\n"));
         assertEquals("1:1: key outside a [[model]] table", error("name = \"x\"\n"));
         assertEquals("2:8: unterminated string", error("[[model]]\nname = \"x\n"));
         assertEquals("2:11: 'cpython' must be an array of strings", error("[[model]]\ncpython = \"3.9\"\n"));

@@ -53,9 +53,13 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where a counterexample goes, under DIR/traces (default: target/finalspec).")
     private Path out;
 
+    @Mixin
+    private SwitchOptions switches;
+
     @Override
     public Integer call() throws IOException {
         Workers.check(workers);
+        switches.checkUsage();
         OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = args.load();
@@ -80,6 +84,9 @@ final class ExploreCommand implements Callable<Integer> {
         if (trace != null) {
             stdout.print(TraceDiff.format(r.trace()));
             stdout.println("trace: " + trace);
+            if (switches.requested()) {
+                switches.run(machine, args.spec(), args.config(), r.trace(), trace, stdout);
+            }
         }
         if (json != null) {
             writeJson(r, trace);

@@ -1,0 +1,119 @@
+package io.finalspec.toolkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.finalspec.codegen.manifest.Manifest;
+import io.finalspec.codegen.manifest.ManifestException;
+import io.finalspec.codegen.manifest.ManifestParser;
+import io.finalspec.runtime.explore.FewestSwitches;
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.trace.TraceDiff;
+import io.finalspec.toolkit.conform.Mismatch;
+import io.finalspec.toolkit.conform.TlcOracleAdapter;
+import io.finalspec.toolkit.conform.TraceConformance;
+import io.finalspec.toolkit.swimlane.LaneRules;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --fewest-switches} and {@code --max-switches K}: after a command found a counterexample,
+ * the ones with the fewest changes of acting thread ({@link FewestSwitches}), printed with their
+ * steps and switches next to the command's own. The actor of an action is the one the spec's
+ * {@code [[drawing]]} table of the default manifest gives, else its first parameter, else {@code main}.
+ */
+final class SwitchOptions {
+
+    @Option(names = "--fewest-switches", description = "On a violation, also find the counterexample with the fewest thread switches (and, among the shortest, the one with the fewest) and print both with their steps and switches.")
+    boolean fewest;
+
+    @Option(names = "--max-switches", paramLabel = "K", description = "On a violation, also find the shortest counterexample with at most K thread switches (a context-bounded search).")
+    Integer maxSwitches;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "The manifest whose [[drawing]] table for the spec names the thread of each action (default: specs/models.toml).")
+    Path manifest;
+
+    boolean requested() {
+        return fewest || maxSwitches != null;
+    }
+
+    void checkUsage() {
+        if (maxSwitches != null && maxSwitches < 0) {
+            throw new UserError("--max-switches must be 0 or more, not " + maxSwitches, ExitCode.USAGE);
+        }
+    }
+
+    /** The actors of {@code spec}'s actions, from the default manifest's drawing table when it has one for the spec. */
+    Function<ActionLabel, String> actors(Path spec) {
+        Path file = manifest != null ? manifest : Home.defaultManifest();
+        if (manifest == null && !Files.isRegularFile(file)) {
+            return LaneRules.defaults()::actorOf;
+        }
+        try {
+            Optional<LaneRules> rules = ManifestParser.parse(file).drawing(spec).map(LaneRules::of);
+            return rules.orElse(LaneRules.defaults())::actorOf;
+        } catch (ManifestException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The machine found the trace; TLC, the reference semantics, must accept it as a behaviour too. */
+    private static String confirmedByTlc(Machine machine, Path spec, Path config, Trace trace) throws IOException {
+        try (TlcOracleAdapter oracle = TlcOracleAdapter.start(machine, spec, config)) {
+            Mismatch m = new TraceConformance(machine).accepted(oracle, trace, 0);
+            return m == null ? "TLC accepts it as a behaviour of the spec" : "TLC does NOT accept it: " + m.kind();
+        }
+    }
+
+    private static String switches(int n) {
+        return n + (n == 1 ? " switch" : " switches");
+    }
+
+    /**
+     * Runs the requested searches for {@code found} (the command's counterexample) and prints them;
+     * the fewest-switch trace is written next to {@code traceFile} as {@code .fewest.itf.json}.
+     */
+    void run(Machine machine, Path spec, Path config, Trace found, Path traceFile, PrintWriter out) throws IOException {
+        if (found.isLasso()) {
+            out.println("fewest switches: searched for invariant violations and deadlocks only, not for liveness lassos");
+            return;
+        }
+        Function<ActionLabel, String> actors = actors(spec);
+        FewestSwitches search = new FewestSwitches(machine, actors, 5_000_000);
+        out.printf("counterexample found: %d steps, %s%n", found.size() - 1, switches(FewestSwitches.switches(found, actors)));
+        if (fewest) {
+            search.search(FewestSwitches.Goal.SHORTEST).ifPresent(r ->
+                out.printf("among the shortest, the fewest switches: %d steps, %s (%s)%n", r.steps(), switches(r.switches()), r.violation()));
+            Optional<FewestSwitches.Result> best = search.search(FewestSwitches.Goal.FEWEST_SWITCHES);
+            if (best.isPresent()) {
+                FewestSwitches.Result r = best.get();
+                out.printf("the fewest switches: %d steps, %s (%s)%n", r.steps(), switches(r.switches()), r.violation());
+                out.print(TraceDiff.format(r.trace()));
+                out.println(confirmedByTlc(machine, spec, config, r.trace()));
+                if (traceFile != null) {
+                    Path file = traceFile.resolveSibling(traceFile.getFileName().toString().replaceFirst("\\.itf\\.json$", ".fewest.itf.json"));
+                    Files.writeString(file, Itf.write(r.trace(), spec.getFileName().toString()) + System.lineSeparator());
+                    out.println("trace: " + file);
+                }
+            } else {
+                out.println("the fewest switches: no invariant violation or deadlock is reachable");
+            }
+        }
+        if (maxSwitches != null) {
+            Optional<FewestSwitches.Result> bounded = search.search(FewestSwitches.Goal.SHORTEST, maxSwitches);
+            if (bounded.isPresent()) {
+                FewestSwitches.Result r = bounded.get();
+                out.printf("at most %s: %d steps, %s (%s)%n", switches(maxSwitches), r.steps(), switches(r.switches()), r.violation());
+                out.print(TraceDiff.format(r.trace()));
+            } else {
+                out.printf("at most %s: no counterexample%n", switches(maxSwitches));
+            }
+        }
+    }
+}
