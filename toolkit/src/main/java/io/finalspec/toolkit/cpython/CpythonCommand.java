@@ -53,6 +53,9 @@ public final class CpythonCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE", description = "The model manifest (default: specs/models.toml).")
     private Path manifestFile;
 
+    @Option(names = "--mappings", paramLabel = "DIR", description = "Where the *.mapping.toml files are (default: the manifest's folder).")
+    private Path mappings;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (runs < 0) {
@@ -65,7 +68,11 @@ public final class CpythonCommand implements Callable<Integer> {
         Manifest manifest = manifest(root);
         out.printf("CPython %s (%s)%n", version, python);
         List<Row> rows = new ArrayList<>();
-        for (Mapping m : Mapping.all(manifest.file().toAbsolutePath().getParent())) {
+        Path mappingDir = mappings != null ? mappings : manifest.file().toAbsolutePath().getParent();
+        if (!Files.isDirectory(mappingDir)) {
+            throw new UserError(mappingDir + ": no such folder of mappings");
+        }
+        for (Mapping m : Mapping.all(mappingDir)) {
             ModelEntry model = manifest.find(m.model())
                 .orElseThrow(() -> new UserError(m.file() + ": model " + m.model() + " is not in the manifest"));
             if (!m.speaksFor(version)) {

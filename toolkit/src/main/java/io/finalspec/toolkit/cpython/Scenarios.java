@@ -112,8 +112,10 @@ final class Scenarios {
             if (v.ok()) {
                 validated[0]++;
             } else if (firstBad.isEmpty()) {
-                firstBad.add("run " + line.get("index").getAsInt() + " (seed " + line.get("seed").getAsLong() + "): " + v.report());
-                save(itf, outDir.resolve("cpython").resolve(model.name() + "-not-allowed.itf.json"));
+                Path file = outDir.resolve("cpython").resolve(model.name() + "-not-allowed.itf.json");
+                save(itf, file);
+                firstBad.add("run " + line.get("index").getAsInt() + " (seed " + line.get("seed").getAsLong() + ", trace " + file
+                    + "): " + v.report());
             }
             if (v.violated() != null) {
                 violations.merge(v.violated(), 1, Integer::sum);
