@@ -44,6 +44,9 @@ public final class CpythonCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the schedules (default: 1).")
     private long seed = 1;
 
+    @Option(names = "--embed-runs", paramLabel = "N", description = "Runs of the C embedding harness (default: 1000; 0 skips it).")
+    private int embedRuns = 1000;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON array.")
     private Path json;
 
@@ -58,8 +61,8 @@ public final class CpythonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (runs < 0) {
-            throw new UserError("--runs must be 0 or more", ExitCode.USAGE);
+        if (runs < 0 || embedRuns < 0) {
+            throw new UserError("--runs and --embed-runs must be 0 or more", ExitCode.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
         Interpreter interpreter = new Interpreter(python);
@@ -88,6 +91,9 @@ public final class CpythonCommand implements Callable<Integer> {
                 rows.add(replay);
             }
         }
+        if (embedRuns > 0) {
+            rows.addAll(new Embedding(interpreter).rows(manifest, version, embedRuns));
+        }
         print(out, rows);
         if (json != null) {
             Files.writeString(json, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
@@ -111,12 +117,13 @@ public final class CpythonCommand implements Callable<Integer> {
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
 
+    /** The rows as a Markdown table: readable on a terminal, and docs/cpython.md quotes it unedited. */
     static void print(PrintWriter out, List<Row> rows) {
-        String fmt = "%-34s  %-22s  %-26s  %-60s  %-9s  %s%n";
-        out.printf(fmt, "scenario", "model", "predicted", "interpreter did", "validated", "verdict");
-        out.printf(fmt, "-".repeat(34), "-".repeat(22), "-".repeat(26), "-".repeat(60), "-".repeat(9), "-".repeat(7));
+        out.println("| scenario | model | predicted | interpreter did | validated | verdict |");
+        out.println("|---|---|---|---|---|---|");
         for (Row r : rows) {
-            out.printf(fmt, r.scenario(), r.model(), r.predicted(), r.interpreter(), r.validated() + "/" + r.traces(), r.verdict());
+            out.printf("| %s | %s | %s | %s | %d/%d | %s |%n", r.scenario(), r.model(), r.predicted(), r.interpreter(),
+                r.validated(), r.traces(), r.verdict());
         }
     }
 }

@@ -205,7 +205,9 @@ final class Scenarios {
         out.printf("  %-4s %-22s %-45s%n", "step", "model (TLC)", "interpreter");
         JsonArray steps = result.getAsJsonArray("steps");
         for (int i = 0; i < plan.size(); i++) {
-            String did = i < steps.size() ? steps.get(i).getAsJsonObject().get("did").getAsString() : "(not reached)";
+            JsonObject step = i < steps.size() ? steps.get(i).getAsJsonObject() : null;
+            String did = step == null ? "(not reached)"
+                : step.get("did").getAsString() + (step.has("at") ? ": " + step.get("at").getAsString() : "");
             out.printf("  %-4d %-22s %-45s%n", i + 1, plan.get(i)[1] + "(" + plan.get(i)[0] + ")", did);
         }
         out.printf("  end  %-22s %s%n", model.expect(), failures(result.getAsJsonObject("failure")));

@@ -341,12 +341,14 @@ def replay_run(mapping, locations, plan):
         entry = {"actor": actor, "action": action}
         if actor == mapping["target"] and action != mapping["target_step"]["action"]:
             order = [st["action"] for st in mapping["stage"]]
-            seen = [st["action"] for st in mapping["stage"] if st["pc"] == run.stage]
-            done = order.index(seen[0]) >= order.index(action) if seen else False
-            if done:
-                entry["did"] = action + " (seen during the step before)"
-            elif run.wait_for_target(states, timeout=STEP_TIMEOUT):
-                entry["did"] = states[-1]["#meta"]["action"]
+
+            def reached():
+                seen = [st["action"] for st in mapping["stage"] if st["pc"] == run.stage]
+                return bool(seen) and order.index(seen[0]) >= order.index(action)
+            # A's C code is not driven: the stage may have been seen during an earlier step already.
+            if reached() or (run.wait_for_target(states, timeout=STEP_TIMEOUT) and reached()):
+                entry["did"] = action
+                entry["at"] = "observed in C"
             else:
                 entry["did"] = "nothing: A's C code did not reach " + action
                 steps.append(entry)
@@ -364,6 +366,7 @@ def replay_run(mapping, locations, plan):
                 break
             run.step(actor, states)
             entry["did"] = action
+            entry["at"] = "%s ran %s line %d" % (actor, loc["function"], loc["line"]) if "line" in loc else actor + "'s function returned"
         entry["state"] = states[-1]
         steps.append(entry)
     run.finish(states)
