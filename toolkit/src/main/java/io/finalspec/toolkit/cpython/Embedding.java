@@ -77,9 +77,10 @@ final class Embedding {
         long unwound = obs.stream().filter(Observation::unwoundOnly).count();
         long terminated = obs.stream().filter(Observation::finalizerTerminated).count();
         long crashed = obs.stream().filter(o -> o.exitCode() != 0).count();
+        long back = obs.stream().filter(Observation::returned).count();
         unwind.ifPresent(m -> rows.add(new Row(scenario, m.name(), m.expect() + " (pthread_exit unwinds the thread)",
-            "unwound by pthread_exit in " + unwound + "/" + obs.size() + " (cleanup handler ran, never ran again); "
-                + crashed + " crashed", (int) unwound, obs.size(), unwound == obs.size() ? "ok" : "NOT ALLOWED")));
+            "unwound by pthread_exit in " + unwound + "/" + obs.size() + " (cleanup handler ran); back in Python after "
+                + "Py_FinalizeEx began: " + back + "; crashed or hung: " + crashed, (int) unwound, obs.size(), unwound == obs.size() ? "ok" : "NOT ALLOWED")));
         fixed.ifPresent(m -> rows.add(new Row(scenario, m.name(), m.expect() + " (the finalizer terminates)",
             "Py_FinalizeEx returned 0 and the process exited 0 in " + terminated + "/" + obs.size(),
             (int) terminated, obs.size(), terminated == obs.size() ? "ok" : "NOT ALLOWED")));
@@ -119,6 +120,9 @@ final class Embedding {
         List<String> cmd = new ArrayList<>(List.of("gcc", "-O1", "-o", dir.resolve("embed").toString(), src.toString()));
         cmd.addAll(List.of(cflags.trim().split("\\s+")));
         cmd.addAll(List.of(ldflags.trim().split("\\s+")));
+        // A libpython outside the loader's path (a pyenv build) is found through the rpath.
+        cmd.add("-Wl,-rpath," + output(python.executable().toString(), "-I", "-c",
+            "import sysconfig; print(sysconfig.get_config_var('LIBDIR'))").strip());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -13,6 +13,15 @@
 
 static volatile int entered = 0, unwound = 0, returned = 0;
 
+/* Whether Py_FinalizeEx has begun (_PyRuntime._finalizing is set; an atomic read, no GIL needed). */
+static int finalizing(void) {
+#if PY_VERSION_HEX >= 0x030D0000
+    return Py_IsFinalizing();
+#else
+    return _Py_IsFinalizing();
+#endif
+}
+
 static void on_unwind(void *arg) {
     (void)arg;
     unwound = 1;
@@ -24,7 +33,10 @@ static void *daemon_main(void *arg) {
     pthread_cleanup_push(on_unwind, NULL);
     entered = 1;
     Py_BEGIN_ALLOW_THREADS
-    usleep(20000); /* the blocking call; Py_FinalizeEx runs meanwhile */
+    /* The blocking call lasts until Py_FinalizeEx has begun, so that every run meets the window. */
+    while (!finalizing()) {
+        usleep(200);
+    }
     Py_END_ALLOW_THREADS
     returned = 1; /* only if the thread got the GIL back after finalization began */
     pthread_cleanup_pop(0);
