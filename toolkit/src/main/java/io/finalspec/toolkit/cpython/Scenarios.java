@@ -99,6 +99,7 @@ final class Scenarios {
         req.addProperty("seed", seed);
         int[] validated = {0};
         int[] total = {0};
+        int[] stuck = {0};
         Map<String, Integer> violations = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> firstBad = new ArrayList<>();
@@ -121,6 +122,9 @@ final class Scenarios {
                 violations.merge(v.violated(), 1, Integer::sum);
             }
             outcomes.merge(outcome(line.getAsJsonObject("outcome")), 1, Integer::sum);
+            if (!line.getAsJsonArray("stuck").isEmpty()) {
+                stuck[0]++;
+            }
             if (tracesDir != null) {
                 save(itf, tracesDir.resolve(model.name() + "-" + line.get("index").getAsInt() + ".itf.json"));
             }
@@ -131,7 +135,11 @@ final class Scenarios {
         String did = violations.isEmpty() ? "no invariant violated" : violations.entrySet().stream()
             .map(e -> e.getKey() + " violated in " + e.getValue() + "/" + total[0]).reduce((a, b) -> a + ", " + b).get();
         String joins = outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + "; " + b).orElse("");
-        String verdict = validated[0] < total[0] ? "NOT ALLOWED" : "ok";
+        if (stuck[0] > 0) {
+            // A joiner left waiting for a lock no one will release: JoinTerminates says every joiner returns.
+            joins += "; a joiner could not move at the end in " + stuck[0] + " runs";
+        }
+        String verdict = validated[0] < total[0] || stuck[0] > 0 ? "NOT ALLOWED" : "ok";
         return new Row("random schedules (seed " + seed + ")", model.name(), model.expect().toString(), did + " [" + joins + "]",
             validated[0], total[0], verdict);
     }

@@ -80,9 +80,8 @@ def resolve(mapping):
 class Run:
     """One execution of the join scenario under the scheduler."""
 
-    def __init__(self, mapping, locations, rng):
+    def __init__(self, mapping, locations):
         self.m = mapping
-        self.rng = rng
         self.by_line = {(l["code"], l["line"]): l for l in locations}
         self.codes = {l["code"] for l in locations}
         self.cv = threading.Condition()
@@ -273,7 +272,7 @@ class Run:
                 self.grant(name)
         for t in self.threads:
             t.join(STEP_TIMEOUT)
-        self.A.join(STEP_TIMEOUT) if self.A._tstate_lock is None or not self.A._tstate_lock.locked() else None
+        # A is not joined here (its lock may be in any state after a failure): its OS thread's exit is awaited.
         deadline = time.monotonic() + STEP_TIMEOUT
         while self.stage != "exited" and time.monotonic() < deadline:
             self.observe_stages()
@@ -314,7 +313,7 @@ def terminal(run):
 
 def random_run(mapping, locations, seed):
     rng = random.Random(seed)
-    run = Run(mapping, locations, rng)
+    run = Run(mapping, locations)
     states = run.start()
     while True:
         choices = run.enabled()
@@ -334,7 +333,7 @@ def random_run(mapping, locations, seed):
 
 def replay_run(mapping, locations, plan):
     """Drives the threads through a counterexample: plan = [[actor, action], ...] after Init."""
-    run = Run(mapping, locations, random.Random(0))
+    run = Run(mapping, locations)
     states = run.start()
     steps = []
     for actor, action in plan:
