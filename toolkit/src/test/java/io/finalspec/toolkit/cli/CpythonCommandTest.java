@@ -98,7 +98,7 @@ class CpythonCommandTest {
         String wrong = text.replace("action = \"JStopSetFlag\"\npc = \"stop_set\"", "action = \"JStopSetFlag\"\npc = \"stop_clear\"");
         assertFalse(wrong.equals(text));
         Files.writeString(dir.resolve(MAPPING), wrong);
-        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--manifest", MANIFEST,
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--manifest", MANIFEST,
             "--mappings", dir.toString());
         assertExit(1, r);
         assertTrue(r.out().contains("first trace the spec does not allow") && r.out().contains("NOT ALLOWED"), r.all());
