@@ -1,0 +1,125 @@
+package io.finalspec.toolkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.finalspec.toolkit.cli.CliProcess.Result;
+
+/**
+ * {@code finalspec cpython} through the real main on Debian's CPython 3.11: the join scenario's
+ * recorded traces validate, TLC's gh-116372 counterexample ends in the real AssertionError, a
+ * wrong mapping is caught (exit 1, exit 3). Skipped when /usr/bin/python3.11 is absent, unless
+ * FINALSPEC_CI=1 (CI installs it, see .ci/run), where its absence is a failure.
+ */
+class CpythonCommandTest {
+
+    static final Path PYTHON = Path.of("/usr/bin/python3.11");
+    static final Path SPECS = Path.of("../specs").toAbsolutePath().normalize();
+    static final String MANIFEST = SPECS.resolve("models.toml").toString();
+    static final String MAPPING = "ThreadJoin.mapping.toml";
+
+    @TempDir
+    Path tmp;
+
+    /** Every test but the missing-interpreter one runs Debian's interpreter. */
+    private static void needsPython() {
+        boolean ci = "1".equals(System.getenv("FINALSPEC_CI"));
+        assertTrue(!ci || Files.isExecutable(PYTHON), "FINALSPEC_CI=1 but " + PYTHON + " is missing (.ci/run installs it)");
+        assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is not installed: apt-get install python3.11 to run these tests");
+    }
+
+    private static void assertExit(int code, Result r) {
+        assertEquals(code, r.code(), r.all());
+        assertFalse(r.err().contains("\tat ") || r.out().contains("\tat "), "no stack trace on the terminal: " + r.all());
+    }
+
+    @Test
+    void joinScenarioValidatesAndTheCounterexampleEndsInTheRealAssertionError() throws Exception {
+        needsPython();
+        Path json = tmp.resolve("rows.json");
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "150", "--seed", "7",
+            "--embed-runs", "20", "--manifest", MANIFEST, "--json", json.toString());
+        assertExit(0, r);
+        JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
+        JsonObject random = rows.get(0).getAsJsonObject();
+        assertEquals("gh116372-tstate-lock", random.get("model").getAsString());
+        assertEquals(150, random.get("traces").getAsInt());
+        assertEquals(150, random.get("validated").getAsInt(), r.all());
+        JsonObject replay = rows.get(1).getAsJsonObject();
+        assertEquals("ok", replay.get("verdict").getAsString(), r.all());
+        assertTrue(replay.get("interpreter").getAsString().contains("B: AssertionError in Thread._stop"), r.all());
+        // The side-by-side table: TLC's steps as the interpreter performed them, as docs/cpython.md quotes it.
+        List<String> printed = r.out().lines().map(String::strip).toList();
+        for (String line : quotedReplay()) {
+            assertTrue(printed.contains(line), "docs/cpython.md quotes a line the command does not print: " + line + "\n" + r.all());
+        }
+        // The C level: every run of the harness as gh87135-unwind and gh96387-fixed predict (needs gcc and python3.11-dev).
+        if (!"1".equals(System.getenv("FINALSPEC_CI")) && !Files.isExecutable(Path.of("/usr/bin/python3.11-config"))) {
+            return;
+        }
+        JsonObject unwind = rows.get(2).getAsJsonObject();
+        assertEquals("gh87135-unwind", unwind.get("model").getAsString());
+        assertEquals(20, unwind.get("validated").getAsInt(), r.all());
+        assertEquals("gh96387-fixed", rows.get(3).getAsJsonObject().get("model").getAsString());
+        assertEquals("ok", rows.get(3).getAsJsonObject().get("verdict").getAsString(), r.all());
+    }
+
+    /** The replay block of docs/cpython.md, between its markers, lines stripped. */
+    private static List<String> quotedReplay() throws Exception {
+        String doc = Files.readString(SPECS.resolveSibling("docs").resolve("cpython.md"));
+        int from = doc.indexOf("<!-- replay -->");
+        int to = doc.indexOf("<!-- /replay -->");
+        assertTrue(from >= 0 && to > from, "docs/cpython.md has the replay block");
+        List<String> lines = doc.substring(from, to).lines().map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("<!--") && !l.startsWith("```")).toList();
+        assertTrue(lines.size() >= 10, "the block has the steps: " + lines);
+        return lines;
+    }
+
+    @Test
+    void aMappingThatMisreadsTheCodeIsCaughtWithTheFirstBadStep() throws Exception {
+        needsPython();
+        Path dir = Files.createDirectories(tmp.resolve("mappings"));
+        String text = Files.readString(SPECS.resolve(MAPPING));
+        // Swap what two locations say about the joiner: the observed states stop being spec states.
+        String wrong = text.replace("action = \"JStopSetFlag\"\npc = \"stop_set\"", "action = \"JStopSetFlag\"\npc = \"stop_clear\"");
+        assertFalse(wrong.equals(text));
+        Files.writeString(dir.resolve(MAPPING), wrong);
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--manifest", MANIFEST,
+            "--mappings", dir.toString());
+        assertExit(1, r);
+        assertTrue(r.out().contains("first trace the spec does not allow") && r.out().contains("NOT ALLOWED"), r.all());
+        assertTrue(r.out().contains("jPc: expected"), "the first bad step comes with its diff: " + r.all());
+    }
+
+    @Test
+    void aLocationMissingFromThisVersionIsAnErrorNamingIt() throws Exception {
+        needsPython();
+        Path dir = Files.createDirectories(tmp.resolve("mappings"));
+        Files.writeString(dir.resolve(MAPPING), Files.readString(SPECS.resolve(MAPPING))
+            .replace("pattern = \"self._is_stopped = True\"", "pattern = \"self._is_stopped = 'yes'\""));
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--manifest", MANIFEST, "--mappings", dir.toString());
+        assertExit(3, r);
+        assertTrue(r.err().contains("location stop_set") && r.err().contains("of CPython 3.11."), r.all());
+    }
+
+    @Test
+    void aMissingInterpreterIsExit3() throws Exception {
+        Result r = CliProcess.run(tmp, "cpython", "--python", tmp.resolve("no-python").toString(), "--manifest", MANIFEST);
+        assertExit(3, r);
+        assertTrue(r.err().contains("no Python interpreter there"), r.all());
+    }
+}
