@@ -32,10 +32,9 @@ public final class ManifestParser {
 
     private static final Set<String> KEYS = Set.of("name", "spec", "config", "cpython", "expect", "bug", "tier", "summary",
         "witnesses");
-    private static final Set<String> ARRAY_KEYS = Set.of("cpython", "witnesses");
+    private static final Set<String> ARRAY_KEYS = Set.of("cpython", "witnesses", "actors", "bands");
     private static final Set<String> REQUIRED = Set.of("name", "spec", "config", "cpython", "expect");
     private static final Set<String> DRAWING_KEYS = Set.of("spec", "actors", "bands");
-    private static final Set<String> ARRAY_KEYS = Set.of("cpython", "actors", "bands");
 
     private final Path file;
     private final Path folder;
