@@ -32,11 +32,17 @@ final class ExprEmitter {
   }
 
   private final Symbols sym;
+  private Hoisting hoisting;
   private EnabledMethods enabledMethods;
   private PartialMethods partialMethods;
 
   ExprEmitter(Symbols sym) {
     this.sym = sym;
+  }
+
+  /** Constant subexpressions of code run after construction become fields ({@link Hoisting}). */
+  void setHoisting(Hoisting h) {
+    this.hoisting = h;
   }
 
   void setEnabledMethods(EnabledMethods m) {
@@ -48,6 +54,14 @@ final class ExprEmitter {
   }
 
   CodeBlock value(IrExpr e, Scope sc) {
+    if (hoisting != null && Hoisting.afterConstruction(sc) && hoisting.worth(e)) {
+      // the initializer runs in the constructor: a constant scope, where nothing is hoisted
+      return hoisting.use(e, plainValue(e, Scope.method(null, false, null)));
+    }
+    return plainValue(e, sc);
+  }
+
+  private CodeBlock plainValue(IrExpr e, Scope sc) {
     if (e instanceof IrExpr.Lit l) {
       switch (l.kind()) {
         case INT:
@@ -262,7 +276,20 @@ final class ExprEmitter {
         return CodeBlock.of("$T.assertTrue($L, $L)", TLA, cond(x.get(0), sc), value(x.get(1), sc));
       case SELECT:
         return CodeBlock.of("$T.dot($L, $S)", TLA, value(x.get(0), sc), ((IrExpr.Lit) x.get(1)).text());
-      case RECORD:
+      case RECORD: {
+        List<String> fields = new ArrayList<>();
+        List<CodeBlock> vals = new ArrayList<>();
+        for (int i = 0; i < x.size(); i += 2) {
+          fields.add(((IrExpr.Lit) x.get(i)).text());
+          vals.add(value(x.get(i + 1), sc));
+        }
+        if (hoisting != null) {
+          // the field names sorted once per machine (RecordShape), not on every record built
+          return CodeBlock.of("this.$L.record($L)", hoisting.shape(fields), CodeBlock.join(vals, ", "));
+        }
+        return CodeBlock.of("names.record(new $T[] {$L}, new $T[] {$L})", STRING,
+            CodeBlock.join(fields.stream().map(f -> CodeBlock.of("$S", f)).toList(), ", "), VALUE, CodeBlock.join(vals, ", "));
+      }
       case RECORD_SET: {
         List<CodeBlock> names = new ArrayList<>();
         List<CodeBlock> vals = new ArrayList<>();
