@@ -17,7 +17,7 @@ table() {
 }
 {
   echo "# $(basename "$out"): finalspec bench --rounds $rounds, $(date -u +%FT%H:%MZ), $(nproc) cores,"
-  echo "# measured build: ${LABEL:-$(git -C "$here" rev-parse --short HEAD)}"
+  echo "# measured build: ${LABEL:-$(git -C "$here" describe --always --dirty) (the launcher builds the working tree)}"
   table --manifest "$here/tests/src/test/resources/corpus/bench.toml"
   table -m endinterp-two-workers -m gh154175-fixed
 } > "$out.tmp"
