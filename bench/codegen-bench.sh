@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The code generator's benchmark: `finalspec bench` (ours against TLC's search time, side by side
-# in one run) on the largest corpus specs (tests/src/test/resources/corpus/bench.toml, Paxos with a
+# in one run) on the largest corpus specs (bench/codegen-bench.toml, Paxos with a
 # message set among them) and on two finalization models of specs/models.toml.
 #
 #   bench/codegen-bench.sh [ROUNDS] [OUTPUT]     (defaults: 1, docs/codegen-bench.txt)
@@ -18,7 +18,7 @@ table() {
 {
   echo "# $(basename "$out"): finalspec bench --rounds $rounds, $(date -u +%FT%H:%MZ), $(nproc) cores,"
   echo "# measured build: ${LABEL:-$(git -C "$here" describe --always --dirty) (the launcher builds the working tree)}"
-  table --manifest "$here/tests/src/test/resources/corpus/bench.toml"
+  table --manifest "$here/bench/codegen-bench.toml"
   table -m endinterp-two-workers -m gh154175-fixed
 } > "$out.tmp"
 mv "$out.tmp" "$out"
