@@ -32,11 +32,17 @@ final class ExprEmitter {
   }
 
   private final Symbols sym;
+  private Hoisting hoisting;
   private EnabledMethods enabledMethods;
   private PartialMethods partialMethods;
 
   ExprEmitter(Symbols sym) {
     this.sym = sym;
+  }
+
+  /** Constant subexpressions of code run after construction become fields ({@link Hoisting}). */
+  void setHoisting(Hoisting h) {
+    this.hoisting = h;
   }
 
   void setEnabledMethods(EnabledMethods m) {
@@ -48,6 +54,14 @@ final class ExprEmitter {
   }
 
   CodeBlock value(IrExpr e, Scope sc) {
+    if (hoisting != null && Hoisting.afterConstruction(sc) && hoisting.worth(e)) {
+      // the initializer runs in the constructor: a constant scope, where nothing is hoisted
+      return hoisting.use(e, plainValue(e, Scope.method(null, false, null)));
+    }
+    return plainValue(e, sc);
+  }
+
+  private CodeBlock plainValue(IrExpr e, Scope sc) {
     if (e instanceof IrExpr.Lit l) {
       switch (l.kind()) {
         case INT:
@@ -118,8 +132,14 @@ final class ExprEmitter {
         case NEQ:
           return CodeBlock.of("$T.neq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case IN:
+          if (isSimpleFilter(x.get(1))) {
+            return inFilter(x.get(0), (IrExpr.Binder) x.get(1), sc);
+          }
           return CodeBlock.of("$T.in($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case NOTIN:
+          if (isSimpleFilter(x.get(1))) {
+            return CodeBlock.of("!$L", inFilter(x.get(0), (IrExpr.Binder) x.get(1), sc));
+          }
           return CodeBlock.of("$T.notin($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case SUBSETEQ:
           return CodeBlock.of("$T.subseteq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
@@ -168,6 +188,22 @@ final class ExprEmitter {
       return CodeBlock.of("($L ? $L : $L)", cond(i.cond(), sc), cond(i.then(), sc), cond(i.otherwise(), sc));
     }
     return CodeBlock.of("$T.asBool($L)", TLA, value(e, sc));
+  }
+
+  /** {@code {x \in S : P}} with one plain bound variable. */
+  private static boolean isSimpleFilter(IrExpr e) {
+    return e instanceof IrExpr.Binder b && b.kind() == IrExpr.BinderKind.SET_FILTER && b.bounds().size() == 1
+        && !b.bounds().get(0).tuple() && b.bounds().get(0).names().size() == 1;
+  }
+
+  /** {@code v \in {x \in S : P}} tested on v alone, as TLC does, instead of filtering all of S. */
+  private CodeBlock inFilter(IrExpr v, IrExpr.Binder filter, Scope sc) {
+    IrExpr.Bound bd = filter.bounds().get(0);
+    CodeBlock elem = value(v, sc);
+    CodeBlock set = value(bd.set(), sc);
+    Scope inner = sc.child();
+    String p = inner.bind(bd.ids().get(0), bd.names().get(0));
+    return CodeBlock.of("$T.inFilter($L, $L, $L -> $L)", TLA, elem, set, p, cond(filter.body(), inner));
   }
 
   private static CodeBlock paren(CodeBlock c) {
@@ -261,8 +297,25 @@ final class ExprEmitter {
       case ASSERT:
         return CodeBlock.of("$T.assertTrue($L, $L)", TLA, cond(x.get(0), sc), value(x.get(1), sc));
       case SELECT:
+        if (hoisting != null && Hoisting.afterConstruction(sc)) {
+          // the field name as the table's string, compared by identity with the record's names
+          return CodeBlock.of("$T.dot($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
+        }
         return CodeBlock.of("$T.dot($L, $S)", TLA, value(x.get(0), sc), ((IrExpr.Lit) x.get(1)).text());
-      case RECORD:
+      case RECORD: {
+        List<String> fields = new ArrayList<>();
+        List<CodeBlock> vals = new ArrayList<>();
+        for (int i = 0; i < x.size(); i += 2) {
+          fields.add(((IrExpr.Lit) x.get(i)).text());
+          vals.add(value(x.get(i + 1), sc));
+        }
+        if (hoisting != null) {
+          // the field names sorted once per machine (RecordShape), not on every record built
+          return CodeBlock.of("this.$L.record($L)", hoisting.shape(fields), CodeBlock.join(vals, ", "));
+        }
+        return CodeBlock.of("names.record(new $T[] {$L}, new $T[] {$L})", STRING,
+            CodeBlock.join(fields.stream().map(f -> CodeBlock.of("$S", f)).toList(), ", "), VALUE, CodeBlock.join(vals, ", "));
+      }
       case RECORD_SET: {
         List<CodeBlock> names = new ArrayList<>();
         List<CodeBlock> vals = new ArrayList<>();

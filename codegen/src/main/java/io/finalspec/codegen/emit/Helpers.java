@@ -23,6 +23,7 @@ final class Helpers {
   static final ClassName PARTIAL_STATE = ClassName.get(RT, "PartialState");
   static final ClassName EVALUATION = ClassName.get(RT, "Evaluation");
   static final ClassName SYMMETRY = ClassName.get(RT, "Symmetry");
+  static final ClassName RECORD_SHAPE = ClassName.get("io.finalspec.runtime.value", "RecordShape");
   private static final ClassName VALUE = ExprEmitter.VALUE;
   private static final TypeName VALUES = ArrayTypeName.of(VALUE);
 

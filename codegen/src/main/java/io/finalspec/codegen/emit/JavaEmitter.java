@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
 import io.finalspec.codegen.load.JavaSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class JavaEmitter {
   private final Symbols sym;
   private final ExprEmitter ex;
   private final List<MethodSpec> methods = new ArrayList<>();
+  private final Hoisting hoisting;
   private final ActionEmitter actions;
   private final SourceLines src;
   private final Map<String, String> partialMethods = new LinkedHashMap<>();
@@ -61,6 +63,8 @@ public final class JavaEmitter {
     this.ir = ir;
     this.sym = new Symbols(ir, cls);
     this.ex = new ExprEmitter(sym);
+    this.hoisting = new Hoisting(sym, src);
+    ex.setHoisting(hoisting);
     this.actions = new ActionEmitter(sym, ex, src, methods);
     this.src = src;
     ex.setEnabledMethods(this::enabledMethod);
@@ -77,7 +81,7 @@ public final class JavaEmitter {
     TypeSpec type = e.type();
     JavaFile file = JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ")
         .addStaticImport(Helpers.PARTIAL_STATE, "bind", "read", "candidates", "allAssigned")
-        .addStaticImport(Helpers.EVALUATION, "let", "caseFail", "inDomain", "at").build();
+        .addStaticImport(Helpers.EVALUATION, "let", "caseFail", "inDomain", "at", "orNull").build();
     return new JavaSource(cls.canonicalName(), file.toString());
   }
 
@@ -101,8 +105,7 @@ public final class JavaEmitter {
 
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("The machine with the order of strings and model values of {@code names} (tests use another order).\n")
-        .addParameter(NAME_TABLE, "names")
-        .addStatement("this.names = names");
+        .addParameter(NAME_TABLE, "names");
     for (MachineIr.Constant c : ir.constants()) {
       String f = sym.constFields.get(c.name());
       t.addField(FieldSpec.builder(VALUE, f, Modifier.PRIVATE, Modifier.FINAL)
@@ -154,7 +157,6 @@ public final class JavaEmitter {
       ctor.addCode(temporal.constructor(ctorScope));
     }
 
-    t.addMethod(ctor.build());
     t.addType(stateType());
     t.addType(TypeSpec.recordBuilder(stepClass).addModifiers(Modifier.PRIVATE)
         .recordConstructor(MethodSpec.constructorBuilder()
@@ -202,6 +204,15 @@ public final class JavaEmitter {
     if (temporal.any()) {
       t.addMethods(temporal.methods());
     }
+    // every method is emitted: the constructor now knows the record shapes and hoisted constants
+    MethodSpec body = ctor.build();
+    MethodSpec.Builder full = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc(body.javadoc()).addParameters(body.parameters())
+        .addStatement("this.names = names");
+    hoisting.addShapes(t, full);
+    full.addCode(body.code());
+    hoisting.addConstants(t, full, methods);
+    t.addMethod(full.build());
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));
     return t.build();
@@ -311,6 +322,16 @@ public final class JavaEmitter {
       CodeBlock arg = own.size() == 1 ? CodeBlock.of("$L", own.get(0))
           : CodeBlock.of("$T.tuple($L)", TLA, String.join(", ", own));
       m.addStatement("inDomain($L, $L, $S)", arg, ex.value(d.domain(), sc), d.name());
+    }
+    if (!d.function() && d.body() instanceof IrExpr.Apply a && a.op() == Operator.AND && a.args().size() > 1) {
+      // one conjunct per statement (a debugger steps through an invariant), left to right as TLC
+      for (IrExpr c : a.args()) {
+        String line = src.line(c.span());
+        m.addCode("// $L\n", Comments.safe(c.span().file() + ":" + c.span().line() + (line.isEmpty() ? "" : "  " + line)));
+        m.beginControlFlow("if (!$L)", ex.cond(c, sc)).addStatement("return $T.FALSE", TLA).endControlFlow();
+      }
+      m.addStatement("return $T.TRUE", TLA);
+      return m.build();
     }
     m.addStatement("return $L", ex.value(d.body(), sc));
     return m.build();

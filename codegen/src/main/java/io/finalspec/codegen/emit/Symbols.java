@@ -21,7 +21,8 @@ final class Symbols {
     "BiPredicate", "FunctionalInterface", "IllegalArgumentException", "IllegalStateException", "Exception",
     "RuntimeException", "Boolean", "Character", "Long", "Class", "Thread", "Runnable", "Record", "Enum",
     "Error", "Throwable", "Void", "Number", "Double", "Float", "Short", "Byte", "StringBuilder",
-    "properties", "fairness", "actionSteps", "assumptions", "symmetric", "hasView", "TemporalProperty", "Fairness", "Clause"};
+    "properties", "fairness", "actionSteps", "assumptions", "symmetric", "hasView", "TemporalProperty", "Fairness", "Clause",
+    "RecordShape", "orNull"};
 
   /** Simple names the generated code refers to as types: no local or member may take them. */
   static final String[] TYPE_NAMES = RESERVED_MEMBERS;

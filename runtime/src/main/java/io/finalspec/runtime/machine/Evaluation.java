@@ -3,11 +3,24 @@ package io.finalspec.runtime.machine;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.Value;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Small evaluation steps generated expressions use (statically imported), with TLC's errors. */
 public final class Evaluation {
     private Evaluation() {
+    }
+
+    /**
+     * A constant computed once when the machine is built, or null when its evaluation fails: TLC
+     * evaluates lazily, so the error belongs where the expression is used (which evaluates it again).
+     */
+    public static Value orNull(Supplier<Value> constant) {
+        try {
+            return constant.get();
+        } catch (TlaEvalException e) {
+            return null;
+        }
     }
 
     /** {@code LET x == v IN body(x)}. */

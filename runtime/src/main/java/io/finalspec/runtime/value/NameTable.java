@@ -76,6 +76,15 @@ public final class NameTable {
         return Tla.fromPairs(keys, vals);
     }
 
+    /** The field names of a record constructor, sorted once in this table's order ({@link RecordShape}). */
+    public RecordShape shape(String... names) {
+        StrValue[] keys = new StrValue[names.length];
+        for (int i = 0; i < names.length; i++) {
+            keys[i] = str(names[i]);
+        }
+        return new RecordShape(keys);
+    }
+
     /** {@code [n1 : S1, ...]}, lazy. */
     public SetValue recordSet(String[] names, Value[] sets) {
         if (names.length != sets.length) {

@@ -34,6 +34,12 @@ public final class RecordValue extends FcnValue {
     @Override
     public int indexOf(Value key) {
         if (key instanceof StrValue s) {
+            // the strings of one NameTable are unique objects: identity first, then by content
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == s) {
+                    return i;
+                }
+            }
             return indexOf(s.value());
         }
         return -1;
