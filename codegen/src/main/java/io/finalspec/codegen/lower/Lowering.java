@@ -79,6 +79,7 @@ public final class Lowering {
     List<MachineIr.Named> actionConstraints = named("ACTION_CONSTRAINT", cfg.actionConstraints(), Levels.ACTION,
         root);
     List<MachineIr.Property> properties = properties(cfg, root);
+    List<MachineIr.ConstantFormula> constantFormulas = constantFormulas(cfg, invariants, root);
     IrExpr view = cfg.view() == null ? null : valueOf("VIEW", cfg.view(), Levels.STATE, root);
     IrExpr symmetry = cfg.symmetry() == null ? null : valueOf("SYMMETRY", cfg.symmetry(), Levels.CONSTANT, root);
     if (!diagnostics.isEmpty() || behaviour == null) {
@@ -86,7 +87,7 @@ public final class Lowering {
     }
     return new MachineIr(program.name(), specFile.getFileName().toString(), variables(), constants, defs.all(),
         behaviour.init, behaviour.next, invariants, constraints, actionConstraints, view, symmetry,
-        cfg.checkDeadlock(), names(specFile, cfg), assumptions, behaviour.fairness, properties);
+        cfg.checkDeadlock(), names(specFile, cfg), assumptions, behaviour.fairness, properties, constantFormulas);
   }
 
   private List<MachineIr.Variable> variables() {
@@ -347,6 +348,36 @@ public final class Lowering {
       }
     }
     return out;
+  }
+
+  /**
+   * The config's INVARIANTs, then its PROPERTYs, whose definitions are constant-level. TLC evaluates
+   * every constant-level definition once before the search and stops with "The invariant of Inv is
+   * equal to FALSE" (or "property") when one of them is FALSE, before it checks the ASSUMEs (checked
+   * with TLC 2.18); a TRUE one is as if it were not there.
+   */
+  private List<MachineIr.ConstantFormula> constantFormulas(ModelConfig cfg, List<MachineIr.Named> invariants,
+      Ctx root) {
+    List<MachineIr.ConstantFormula> out = new ArrayList<>();
+    for (MachineIr.Named inv : invariants) {
+      if (constantDefinition(inv.name())) {
+        out.add(new MachineIr.ConstantFormula(inv.span(), "invariant", inv.name(), inv.body()));
+      }
+    }
+    for (ModelConfig.Named n : cfg.properties()) {
+      if (constantDefinition(n.name())) {
+        IrExpr e = valueOf("PROPERTY", n, Levels.CONSTANT, root);
+        if (e != null) {
+          out.add(new MachineIr.ConstantFormula(n.span(), "property", n.name(), e));
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean constantDefinition(String name) {
+    return program.globals().get(name) instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        && od.params().isEmpty() && levels.of(d) == Levels.CONSTANT;
   }
 
   // ------------------------------------------------------------------ ASSUME
