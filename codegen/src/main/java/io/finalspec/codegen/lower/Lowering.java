@@ -1,6 +1,7 @@
 package io.finalspec.codegen.lower;
 
 import io.finalspec.codegen.ast.Expr;
+import io.finalspec.codegen.ast.ExprWalker;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ast.Unit;
 import io.finalspec.codegen.config.CfgValue;
@@ -354,7 +355,10 @@ public final class Lowering {
    * The config's INVARIANTs, then its PROPERTYs, whose definitions are constant-level. TLC evaluates
    * every constant-level definition once before the search and stops with "The invariant of Inv is
    * equal to FALSE" (or "property") when one of them is FALSE, before it checks the ASSUMEs (checked
-   * with TLC 2.18); a TRUE one is as if it were not there.
+   * with TLC 2.18); a TRUE one is as if it were not there. TLC decides "constant" with its own level
+   * bound, which counts every LET definition and every operator argument, used or not (SANY's level
+   * of {@code (LET k == x IN TRUE) => FALSE} is constant, TLC's bound is state level: a violation in
+   * the initial state, fuzz-regressions/ConstantLetInvariant): a definition that names a variable anywhere is not constant here.
    */
   private List<MachineIr.ConstantFormula> constantFormulas(ModelConfig cfg, List<MachineIr.Named> invariants,
       Ctx root) {
@@ -375,9 +379,26 @@ public final class Lowering {
     return out;
   }
 
+  /** Whether {@code e} names a variable, directly or through the definitions it names (every LET definition counted). */
+  private boolean mentionsVariable(Expr e, java.util.Set<Object> seen) {
+    Binding b = e instanceof Expr.Name || e instanceof Expr.Apply ? program.binding(e) : null;
+    if (b instanceof Binding.Variable) {
+      return true;
+    }
+    if (b instanceof Binding.Definition d && seen.add(d)
+        && ExprWalker.children(d.def()).stream().anyMatch(x -> mentionsVariable(x, seen))) {
+      return true;
+    }
+    return ExprWalker.children(e).stream().anyMatch(x -> mentionsVariable(x, seen));
+  }
+
   private boolean constantDefinition(String name) {
-    return program.globals().get(name) instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
-        && od.params().isEmpty() && levels.of(d) == Levels.CONSTANT;
+    if (!(program.globals().get(name) instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        && od.params().isEmpty() && levels.of(d) == Levels.CONSTANT)) {
+      return false;
+    }
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    return ExprWalker.children(d.def()).stream().noneMatch(x -> mentionsVariable(x, seen));
   }
 
   // ------------------------------------------------------------------ ASSUME
