@@ -42,13 +42,18 @@ public final class Compiler {
     List<Diagnostic> diagnostics = new ArrayList<>();
     try {
       String cfgName = config.getFileName().toString();
-      String cfgText;
+      byte[] cfgBytes;
       try {
-        cfgText = Files.readString(config, StandardCharsets.UTF_8);
+        cfgBytes = Files.readAllBytes(config);
       } catch (IOException e) {
         return CompileResult.failed(List.of(new Diagnostic(Span.point(cfgName, 1, 1), "io",
             "cannot read model config: " + e.getMessage())));
       }
+      Diagnostic notUtf8 = ConfigParser.firstBadByte(cfgName, cfgBytes);
+      if (notUtf8 != null) {
+        return CompileResult.failed(List.of(notUtf8));
+      }
+      String cfgText = new String(cfgBytes, StandardCharsets.UTF_8);
       ConfigResult cfg = ConfigParser.parseString(cfgName, cfgText);
       if (!cfg.ok()) {
         return CompileResult.failed(cfg.diagnostics());

@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Canonical operator names and the precedence table of Specifying Systems (section 15.2, the
- * table SANY implements). Synonyms ({@code \land}, {@code ∧}, {@code #}, {@code =<}, ...) map to one
+ * Canonical operator names and the precedence table SANY 1.1.0 uses (its built-in configuration,
+ * in tenths: 100 130 is 10-13 here). It is the table of Specifying Systems (section 15.2) except
+ * for {@code SUBSET}, {@code UNION} and {@code DOMAIN}, which SANY ranks 10-13 where the book says
+ * 8 and 9: SANY reads {@code SUBSET 0..1} as {@code (SUBSET 0)..1} and rejects
+ * {@code SUBSET a + b} as a precedence conflict, and TLC checks what SANY parsed. Synonyms ({@code \land}, {@code ∧}, {@code #}, {@code =<}, ...) map to one
  * canonical spelling, which is what {@link Expr.Apply#op()} holds. Prefix minus is {@code -.}.
  */
 public final class Operators {
@@ -132,9 +135,9 @@ public final class Operators {
     PREFIX.put("<>", new Prec(4, 15, false));
     PREFIX.put("ENABLED", new Prec(4, 15, false));
     PREFIX.put("UNCHANGED", new Prec(4, 15, false));
-    PREFIX.put("SUBSET", new Prec(8, 8, false));
-    PREFIX.put("UNION", new Prec(8, 8, false));
-    PREFIX.put("DOMAIN", new Prec(9, 9, false));
+    PREFIX.put("SUBSET", new Prec(10, 13, false));
+    PREFIX.put("UNION", new Prec(10, 13, false));
+    PREFIX.put("DOMAIN", new Prec(10, 13, false));
     PREFIX.put("-.", new Prec(12, 12, false));
 
     POSTFIX.put("'", new Prec(15, 15, false));

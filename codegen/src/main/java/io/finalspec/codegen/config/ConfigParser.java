@@ -63,11 +63,37 @@ public final class ConfigParser {
 
   public static ConfigResult parse(Path cfg) {
     String name = cfg.getFileName().toString();
+    byte[] bytes;
     try {
-      return parseString(name, Files.readString(cfg, StandardCharsets.UTF_8));
+      bytes = Files.readAllBytes(cfg);
     } catch (IOException | RuntimeException e) {
       return new ConfigResult(null, List.of(new Diagnostic(Span.point(name, 1, 1), "io", "cannot read file: " + e.getMessage())));
     }
+    Diagnostic bad = firstBadByte(name, bytes);
+    if (bad != null) {
+      return new ConfigResult(null, List.of(bad));
+    }
+    return parseString(name, new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Where {@code bytes} stop being UTF-8: an error at the line and column of the first bad byte
+   * (columns count characters, as everywhere else), or null when they are valid.
+   */
+  public static Diagnostic firstBadByte(String fileName, byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    if (!decoder.decode(in, out, true).isError()) {
+      return null;
+    }
+    String before = out.flip().toString();
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int column = before.length() - before.lastIndexOf('\n');
+    return new Diagnostic(Span.point(fileName, line, column), "io",
+        "not UTF-8 (byte 0x" + String.format("%02x", bytes[in.position()] & 0xff) + ")");
   }
 
   public static ConfigResult parseString(String fileName, String text) {

@@ -184,6 +184,10 @@ public final class JavaEmitter {
 
     MethodSpec.Builder init = MethodSpec.methodBuilder("initStates").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build());
+    if (!ir.constantFormulas().isEmpty()) {
+      t.addMethod(constantFormulas());
+      init.addStatement("checkConstantFormulas()");
+    }
     if (!ir.assumptions().isEmpty()) {
       t.addMethod(assumptions());
       init.addStatement("checkAssumptions()");
@@ -216,6 +220,16 @@ public final class JavaEmitter {
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));
     return t.build();
+  }
+
+  /** The constant-level INVARIANTs and PROPERTYs, evaluated once before the ASSUMEs as TLC does. */
+  private MethodSpec constantFormulas() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("checkConstantFormulas").addModifiers(Modifier.PRIVATE);
+    for (MachineIr.ConstantFormula f : ir.constantFormulas()) {
+      m.addStatement("$T.stopIfConstantFalse($S, $S, () -> $L)", Helpers.EVALUATION, f.kind(), f.name(),
+          ex.cond(f.body(), constantScope()));
+    }
+    return m.build();
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.List;
  * no behaviour spec (only constants and ASSUMEs: TLC then checks the assumptions and reports 0
  * states). {@link #assumptions} are the module's ASSUMEs (every one evaluated, as TLC does, before
  * Init); {@link #fairness} the WF/SF conjuncts of SPECIFICATION; {@link #properties} the config's
- * PROPERTY names.
+ * PROPERTY names; {@link #constantFormulas} the INVARIANTs and PROPERTYs that are constant-level,
+ * which TLC evaluates once before the search (and before the ASSUMEs).
  */
 public record MachineIr(
     String moduleName,
@@ -30,7 +31,8 @@ public record MachineIr(
     List<String> names,
     List<Named> assumptions,
     List<Fairness> fairness,
-    List<Property> properties) {
+    List<Property> properties,
+    List<ConstantFormula> constantFormulas) {
 
   public MachineIr {
     variables = List.copyOf(variables);
@@ -43,7 +45,14 @@ public record MachineIr(
     assumptions = List.copyOf(assumptions);
     fairness = List.copyOf(fairness);
     properties = List.copyOf(properties);
+    constantFormulas = List.copyOf(constantFormulas);
   }
+
+  /**
+   * A config INVARIANT or PROPERTY ({@code kind} "invariant" or "property") whose definition is
+   * constant-level: TLC stops before the search when its value is FALSE.
+   */
+  public record ConstantFormula(Span span, String kind, String name, IrExpr body) {}
 
   public record Variable(Span span, String name) {}
 

@@ -1,6 +1,7 @@
 package io.finalspec.codegen.lower;
 
 import io.finalspec.codegen.ast.Expr;
+import io.finalspec.codegen.ast.ExprWalker;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ast.Unit;
 import io.finalspec.codegen.config.CfgValue;
@@ -79,6 +80,7 @@ public final class Lowering {
     List<MachineIr.Named> actionConstraints = named("ACTION_CONSTRAINT", cfg.actionConstraints(), Levels.ACTION,
         root);
     List<MachineIr.Property> properties = properties(cfg, root);
+    List<MachineIr.ConstantFormula> constantFormulas = constantFormulas(cfg, invariants, root);
     IrExpr view = cfg.view() == null ? null : valueOf("VIEW", cfg.view(), Levels.STATE, root);
     IrExpr symmetry = cfg.symmetry() == null ? null : valueOf("SYMMETRY", cfg.symmetry(), Levels.CONSTANT, root);
     if (!diagnostics.isEmpty() || behaviour == null) {
@@ -86,7 +88,7 @@ public final class Lowering {
     }
     return new MachineIr(program.name(), specFile.getFileName().toString(), variables(), constants, defs.all(),
         behaviour.init, behaviour.next, invariants, constraints, actionConstraints, view, symmetry,
-        cfg.checkDeadlock(), names(specFile, cfg), assumptions, behaviour.fairness, properties);
+        cfg.checkDeadlock(), names(specFile, cfg), assumptions, behaviour.fairness, properties, constantFormulas);
   }
 
   private List<MachineIr.Variable> variables() {
@@ -347,6 +349,56 @@ public final class Lowering {
       }
     }
     return out;
+  }
+
+  /**
+   * The config's INVARIANTs, then its PROPERTYs, whose definitions are constant-level. TLC evaluates
+   * every constant-level definition once before the search and stops with "The invariant of Inv is
+   * equal to FALSE" (or "property") when one of them is FALSE, before it checks the ASSUMEs (checked
+   * with TLC 2.18); a TRUE one is as if it were not there. TLC decides "constant" with its own level
+   * bound, which counts every LET definition and every operator argument, used or not (SANY's level
+   * of {@code (LET k == x IN TRUE) => FALSE} is constant, TLC's bound is state level: a violation in
+   * the initial state, fuzz-regressions/ConstantLetInvariant): a definition that names a variable anywhere is not constant here.
+   */
+  private List<MachineIr.ConstantFormula> constantFormulas(ModelConfig cfg, List<MachineIr.Named> invariants,
+      Ctx root) {
+    List<MachineIr.ConstantFormula> out = new ArrayList<>();
+    for (MachineIr.Named inv : invariants) {
+      if (constantDefinition(inv.name())) {
+        out.add(new MachineIr.ConstantFormula(inv.span(), "invariant", inv.name(), inv.body()));
+      }
+    }
+    for (ModelConfig.Named n : cfg.properties()) {
+      if (constantDefinition(n.name())) {
+        IrExpr e = valueOf("PROPERTY", n, Levels.CONSTANT, root);
+        if (e != null) {
+          out.add(new MachineIr.ConstantFormula(n.span(), "property", n.name(), e));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code e} names a variable, directly or through the definitions it names (every LET definition counted). */
+  private boolean mentionsVariable(Expr e, java.util.Set<Object> seen) {
+    Binding b = e instanceof Expr.Name || e instanceof Expr.Apply ? program.binding(e) : null;
+    if (b instanceof Binding.Variable) {
+      return true;
+    }
+    if (b instanceof Binding.Definition d && seen.add(d)
+        && ExprWalker.children(d.def()).stream().anyMatch(x -> mentionsVariable(x, seen))) {
+      return true;
+    }
+    return ExprWalker.children(e).stream().anyMatch(x -> mentionsVariable(x, seen));
+  }
+
+  private boolean constantDefinition(String name) {
+    if (!(program.globals().get(name) instanceof Binding.Definition d && d.def() instanceof Unit.OperatorDef od
+        && od.params().isEmpty() && levels.of(d) == Levels.CONSTANT)) {
+      return false;
+    }
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    return ExprWalker.children(d.def()).stream().noneMatch(x -> mentionsVariable(x, seen));
   }
 
   // ------------------------------------------------------------------ ASSUME

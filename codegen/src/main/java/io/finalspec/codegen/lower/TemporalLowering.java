@@ -111,7 +111,15 @@ final class TemporalLowering {
     Unit.OperatorDef od = (Unit.OperatorDef) d.def();
     Env env = d.via() == null ? root.env : lowering.env(d.via(), Ctx.root(root.env), null, false);
     Ctx c = d.via() == null ? root : root.enter(env);
-    if (levels.of(d) <= Levels.STATE) {
+    if (levels.of(d) == Levels.CONSTANT) {
+      // TLC evaluates a constant property once, before the search, and stops when it is FALSE
+      // (MachineIr.constantFormulas); one that holds holds in every state
+      try {
+        clauses.add(new TemporalClause.Always(od.body().span(), List.of(), name, lowering.pred(od.body(), c)));
+      } catch (Unsupported u) {
+        clauses.add(new TemporalClause.Unchecked(od.body().span(), u.diagnostic.message()));
+      }
+    } else if (levels.of(d) <= Levels.STATE) {
       clauses.add(new TemporalClause.Unchecked(od.body().span(), "a property without [] is checked by TLC on the "
           + "initial states only; that form is not supported"));
     } else {

@@ -47,10 +47,14 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
       prefixes.add(new Precedence.Op(name, spans.of(p)));
     }
     Expr e = visit(ctx.primary());
+    List<Precedence.Op> postfixOps = new ArrayList<>();
     for (PostfixContext p : ctx.postfix()) {
       e = postfix(e, p);
+      if (p instanceof PrimePostfixContext || p instanceof OpPostfixContext) {
+        postfixOps.add(new Precedence.Op(Operators.canonical(p.getText()), spans.of(p)));
+      }
     }
-    return new Precedence.Operand(prefixes, e);
+    return new Precedence.Operand(prefixes, e, List.copyOf(postfixOps));
   }
 
   private Expr postfix(Expr base, PostfixContext p) {

@@ -16,8 +16,12 @@ import java.util.List;
  */
 final class Precedence {
 
-  /** An operand: prefix operators (outermost first) applied to a core expression. */
-  record Operand(List<Op> prefixes, Expr core) {}
+  /**
+   * An operand: prefix operators (outermost first) applied to a core expression, and the postfix
+   * operators ({@code '}, {@code ^+}, {@code ^*}, {@code ^#}) inside that core, for SANY's
+   * precedence check between them.
+   */
+  record Operand(List<Op> prefixes, Expr core, List<Op> postfixes) {}
 
   /** An operator occurrence with its canonical name and span. */
   record Op(String name, Span span) {}
@@ -48,6 +52,11 @@ final class Precedence {
 
   private enum Decision { BIND, STOP, CONFLICT }
 
+  /**
+   * SANY's rule (its OperatorStack): the operator on the left is applied first when its range is
+   * entirely above the right one's, or when both are the same left-associative operator; the right
+   * one binds inside when its range is entirely above; anything else is a conflict.
+   */
   private static Decision compare(Op ctx, boolean ctxPrefix, Op op) {
     if (ctx == null) {
       return Decision.BIND;
@@ -57,19 +66,13 @@ final class Precedence {
     if (c == null || o == null) {
       return Decision.BIND;
     }
-    if (ctxPrefix && op.name().equals("\\X")) {
-      // SANY compares a prefix operator with \X as if \X started at 8: ~a \X b binds,
-      // SUBSET S \X T and DOMAIN f \X g are conflicts
-      o = new Prec(8, o.high(), o.leftAssoc());
-    }
-    if (o.low() > c.high()) {
+    if (c.high() < o.low()) {
       return Decision.BIND;
     }
-    if (o.high() < c.low() || (ctxPrefix && o.high() <= c.low())) {
-      // SANY applies a prefix operator first on a tie: SUBSET S \cup T is (SUBSET S) \cup T
+    if (c.low() > o.high()) {
       return Decision.STOP;
     }
-    if (!ctxPrefix && ctx.name().equals(op.name()) && (o.leftAssoc() || op.name().equals("\\X"))) {
+    if (!ctxPrefix && ctx.name().equals(op.name()) && o.leftAssoc()) {
       return Decision.STOP;
     }
     return Decision.CONFLICT;
@@ -112,23 +115,46 @@ final class Precedence {
   }
 
   /**
-   * SANY treats a prefix minus right after an infix operator like an operator of precedence 12:
-   * {@code a * -b} and {@code a ^ -b} are conflicts, {@code a + -b} is not. Other prefix operators
-   * are not checked this way ({@code a = ~b} is fine).
+   * SANY reads a minus right after an infix operator as prefix minus (precedence 12) and rejects it
+   * when the infix operator's range is entirely above 12: {@code a * -b} and {@code a ^ -b} are
+   * conflicts, {@code a + -b} and {@code a \cdot -b} are not. Other prefix operators are not
+   * checked this way ({@code a = ~b} is fine).
    */
   private void checkMinusOperand(Op op) {
     if (operand < operands.size()) {
       List<Op> ps = operands.get(operand).prefixes();
       Prec o = Operators.infix(op.name());
-      if (!ps.isEmpty() && ps.get(0).name().equals("-.") && o != null && o.high() >= 12) {
+      if (!ps.isEmpty() && ps.get(0).name().equals("-.") && o != null && o.low() > 12) {
         diagnostics.add(new Diagnostic(ps.get(0).span(), "precedence",
             "precedence conflict between '" + op.name() + "' and '-.'; add parentheses"));
       }
     }
   }
 
+  /**
+   * A postfix operator after a prefix one is compared with the innermost prefix operator, as SANY
+   * does: {@code ENABLED a'} and {@code [] x^+} are conflicts (both reach precedence 15), while
+   * {@code ~a'} and {@code SUBSET a'} prime the operand first.
+   */
+  private void checkPostfixes(Operand o) {
+    if (o.prefixes().isEmpty()) {
+      return;
+    }
+    Op innermost = o.prefixes().get(o.prefixes().size() - 1);
+    Prec p = Operators.prefix(innermost.name());
+    for (Op post : o.postfixes()) {
+      Prec q = Operators.postfix(post.name());
+      if (p != null && q != null && p.high() >= q.low()) {
+        diagnostics.add(new Diagnostic(post.span(), "precedence",
+            "precedence conflict between '" + innermost.name() + "' and '" + post.name() + "'; add parentheses"));
+        return;
+      }
+    }
+  }
+
   private Expr unary() {
     Operand o = operands.get(operand++);
+    checkPostfixes(o);
     return applyPrefixes(o, 0);
   }
 

@@ -2,7 +2,6 @@ package io.finalspec.codegen.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,14 +50,6 @@ class SanyDifferentialTest {
   private static final java.util.Set<String> SANY_1_1_0_ACCEPTS = java.util.Set.of("LocalInLet.tla",
       "LocalInProofDefine.tla");
 
-  /**
-   * Files on which our tree is known to differ from SANY's, kept as open bugs rather than hidden:
-   * {@code SubsetPrecedence.tla} (a differential-fuzzer finding, fuzz-regressions/) where SANY reads
-   * {@code SUBSET 0..1} as {@code (SUBSET 0)..1} and we read {@code SUBSET (0..1)}. The test checks
-   * that the difference is still there, so the entry must go when the parser is fixed.
-   */
-  private static final java.util.Set<String> KNOWN_SHAPE_DIFFERENCES = java.util.Set.of("SubsetPrecedence.tla");
-
   private static boolean hasNonAscii(String s) {
     return s.chars().anyMatch(c -> c > 127);
   }
@@ -92,11 +83,6 @@ class SanyDifferentialTest {
       return;
     }
     assertTrue(ours.ok(), () -> "we reject " + file + ": " + ours.diagnostics());
-    if (KNOWN_SHAPE_DIFFERENCES.contains(file.getFileName().toString())) {
-      assertNotEquals(sany, AstShape.shape(ours.module()),
-          () -> file + " now parses as SANY does: drop it from KNOWN_SHAPE_DIFFERENCES");
-      return;
-    }
     assertShapes(sany, AstShape.shape(ours.module()), file);
   }
 

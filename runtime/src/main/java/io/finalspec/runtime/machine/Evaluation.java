@@ -3,6 +3,7 @@ package io.finalspec.runtime.machine;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.Value;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -44,5 +45,23 @@ public final class Evaluation {
     /** The error {@code e}, located: what was being evaluated and where in the spec. */
     public static TlaEvalException at(TlaEvalException e, String what, String where) {
         return new TlaEvalException(e.getMessage() + "\n  while evaluating " + what + " (" + where + ")", e);
+    }
+
+    /**
+     * TLC evaluates every constant-level definition once before the search; an INVARIANT or PROPERTY
+     * that names one whose value is FALSE stops the run before the initial states with this error
+     * ({@code kind} is "invariant" or "property"). One that holds, or fails to evaluate, is left to
+     * the search, where TLC evaluates it again (and reports an error there).
+     */
+    public static void stopIfConstantFalse(String kind, String name, BooleanSupplier formula) {
+        boolean holds;
+        try {
+            holds = formula.getAsBoolean();
+        } catch (TlaEvalException e) {
+            return;
+        }
+        if (!holds) {
+            throw new TlaEvalException("The " + kind + " of " + name + " is equal to FALSE");
+        }
     }
 }

@@ -29,10 +29,8 @@ import io.finalspec.tests.support.ExploreCases;
  * {@code unsupported:} diagnostic (counted apart). Every difference is shrunk to a minimal spec,
  * written to {@code tests/target/fuzz-failures/} and printed.
  *
- * <p>{@code mvn verify} runs a fixed-seed slice with the {@code safe} profile (no keyword or
- * single-letter strings, no CHOOSE among strings: issue 10 finding 1, TLC's string order, is
- * being fixed elsewhere). A longer run:
- * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S -Dfinalspec.fuzz.profile=full}
+ * <p>{@code mvn verify} runs a fixed-seed slice with the {@code full} profile. A longer run:
+ * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S}
  * ({@code -Dfinalspec.fuzz.workers=2} TLC children at a time; {@code -Dfinalspec.fuzz.only=I}
  * replays only spec number I of a seed; {@code -Dfinalspec.fuzz.dump=true} writes every spec to
  * {@code tests/target/fuzz-specs/}).
@@ -43,7 +41,7 @@ class CompilerFuzzTest {
     static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 100);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
-    static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "safe");
+    static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
     static final int SHRINK_BUDGET = Integer.getInteger("finalspec.fuzz.shrink", 60);
 
     record Case(int index, FuzzSpec spec) {
@@ -71,6 +69,7 @@ class CompilerFuzzTest {
         List<Finding> invalid = new ArrayList<>();
         Map<String, Integer> verdicts = new java.util.TreeMap<>();
         long[] distinct = new long[1];
+        List<Long> sizes = new ArrayList<>();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -85,6 +84,7 @@ class CompilerFuzzTest {
                 if (finding.outcome().kind() == Differential.Kind.AGREE) {
                     verdicts.merge(finding.outcome().verdict(), 1, Integer::sum);
                     distinct[0] += Math.max(0, finding.outcome().distinct());
+                    sizes.add(Math.max(0, finding.outcome().distinct()));
                 }
                 if (finding.outcome().kind() == Differential.Kind.DIFFER) {
                     differ.add(finding);
@@ -108,6 +108,7 @@ class CompilerFuzzTest {
         System.out.printf("fuzz: seed %d, %d specs in %.0f s: %s; %s%n", SEED, cases.size(), (System.nanoTime() - start) / 1e9,
             counts, differential.timing());
         System.out.printf("fuzz: TLC's verdicts on the specs compared: %s; %,d distinct states in all%n", verdicts, distinct[0]);
+        record(cases.size(), counts, verdicts, sizes, (System.nanoTime() - start) / 1e9);
         List<String> reports = new ArrayList<>();
         for (Finding f : differ) {
             reports.add(report(differential, f));
@@ -124,6 +125,28 @@ class CompilerFuzzTest {
             + "the generator is off (" + rejected + " of " + cases.size() + ")");
         assertTrue(counts.getOrDefault(Differential.Kind.AGREE, 0) * 10 >= cases.size() * 8,
             "fewer than 80% of the specs were compared: " + counts);
+    }
+
+    /**
+     * Appends this run's figures to {@code tests/target/fuzz-campaign/runs.tsv} (seed, profile, specs,
+     * each kind's count, TLC's verdicts, distinct states in all, the median and largest spec, seconds);
+     * {@code tests/fuzz-campaign.sh} sums them for docs/reliability.md.
+     */
+    private static void record(int specs, Map<Differential.Kind, Integer> counts, Map<String, Integer> verdicts,
+        List<Long> sizes, double seconds) throws java.io.IOException {
+        Path dir = Files.createDirectories(ExploreCases.root().resolve("tests/target/fuzz-campaign"));
+        List<Long> sorted = sizes.stream().sorted().toList();
+        long total = sorted.stream().mapToLong(Long::longValue).sum();
+        String line = String.join("\t", String.valueOf(SEED), PROFILE, String.valueOf(specs),
+            String.valueOf(counts.getOrDefault(Differential.Kind.AGREE, 0)),
+            String.valueOf(counts.getOrDefault(Differential.Kind.REJECTED, 0)),
+            String.valueOf(counts.getOrDefault(Differential.Kind.SKIPPED, 0)),
+            String.valueOf(counts.getOrDefault(Differential.Kind.INVALID, 0)),
+            String.valueOf(counts.getOrDefault(Differential.Kind.DIFFER, 0)), verdicts.toString(), String.valueOf(total),
+            String.valueOf(sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2)),
+            String.valueOf(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)), String.format("%.0f", seconds));
+        Files.writeString(dir.resolve("runs.tsv"), line + "\n", java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** QuickTheories draws the specs (deduplicated by text) from the fixed seed. */

@@ -51,8 +51,17 @@ final class ExprGen {
         vars.put(var, dom);
     }
 
+    private final Map<String, Dom> hidden = new LinkedHashMap<>();
+
+    /** Hides the state variables (for constant-level expressions) until {@link #restoreVars()}. */
     void forgetVars() {
+        hidden.putAll(vars);
         vars.clear();
+    }
+
+    void restoreVars() {
+        vars.putAll(hidden);
+        hidden.clear();
     }
 
     void push(Bound b) {
@@ -83,6 +92,13 @@ final class ExprGen {
             return r.pick(d.elems());
         }
         Ty t = d.elem();
+        if (t.kind() == Ty.Kind.SET && !d.base().scalar()) {
+            List<String> picked = new ArrayList<>();
+            for (int i = r.below(3); i > 0; i--) {
+                picked.add(value(d.base()));
+            }
+            return "{" + String.join(", ", picked) + "}";
+        }
         if (t.kind() == Ty.Kind.SET) {
             Dom base = d.base();
             List<String> picked = new ArrayList<>();
@@ -338,7 +354,17 @@ final class ExprGen {
             case 5: return "(" + expr(Ty.BOOL, d) + " /\\ " + expr(Ty.BOOL, d) + ")";
             case 6: return "(" + expr(Ty.BOOL, d) + " \\/ " + expr(Ty.BOOL, d) + ")";
             case 7: return "(" + expr(Ty.BOOL, d) + (r.percent(50) ? " => " : " <=> ") + expr(Ty.BOOL, d) + ")";
-            case 8:
+            case 8: {
+                if (r.percent(50)) {
+                    return structuredQuantifier(d);
+                }
+                Dom dom = r.pick(scalars);
+                String q = r.percent(50) ? "\\A " : "\\E ";
+                String k = bind(dom);
+                String body = expr(Ty.BOOL, d);
+                pop();
+                return "(" + q + k + " \\in " + dom.tla() + " : " + body + ")";
+            }
             case 9: {
                 Dom dom = r.pick(scalars);
                 String q = r.percent(50) ? "\\A " : "\\E ";
@@ -357,10 +383,62 @@ final class ExprGen {
         }
     }
 
+    /**
+     * A quantifier over a structured set: pairs of {@code \X} bound by a tuple pattern, a small
+     * function set, or the subsets of a small scalar set (their enumeration order is TLC's).
+     */
+    private String structuredQuantifier(int d) {
+        String q = r.percent(50) ? "\\A " : "\\E ";
+        switch (r.below(3)) {
+            case 0: {
+                Dom a = r.pick(scalars);
+                Dom b = r.pick(scalars);
+                String ka = bind(a);
+                String kb = bind(b);
+                String body = expr(Ty.BOOL, d);
+                pop();
+                pop();
+                return "(" + q + "<<" + ka + ", " + kb + ">> \\in " + a.tla() + " \\X " + b.tla() + " : " + body + ")";
+            }
+            case 1: {
+                Dom fs = Dom.functions(smallScalar(), smallScalar());
+                String k = bind(fs);
+                String body = expr(Ty.BOOL, d);
+                pop();
+                return "(" + q + k + " \\in " + fs.tla() + " : " + body + ")";
+            }
+            default: {
+                Dom ss = Dom.subsets(smallScalar());
+                String k = bind(ss);
+                String body = expr(Ty.BOOL, d);
+                pop();
+                return "(" + q + k + " \\in " + ss.tla() + " : " + body + ")";
+            }
+        }
+    }
+
+    /** A scalar set of at most three elements (for function sets and SUBSET). */
+    private Dom smallScalar() {
+        List<Dom> small = scalars.stream().filter(x -> x.card() <= 3).toList();
+        return small.isEmpty() ? Dom.bools() : r.pick(small);
+    }
+
+    /**
+     * CHOOSE over a structured set (guarded so that some element satisfies the predicate): which
+     * element it picks depends on TLC's enumeration order of SUBSET, function and record sets.
+     */
+    private String chooseStructured(Dom over, Ty t, int d) {
+        String k = bind(over);
+        String p = expr(Ty.BOOL, d);
+        pop();
+        return "(IF \\E " + k + " \\in " + over.tla() + " : " + p + " THEN CHOOSE " + k + " \\in " + over.tla() + " : "
+            + p + " ELSE " + literal(t) + ")";
+    }
+
     private String setExpr(Ty.SetT t, int depth) {
         int d = depth - 1;
         Ty e = t.elem();
-        switch (r.below(9)) {
+        switch (r.below(10)) {
             case 0: return "{" + expr(e, d) + ", " + expr(e, d) + "}";
             case 1: return "(" + expr(t, d) + " \\cup " + expr(t, d) + ")";
             case 2: return "(" + expr(t, d) + " \\cap " + expr(t, d) + ")";
@@ -390,6 +468,13 @@ final class ExprGen {
                 return "(DOMAIN " + expr(new Ty.FunT(dom, someScalarTy()), d) + ")";
             }
             case 7: return "(UNION {" + expr(t, d) + ", " + expr(t, d) + "})";
+            case 8: {
+                Dom dom = scalarOf(e);
+                if (dom == null || dom.card() > 4 || (e instanceof Ty.StrT && !profile.chooseString())) {
+                    return literal(t);
+                }
+                return chooseStructured(Dom.subsets(dom), t, d);
+            }
             default: {
                 if (e.kind() == Ty.Kind.SET) {
                     Ty.SetT inner = (Ty.SetT) e;
@@ -405,6 +490,20 @@ final class ExprGen {
 
     private String recExpr(Ty.RecT t, int depth) {
         int d = depth - 1;
+        if (r.percent(15)) {
+            List<Dom> fieldDoms = new ArrayList<>();
+            for (Ty ft : t.types()) {
+                Dom fd = scalarOf(ft);
+                if (fd == null || (ft instanceof Ty.StrT && !profile.chooseString())) {
+                    fieldDoms = null;
+                    break;
+                }
+                fieldDoms.add(fd);
+            }
+            if (fieldDoms != null) {
+                return chooseStructured(Dom.records(t.fields(), fieldDoms), t, d);
+            }
+        }
         if (r.percent(50)) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < t.fields().size(); i++) {
@@ -432,6 +531,11 @@ final class ExprGen {
 
     private String funExpr(Ty.FunT t, int depth) {
         int d = depth - 1;
+        Dom range = scalarOf(t.range());
+        if (range != null && r.percent(15) && Math.pow(range.card(), t.domain().card()) <= 64
+            && !(t.range() instanceof Ty.StrT && !profile.chooseString())) {
+            return chooseStructured(Dom.functions(t.domain(), range), t, d);
+        }
         switch (r.below(3)) {
             case 0: {
                 String k = bind(t.domain());

@@ -3,9 +3,10 @@ package io.finalspec.tests.fuzz;
 import java.util.List;
 
 /**
- * What the generator may use. The CI slice leaves out what issue 10 finding 1 (TLC's string order:
- * TLC has interned its keywords, standard-module names and single letters before it reads a spec)
- * is about, so that the slice stays green until that fix is merged; longer runs use everything.
+ * What the generator may use. {@code full} (the default, in CI too) uses strings TLC has interned
+ * before it reads a spec (its keywords, standard-module names, single letters: issue 10 finding 1,
+ * fixed by the per-machine name table) and CHOOSE among strings; {@code safe} leaves them out, to
+ * tell a string-order difference from others.
  *
  * @param strings      the string literals specs draw from
  * @param chooseString whether CHOOSE may pick among strings (its result depends on the string order)

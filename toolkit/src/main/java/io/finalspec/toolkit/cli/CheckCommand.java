@@ -123,6 +123,13 @@ final class CheckCommand implements Callable<Integer> {
             JsonReport.write(rows, json);
         }
         boolean docOk = documents(rows, stdout, stderr);
+        List<String> full = rows.stream().filter(r -> r.result().outOfMemory()).map(r -> r.model().name()).toList();
+        if (!full.isEmpty()) {
+            // a full heap says nothing about the model: not a failed check but a resource (exit 6)
+            stderr.printf("finalspec: out of memory: TLC filled its heap (--heap %s) on %s; raise --heap, give TLC a "
+                + "bigger machine, or pick a smaller model%n", heap, String.join(", ", full));
+            return ExitCode.RESOURCES.code();
+        }
         return failed == 0 && docOk ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 

@@ -99,7 +99,8 @@ final class ResultCollector {
         if (timeout != null) {
             outcome = Expectation.error("TLC " + timeout + "\n(raise the timeout or pick a smaller model)");
         } else if (mentionsOutOfMemory(stderr)) {
-            outcome = Expectation.error("TLC ran out of memory (raise --heap, or pick a smaller model)");
+            outcome = Expectation.error(String.format("%s after %,d distinct states (raise --heap, or pick a smaller model)",
+                TlcResult.OUT_OF_MEMORY, Math.max(0, distinct)));
         } else if (violation != null) {
             outcome = violation;
         } else if (success && exitCode == 0) {
@@ -111,10 +112,14 @@ final class ResultCollector {
         return new TlcResult(outcome, generated, distinct, depth, seconds, steps, exitCode, tlcMillis / 1000.0);
     }
 
+    /** TLC reports a full heap as "Error: Java heap space" (the OutOfMemoryError's message), or with the class name. */
     private boolean mentionsOutOfMemory(String stderr) {
-        return stderr.contains("OutOfMemoryError") || plain.stream().anyMatch(p -> p.contains("OutOfMemoryError"))
-            || errors.stream().anyMatch(p -> p.contains("OutOfMemoryError"));
+        return OOM.matcher(stderr).find() || plain.stream().anyMatch(p -> OOM.matcher(p).find())
+            || errors.stream().anyMatch(p -> OOM.matcher(p).find());
     }
+
+    private static final java.util.regex.Pattern OOM =
+        java.util.regex.Pattern.compile("OutOfMemoryError|Java heap space|GC overhead limit exceeded");
 
     /** A one-line, positioned description of why TLC failed, for a person. */
     private String describeFailure(int exitCode, String stderr) {

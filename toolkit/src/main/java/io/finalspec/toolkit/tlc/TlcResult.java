@@ -25,6 +25,14 @@ public record TlcResult(Expectation outcome, long generated, long distinct, int 
         trace = List.copyOf(trace);
     }
 
+    /** How the error message of a TLC run that filled its heap begins. */
+    public static final String OUT_OF_MEMORY = "TLC ran out of memory";
+
+    /** Whether TLC stopped because its heap was full (a resource, not a verdict). */
+    public boolean outOfMemory() {
+        return errorMessage().startsWith(OUT_OF_MEMORY);
+    }
+
     /** The error message of an {@code error} outcome, empty otherwise. */
     public String errorMessage() {
         return outcome.kind() == Expectation.Kind.ERROR ? outcome.detail() : "";
