@@ -183,13 +183,13 @@ class Run:
     def holder(self):
         for j in self.joiners:
             if self.pc[j] == "release":
-                return {"#unserializable": j}
+                return model_value(j)
         return None
 
     def namespace(self):
         return {"A": self.A, "sentinel": self.sentinel, "stage": self.stage, "os": os,
                 "pc": dict(self.pc), "holder": self.holder,
-                "mv": lambda n: {"#unserializable": n}, "fn": fn}
+                "mv": model_value, "fn": fn}
 
     def observe_stages(self):
         """A's stages in C reached since the last look, in order (monotonic)."""
@@ -286,9 +286,12 @@ def fn(pairs):
     return {"#map": [[k, v] for k, v in pairs]}
 
 
+def model_value(name):
+    """A TLA+ model value in ITF (ADR-015): a value of an uninterpreted type, "name_OF_TYPE"."""
+    return name + "_OF_UNTYPED"
+
+
 def to_itf(v):
-    if isinstance(v, dict) and len(v) == 1 and "#unserializable" in v:
-        return v
     if isinstance(v, dict) and "#map" in v:
         return {"#map": [[to_itf(k), to_itf(x)] for k, x in v["#map"]]}
     return v
