@@ -38,6 +38,12 @@ public final class TlcRunner {
      * is reported in the result's outcome as an {@code error} with a positioned message.
      */
     public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress) throws IOException, InterruptedException {
+        return check(spec, config, progress, m -> { });
+    }
+
+    /** As {@link #check(Path, Path, Consumer)}, also passing on the TLC process's peak memory when it exits. */
+    public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress, Consumer<PeakMemory> memory)
+            throws IOException, InterruptedException {
         Path specAbs = spec.toAbsolutePath().normalize();
         Path cfgAbs = config.toAbsolutePath().normalize();
         if (!Files.isRegularFile(specAbs)) {
@@ -50,19 +56,19 @@ public final class TlcRunner {
         // Decoded leniently: TLC judges the config; a byte that is not UTF-8 must not stop us reading its names.
         String cfgText = new String(Files.readAllBytes(cfgAbs), StandardCharsets.UTF_8);
         List<String> properties = CfgNames.after(cfgText, Set.of("PROPERTY", "PROPERTIES"));
-        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress);
+        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress, memory);
         if (result.outcome().equals(Expectation.property("?"))) {
             return nameViolatedProperty(result, specAbs, cfgAbs, module, properties);
         }
         return result;
     }
 
-    private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress)
-            throws IOException, InterruptedException {
+    private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress,
+                              Consumer<PeakMemory> memory) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-tlc");
         try {
             ResultCollector collector = new ResultCollector(spec.getParent(), cfg, module, properties);
-            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress);
+            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress, memory);
         } finally {
             Children.ofThisJvm().delete(tmp);
         }
@@ -80,7 +86,7 @@ public final class TlcRunner {
             for (String p : properties) {
                 Path single = tmp.resolve(p + ".cfg");
                 Files.writeString(single, CfgNames.withOnlyProperty(text, p));
-                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { });
+                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { }, x -> { });
                 if (alone.outcome().equals(Expectation.property(p))) {
                     return new TlcResult(alone.outcome(), first.generated(), first.distinct(), first.depth(),
                         first.seconds() + alone.seconds(), first.trace(), first.exitCode(), first.tlcSeconds());
@@ -104,20 +110,23 @@ public final class TlcRunner {
         return Jvm.command(options.heap(), tmp, TlcLauncher.class, options.quickStart());
     }
 
-    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress)
-            throws IOException, InterruptedException {
+    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress,
+                          Consumer<PeakMemory> memory) throws IOException, InterruptedException {
         long start = System.nanoTime();
         StringBuilder stderr = new StringBuilder();
         ToolOutputReader reader = new ToolOutputReader(collector::accept);
         ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).directory(dir.toFile()), options.timeout(),
-            reader::line, line -> stderrLine(line, stderr, start, progress));
+            reader::line, line -> stderrLine(line, stderr, start, progress, memory));
         reader.finish();
         return collector.finish(done.exitCode(), done.seconds(), stderr.toString(),
             done.timedOut() ? done.describeTimeout(options.timeout()) : null);
     }
 
-    private static void stderrLine(String line, StringBuilder sink, long start, Consumer<TlcProgress> progress) {
-        if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
+    private static void stderrLine(String line, StringBuilder sink, long start, Consumer<TlcProgress> progress,
+                                   Consumer<PeakMemory> memory) {
+        if (line.startsWith(PeakMemory.PREFIX)) {
+            PeakMemory.parse(line).ifPresent(memory);
+        } else if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
             String[] f = line.substring(TlcLauncher.PROGRESS_PREFIX.length()).split(" ");
             double secs = (System.nanoTime() - start) / 1e9;
             progress.accept(new TlcProgress(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
