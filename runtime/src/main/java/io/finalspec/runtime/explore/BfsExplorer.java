@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.StateCodec;
 import io.finalspec.runtime.machine.States;
 import io.finalspec.runtime.trace.Trace;
 
@@ -21,8 +22,13 @@ import io.finalspec.runtime.trace.Trace;
  * Exhaustive breadth-first exploration, with TLC's counting.
  *
  * <p>The search is level-synchronous: level 1 holds the initial states, level k+1 the new states
- * generated from level k; {@code workers} threads expand a level in parallel. This makes the depth
- * exactly TLC's "depth of the complete state graph search" and every counterexample a shortest one.
+ * generated from level k; {@code workers} threads expand a level in parallel, taking slices of 32
+ * states from a shared cursor and writing each slice's new states to that slice's own chunk, so the
+ * next level's order is the slice order whatever the scheduling. This makes the depth exactly TLC's
+ * "depth of the complete state graph search" and every counterexample a shortest one. Per distinct
+ * state the search keeps only its fingerprint and its parent's ({@link FingerprintSet}); the states
+ * of a trace are recomputed by replay ({@link Paths}), and the states waiting in the frontier are
+ * packed as words when the machine offers a {@link StateCodec}.
  * As in TLC: every generated state counts as generated (duplicates too); a state violating a
  * {@code CONSTRAINT}, or a transition violating an {@code ACTION_CONSTRAINT}, is dropped before the
  * seen set; invariants are checked on each new state when it is first seen; a state is a deadlock
@@ -71,8 +77,12 @@ public final class BfsExplorer {
         }
     }
 
-    private record Node(State state, long fp) {
+    /** States {@code from .. to-1} of a chunk of the level being expanded: one worker's unit of work. */
+    private record Slice(LevelChunk chunk, int from, int to) {
     }
+
+    /** States per slice: small enough to share a level among the workers, large enough to amortise the hand-off. */
+    private static final int SLICE = 32;
 
     /**
      * A failure: the trace is the path to {@code pathFp} (none when 0) followed, when {@code state}
@@ -117,8 +127,11 @@ public final class BfsExplorer {
         final LongAdder distinct = new LongAdder();
         final AtomicReference<Failure> failure = new AtomicReference<>();
         final long start = System.nanoTime();
+        final StateCodec codec = machine.codec();
         volatile int depth;
-        volatile List<Node> frontier = List.of();
+        volatile long frontierSize;
+        volatile Slice[] slices = new Slice[0];
+        volatile LevelChunk[] outputs = new LevelChunk[0];
         final AtomicInteger cursor = new AtomicInteger();
         final LongAdder nextCount = new LongAdder();
         final LongAdder expanded = new LongAdder();
@@ -140,7 +153,7 @@ public final class BfsExplorer {
                     double rate = (g - last[0]) / Math.max(1e-9, (now - last[1]) / 1e9);
                     last[0] = g;
                     last[1] = now;
-                    long queue = Math.max(0, frontier.size() - cursor.get()) + nextCount.sum();
+                    long queue = Math.max(0, frontierSize - expanded.sum()) + nextCount.sum();
                     options.listener().progress(new ExploreListener.Progress(g, distinct.sum(), queue, depth, rate,
                             (now - start) / 1e9));
                 }, options.progressMillis(), options.progressMillis(), TimeUnit.MILLISECONDS);
@@ -163,7 +176,7 @@ public final class BfsExplorer {
         }
 
         private ExploreResult search(ExecutorService pool) {
-            List<Node> init = new ArrayList<>();
+            LevelChunk init = new LevelChunk(codec, 16);
             try {
                 machine.initStates(s -> {
                     if (failure.get() != null) {
@@ -178,61 +191,81 @@ public final class BfsExplorer {
                         distinct.increment();
                     }
                     if ((isNew || !inModel) && check(s, 0, null) && isNew) {
-                        init.add(new Node(s, fp));
+                        init.add(s, fp);
                     }
                 });
             } catch (RuntimeException e) {
                 return finish(new Failure(Outcome.error(message(e)), 0, null, null), 0);
             }
-            frontier = init;
-            depth = init.isEmpty() && failure.get() == null ? 0 : 1;
+            List<LevelChunk> frontier = init.size() == 0 ? List.of() : List.of(init);
+            frontierSize = init.size();
+            depth = init.size() == 0 && failure.get() == null ? 0 : 1;
             if (failure.get() != null) {
                 return finish(failure.get(), init.size());
             }
-            while (failure.get() == null && !frontier.isEmpty() && !capped) {
-                cursor.set(0);
-                nextCount.reset();
-                expanded.reset();
-                List<List<Node>> parts = new ArrayList<>();
-                if (pool == null) {
-                    parts.add(expandAll());
-                } else {
-                    List<Future<List<Node>>> fs = new ArrayList<>();
-                    for (int w = 0; w < options.workers(); w++) {
-                        fs.add(pool.submit(this::expandAll));
+            while (failure.get() == null && frontierSize > 0 && !capped) {
+                expandLevel(frontier, pool);
+                List<LevelChunk> next = new ArrayList<>();
+                long nextSize = 0;
+                // In slice order, whatever the worker that expanded each slice: the next level's
+                // order does not depend on the scheduling.
+                for (LevelChunk c : outputs) {
+                    if (c != null && c.size() > 0) {
+                        next.add(c);
+                        nextSize += c.size();
                     }
-                    for (Future<List<Node>> f : fs) {
-                        try {
-                            parts.add(f.get());
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
-                        } catch (java.util.concurrent.ExecutionException e) {
-                            throw new IllegalStateException("worker failed", e.getCause());
-                        }
-                    }
-                }
-                List<Node> next = new ArrayList<>();
-                for (List<Node> p : parts) {
-                    next.addAll(p);
                 }
                 if (failure.get() != null) {
                     // As TLC: the depth counts the level of the violating successor or of states
                     // already added from this level; the queue holds unexpanded and added states.
-                    long left = frontier.size() - expanded.sum() + next.size();
-                    if (!next.isEmpty() || successorViolated) {
+                    long left = frontierSize - expanded.sum() + nextSize;
+                    if (nextSize > 0 || successorViolated) {
                         depth++;
                     }
                     return finish(failure.get(), left);
                 }
                 frontier = next;
-                if (!next.isEmpty()) {
+                frontierSize = nextSize;
+                if (nextSize > 0) {
                     depth++;
                 }
             }
             Failure f = failure.get();
-            long left = f == null && !capped ? 0 : Math.max(0, frontier.size());
+            long left = f == null && !capped ? 0 : frontierSize;
             return finish(f, left);
+        }
+
+        /** Expands every state of {@code level}, on the pool's workers or (without a pool) on this thread. */
+        private void expandLevel(List<LevelChunk> level, ExecutorService pool) {
+            List<Slice> work = new ArrayList<>();
+            for (LevelChunk c : level) {
+                for (int from = 0; from < c.size(); from += SLICE) {
+                    work.add(new Slice(c, from, Math.min(c.size(), from + SLICE)));
+                }
+            }
+            cursor.set(0);
+            nextCount.reset();
+            expanded.reset();
+            outputs = new LevelChunk[work.size()];
+            slices = work.toArray(new Slice[0]);
+            if (pool == null) {
+                expandSlices();
+                return;
+            }
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < options.workers(); w++) {
+                fs.add(pool.submit(this::expandSlices));
+            }
+            for (Future<?> f : fs) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("worker failed", e.getCause());
+                }
+            }
         }
 
         private ExploreResult finish(Failure f, long left) {
@@ -261,25 +294,24 @@ public final class BfsExplorer {
             return new ExploreResult(generated.sum(), distinct.sum(), depth, left, secs, f.outcome, trace);
         }
 
-        private List<Node> expandAll() {
-            List<Node> out = new ArrayList<>();
-            List<Node> level = frontier;
-            int n = level.size();
+        private void expandSlices() {
+            Slice[] work = slices;
+            LevelChunk[] out = outputs;
             while (failure.get() == null && !capped) {
-                int from = cursor.getAndAdd(32);
-                if (from >= n) {
+                int j = cursor.getAndIncrement();
+                if (j >= work.length) {
                     break;
                 }
-                int to = Math.min(n, from + 32);
-                for (int i = from; i < to && failure.get() == null; i++) {
-                    expand(level.get(i), out);
+                Slice slice = work[j];
+                LevelChunk next = new LevelChunk(codec, 2 * SLICE);
+                for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {
+                    expand(slice.chunk().state(i), slice.chunk().fingerprint(i), next);
                 }
+                out[j] = next;
             }
-            return out;
         }
 
-        private void expand(Node node, List<Node> out) {
-            State s = node.state();
+        private void expand(State s, long sFp, LevelChunk out) {
             long[] count = {0};
             expanded.increment();
             try {
@@ -294,35 +326,35 @@ public final class BfsExplorer {
                     // the invariants, as is every new successor in the model.
                     boolean inModel = model.inModel(s, t);
                     long fp = inModel ? States.viewFingerprint(machine, t) : 0;
-                    boolean isNew = inModel && seen.put(fp, node.fp());
+                    boolean isNew = inModel && seen.put(fp, sFp);
                     if (isNew) {
                         distinct.increment();
                     }
                     if (isNew || !inModel) {
-                        if (!check(t, node.fp(), label)) {
+                        if (!check(t, sFp, label)) {
                             successorViolated |= isNew;
                             return;
                         }
                     }
                     // As TLC: implied actions on every transition, to a seen state too.
-                    if (model.hasImpliedActions() && !checkStep(s, t, node.fp(), label)) {
+                    if (model.hasImpliedActions() && !checkStep(s, t, sFp, label)) {
                         successorViolated |= isNew;
                         return;
                     }
                     if (isNew) {
                         nextCount.increment();
-                        out.add(new Node(t, fp));
+                        out.add(t, fp);
                         if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() >= options.maxDistinct()) {
                             capped = true;
                         }
                     }
                 });
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), node.fp(), null, null));
+                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
                 return;
             }
             if (count[0] == 0 && machine.checkDeadlock() && failure.get() == null) {
-                failure.compareAndSet(null, new Failure(Outcome.deadlock(), node.fp(), null, null));
+                failure.compareAndSet(null, new Failure(Outcome.deadlock(), sFp, null, null));
             }
         }
 

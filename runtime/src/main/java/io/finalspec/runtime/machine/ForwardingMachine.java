@@ -124,4 +124,9 @@ public abstract class ForwardingMachine implements Machine {
     public io.finalspec.runtime.value.NameTable names() {
         return delegate.names();
     }
+
+    @Override
+    public StateCodec codec() {
+        return delegate.codec();
+    }
 }

@@ -102,6 +102,14 @@ public interface Machine {
         return List.of();
     }
 
+    /**
+     * A fixed-width encoding of this machine's states, or null when it has none (the default): the
+     * explorer then keeps waiting states as objects. See {@link StateCodec}.
+     */
+    default StateCodec codec() {
+        return null;
+    }
+
     /** A named state predicate. */
     interface Predicate {
         String name();

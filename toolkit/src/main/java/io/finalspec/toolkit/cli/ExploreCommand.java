@@ -21,6 +21,7 @@ import io.finalspec.runtime.explore.Outcome;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.trace.TraceDiff;
+import io.finalspec.toolkit.tlc.PeakMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +63,9 @@ final class ExploreCommand implements Callable<Integer> {
         switches.checkUsage();
         OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
+        long loadStart = System.nanoTime();
         Machine machine = args.load();
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         ConsoleProgress progress = ConsoleProgress.forStderr(spec.commandLine().getErr());
         AtomicLong distinctSoFar = new AtomicLong();
         ExploreListener listener = new ExploreListener() {
@@ -89,7 +92,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            writeJson(r, trace);
+            writeJson(r, trace, loadSeconds);
         }
         stdout.flush();
         return exitCode(r).code();
@@ -131,7 +134,7 @@ final class ExploreCommand implements Callable<Integer> {
         return file;
     }
 
-    private void writeJson(ExploreResult r, Path trace) throws IOException {
+    private void writeJson(ExploreResult r, Path trace, double loadSeconds) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("spec", args.spec().toString());
         o.addProperty("config", args.config().toString());
@@ -139,6 +142,11 @@ final class ExploreCommand implements Callable<Integer> {
         o.addProperty("distinct", r.distinct());
         o.addProperty("depth", r.depth());
         o.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        // cold start apart from the search: parse, generate and compile in memory
+        o.addProperty("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
+        PeakMemory peak = PeakMemory.ofThisJvm();
+        o.addProperty("peak_rss_bytes", peak.rssBytes() < 0 ? null : peak.rssBytes());
+        o.addProperty("peak_heap_bytes", peak.heapBytes());
         o.addProperty("result", switch (r.outcome().kind()) {
             case OK -> r.complete() ? "pass" : "safety only";
             case INVARIANT -> "invariant";

@@ -138,8 +138,8 @@ public final class ChildProcess {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
-                        sink.accept(line); // our own progress samples: not output worth showing in a failure
+                    if (line.startsWith(TlcLauncher.PROGRESS_PREFIX) || line.startsWith(PeakMemory.PREFIX)) {
+                        sink.accept(line); // our own progress and memory samples: not output worth showing in a failure
                         continue;
                     }
                     synchronized (tail) {

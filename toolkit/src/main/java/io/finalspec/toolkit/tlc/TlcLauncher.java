@@ -11,7 +11,8 @@ import tlc2.tool.ModelChecker;
  * <p>TLC's own progress report comes once a minute (its interval is a compile-time constant),
  * which is too rare for a person watching a terminal, so we read the running checker's counters
  * instead. The line format is {@link #PROGRESS_PREFIX} followed by
- * {@code generated distinct queue depth}.
+ * {@code generated distinct queue depth}. At exit it prints the process's peak memory
+ * ({@link PeakMemory}), which {@code finalspec bench} compares with the explorer's.
  */
 public final class TlcLauncher {
 
@@ -25,6 +26,7 @@ public final class TlcLauncher {
         Thread reporter = new Thread(TlcLauncher::reportProgress, "finalspec-progress");
         reporter.setDaemon(true);
         reporter.start();
+        PeakMemory.reportAtExit();
         tlc2.TLC.main(args);
     }
 

@@ -40,7 +40,13 @@ public final class TlcRunner {
      * is reported in the result's outcome as an {@code error} with a positioned message.
      */
     public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress) throws IOException, InterruptedException {
-        return check(spec, config, progress, null);
+        return check(spec, config, progress, null, m -> { });
+    }
+
+    /** As {@link #check(Path, Path, Consumer)}, also passing on the TLC process's peak memory when it exits. */
+    public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress, Consumer<PeakMemory> memory)
+            throws IOException, InterruptedException {
+        return check(spec, config, progress, null, memory);
     }
 
     /**
@@ -48,6 +54,11 @@ public final class TlcRunner {
      * TLC run, {@code -tool} messages included) in {@code log} when it is not null.
      */
     public TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress, Path log) throws IOException, InterruptedException {
+        return check(spec, config, progress, log, m -> { });
+    }
+
+    private TlcResult check(Path spec, Path config, Consumer<TlcProgress> progress, Path log, Consumer<PeakMemory> memory)
+            throws IOException, InterruptedException {
         if (log != null) {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(log, "");
@@ -64,7 +75,7 @@ public final class TlcRunner {
         // Decoded leniently: TLC judges the config; a byte that is not UTF-8 must not stop us reading its names.
         String cfgText = new String(Files.readAllBytes(cfgAbs), StandardCharsets.UTF_8);
         List<String> properties = CfgNames.after(cfgText, Set.of("PROPERTY", "PROPERTIES"));
-        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress, log);
+        TlcResult result = runOnce(specAbs, cfgAbs, module, properties, progress, log, memory);
         if (result.outcome().equals(Expectation.property("?"))) {
             return nameViolatedProperty(result, specAbs, cfgAbs, module, properties, log);
         }
@@ -110,18 +121,18 @@ public final class TlcRunner {
                 "CHECK_DEADLOCK")) + "\nINVARIANT " + negatedWitness(witness) + "\nCHECK_DEADLOCK FALSE\n");
             ResultCollector collector = new ResultCollector(dir, cfg, wrapper, List.of());
             // A reachable witness is found within a few hundred states: start-up is the whole cost.
-            return run(command(wrapperFile, cfg, tmp, true), dir, collector, progress, null);
+            return run(command(wrapperFile, cfg, tmp, true), dir, collector, progress, null, m -> { });
         } finally {
             Children.ofThisJvm().delete(tmp);
         }
     }
 
     private TlcResult runOnce(Path spec, Path cfg, String module, List<String> properties, Consumer<TlcProgress> progress,
-                              Path log) throws IOException, InterruptedException {
+                              Path log, Consumer<PeakMemory> memory) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-tlc");
         try {
             ResultCollector collector = new ResultCollector(spec.getParent(), cfg, module, properties);
-            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress, log);
+            return run(command(spec, cfg, tmp), spec.getParent(), collector, progress, log, memory);
         } finally {
             Children.ofThisJvm().delete(tmp);
         }
@@ -139,7 +150,7 @@ public final class TlcRunner {
             for (String p : properties) {
                 Path single = tmp.resolve(p + ".cfg");
                 Files.writeString(single, CfgNames.withOnlyProperty(text, p));
-                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { }, log);
+                TlcResult alone = runOnce(spec, single, module, List.of(p), x -> { }, log, x -> { });
                 if (alone.outcome().equals(Expectation.property(p))) {
                     return new TlcResult(alone.outcome(), first.generated(), first.distinct(), first.depth(),
                         first.seconds() + alone.seconds(), first.trace(), first.exitCode(), first.tlcSeconds());
@@ -167,8 +178,8 @@ public final class TlcRunner {
         return Jvm.command(options.heap(), tmp, TlcLauncher.class, options.quickStart());
     }
 
-    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress, Path log)
-            throws IOException, InterruptedException {
+    private TlcResult run(List<String> cmd, Path dir, ResultCollector collector, Consumer<TlcProgress> progress, Path log,
+                          Consumer<PeakMemory> memory) throws IOException, InterruptedException {
         long start = System.nanoTime();
         StringBuilder stderr = new StringBuilder();
         StringBuilder stdout = new StringBuilder();
@@ -179,7 +190,7 @@ public final class TlcRunner {
                     stdout.append(line).append('\n');
                 }
                 reader.line(line);
-            }, line -> stderrLine(line, stderr, start, progress));
+            }, line -> stderrLine(line, stderr, start, progress, memory));
         reader.finish();
         if (log != null) {
             Files.writeString(log, stdout.append(stderr), java.nio.file.StandardOpenOption.APPEND);
@@ -188,8 +199,11 @@ public final class TlcRunner {
             done.timedOut() ? done.describeTimeout(options.timeout()) : null);
     }
 
-    private static void stderrLine(String line, StringBuilder sink, long start, Consumer<TlcProgress> progress) {
-        if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
+    private static void stderrLine(String line, StringBuilder sink, long start, Consumer<TlcProgress> progress,
+                                   Consumer<PeakMemory> memory) {
+        if (line.startsWith(PeakMemory.PREFIX)) {
+            PeakMemory.parse(line).ifPresent(memory);
+        } else if (line.startsWith(TlcLauncher.PROGRESS_PREFIX)) {
             String[] f = line.substring(TlcLauncher.PROGRESS_PREFIX.length()).split(" ");
             double secs = (System.nanoTime() - start) / 1e9;
             progress.accept(new TlcProgress(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),

@@ -147,9 +147,31 @@ class CommandsThroughMainTest {
 
     @Test
     void bench() throws Exception {
-        Result ok = run("bench", "--manifest", MANIFEST, "--model", "counter-pass", "--rounds", "1");
+        Path json = tmp.resolve("bench.json");
+        Path md = tmp.resolve("perf.md");
+        Files.writeString(md, "# before\n");
+        Result ok = run("bench", "--manifest", MANIFEST, "--model", "counter-pass", "--rounds", "1", "--json", json.toString(),
+            "--markdown", md.toString(), "--section", "tiny");
         assertExit(0, ok);
-        assertTrue(ok.out().contains("counter-pass") && !ok.out().contains("COUNTS DIFFER"), ok.all());
+        assertTrue(ok.out().contains("counter-pass") && !ok.out().contains("no ratio"), ok.all());
+        BenchReport report = BenchReport.fromJson(Files.readString(json));
+        BenchReport.Row row = report.rows().get(0);
+        assertEquals("counter-pass", row.model());
+        assertTrue(row.countsAgree() && row.exploreDistinct() > 0, row.toString());
+        assertTrue(row.exploreLoadSeconds() > 0 && row.exploreTotalSeconds() > row.exploreSeconds(), row.toString());
+        assertTrue(row.tlcHeapBytes() > 0 && row.exploreHeapBytes() > 0, "peak memory of both sides: " + row);
+        String doc = Files.readString(md);
+        assertTrue(doc.startsWith("# before\n"), doc);
+        BenchReport.Section section = BenchReport.readSection(doc, "tiny").orElseThrow();
+        assertEquals(report.rows(), section.report().rows());
+        assertTrue(section.text().contains(report.markdown()), doc);
+        Path again = tmp.resolve("again.md");
+        assertExit(0, run("bench", "--from-json", json.toString(), "--markdown", again.toString(), "--section", "tiny"));
+        assertEquals(section.text(), BenchReport.readSection(Files.readString(again), "tiny").orElseThrow().text());
+        Path notReport = tmp.resolve("not-report.json");
+        Files.writeString(notReport, "{}");
+        assertPositioned(run("bench", "--from-json", notReport.toString()), "not-report.json:1:1: not a bench report");
+        assertExit(2, run("bench", "--section", "a b"));
         assertExit(2, run("bench", "--rounds", "0"));
         assertPositioned(run("bench", "--manifest", tmp.resolve("none.toml").toString()), "none.toml:1:1: manifest not found");
     }

@@ -1,0 +1,64 @@
+package io.finalspec.runtime.explore;
+
+import java.util.Arrays;
+
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.StateCodec;
+
+/**
+ * A run of states of one breadth-first level with their fingerprints, appended by one worker and
+ * read by all in the next level. With a {@link StateCodec} the states are packed as words in one
+ * {@code long[]} (a handful of bytes each, decoded when expanded); without one they are kept as
+ * objects. The fingerprint is stored, so it is computed once per state.
+ */
+final class LevelChunk {
+    private final StateCodec codec;
+    private final int words;
+    private State[] states;
+    private long[] packed;
+    private long[] fps;
+    private int size;
+
+    LevelChunk(StateCodec codec, int capacity) {
+        this.codec = codec;
+        this.words = codec == null ? 0 : codec.words();
+        int cap = Math.max(4, capacity);
+        this.fps = new long[cap];
+        if (codec == null) {
+            states = new State[cap];
+        } else {
+            packed = new long[cap * words];
+        }
+    }
+
+    void add(State s, long fp) {
+        if (size == fps.length) {
+            int cap = size * 2;
+            fps = Arrays.copyOf(fps, cap);
+            if (codec == null) {
+                states = Arrays.copyOf(states, cap);
+            } else {
+                packed = Arrays.copyOf(packed, cap * words);
+            }
+        }
+        fps[size] = fp;
+        if (codec == null) {
+            states[size] = s;
+        } else {
+            codec.encode(s, packed, size * words);
+        }
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    State state(int i) {
+        return codec == null ? states[i] : codec.decode(packed, i * words);
+    }
+
+    long fingerprint(int i) {
+        return fps[i];
+    }
+}

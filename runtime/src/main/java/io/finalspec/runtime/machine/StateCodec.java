@@ -1,0 +1,23 @@
+package io.finalspec.runtime.machine;
+
+/**
+ * A fixed-width encoding of a machine's states as {@code long} words, for explorers that keep many
+ * states waiting (the breadth-first frontier): a state waits as a few words in one packed array
+ * instead of an object graph of values. A typed machine (enumerations as ordinals, bit sets,
+ * bounded integers; the compact state vector of SPIN or LTSmin) can offer one; the generic
+ * {@code Value} representation has none, and its states wait as objects.
+ *
+ * <p>The contract: {@code decode(encode(s))} equals {@code s} (TLA+ equality, variable by variable)
+ * and has the same {@link State#fingerprint()}; encoding and decoding are thread-safe.
+ */
+public interface StateCodec {
+
+    /** Words per state. */
+    int words();
+
+    /** Writes {@code state} into {@code into[at .. at + words())}. */
+    void encode(State state, long[] into, int at);
+
+    /** The state written at {@code from[at .. at + words())}. */
+    State decode(long[] from, int at);
+}

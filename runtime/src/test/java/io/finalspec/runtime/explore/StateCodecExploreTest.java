@@ -1,0 +1,115 @@
+package io.finalspec.runtime.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.finalspec.runtime.machine.ForwardingMachine;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.StateCodec;
+import io.finalspec.runtime.machine.States;
+import io.finalspec.runtime.testing.Machines;
+import io.finalspec.runtime.value.Value;
+
+/**
+ * A machine that offers a {@link StateCodec} is explored with its frontier packed as words, and
+ * gives the same counts, depth, outcome and trace as without one, for one and several workers.
+ */
+class StateCodecExploreTest {
+
+    /** Each variable's value as the index of its first appearance: one word per variable. */
+    private static final class InterningCodec implements StateCodec {
+        private final Machine machine;
+        private final List<ConcurrentHashMap<Value, Integer>> ids = new ArrayList<>();
+        private final List<List<Value>> values = new ArrayList<>();
+        final AtomicLong decoded = new AtomicLong();
+
+        InterningCodec(Machine machine) {
+            this.machine = machine;
+            for (int i = 0; i < machine.variables().size(); i++) {
+                ids.add(new ConcurrentHashMap<>());
+                values.add(new ArrayList<>());
+            }
+        }
+
+        @Override
+        public int words() {
+            return ids.size();
+        }
+
+        @Override
+        public void encode(State state, long[] into, int at) {
+            for (int i = 0; i < ids.size(); i++) {
+                List<Value> known = values.get(i);
+                into[at + i] = ids.get(i).computeIfAbsent(state.get(i), v -> {
+                    synchronized (known) {
+                        known.add(v);
+                        return known.size() - 1;
+                    }
+                });
+            }
+        }
+
+        @Override
+        public State decode(long[] from, int at) {
+            decoded.incrementAndGet();
+            Value[] v = new Value[ids.size()];
+            for (int i = 0; i < v.length; i++) {
+                List<Value> known = values.get(i);
+                synchronized (known) {
+                    v[i] = known.get((int) from[at + i]);
+                }
+            }
+            return machine.state(v);
+        }
+    }
+
+    private static Machine withCodec(Machine m, InterningCodec[] out) {
+        InterningCodec codec = new InterningCodec(m);
+        out[0] = codec;
+        return new ForwardingMachine(m) {
+            @Override
+            public StateCodec codec() {
+                return codec;
+            }
+        };
+    }
+
+    private static void assertSameResult(Machine plain, int workers) {
+        InterningCodec[] codec = new InterningCodec[1];
+        BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers);
+        ExploreResult a = new BfsExplorer(plain, options).run();
+        ExploreResult b = new BfsExplorer(withCodec(plain, codec), options).run();
+        assertEquals(a.outcome(), b.outcome());
+        assertEquals(a.distinct(), b.distinct());
+        assertEquals(a.depth(), b.depth());
+        if (a.isOk()) {
+            assertEquals(a.generated(), b.generated());
+        }
+        assertEquals(a.trace() == null, b.trace() == null);
+        if (workers == 1 && a.trace() != null) {
+            assertEquals(a.trace().size(), b.trace().size());
+            for (int i = 0; i < a.trace().size(); i++) {
+                assertTrue(States.equal(a.trace().state(i), b.trace().state(i)), "state " + i);
+            }
+        }
+        assertTrue(codec[0].decoded.get() > 0, "the frontier was packed and decoded");
+    }
+
+    @Test
+    void packedFrontierGivesTheSameAnswers() {
+        for (int workers : new int[] {1, 2}) {
+            assertSameResult(Machines.counters(4, 4), workers);
+            assertSameResult(Machines.mutex(3, false), workers);
+            assertSameResult(Machines.mutex(3, true), workers);
+            assertSameResult(Machines.incrementer(), workers);
+        }
+    }
+}
