@@ -37,14 +37,40 @@ final class ResourceExhausted extends RuntimeException {
      * is wrapped), reports it with the count {@code distinct} last saw.
      */
     static <T> T guard(String what, Supplier<T> search, LongSupplier distinct) {
+        // Built before the search: when the heap is full, the search's structures may still be
+        // reachable from the caller, and String.format's parsing could itself run out of memory.
+        String before = "out of memory in " + what + " after about ";
+        String after = " distinct states" + howToGoOn();
         try {
             return search.get();
         } catch (RuntimeException | Error e) {
             if (isExhaustion(e)) {
-                throw afterStates(what, distinct.getAsLong());
+                throw new ResourceExhausted(before + grouped(distinct.getAsLong()) + after);
             }
             throw e;
         }
+    }
+
+    /** {@code n} with thousands separators, as {@code %,d} in the English locale writes it, without a Formatter. */
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            b.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
+    }
+
+    /** The message is what matters here; a stack trace would be one more allocation on a full heap. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     /** True when {@code t} or one of its causes is an {@link OutOfMemoryError}. */

@@ -163,7 +163,8 @@ final class TlcValueJson {
         return switch (w) {
             case "TRUE" -> new JsonPrimitive(true);
             case "FALSE" -> new JsonPrimitive(false);
-            default -> tagged("#unserializable", new JsonPrimitive(w));
+            // a model value: ITF (ADR-015) writes a value of an uninterpreted type as "name_OF_TYPE"
+            default -> new JsonPrimitive(w + "_OF_" + io.finalspec.runtime.trace.Itf.UNTYPED);
         };
     }
 
