@@ -18,8 +18,6 @@ import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.machine.States;
 import io.finalspec.runtime.trace.Trace;
-import io.finalspec.runtime.trace.TraceReplayer;
-import io.finalspec.runtime.trace.TraceReplayer.VarDiff;
 import io.finalspec.runtime.trace.ValueParser;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.Value;
@@ -288,7 +286,7 @@ public final class GraphStepConformance {
                 extra.add(new Transition(ActionLabel.of("Init"), s));
             }
         }
-        return new Mismatch("init", null, missing, extra, closestDiff(missing, extra),
+        return new Mismatch("init", null, missing, extra, StepConformance.closestDiff(machine, missing, extra),
             new Trace(machine.variables(), List.of()), seed);
     }
 
@@ -328,7 +326,7 @@ public final class GraphStepConformance {
         });
         List<Transition> missing = minusByView(tlc, mine);
         List<Transition> extra = minusByView(mine, tlc);
-        return new Mismatch("graph", source, missing, extra, closestDiff(missing, extra),
+        return new Mismatch("graph", source, missing, extra, StepConformance.closestDiff(machine, missing, extra),
             StepConformance.shortestPath(machine, source, null), seed);
     }
 
@@ -378,14 +376,4 @@ public final class GraphStepConformance {
         return out;
     }
 
-    private List<VarDiff> closestDiff(List<Transition> missing, List<Transition> extra) {
-        for (Transition m : missing) {
-            for (Transition e : extra) {
-                if (m.label().equals(e.label())) {
-                    return new TraceReplayer(machine).diff(m.state(), e.state());
-                }
-            }
-        }
-        return List.of();
-    }
 }

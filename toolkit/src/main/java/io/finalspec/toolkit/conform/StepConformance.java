@@ -262,8 +262,12 @@ public final class StepConformance {
             shortestPath(state, w), options.seed());
     }
 
-    /** The per-variable diff of the first missing transition against an extra one with the same label. */
     private List<VarDiff> closestDiff(List<Transition> missing, List<Transition> extra) {
+        return closestDiff(machine, missing, extra);
+    }
+
+    /** The per-variable diff of the first missing transition against an extra one with the same label. */
+    static List<VarDiff> closestDiff(Machine machine, List<Transition> missing, List<Transition> extra) {
         for (Transition m : missing) {
             for (Transition e : extra) {
                 if (m.label().equals(e.label())) {
