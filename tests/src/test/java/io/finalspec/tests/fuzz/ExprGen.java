@@ -355,24 +355,10 @@ final class ExprGen {
             case 6: return "(" + expr(Ty.BOOL, d) + " \\/ " + expr(Ty.BOOL, d) + ")";
             case 7: return "(" + expr(Ty.BOOL, d) + (r.percent(50) ? " => " : " <=> ") + expr(Ty.BOOL, d) + ")";
             case 8: {
-                if (r.percent(50)) {
-                    return structuredQuantifier(d);
-                }
-                Dom dom = r.pick(scalars);
-                String q = r.percent(50) ? "\\A " : "\\E ";
-                String k = bind(dom);
-                String body = expr(Ty.BOOL, d);
-                pop();
-                return "(" + q + k + " \\in " + dom.tla() + " : " + body + ")";
+                return r.percent(50) ? structuredQuantifier(d) : scalarQuantifier(d);
             }
-            case 9: {
-                Dom dom = r.pick(scalars);
-                String q = r.percent(50) ? "\\A " : "\\E ";
-                String k = bind(dom);
-                String body = expr(Ty.BOOL, d);
-                pop();
-                return "(" + q + k + " \\in " + dom.tla() + " : " + body + ")";
-            }
+            case 9:
+                return scalarQuantifier(d);
             default: {
                 // a sequence equals the function on 1..Len with the same values (TLC compares across representations)
                 Ty e = someScalarTy();
@@ -387,6 +373,16 @@ final class ExprGen {
      * A quantifier over a structured set: pairs of {@code \X} bound by a tuple pattern, a small
      * function set, or the subsets of a small scalar set (their enumeration order is TLC's).
      */
+    /** {@code \\A} or {@code \\E} over a scalar domain, with a boolean body that may use the bound name. */
+    private String scalarQuantifier(int d) {
+        Dom dom = r.pick(scalars);
+        String q = r.percent(50) ? "\\A " : "\\E ";
+        String k = bind(dom);
+        String body = expr(Ty.BOOL, d);
+        pop();
+        return "(" + q + k + " \\in " + dom.tla() + " : " + body + ")";
+    }
+
     private String structuredQuantifier(int d) {
         String q = r.percent(50) ? "\\A " : "\\E ";
         switch (r.below(3)) {
