@@ -45,5 +45,11 @@ public record DrawingEntry(Path spec, List<ActorRule> actors, List<Band> bands, 
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(variable, "variable");
         }
+
+        /** The variable alone, without a {@code : value} suffix. */
+        public String variableName() {
+            int colon = variable.indexOf(':');
+            return colon < 0 ? variable : variable.substring(0, colon).strip();
+        }
     }
 }

@@ -39,7 +39,11 @@ public final class ManifestParser {
     private final Path file;
     private final Path folder;
     /** Top-level operator names of each spec file, parsed once however many models use it. */
-    private final Map<Path, Set<String>> definitions = new HashMap<>();
+    private final Map<Path, Declared> declared = new HashMap<>();
+
+    /** What a spec declares at top level: operators without parameters, every operator, and its variables. */
+    private record Declared(Set<String> constants, Set<String> operators, Set<String> variables) {
+    }
 
     private ManifestParser(Path file) {
         this.file = file;
@@ -134,11 +138,24 @@ public final class ManifestParser {
                 Value v = t.get("actors");
                 throw error(v.line(), v.column(), "'" + pair[0] + "' is not an action name or a prefix ending in *");
             }
-            actors.add(new DrawingEntry.ActorRule(pair[0], pair[1]));
+            DrawingEntry.ActorRule rule = new DrawingEntry.ActorRule(pair[0], pair[1]);
+            Value v = t.get("actors");
+            // A misspelt rule would silently leave its actions in the "main" lane.
+            if (declaredIn(spec, v).operators().stream().noneMatch(rule::matches)) {
+                throw error(v.line(), v.column(), "actor rule '" + pair[0] + "' matches no operator defined in " + spec.getFileName());
+            }
+            actors.add(rule);
         }
         List<DrawingEntry.Band> bands = new ArrayList<>();
         for (String[] pair : pairs(t.get("bands"), "\"Label = variable\"")) {
-            bands.add(new DrawingEntry.Band(pair[0], pair[1]));
+            DrawingEntry.Band band = new DrawingEntry.Band(pair[0], pair[1]);
+            Value v = t.get("bands");
+            // A misspelt band would silently be drawn empty.
+            if (!declaredIn(spec, v).variables().contains(band.variableName())) {
+                throw error(v.line(), v.column(), "band '" + pair[0] + "' names '" + band.variableName()
+                    + "', which is not a variable of " + spec.getFileName());
+            }
+            bands.add(band);
         }
         return new DrawingEntry(spec, actors, bands, line);
     }
@@ -323,7 +340,7 @@ public final class ManifestParser {
             if (!seen.add(w)) {
                 throw error(v.line(), v.column(), "witness '" + w + "' is listed twice");
             }
-            if (!definedIn(spec, v).contains(w)) {
+            if (!declaredIn(spec, v).constants().contains(w)) {
                 throw error(v.line(), v.column(), "witness '" + w + "' is not an operator without parameters defined in "
                     + spec.getFileName());
             }
@@ -331,23 +348,28 @@ public final class ManifestParser {
         return v.list();
     }
 
-    private Set<String> definedIn(Path spec, Value where) throws ManifestException {
-        Set<String> names = definitions.get(spec);
-        if (names != null) {
-            return names;
+    private Declared declaredIn(Path spec, Value where) throws ManifestException {
+        Declared known = declared.get(spec);
+        if (known != null) {
+            return known;
         }
         ParseResult parsed = Frontend.parseFile(spec);
         if (!parsed.ok()) {
             Diagnostic d = parsed.diagnostics().get(0);
-            throw error(where.line(), where.column(), "cannot read the witnesses' spec " + spec.getFileName() + ": " + d.format());
+            throw error(where.line(), where.column(), "cannot read the spec " + spec.getFileName() + ": " + d.format());
         }
-        names = new HashSet<>();
+        Declared names = new Declared(new HashSet<>(), new HashSet<>(), new HashSet<>());
         for (Unit u : parsed.module().units()) {
-            if (u instanceof Unit.OperatorDef def && def.params().isEmpty()) {
-                names.add(def.name());
+            if (u instanceof Unit.OperatorDef def) {
+                names.operators().add(def.name());
+                if (def.params().isEmpty()) {
+                    names.constants().add(def.name());
+                }
+            } else if (u instanceof Unit.Variables vars) {
+                vars.names().forEach(n -> names.variables().add(n.name()));
             }
         }
-        definitions.put(spec, names);
+        declared.put(spec, names);
         return names;
     }
 

@@ -16,7 +16,7 @@ class ManifestParserTest {
     Path dir;
 
     private Path manifest(String text) throws Exception {
-        Files.writeString(dir.resolve("A.tla"), "---- MODULE A ----\n====\n");
+        Files.writeString(dir.resolve("A.tla"), "---- MODULE A ----\nVARIABLES owner, freed\nFinZap == owner' = 1\nReap(t) == freed' = t\n====\n");
         Files.writeString(dir.resolve("a.cfg"), "\n");
         Path m = dir.resolve("models.toml");
         Files.writeString(m, text);
@@ -86,6 +86,31 @@ class ManifestParserTest {
         assertEquals("2:1: unknown key 'name' (known: actors, bands, spec)", error("[[drawing]]\nname = \"x\"\n"));
         assertEquals("3:1: a second [[drawing]] for A.tla",
             error("[[drawing]]\nspec = \"A.tla\"\n[[drawing]]\nspec = \"A.tla\"\n"));
+    }
+
+    /** The project's own manifest: reading it checks every band and actor rule of its drawings against its specs. */
+    @Test
+    void everyDrawingOfTheProjectsManifestNamesItsSpecsVariablesAndActions() throws Exception {
+        Manifest m = ManifestParser.parse(Path.of("../specs/models.toml"));
+        assertEquals(true, m.drawings().size() >= 8, "drawings: " + m.drawings().size());
+        for (DrawingEntry d : m.drawings()) {
+            assertEquals(true, !d.actors().isEmpty() || !d.bands().isEmpty(), d.spec() + " draws nothing of its own");
+        }
+    }
+
+    @Test
+    void drawingNamesMustBeTheSpecs() throws Exception {
+        assertEquals("3:9: band 'GIL' names 'ownr', which is not a variable of A.tla",
+            error("[[drawing]]\nspec = \"A.tla\"\nbands = [\"GIL = owner\", \"GIL = ownr\"]\n"));
+        assertEquals("3:9: band 'freed' names 'fred', which is not a variable of A.tla",
+            error("[[drawing]]\nspec = \"A.tla\"\nbands = [\"freed = fred : TRUE\"]\n"));
+        assertEquals("3:10: actor rule 'Reaper' matches no operator defined in A.tla",
+            error("[[drawing]]\nspec = \"A.tla\"\nactors = [\"Reaper = r\"]\n"));
+        assertEquals("3:10: actor rule 'Fn*' matches no operator defined in A.tla",
+            error("[[drawing]]\nspec = \"A.tla\"\nactors = [\"Reap = r\", \"Fn* = Main\"]\n"));
+        DrawingEntry d = ManifestParser.parse(manifest("[[drawing]]\nspec = \"A.tla\"\nbands = [\"freed = freed : TRUE\"]\n"))
+            .drawings().get(0);
+        assertEquals("freed", d.bands().get(0).variableName());
     }
 
     private String error(String text) throws Exception {
