@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.finalspec.codegen.CompileFailedException;
+import io.finalspec.codegen.Compiler;
 import io.finalspec.codegen.manifest.Expectation;
 import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
+import io.finalspec.runtime.machine.Machine;
 import io.finalspec.toolkit.report.CheckRow;
 import io.finalspec.toolkit.report.Counterexamples;
 import io.finalspec.toolkit.report.DocTraces;
@@ -26,6 +29,7 @@ import io.finalspec.toolkit.tlc.TlcOptions;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TlcRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,6 +40,8 @@ import picocli.CommandLine.Spec;
         "Counterexamples are written as ITF traces (.itf.json) under <out>/traces and printed step by step.",
         "Each declared witness W (manifest key witnesses) is checked in its own TLC run with ~W as the invariant;",
         "it is reached when TLC finds a state satisfying W.",
+        "With --fewest-switches (or --max-switches K), each counterexample is also searched again in the model's",
+        "generated machine for the fewest thread switches; the result is printed with both figures and replayed in TLC.",
         "Exits 0 exactly when every actual outcome equals its expectation and every witness is reached."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -79,6 +85,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print counterexamples, only the table.")
     private boolean quiet;
 
+    @Mixin
+    private SwitchOptions switches;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -96,6 +105,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<ModelEntry> selected = select(manifest);
         Workers.check(workers);
+        switches.checkUsage();
         TlcRunner runner = new TlcRunner(options());
         Path traces = (out == null ? Home.defaultOut() : out.toAbsolutePath()).resolve("traces");
         ConsoleProgress progress = ConsoleProgress.forStderr(stderr);
@@ -112,6 +122,9 @@ final class CheckCommand implements Callable<Integer> {
             CheckRow row = new CheckRow(model, result, trace, witnesses);
             rows.add(row);
             report(row, tag, stdout);
+            if (trace != null && switches.requested()) {
+                fewestSwitches(manifest, model, trace, stdout);
+            }
         }
         stdout.println();
         stdout.print(ResultsTable.render(rows));
@@ -214,6 +227,25 @@ final class CheckCommand implements Callable<Integer> {
             stdout.print(TraceText.render(r.trace()));
             stdout.println("  trace: " + row.trace());
         }
+        stdout.flush();
+    }
+
+    /**
+     * TLC's counterexample against the fewest-switch ones: the search runs in the model's generated
+     * machine (TLC's trace is replayed there to get each action's parameters, hence its thread), and
+     * the result is replayed in TLC.
+     */
+    private void fewestSwitches(Manifest manifest, ModelEntry model, Path trace, PrintWriter stdout) throws IOException {
+        Machine machine;
+        try {
+            machine = Compiler.load(model.spec(), model.config());
+        } catch (CompileFailedException e) {
+            stdout.println("  fewest switches: no search, the model's machine could not be generated: "
+                + e.diagnostics().get(0).format());
+            return;
+        }
+        switches.run(machine, model.spec(), model.config(), SwitchOptions.machineTrace(machine, trace), trace,
+            SwitchOptions.actors(manifest, model.spec()), stdout);
         stdout.flush();
     }
 

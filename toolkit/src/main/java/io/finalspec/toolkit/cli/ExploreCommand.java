@@ -57,6 +57,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     private SwitchOptions switches;
 
+    @Option(names = "--manifest", paramLabel = "FILE", description = "With --fewest-switches or --max-switches: the manifest whose [[drawing]] table for the spec names the thread of each action (default: specs/models.toml).")
+    private Path manifest;
+
     @Override
     public Integer call() throws IOException {
         Workers.check(workers);
@@ -88,7 +91,7 @@ final class ExploreCommand implements Callable<Integer> {
             stdout.print(TraceDiff.format(r.trace()));
             stdout.println("trace: " + trace);
             if (switches.requested()) {
-                switches.run(machine, args.spec(), args.config(), r.trace(), trace, stdout);
+                switches.run(machine, args.spec(), args.config(), r.trace(), trace, SwitchOptions.actors(args.spec(), manifest), stdout);
             }
         }
         if (json != null) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import com.google.gson.JsonParseException;
@@ -20,6 +21,7 @@ import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.FewestSwitches;
 import io.finalspec.runtime.explore.Outcome;
 import io.finalspec.runtime.live.ActorDriver;
 import io.finalspec.runtime.live.Actors;
@@ -30,6 +32,7 @@ import io.finalspec.runtime.live.PctSearch;
 import io.finalspec.runtime.live.RandomScheduler;
 import io.finalspec.runtime.live.Scheduler;
 import io.finalspec.runtime.live.TraceScheduler;
+import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.trace.Itf;
@@ -40,6 +43,7 @@ import io.finalspec.runtime.trace.TraceReplayer;
 import io.finalspec.runtime.value.TlaEvalException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,7 +61,10 @@ import picocli.CommandLine.Spec;
         "  random  a uniformly random thread at each step",
         "  free    no scheduler: the JVM interleaves the threads, which pause at random (--pause-us)",
         "Reports in how many runs an invariant broke and the first such behaviour, which is replayed in the",
-        "machine and written as ITF. Exit 0 when no run broke an invariant, 1 otherwise."})
+        "machine and written as ITF. With --fewest-switches (or --max-switches K), --replay drives the threads along",
+        "the counterexample with the fewest thread switches (or the shortest with at most K), and a run broken under",
+        "another scheduler is followed by those counterexamples and both figures (steps, switches).",
+        "Exit 0 when no run broke an invariant, 1 otherwise."})
 final class RunCommand implements Callable<Integer> {
 
     /** How the runs are scheduled. */
@@ -126,6 +133,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the first broken run goes, under DIR/traces (default: target/finalspec).")
     private Path out;
 
+    @Mixin
+    private SwitchOptions switches;
+
     /** What the runs share: where they start, how each is scheduled, how many, what a broken run must show. */
     private record Plan(State init, IntFunction<Scheduler> scheduler, long runs, Trace expected) {
     }
@@ -133,6 +143,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Mode mode = mode();
+        switches.checkUsage();
+        if (traceFile != null && switches.requested()) {
+            throw new UserError("--fewest-switches and --max-switches choose the trace --replay follows; with --trace the file does",
+                ExitCode.USAGE);
+        }
         if ((runs != null && runs < 1) || steps < 1 || pauseMicros < 0 || (depth != null && depth < 1) || (window != null && window < 1)) {
             throw new UserError("--runs, --steps, --depth and --window must be positive, --pause-us non-negative", ExitCode.USAGE);
         }
@@ -156,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         if (plan == null) {
             return ExitCode.OK.code();
         }
-        return runAll(machine, inits, plan, files[1], stdout);
+        return runAll(machine, inits, plan, files, stdout);
     }
 
     private Mode mode() {
@@ -221,16 +236,47 @@ final class RunCommand implements Callable<Integer> {
             t = readTrace(machine);
             stdout.printf("scheduler trace: %s (%d steps)%n", traceFile.getFileName(), t.size() - 1);
         } else {
-            t = explore(machine, stdout);
-            if (t == null) {
+            Trace shortest = explore(machine, stdout);
+            if (shortest == null) {
                 return null;
             }
-            stdout.printf("scheduler trace: the explorer's counterexample (%d steps)%n", t.size() - 1);
+            if (switches.requested()) {
+                t = fewestSwitches(machine, shortest, stdout);
+                if (t == null) {
+                    return null;
+                }
+            } else {
+                t = shortest;
+                stdout.printf("scheduler trace: the explorer's counterexample (%d steps)%n", t.size() - 1);
+            }
         }
         if (t.size() == 0) {
             throw new UserError(traceFile + ": the trace has no state");
         }
         return new Plan(t.state(0), i -> new TraceScheduler(t), runs == null ? 1 : runs, t);
+    }
+
+    /**
+     * {@code --replay --fewest-switches} (or {@code --max-switches K}): the threads follow the
+     * counterexample with the fewest thread switches (or the shortest with at most K) instead of
+     * the explorer's shortest one; null when a bound of K switches leaves none (a context-bounded
+     * search found no violation, so there is nothing to replay).
+     */
+    private Trace fewestSwitches(Machine machine, Trace shortest, PrintWriter stdout) {
+        Path[] files = specAndConfig();
+        Function<ActionLabel, String> actors = SwitchOptions.actors(files[0], manifestFile);
+        stdout.printf("the explorer's counterexample: %d steps, %s%n", shortest.size() - 1,
+            SwitchOptions.switches(FewestSwitches.switches(shortest, actors)));
+        Optional<FewestSwitches.Result> r = switches.preferred(machine, actors);
+        if (r.isEmpty()) {
+            stdout.printf("no counterexample with at most %s: nothing to replay%n", SwitchOptions.switches(switches.maxSwitches));
+            return null;
+        }
+        FewestSwitches.Result f = r.get();
+        stdout.printf("scheduler trace: the counterexample with %s (%d steps, %s; %s)%n",
+            switches.maxSwitches != null ? "at most " + SwitchOptions.switches(switches.maxSwitches) : "the fewest switches",
+            f.steps(), SwitchOptions.switches(f.switches()), f.violation());
+        return f.trace();
     }
 
     private Trace readTrace(Machine machine) throws IOException {
@@ -245,7 +291,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runAll(Machine machine, List<State> inits, Plan plan, Path cfg, PrintWriter stdout)
+    private int runAll(Machine machine, List<State> inits, Plan plan, Path[] files, PrintWriter stdout)
             throws IOException, InterruptedException {
         long broken = 0;
         long firstBroken = 0;
@@ -271,7 +317,12 @@ final class RunCommand implements Callable<Integer> {
         stdout.printf("%,d of %,d runs broke an invariant%s%n", broken, plan.runs(),
             broken > 0 && plan.runs() > RUNS_SHOWN ? " (first: run " + firstBroken + ")" : "");
         if (first != null) {
-            report(first, machine, cfg, stdout);
+            Path file = report(first, machine, files[1], stdout);
+            if (switches.requested() && plan.expected() == null) {
+                // A run found by a scheduler: how far its interleaving is from the simplest one.
+                switches.run(machine, files[0], files[1], first.violations().get(0).trace(), file,
+                    SwitchOptions.actors(files[0], manifestFile), stdout);
+            }
         }
         if (diverged) {
             stdout.println("the trace is not a behaviour of the spec: the threads could not follow it");
@@ -291,7 +342,7 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private void report(ActorDriver.Run run, Machine machine, Path cfg, PrintWriter stdout) throws IOException {
+    private Path report(ActorDriver.Run run, Machine machine, Path cfg, PrintWriter stdout) throws IOException {
         LiveRuntime.Violation v = run.violations().get(0);
         TraceReplayer.Report replay = new TraceReplayer(machine).replay(v.trace());
         stdout.printf("first broken run (%s after %d steps; %s):%n", v.invariant(), v.step(),
@@ -302,6 +353,7 @@ final class RunCommand implements Callable<Integer> {
         Path file = dir.resolve(OutputFiles.traceName(Path.of(machine.specName() + ".tla"), cfg, "run"));
         Files.writeString(file, Itf.write(v.trace(), machine.specName()) + System.lineSeparator());
         stdout.println("trace: " + file);
+        return file;
     }
 
     private Path[] specAndConfig() {

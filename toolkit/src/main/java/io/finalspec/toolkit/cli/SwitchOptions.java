@@ -14,19 +14,21 @@ import io.finalspec.runtime.explore.FewestSwitches;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.ItfException;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceDiff;
 import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.TlcOracleAdapter;
 import io.finalspec.toolkit.conform.TraceConformance;
 import io.finalspec.toolkit.swimlane.LaneRules;
+import io.finalspec.toolkit.swimlane.LaneTrace;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --fewest-switches} and {@code --max-switches K}: after a command found a counterexample,
  * the ones with the fewest changes of acting thread ({@link FewestSwitches}), printed with their
  * steps and switches next to the command's own. The actor of an action is the one the spec's
- * {@code [[drawing]]} table of the default manifest gives, else its first parameter, else {@code main}.
+ * {@code [[drawing]]} table of the manifest gives, else its first parameter, else {@code main}.
  */
 final class SwitchOptions {
 
@@ -36,8 +38,8 @@ final class SwitchOptions {
     @Option(names = "--max-switches", paramLabel = "K", description = "On a violation, also find the shortest counterexample with at most K thread switches (a context-bounded search).")
     Integer maxSwitches;
 
-    @Option(names = "--manifest", paramLabel = "FILE", description = "The manifest whose [[drawing]] table for the spec names the thread of each action (default: specs/models.toml).")
-    Path manifest;
+    /** (state, thread) pairs a search may hold before it gives up: far above every default model. */
+    static final long MAX_PAIRS = 5_000_000;
 
     boolean requested() {
         return fewest || maxSwitches != null;
@@ -49,18 +51,49 @@ final class SwitchOptions {
         }
     }
 
-    /** The actors of {@code spec}'s actions, from the default manifest's drawing table when it has one for the spec. */
-    Function<ActionLabel, String> actors(Path spec) {
+    /**
+     * The actors of {@code spec}'s actions, from the drawing table of {@code manifest} (null: the
+     * default manifest, when there is one) for the spec when it has one.
+     */
+    static Function<ActionLabel, String> actors(Path spec, Path manifest) {
         Path file = manifest != null ? manifest : Home.defaultManifest();
         if (manifest == null && !Files.isRegularFile(file)) {
             return LaneRules.defaults()::actorOf;
         }
         try {
-            Optional<LaneRules> rules = ManifestParser.parse(file).drawing(spec).map(LaneRules::of);
-            return rules.orElse(LaneRules.defaults())::actorOf;
+            return actors(ManifestParser.parse(file), spec);
         } catch (ManifestException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    static Function<ActionLabel, String> actors(Manifest manifest, Path spec) {
+        return manifest.drawing(spec).map(LaneRules::of).orElse(LaneRules.defaults())::actorOf;
+    }
+
+    /**
+     * A trace file read into {@code machine}'s states, with each label completed from the machine
+     * (TLC writes only action names; the actor may be a parameter).
+     */
+    static Trace machineTrace(Machine machine, Path itf) throws IOException {
+        try {
+            return LaneTrace.relabel(machine, Itf.read(Files.readAllBytes(itf), machine.names()).toTrace(machine));
+        } catch (ItfException e) {
+            throw new UserError(e.format(itf.toString()));
+        }
+    }
+
+    /**
+     * The trace a command should follow instead of its shortest one: with {@code --max-switches K}
+     * the shortest with at most K switches, else with {@code --fewest-switches} the one with the
+     * fewest switches; empty when none is requested or none exists.
+     */
+    Optional<FewestSwitches.Result> preferred(Machine machine, Function<ActionLabel, String> actors) {
+        FewestSwitches search = new FewestSwitches(machine, actors, MAX_PAIRS);
+        if (maxSwitches != null) {
+            return search.search(FewestSwitches.Goal.SHORTEST, maxSwitches);
+        }
+        return fewest ? search.search(FewestSwitches.Goal.FEWEST_SWITCHES) : Optional.empty();
     }
 
     /** The machine found the trace; TLC, the reference semantics, must accept it as a behaviour too. */
@@ -71,7 +104,7 @@ final class SwitchOptions {
         }
     }
 
-    private static String switches(int n) {
+    static String switches(int n) {
         return n + (n == 1 ? " switch" : " switches");
     }
 
@@ -79,13 +112,13 @@ final class SwitchOptions {
      * Runs the requested searches for {@code found} (the command's counterexample) and prints them;
      * the fewest-switch trace is written next to {@code traceFile} as {@code .fewest.itf.json}.
      */
-    void run(Machine machine, Path spec, Path config, Trace found, Path traceFile, PrintWriter out) throws IOException {
+    void run(Machine machine, Path spec, Path config, Trace found, Path traceFile, Function<ActionLabel, String> actors,
+             PrintWriter out) throws IOException {
         if (found.isLasso()) {
             out.println("fewest switches: searched for invariant violations and deadlocks only, not for liveness lassos");
             return;
         }
-        Function<ActionLabel, String> actors = actors(spec);
-        FewestSwitches search = new FewestSwitches(machine, actors, 5_000_000);
+        FewestSwitches search = new FewestSwitches(machine, actors, MAX_PAIRS);
         out.printf("counterexample found: %d steps, %s%n", found.size() - 1, switches(FewestSwitches.switches(found, actors)));
         if (fewest) {
             search.search(FewestSwitches.Goal.SHORTEST).ifPresent(r ->

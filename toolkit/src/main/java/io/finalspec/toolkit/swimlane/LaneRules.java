@@ -50,8 +50,8 @@ public final class LaneRules {
         List<Band> bands = new ArrayList<>();
         for (DrawingEntry.Band b : drawing.bands()) {
             int colon = b.variable().indexOf(':');
-            bands.add(colon < 0 ? new Band(b.label(), b.variable(), Optional.empty())
-                : new Band(b.label(), b.variable().substring(0, colon).strip(), Optional.of(b.variable().substring(colon + 1).strip())));
+            bands.add(new Band(b.label(), b.variableName(),
+                colon < 0 ? Optional.empty() : Optional.of(b.variable().substring(colon + 1).strip())));
         }
         return new LaneRules(drawing.actors(), bands);
     }
