@@ -11,6 +11,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.finalspec.codegen.manifest.Expectation;
 import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TraceStep;
@@ -26,19 +27,24 @@ public final class Counterexamples {
     }
 
     public static Path write(ModelEntry model, TlcResult result, Path dir) throws IOException {
+        return write(model, result.outcome(), result.trace(), dir);
+    }
+
+    /** Writes a counterexample TLC found with {@code outcome}, e.g. one a document keeps. */
+    public static Path write(ModelEntry model, Expectation outcome, List<TraceStep> trace, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(model.name() + ".itf.json");
         try (Writer w = Files.newBufferedWriter(file)) {
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(itf(model, result), w);
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(itf(model, outcome, trace), w);
             w.write(System.lineSeparator());
         }
         return file;
     }
 
-    static JsonObject itf(ModelEntry model, TlcResult result) {
-        List<TraceStep> steps = result.trace().stream().filter(s -> !s.vars().isEmpty()).toList();
+    static JsonObject itf(ModelEntry model, Expectation outcome, List<TraceStep> trace) {
+        List<TraceStep> steps = trace.stream().filter(s -> !s.vars().isEmpty()).toList();
         JsonObject root = new JsonObject();
-        root.add("#meta", meta(model, result));
+        root.add("#meta", meta(model, outcome));
         JsonArray vars = new JsonArray();
         if (!steps.isEmpty()) {
             steps.get(0).vars().keySet().forEach(vars::add);
@@ -49,19 +55,19 @@ public final class Counterexamples {
             states.add(state(i, steps.get(i)));
         }
         root.add("states", states);
-        result.trace().stream().filter(s -> s.backTo() > 0).findFirst()
+        trace.stream().filter(s -> s.backTo() > 0).findFirst()
             .ifPresent(s -> root.addProperty("loop", s.backTo() - 1));
         return root;
     }
 
-    private static JsonObject meta(ModelEntry model, TlcResult result) {
+    private static JsonObject meta(ModelEntry model, Expectation outcome) {
         JsonObject meta = new JsonObject();
         meta.addProperty("format", "ITF");
         meta.addProperty("format-description", "https://apalache-mc.org/docs/adr/015adr-trace.html");
         meta.addProperty("source", model.spec().getFileName().toString());
         meta.addProperty("config", model.config().getFileName().toString());
         meta.addProperty("model", model.name());
-        meta.addProperty("violation", result.outcome().toString());
+        meta.addProperty("violation", outcome.toString());
         meta.addProperty("generated-by", "finalspec check (TLC 2.18)");
         return meta;
     }

@@ -1,12 +1,14 @@
 package io.finalspec.toolkit.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.finalspec.codegen.manifest.Expectation;
 import io.finalspec.toolkit.tlc.TlcResult;
 import io.finalspec.toolkit.tlc.TraceStep;
 
@@ -48,6 +50,29 @@ public final class DocTraces {
         }
         m.appendTail(out);
         return new Filled(out.toString(), changed, filled);
+    }
+
+    private static final Pattern RECORDED = Pattern.compile(
+        "`[^`]+`: TLC found \\*\\*(.+?)\\*\\*.*?```text\\n(.*?)```", Pattern.DOTALL);
+
+    /** A counterexample a document keeps: what TLC found and its trace. */
+    public record Recorded(Expectation outcome, List<TraceStep> trace) {
+    }
+
+    /**
+     * The counterexamples a document's blocks keep, by model, in order: read back from the text
+     * {@link #fill} wrote, so that what a document quotes can be recomputed from it.
+     */
+    public static Map<String, Recorded> counterexamples(String doc) {
+        Map<String, Recorded> out = new LinkedHashMap<>();
+        Matcher m = BLOCK.matcher(doc);
+        while (m.find()) {
+            Matcher r = RECORDED.matcher(m.group(2));
+            if (r.find()) {
+                out.put(m.group(1), new Recorded(Expectation.parse(r.group(1)), TraceText.parse(r.group(2))));
+            }
+        }
+        return out;
     }
 
     /** The names of the models a document has blocks for, in order. */

@@ -1,8 +1,12 @@
 package io.finalspec.toolkit.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.finalspec.toolkit.tlc.TraceStep;
 
@@ -39,5 +43,61 @@ public final class TraceText {
             previous = step.vars();
         }
         return out.toString();
+    }
+
+    private static final Pattern STEP = Pattern.compile(" *(\\d+)  (.+)");
+    private static final Pattern BACK = Pattern.compile("\\(back to state (\\d+): the behaviour loops forever\\)");
+    private static final Pattern FULL = Pattern.compile(" {8}([A-Za-z_][A-Za-z0-9_]*) = (.*)");
+    private static final Pattern CHANGED = Pattern.compile(" {8}([A-Za-z_][A-Za-z0-9_]*): (.*?)  ->  (.*)");
+
+    /**
+     * The trace {@link #render} printed, read back (a document keeps TLC's traces in this form):
+     * each state's values are the previous state's with the printed changes applied.
+     *
+     * @throws IllegalArgumentException at the first line that is not of the rendered form
+     */
+    public static List<TraceStep> parse(String text) {
+        List<TraceStep> steps = new ArrayList<>();
+        Map<String, String> vars = null;
+        String action = null;
+        int index = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher full = FULL.matcher(line);
+            Matcher changed = CHANGED.matcher(line);
+            Matcher step = STEP.matcher(line);
+            if (vars != null && steps.isEmpty() && action != null && full.matches()) {
+                vars.put(full.group(1), full.group(2));
+            } else if (vars != null && changed.matches() && vars.containsKey(changed.group(1))) {
+                vars.put(changed.group(1), changed.group(3));
+            } else if (step.matches()) {
+                if (action != null) {
+                    steps.add(new TraceStep(index, action, "", vars, false, 0));
+                }
+                index = Integer.parseInt(step.group(1));
+                action = step.group(2);
+                vars = vars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vars);
+                if (steps.isEmpty() && index != 1) {
+                    throw new IllegalArgumentException("a trace starts at state 1, not: " + line);
+                }
+                if (action.equals("(stuttering forever)") || BACK.matcher(action).matches()) {
+                    steps.add(new TraceStep(index, "", "", Map.of(), action.startsWith("(stut"), backTo(action)));
+                    action = null;
+                }
+            } else {
+                throw new IllegalArgumentException("not a line of a rendered trace: " + line);
+            }
+        }
+        if (action != null) {
+            steps.add(new TraceStep(index, action, "", vars, false, 0));
+        }
+        return steps;
+    }
+
+    private static int backTo(String action) {
+        Matcher m = BACK.matcher(action);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 }
