@@ -16,4 +16,9 @@ IncB == xb < 2 /\ xb <= xa /\ xb' = xb + 1 /\ UNCHANGED <<xa, prep, note>>
 Next == Prep \/ IncA \/ IncB
 
 NotBoth == ~(xa = 2 /\ xb = 2)
+
+(* For the liveness lasso (LockstepSettles.cfg): nothing ever makes xa 3, so the property fails
+   from the state where both are 2 without Prep; the ways there have 4 steps, the fewest switches
+   on them 2 (IncA, IncB, IncB, IncA). *)
+Settles == (xa = 2 /\ xb = 2 /\ prep = {}) ~> (xa = 3)
 =========================================================================

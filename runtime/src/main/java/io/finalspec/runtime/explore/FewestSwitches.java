@@ -108,6 +108,20 @@ public final class FewestSwitches {
         if (maxSwitches < 0) {
             throw new IllegalArgumentException("maxSwitches must be at least 0, not " + maxSwitches);
         }
+        return search(goal, maxSwitches, this::violatedInvariant, machine.checkDeadlock());
+    }
+
+    /**
+     * The way from an initial state to {@code target} with the fewest switches (then the fewest
+     * steps), or empty when it is not reachable; e.g. into the state where a liveness lasso's
+     * violation begins. Its result's {@code violation} is {@code "reached"}.
+     */
+    public Optional<Result> pathTo(State target) {
+        Objects.requireNonNull(target, "target");
+        return search(Goal.FEWEST_SWITCHES, UNBOUNDED, s -> s.equals(target) ? "reached" : null, false);
+    }
+
+    private Optional<Result> search(Goal goal, int maxSwitches, Function<State, String> hit, boolean deadlock) {
         boolean bounded = maxSwitches != UNBOUNDED;
         Map<Node, Long> best = new HashMap<>();
         Map<Node, Parent> parent = new HashMap<>();
@@ -128,14 +142,14 @@ public final class FewestSwitches {
             }
             settled++;
             State state = e.node().state();
-            String violated = violatedInvariant(state);
+            String violated = hit.apply(state);
             List<ActionLabel> labels = new ArrayList<>();
             List<State> targets = new ArrayList<>();
             machine.successors(state, (label, next) -> {
                 labels.add(label);
                 targets.add(next);
             });
-            if (violated == null && targets.isEmpty() && machine.checkDeadlock()) {
+            if (violated == null && targets.isEmpty() && deadlock) {
                 violated = "deadlock";
             }
             if (violated != null) {

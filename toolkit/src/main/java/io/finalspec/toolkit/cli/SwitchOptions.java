@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,12 +13,14 @@ import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.runtime.explore.FewestSwitches;
+import io.finalspec.runtime.explore.liveness.LivenessChecker;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.trace.ItfException;
 import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.trace.TraceDiff;
+import io.finalspec.runtime.trace.TraceReplayer;
 import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.TlcOracleAdapter;
 import io.finalspec.toolkit.conform.TraceConformance;
@@ -96,6 +100,48 @@ final class SwitchOptions {
         return fewest ? search.search(FewestSwitches.Goal.FEWEST_SWITCHES) : Optional.empty();
     }
 
+    /**
+     * A liveness counterexample: the explorer's lasso with the way into the state where its
+     * violation begins replaced by the way there with the fewest switches. The rest (the part that
+     * violates the property and the cycle) is the liveness checker's, so the lasso still violates
+     * it; this is not a search over every lasso.
+     */
+    private void lasso(Machine machine, Function<ActionLabel, String> actors, Path traceFile, Path spec, PrintWriter out)
+            throws IOException {
+        LivenessChecker.Result live = new LivenessChecker(machine).run();
+        if (live.lasso() == null) {
+            out.println("fewest switches: the liveness check of the generated machine finds no lasso (" + live.outcome() + ")");
+            return;
+        }
+        Trace lasso = live.lasso();
+        int entry = live.entry();
+        out.printf("the explorer's lasso: %d steps, %s, back to state %d; its violation begins at state %d%n", lasso.size() - 1,
+            switches(FewestSwitches.switches(lasso, actors)), lasso.loop(), entry);
+        Optional<FewestSwitches.Result> way = new FewestSwitches(machine, actors, MAX_PAIRS).pathTo(lasso.state(entry));
+        if (way.isEmpty()) {
+            out.println("fewest switches: state " + entry + " of the lasso is not reachable under the model's constraints");
+            return;
+        }
+        List<Trace.Step> steps = new ArrayList<>(way.get().trace().steps());
+        steps.addAll(lasso.steps().subList(entry + 1, lasso.size()));
+        int shift = way.get().steps() - entry;
+        Trace better = new Trace(lasso.variables(), steps, lasso.loop() + shift);
+        TraceReplayer.Report replay = new TraceReplayer(machine).replay(better);
+        out.printf("with the fewest switches into state %d: %d steps, %s, back to state %d (%s)%n", way.get().steps(),
+            better.size() - 1, switches(FewestSwitches.switches(better, actors)), better.loop(),
+            replay.ok() ? "replays as a behaviour of the spec, its back edge included" : "DOES NOT REPLAY: " + replay);
+        out.print(TraceDiff.format(better));
+        if (traceFile != null) {
+            write(better, traceFile, spec, out);
+        }
+    }
+
+    private static void write(Trace trace, Path traceFile, Path spec, PrintWriter out) throws IOException {
+        Path file = traceFile.resolveSibling(traceFile.getFileName().toString().replaceFirst("\\.itf\\.json$", ".fewest.itf.json"));
+        Files.writeString(file, Itf.write(trace, spec.getFileName().toString()) + System.lineSeparator());
+        out.println("trace: " + file);
+    }
+
     /** The machine found the trace; TLC, the reference semantics, must accept it as a behaviour too. */
     private static String confirmedByTlc(Machine machine, Path spec, Path config, Trace trace) throws IOException {
         try (TlcOracleAdapter oracle = TlcOracleAdapter.start(machine, spec, config)) {
@@ -114,12 +160,12 @@ final class SwitchOptions {
      */
     void run(Machine machine, Path spec, Path config, Trace found, Path traceFile, Function<ActionLabel, String> actors,
              PrintWriter out) throws IOException {
+        out.printf("counterexample found: %d steps, %s%n", found.size() - 1, switches(FewestSwitches.switches(found, actors)));
         if (found.isLasso()) {
-            out.println("fewest switches: searched for invariant violations and deadlocks only, not for liveness lassos");
+            lasso(machine, actors, traceFile, spec, out);
             return;
         }
         FewestSwitches search = new FewestSwitches(machine, actors, MAX_PAIRS);
-        out.printf("counterexample found: %d steps, %s%n", found.size() - 1, switches(FewestSwitches.switches(found, actors)));
         if (fewest) {
             search.search(FewestSwitches.Goal.SHORTEST).ifPresent(r ->
                 out.printf("among the shortest, the fewest switches: %d steps, %s (%s)%n", r.steps(), switches(r.switches()), r.violation()));
@@ -130,9 +176,7 @@ final class SwitchOptions {
                 out.print(TraceDiff.format(r.trace()));
                 out.println(confirmedByTlc(machine, spec, config, r.trace()));
                 if (traceFile != null) {
-                    Path file = traceFile.resolveSibling(traceFile.getFileName().toString().replaceFirst("\\.itf\\.json$", ".fewest.itf.json"));
-                    Files.writeString(file, Itf.write(r.trace(), spec.getFileName().toString()) + System.lineSeparator());
-                    out.println("trace: " + file);
+                    write(r.trace(), traceFile, spec, out);
                 }
             } else {
                 out.println("the fewest switches: no invariant violation or deadlock is reachable");

@@ -41,6 +41,21 @@ class SwitchesThroughMainTest {
         assertEquals(2, usage.code(), usage.all());
     }
 
+    /** A liveness lasso: the way into the state where Settles starts to fail is re-routed for the fewest switches. */
+    @Test
+    void exploreReroutesALassosWayInForTheFewestSwitches() throws Exception {
+        CliProcess.Result r = CliProcess.run(tmp, "explore", DIR.resolve("Lockstep.tla").toString(), "--config",
+            DIR.resolve("LockstepSettles.cfg").toString(), "--fewest-switches", "--manifest", MANIFEST, "--out", tmp.toString());
+        assertEquals(1, r.code(), r.all());
+        String out = r.out();
+        assertTrue(out.contains("property Settles is violated"), r.all());
+        // The explorer's way into the state where both are 2 (state 4) alternates a, b, a, b; the fewest is a, b, b, a.
+        assertTrue(out.contains("the explorer's lasso: 5 steps, 4 switches, back to state 5; its violation begins at state 4"), r.all());
+        assertTrue(out.contains("with the fewest switches into state 4: 5 steps, 2 switches, back to state 5 "
+            + "(replays as a behaviour of the spec, its back edge included)"), r.all());
+        assertEquals(1, fewestFiles(tmp.resolve("traces")));
+    }
+
     /** TLC's counterexample (replayed in the machine for its threads) against the fewest-switch ones, the result replayed in TLC. */
     @Test
     void checkComparesTlcsCounterexampleWithTheFewestSwitchOnes() throws Exception {

@@ -14,8 +14,12 @@ import java.util.List;
  */
 final class Lasso {
 
-    /** Nodes of the behaviour; after the last comes {@code nodes[loop]} again. */
-    record Path(int[] nodes, int loop) {
+    /**
+     * Nodes of the behaviour; after the last comes {@code nodes[loop]} again. The violation begins
+     * at {@code nodes[entry]} (at most {@code loop}): the nodes before it are any path from an
+     * initial node, and another path to the same node makes a lasso that violates the clause too.
+     */
+    record Path(int[] nodes, int loop, int entry) {
     }
 
     private final StateGraph g;
@@ -39,8 +43,8 @@ final class Lasso {
         return out;
     }
 
-    /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}. */
-    Path close(List<Integer> prefix, FairCycles.Found found, int enabledBit, boolean[] strong) {
+    /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}; the violation begins at {@code entry}. */
+    Path close(List<Integer> prefix, int entry, FairCycles.Found found, int enabledBit, boolean[] strong) {
         boolean[] inside = new boolean[g.size];
         for (int u : found.nodes()) {
             inside[u] = true;
@@ -76,7 +80,7 @@ final class Lasso {
         for (int i = 0; i < cycle.size(); i++) {
             nodes[prefix.size() - 1 + i] = cycle.get(i);
         }
-        return new Path(nodes, prefix.size() - 1);
+        return new Path(nodes, prefix.size() - 1, entry);
     }
 
     /**

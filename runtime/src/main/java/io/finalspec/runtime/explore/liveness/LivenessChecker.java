@@ -37,8 +37,13 @@ import io.finalspec.runtime.trace.Trace;
  */
 public final class LivenessChecker {
 
-    /** The verdict: OK or PROPERTY with a lasso (or ERROR), the graph's size, what was not checked. */
-    public record Result(Outcome outcome, Trace lasso, List<ExploreResult.NotChecked> notChecked, int states,
+    /**
+     * The verdict: OK or PROPERTY with a lasso (or ERROR), the graph's size, what was not checked.
+     * {@code entry} is the state of the lasso where the violation begins (-1 without a lasso): the
+     * steps before it can be any way there from an initial state, e.g. the one with the fewest
+     * thread switches, and the lasso still violates the property (for {@code <>P}, 0).
+     */
+    public record Result(Outcome outcome, Trace lasso, int entry, List<ExploreResult.NotChecked> notChecked, int states,
                          int edges, double seconds) {
     }
 
@@ -78,7 +83,7 @@ public final class LivenessChecker {
             g = new GraphBuilder(machine, predicates.toArray(new Machine.Predicate[0]),
                     fairness.toArray(new Fairness[0])).build();
         } catch (RuntimeException e) {
-            return new Result(Outcome.error(message(e)), null, unchecked, 0, 0, seconds(start));
+            return new Result(Outcome.error(message(e)), null, -1, unchecked, 0, 0, seconds(start));
         }
         boolean[] strong = new boolean[fairness.size()];
         for (int f = 0; f < strong.length; f++) {
@@ -96,17 +101,17 @@ public final class LivenessChecker {
                 if (path != null) {
                     Outcome violated = Outcome.temporal(p.name(), c.text());
                     try {
-                        return new Result(violated, trace(g, path), unchecked, g.size, g.edgeCount(), seconds(start));
+                        return new Result(violated, trace(g, path), path.entry(), unchecked, g.size, g.edgeCount(), seconds(start));
                     } catch (RuntimeException e) {
                         // The verdict stands; say why there is no trace rather than hide it.
                         return new Result(new Outcome(violated.kind(), violated.name(),
-                                violated.message() + " (no trace: " + message(e) + ")"), null, unchecked, g.size,
+                                violated.message() + " (no trace: " + message(e) + ")"), null, -1, unchecked, g.size,
                                 g.edgeCount(), seconds(start));
                     }
                 }
             }
         }
-        return new Result(Outcome.OK, null, unchecked, g.size, g.edgeCount(), seconds(start));
+        return new Result(Outcome.OK, null, -1, unchecked, g.size, g.edgeCount(), seconds(start));
     }
 
     private static List<Machine.Predicate> predicatesOf(Clause c) {
@@ -189,8 +194,10 @@ public final class LivenessChecker {
         }
         java.util.Collections.reverse(inRegion);
         List<Integer> prefix = new ArrayList<>(lasso.fromInit(inRegion.get(0)));
+        // The region's part (and the cycle) is the evidence; the way into the region is free.
+        int entry = prefix.size() - 1;
         prefix.addAll(inRegion.subList(1, inRegion.size()));
-        return lasso.close(prefix, found, enabledBit, strong);
+        return lasso.close(prefix, entry, found, enabledBit, strong);
     }
 
     private Trace trace(StateGraph g, Lasso.Path path) {
