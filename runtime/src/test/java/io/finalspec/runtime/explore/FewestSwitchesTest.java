@@ -66,6 +66,20 @@ class FewestSwitchesTest {
         return new FewestSwitches(m, ACTOR, 1_000_000).search(goal, bound).orElseThrow();
     }
 
+    /** The way into a given state: (2, 2) without Prep is 4 steps away, with 2 switches at best (a b b a). */
+    @Test
+    void pathToAState() {
+        Machine m = lockstep();
+        State target = new ArrayState(List.of("xa", "xb", "prep"), Tla.integer(2), Tla.integer(2), Tla.FALSE);
+        Result way = new FewestSwitches(m, ACTOR, 1_000_000).pathTo(target).orElseThrow();
+        assertEquals(List.of(4, 2), List.of(way.steps(), way.switches()));
+        assertEquals(target, way.trace().state(4));
+        assertEquals("reached", way.violation());
+        assertTrue(new TraceReplayer(m).replay(way.trace()).ok());
+        State unreachable = new ArrayState(List.of("xa", "xb", "prep"), Tla.integer(0), Tla.integer(2), Tla.FALSE);
+        assertTrue(new FewestSwitches(m, ACTOR, 1_000_000).pathTo(unreachable).isEmpty());
+    }
+
     @Test
     void handComputedOptima() {
         Machine m = lockstep();

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.explore.FewestSwitches;
 import io.finalspec.runtime.explore.ModelChecker;
 import io.finalspec.runtime.explore.Outcome;
+import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.machine.TemporalProperty.Clause;
@@ -20,6 +23,7 @@ import io.finalspec.runtime.testing.LiveMachines;
 import io.finalspec.runtime.testing.LiveMachines.Fair;
 import io.finalspec.runtime.testing.Lassos;
 import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.Trace;
 import io.finalspec.runtime.value.NameTable;
 import io.finalspec.runtime.value.Tla;
 
@@ -40,8 +44,25 @@ class LivenessCheckerTest {
         if (r.outcome().kind() == Outcome.Kind.PROPERTY) {
             assertEquals(name, r.outcome().name());
             assertNull(Lassos.problem(m, clause, r.trace()), () -> r.trace().toString());
+            Trace other = rerouted(m);
+            assertNull(Lassos.problem(m, clause, other), () -> "re-routed into the entry: " + other);
         }
         return r;
+    }
+
+    /**
+     * The checker's lasso with the way into its entry (where the violation begins) replaced by the
+     * way there with the fewest changes of action name: the result must violate the clause too.
+     */
+    private static Trace rerouted(Machine m) {
+        LivenessChecker.Result live = new LivenessChecker(m).run();
+        Trace lasso = live.lasso();
+        int entry = live.entry();
+        assertTrue(entry >= 0 && entry <= lasso.loop(), () -> "entry " + entry + " of " + lasso);
+        Trace way = new FewestSwitches(m, ActionLabel::name, 100_000).pathTo(lasso.state(entry)).orElseThrow().trace();
+        List<Trace.Step> steps = new ArrayList<>(way.steps());
+        steps.addAll(lasso.steps().subList(entry + 1, lasso.size()));
+        return new Trace(lasso.variables(), steps, lasso.loop() + way.size() - 1 - entry);
     }
 
     private static void violated(ExploreResult r) {
