@@ -46,13 +46,13 @@ class SwitchesDocTest {
     Path tmp;
 
     /**
-     * Every row in {@code -Dfinalspec.switches.full=true} (about a minute on a quiet 2-core machine:
+     * Every row in {@code -Dfinalspec.report.full=true} (about a minute on a quiet 2-core machine:
      * 35 machines generated and searched); by default the rows the prose quotes and
      * {@value #SAMPLE} more drawn with seed {@value #SEED}.
      */
     @Test
     void theTableIsTheReportOfTheTracesOfDocsBugs() throws Exception {
-        boolean full = Boolean.getBoolean("finalspec.switches.full");
+        boolean full = Boolean.getBoolean("finalspec.report.full");
         String doc = Files.readString(ROOT.resolve("docs/switches.md"));
         String bugs = Files.readString(ROOT.resolve("docs/bugs.md"));
         Map<String, DocTraces.Recorded> recorded = DocTraces.counterexamples(bugs);
