@@ -66,6 +66,7 @@
 (*     FinSpawn        do_start_new_thread: _PyThreadState_New links the   *)
 (*                     new tstate, PyThread_start_new_thread               *)
 (*     ThreadRunStart  thread_run entry: the gh-108987 MustExit check      *)
+(*                     (only with the fix 517cd82e)                        *)
 (*     ThreadRunBind   _PyThreadState_Bind (writes tstate->thread_id),     *)
 (*                     then PyEval_AcquireThread                           *)
 (*     ThreadRunAttach after take_gil: the thread runs its function        *)
@@ -209,7 +210,7 @@ Sites == {"RestoreThread entry", "take_gil C1", "take_gil tstate->interp",
           "drop_gil after C3",
           "take_gil drop request", "take_gil C3", "take_gil after acquire",
           "drop_gil read request", "drop_gil reset request", "attach",
-          "detach", "thread_run check", "_PyThreadState_Bind",
+          "detach", "thread_run check", "thread_run entry", "_PyThreadState_Bind",
           "new_threadstate(NULL)", "new_threadstate", "hang decref",
           "PyThreadState_Clear"}
 
@@ -553,22 +554,28 @@ FreeOwnTstate(t) ==
 -----------------------------------------------------------------------------
 (* Threads started with _thread.start_new_thread: thread_run *)
 
+\* The gh-108987 check (517cd82e, 3.11.6+/3.12.1+): the first statement of
+\* thread_run.  Without the fix there is no such statement: thread_run's
+\* first statement is the bind (ThreadRunBind from "s_boot").
 ThreadRunStart(s) ==
-    /\ Alive /\ pc[s] = "s_boot"
-    /\ IF ThreadRunEarlyCheck
-       THEN /\ fault' = Faulted(s, MustExitReadsOf(s), "thread_run check")
-            \* exit: leak the bootstate on purpose, never touch the tstate
-            /\ pc' = [pc EXCEPT ![s] = IF MustExit(s) THEN "done" ELSE "s_bind"]
-       ELSE /\ pc' = [pc EXCEPT ![s] = "s_bind"]
-            /\ UNCHANGED fault
+    /\ Alive /\ pc[s] = "s_boot" /\ ThreadRunEarlyCheck
+    /\ fault' = Faulted(s, MustExitReadsOf(s), "thread_run check")
+    \* exit: leak the bootstate on purpose, never touch the tstate
+    /\ pc' = [pc EXCEPT ![s] = IF MustExit(s) THEN "done" ELSE "s_bind"]
     /\ UNCHANGED <<ret, final, drq, sawReq, ts, refs, linked, freed, owner,
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
                    autoInterp, stdoutLock>>
 
 \* _PyThreadState_Bind(tstate) writes thread_id etc.; then PyEval_AcquireThread.
+\* Reached from "s_boot" when thread_run has no check (before 517cd82e):
+\* then the bind is the thread's first touch of its tstate, the site the
+\* report names ("thread_run entry").
 ThreadRunBind(s) ==
-    /\ Alive /\ pc[s] = "s_bind"
-    /\ fault' = Faulted(s, {s}, "_PyThreadState_Bind")
+    /\ Alive
+    /\ \/ pc[s] = "s_bind"
+       \/ pc[s] = "s_boot" /\ ~ThreadRunEarlyCheck
+    /\ fault' = Faulted(s, {s}, IF pc[s] = "s_boot" THEN "thread_run entry"
+                                ELSE "_PyThreadState_Bind")
     /\ CallTakeGil(s, "s_attach")
     /\ UNCHANGED <<final, drq, sawReq, ts, refs, linked, freed, owner, lastHolder,
                    dropReq, finalizing, finStep, finCur, toDelete, autoInterp,
@@ -883,6 +890,13 @@ NoDanglingDerefAfterAcquire ==
 NoDanglingDerefAfterC3 ==
     fault = <<>> \/ fault[2] # "drop_gil after C3"
 
+\* gh-108987 (517cd82e): a thread whose thread_run begins after its tstate
+\* was freed does not touch it.  Scoped to the first statement of thread_run
+\* (the bind before the fix, the must-exit check after it); the later bind,
+\* after a check that passed, is gh108987-check-race's NoDanglingDeref.
+NoDanglingDerefAtThreadRunEntry ==
+    fault = <<>> \/ fault[2] \notin {"thread_run entry", "thread_run check"}
+
 \* With the GIL only the holder runs Python, and the holder is last_holder.
 SingleGILHolder ==
     /\ \A t \in Threads : RunsPython(t) => owner = t
@@ -945,6 +959,11 @@ W_MainWaitsSwitchCond == pc[Main] = "dg_switchwait"
 \* SetFinalizing took it off the list.
 W_BindAfterRemoval ==
     \E s \in Spawned : pc[s] = "s_bind" /\ finalizing # None /\ s \notin linked
+
+\* gh-108987: the report's interleaving: the new OS thread has not begun
+\* thread_run yet, and Py_FinalizeEx has already freed its tstate.
+W_ThreadRunAfterFree ==
+    \E s \in Spawned : pc[s] = "s_boot" /\ s \in freed
 
 \* gh-154175: a thread is in drop_gil's FORCE_SWITCHING part (after
 \* MUTEX_UNLOCK) while its tstate is freed.

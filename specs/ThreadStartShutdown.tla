@@ -29,7 +29,7 @@
 (* thread or atexit callback appeared: PreFinalizationLoop.                *)
 (* ThreadRunEarlyCheck is the gh-108987 fix (commit 517cd82e): thread_run  *)
 (* checks must-exit, reading only globals, before it touches its tstate.   *)
-(* It is bug row 9, owned by the other engineer; it is a switch here       *)
+(* It is bug row 9 (modelled in GilFinalize); it is a switch here        *)
 (* because every 3.12.x / 3.13 configuration has it.                       *)
 (*                                                                         *)
 (* Threads (all non-daemon): N runs before shutdown and starts A while it  *)
@@ -203,11 +203,12 @@ StartReturns(t) ==
 \* leaves without touching the tstate.  It is a separate step from the bind:
 \* nothing stops the finalizer between the two (GilFinalize splits the same
 \* code the same way: ThreadRunStart / ThreadRunBind).
+\* Without the fix thread_run has no such statement (its first statement is
+\* the bind), so the step exists only with ThreadRunEarlyCheck.
 Bootstrap(t) ==
     /\ mPc # "done"
-    /\ pc[t] = "starting"
-    /\ pc' = [pc EXCEPT ![t] =
-                IF ThreadRunEarlyCheck /\ finalizing THEN "exited" ELSE "binding"]
+    /\ pc[t] = "starting" /\ ThreadRunEarlyCheck
+    /\ pc' = [pc EXCEPT ![t] = IF finalizing THEN "exited" ELSE "binding"]
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
@@ -216,7 +217,8 @@ Bootstrap(t) ==
 \* must-exit check; exit <= 3.13.7, hang 3.13.8+/3.14).
 BootBind(t) ==
     /\ mPc # "done"
-    /\ pc[t] = "binding"
+    /\ \/ pc[t] = "binding"
+       \/ pc[t] = "starting" /\ ~ThreadRunEarlyCheck
     /\ pc' = [pc EXCEPT ![t] =
                 IF tstate[t] = "freed" THEN "crashed"
                 ELSE IF finalizing THEN "exited"
