@@ -634,6 +634,13 @@ FinSpawn(s) ==
                    finalizing, finStep, finCur, toDelete, autoInterp, stdoutLock,
                    fault>>
 
+\* _PyInterpreterState_SetFinalizing then _PyRuntimeState_SetFinalizing
+\* (3.12+; one _PyRuntimeState_SetFinalizing before): adjacent statements,
+\* one step.  For the main interpreter a must-exit check between them falls
+\* back to tstate->interp->_finalizing and decides the same (docs/specs.md,
+\* 1.1).  3.12's `interp->finalizing = 1` at the top of Py_FinalizeEx has no
+\* step: only the thread-start check of 3.12.0-3.12.2 reads it, and finStep
+\* "atexit" already covers all of Main's Python code before this step.
 FinSetFinalizing ==
     /\ pc[Main] = "run" /\ finStep = "atexit"
     /\ finalizing' = Main
