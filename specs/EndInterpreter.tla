@@ -219,6 +219,7 @@ Ready(x, pre) ==
        ELSE /\ pc' = [pc EXCEPT ![x] = ret[x]]
             /\ dropReq' = FALSE
 
+\* CPython 3.9-main: take_gil entry, check point C1 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC1(x) ==
     /\ Running
     /\ pc[x] = "tg_c1"
@@ -228,6 +229,7 @@ TakeGilC1(x) ==
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal>>
 
+\* CPython 3.9-main: take_gil: MUTEX_LOCK, test gil->locked (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilLock(x) ==
     /\ Running
     /\ pc[x] = "tg_lock"
@@ -240,6 +242,7 @@ TakeGilLock(x) ==
     /\ UNCHANGED <<joining, ret, final, mainTs, runtimeFin, interpFin, linkedS,
                    freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.9-main: take_gil: signalled, the _ready section with C3 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilWake(x) ==
     /\ Running
     /\ pc[x] = "tg_wait" /\ owner = None
@@ -247,6 +250,7 @@ TakeGilWake(x) ==
     /\ UNCHANGED <<joining, ret, final, mainTs, drq, runtimeFin, interpFin, linkedS,
                    freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.9-main: take_gil: timed out, C2, SET_GIL_DROP_REQUEST (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilTimeout(x) ==
     /\ Running
     /\ pc[x] = "tg_wait" /\ owner # None
@@ -263,6 +267,7 @@ TakeGilTimeout(x) ==
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
 \* Up to 3.13 C3 passes the tstate itself to drop_gil (not a final release).
+\* CPython 3.9-main: take_gil after C3: drop_gil, exit (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC3Exit(x) ==
     /\ Running
     /\ pc[x] = "tg_c3exit"
@@ -273,6 +278,7 @@ TakeGilC3Exit(x) ==
 -----------------------------------------------------------------------------
 (* drop_gil *)
 
+\* CPython 3.7-main: drop_gil: release, COND_SIGNAL, MUTEX_UNLOCK (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilRelease(x) ==
     /\ Running
     /\ pc[x] = "dg_release"
@@ -285,6 +291,7 @@ DropGilRelease(x) ==
 
 \* `if (_Py_atomic_load_relaxed(&ceval->gil_drop_request) && tstate != NULL)`:
 \* ceval is interp memory from 3.9 on, read after MUTEX_UNLOCK.
+\* CPython 3.7-main: drop_gil, FORCE_SWITCHING block, skipped on a final release 3.12+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilForceSwitch(x) ==
     /\ Running
     /\ pc[x] = "dg_force"
@@ -299,6 +306,7 @@ DropGilForceSwitch(x) ==
     /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.7-main: drop_gil, COND_WAIT(switch_cond) returns (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilSwitched(x) ==
     /\ Running
     /\ pc[x] = "dg_switchwait" /\ lastHolder # CurTs(x)
@@ -308,6 +316,7 @@ DropGilSwitched(x) ==
                    fatal, fault>>
 
 \* PyThread_exit_thread.  On Main this ends the process with status 0.
+\* CPython 3.7-3.13: PyThread_exit_thread (Python/thread_pthread.h)
 ThreadExit(x) ==
     /\ Running
     /\ pc[x] = "x_exit"
@@ -319,6 +328,7 @@ ThreadExit(x) ==
 -----------------------------------------------------------------------------
 (* Non-daemon worker threads of S *)
 
+\* CPython 3.7-main: PyEval_RestoreThread at Py_END_ALLOW_THREADS (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 WRestoreThread(w) ==
     /\ Running
     /\ pc[w] = "w_io"
@@ -326,6 +336,7 @@ WRestoreThread(w) ==
     /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: PyThreadState_Swap / _PyThreadState_Attach after take_gil (Python/pystate.c)
 WAttach(w) ==
     /\ Running
     /\ pc[w] = "w_attach"
@@ -335,6 +346,7 @@ WAttach(w) ==
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal>>
 
+\* CPython 3.7-main: Thread._bootstrap_inner, finally: self._delete() (Lib/threading.py)
 WFinishFunction(w) ==
     /\ Running
     /\ pc[w] = "w_py"
@@ -344,6 +356,7 @@ WFinishFunction(w) ==
                    runtimeFin, interpFin, linkedS, freed, tlock, eStep, fatal,
                    fault>>
 
+\* CPython 3.7-main: the eval loop drops the GIL in _bootstrap_inner's tail (Python/ceval.c)
 WTailYield(w) ==
     /\ Running
     /\ pc[w] = "w_tail"
@@ -351,6 +364,7 @@ WTailYield(w) ==
     /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: take_gil back in that tail (Python/ceval.c)
 WTailRetake(w) ==
     /\ Running
     /\ pc[w] = "w_tail2"
@@ -358,6 +372,7 @@ WTailRetake(w) ==
     /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: thread_run / t_bootstrap: PyThreadState_Clear, _PyThreadState_DeleteCurrent -> tstate_delete_common, release_sentinel (Python/pystate.c, Modules/_threadmodule.c)
 WDeleteCurrent(w) ==
     /\ Running
     /\ pc[w] = "w_tail"
@@ -368,6 +383,7 @@ WDeleteCurrent(w) ==
     /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, freed, active, eStep, fatal>>
 
+\* CPython 3.7-main: free_threadstate at the end of _PyThreadState_DeleteCurrent (Python/pystate.c)
 FreeOwnTstate(w) ==
     /\ Running
     /\ pc[w] = "free_self"
@@ -381,6 +397,7 @@ FreeOwnTstate(w) ==
 (* C threads of S: PyThreadState_New(interp) + PyEval_AcquireThread, run
    Python, PyThreadState_Clear + PyThreadState_DeleteCurrent *)
 
+\* CPython 3.12-main: PyThreadState_New -> new_threadstate, PyEval_AcquireThread (Python/pystate.c)
 CNewTstate(c) ==
     /\ Running
     /\ pc[c] = "c_idle"
@@ -390,6 +407,7 @@ CNewTstate(c) ==
     /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.12-main: _PyThreadState_Attach after take_gil (Python/pystate.c)
 CAttach(c) ==
     /\ Running
     /\ pc[c] = "c_attach"
@@ -398,6 +416,7 @@ CAttach(c) ==
     /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.12-main: PyThreadState_Clear, PyThreadState_DeleteCurrent (Python/pystate.c)
 CRelease(c) ==
     /\ Running
     /\ pc[c] = "c_py"
@@ -410,6 +429,7 @@ CRelease(c) ==
 -----------------------------------------------------------------------------
 (* Main: Py_FinalizeEx (optional), then Py_EndInterpreter(tsub) *)
 
+\* CPython 3.12-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing with _finalizing_id (Python/pylifecycle.c)
 MainSetRuntimeFinalizing ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "runtime"
@@ -418,6 +438,7 @@ MainSetRuntimeFinalizing ==
     /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    interpFin, linkedS, freed, active, tlock, fatal, fault>>
 
+\* CPython 3.12-main: PyThreadState_Swap(tsub) -> _PyThreadState_Swap releases the GIL (Python/pystate.c)
 MainSwapToSub ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "swap"
@@ -425,6 +446,7 @@ MainSwapToSub ==
     /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.12-main: PyThreadState_Swap(tsub) -> _PyEval_AcquireLock -> take_gil (Python/pystate.c)
 MainSwapAcquire ==
     /\ Running
     /\ pc[Main] = "m_swap2"
@@ -447,6 +469,7 @@ MainSwapAcquire ==
 Visible == IF ShutdownWaitsForTstate THEN tlock ELSE active \cap tlock
 
 \* The pick found nothing: _shutdown returns (wait_for_thread_shutdown).
+\* CPython 3.7-main: Py_EndInterpreter -> wait_for_thread_shutdown -> threading._shutdown finds nothing to join (Python/pylifecycle.c, Lib/threading.py)
 EndWaitThreads ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "wait" /\ Visible = {}
@@ -457,6 +480,7 @@ EndWaitThreads ==
 
 \* t.join() (3.7) / lock.acquire() (3.8+) on w's _tstate_lock: the lock
 \* acquire releases the GIL (Py_BEGIN_ALLOW_THREADS in acquire_timed).
+\* CPython 3.7-main: threading._shutdown: Thread.join 3.7, lock.acquire on _shutdown_locks 3.8+ (Lib/threading.py)
 EndJoinBlock(w) ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "wait" /\ w \in Visible
@@ -466,6 +490,7 @@ EndJoinBlock(w) ==
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
 \* The _tstate_lock was released: retake the GIL; _shutdown picks again.
+\* CPython 3.7-main: threading._shutdown: the _tstate_lock acquire returns (Lib/threading.py)
 EndJoinDone ==
     /\ Running
     /\ pc[Main] = "e_joinwait" /\ joining \notin tlock
@@ -474,6 +499,7 @@ EndJoinDone ==
     /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-3.13: Py_EndInterpreter: Py_FatalError("not the last thread") (Python/pylifecycle.c)
 EndCheckLastThread ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "check"
@@ -486,6 +512,7 @@ EndCheckLastThread ==
     /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fault>>
 
+\* CPython 3.12-main: Py_EndInterpreter: _PyInterpreterState_SetFinalizing (Python/pylifecycle.c)
 EndSetFinalizing ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "setfin"
@@ -494,6 +521,7 @@ EndSetFinalizing ==
     /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, linkedS, freed, active, tlock, fatal, fault>>
 
+\* CPython 3.7-main: the eval loop drops the GIL in threading._shutdown or finalize_modules (Python/ceval.c)
 EndReleaseGil ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep \in {"wait", "teardown"}
@@ -501,6 +529,7 @@ EndReleaseGil ==
     /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: take_gil back in that code (Python/ceval.c)
 EndRetakeGil ==
     /\ Running
     /\ pc[Main] = "e_retake"
@@ -508,6 +537,7 @@ EndRetakeGil ==
     /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.9-main: Py_EndInterpreter: finalize_modules, finalize_interp_clear (Python/pylifecycle.c)
 EndTeardownDone ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "teardown"
@@ -519,6 +549,7 @@ EndTeardownDone ==
 \* PyInterpreterState_Delete: the current tstate is detached (the GIL is
 \* released), zapthreads frees every tstate still linked (TSub included),
 \* then the interpreter is freed.
+\* CPython 3.9-main: finalize_interp_delete -> PyInterpreterState_Delete, zapthreads (Python/pylifecycle.c, Python/pystate.c)
 EndInterpDelete ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "delete"
@@ -532,6 +563,7 @@ EndInterpDelete ==
 
 \* The caller of Py_EndInterpreter switches back to the main interpreter:
 \* PyThreadState_Swap(main tstate) -> take_gil.
+\* CPython 3.7-main: the caller's PyThreadState_Swap back to the main tstate (Python/pystate.c)
 EndSwapBack ==
     /\ Running
     /\ pc[Main] = "m_nogil" /\ eStep = "swapback"
@@ -542,6 +574,7 @@ EndSwapBack ==
                    interpFin, linkedS, freed, active, tlock, fatal, fault>>
 
 \* Back in the main interpreter: nothing of S is left to model.
+\* CPython 3.7-main: Py_EndInterpreter has returned to its caller (Python/pylifecycle.c)
 EndFinish ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "finish"
@@ -551,6 +584,7 @@ EndFinish ==
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
                    fault>>
 
+\* CPython 3.7-main: nothing left to run (Python/pylifecycle.c)
 Terminated ==
     /\ ~Alive
     /\ UNCHANGED vars

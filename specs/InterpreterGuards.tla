@@ -127,6 +127,7 @@ Init ==
 \* try_acquire_interp_guard: load the word; the sentinel means refused.  The
 \* view is separate memory that outlives the interpreter, so this step never
 \* touches the interpreter itself.
+\* CPython 3.15-main: PyInterpreterGuard_FromView -> try_acquire_interp_guard: load the counter (Python/pystate.c)
 AcquireLoad(h) ==
     /\ hPc[h] = "idle"
     /\ IF gateClosed
@@ -141,6 +142,7 @@ AcquireLoad(h) ==
 \* GuardAcquire = "check_then_add" (a mutation, not CPython): add 1 without
 \* comparing, which is what a check followed by an atomic add does without
 \* the RW lock of the PR's first draft.
+\* CPython 3.15-main: try_acquire_interp_guard: compare-exchange value -> value + 1 (Python/pystate.c)
 AcquireCas(h) ==
     /\ hPc[h] = "cas"
     /\ IF GuardAcquire = "check_then_add" \/ (~gateClosed /\ guards = hSeen[h])
@@ -152,6 +154,7 @@ AcquireCas(h) ==
 
 \* new_threadstate reads the interpreter; take_gil's must-exit check hangs
 \* the thread if the interpreter is finalizing.
+\* CPython 3.15-main: PyThreadState_Ensure: new_threadstate, _PyThreadState_Attach (Python/pystate.c)
 Ensure(h) ==
     /\ hPc[h] \in {"guarded", "released"}
     /\ h \in Leakers \/ hPc[h] = "guarded"
@@ -168,6 +171,7 @@ Ensure(h) ==
             /\ hTstate' = [hTstate EXCEPT ![h] = "live"]
     /\ UNCHANGED <<hSeen, finPc, guards, gateClosed, finalizing, interpFreed>>
 
+\* CPython 3.15-main: PyThreadState_Release: detach, PyThreadState_Clear, delete (Python/pystate.c)
 Release(h) ==
     /\ hPc[h] = "attached"
     /\ IF hTstate[h] = "freed"
@@ -178,6 +182,7 @@ Release(h) ==
               /\ hPc' = [hPc EXCEPT ![h] = "released"]
     /\ UNCHANGED <<hSeen, finPc, guards, gateClosed, finalizing, interpFreed>>
 
+\* CPython 3.15-main: PyInterpreterGuard_Close: decrement, wake the finalizer at 0 (Python/pystate.c)
 CloseGuard(h) ==
     /\ hPc[h] = "released"
     /\ h \notin Leakers
@@ -188,30 +193,35 @@ CloseGuard(h) ==
 -----------------------------------------------------------------------------
 (* The main thread.                                                        *)
 
+\* CPython 3.15-main: the main program releases the GIL around I/O (Modules/main.c)
 FinBlockingIo ==
     /\ finPc = "main" /\ gil = "Fin"
     /\ gil' = "none"
     /\ finPc' = "main_io"
     /\ UNCHANGED <<hSeen, guards, gateClosed, finalizing, interpFreed, hPc, hTstate>>
 
+\* CPython 3.15-main: the main program retakes the GIL (Modules/main.c)
 FinIoDone ==
     /\ finPc = "main_io" /\ gil = "none"
     /\ gil' = "Fin"
     /\ finPc' = "prefin"
     /\ UNCHANGED <<hSeen, guards, gateClosed, finalizing, interpFreed, hPc, hTstate>>
 
+\* CPython 3.15-main: pymain_run_python returns (Modules/main.c)
 FinMainReturns ==
     /\ finPc = "main" /\ gil = "Fin"
     /\ finPc' = "prefin"
     /\ UNCHANGED <<hSeen, gil, guards, gateClosed, finalizing, interpFreed, hPc,
                    hTstate>>
 
+\* CPython 3.15-main: make_pre_finalization_calls: threads, pending calls, atexit (Python/pylifecycle.c)
 FinPreFinCalls ==
     /\ finPc = "prefin"
     /\ finPc' = "gate"
     /\ UNCHANGED <<hSeen, gil, guards, gateClosed, finalizing, interpFreed, hPc,
                    hTstate>>
 
+\* CPython 3.15-main: make_pre_finalization_calls: compare-exchange finalization_guards 0 -> NOT_ALLOWED (Python/pylifecycle.c)
 FinTryCloseGate ==
     /\ finPc = "gate"
     /\ IF guards = 0
@@ -223,6 +233,7 @@ FinTryCloseGate ==
               /\ UNCHANGED gateClosed
     /\ UNCHANGED <<hSeen, guards, finalizing, interpFreed, hPc, hTstate>>
 
+\* CPython 3.15-main: make_pre_finalization_calls: the wait for finalization_guards == 0 ends (Python/pylifecycle.c)
 FinGuardsDrained ==
     /\ finPc = "wait_guards"
     /\ guards = 0
@@ -231,12 +242,14 @@ FinGuardsDrained ==
     /\ finPc' = "prefin"
     /\ UNCHANGED <<hSeen, guards, gateClosed, finalizing, interpFreed, hPc, hTstate>>
 
+\* CPython 3.15-main: _PyInterpreterState_SetFinalizing, _PyRuntimeState_SetFinalizing (Python/pylifecycle.c)
 FinSetFinalizing ==
     /\ finPc = "set_finalizing"
     /\ finalizing' = TRUE
     /\ finPc' = "delete_tstates"
     /\ UNCHANGED <<hSeen, gil, guards, gateClosed, interpFreed, hPc, hTstate>>
 
+\* CPython 3.15-main: _PyThreadState_RemoveExcept, _PyThreadState_SetShuttingDown, _PyThreadState_DeleteList (Python/pystate.c)
 FinDeleteTstates ==
     /\ finPc = "delete_tstates"
     /\ hTstate' = [h \in Holders |->
@@ -244,6 +257,7 @@ FinDeleteTstates ==
     /\ finPc' = "delete_interp"
     /\ UNCHANGED <<hSeen, gil, guards, gateClosed, finalizing, interpFreed, hPc>>
 
+\* CPython 3.15-main: finalize_interp_delete -> PyInterpreterState_Delete (Python/pylifecycle.c)
 FinDeleteInterp ==
     /\ finPc = "delete_interp"
     /\ interpFreed' = TRUE
