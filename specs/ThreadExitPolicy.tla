@@ -152,7 +152,7 @@ Init ==
 
 \* Py_BEGIN_ALLOW_THREADS inside a C++ call: take the lock (if any), put the
 \* stack object in place, release the GIL.
-\* CPython 3.2-main: Py_BEGIN_ALLOW_THREADS -> PyEval_SaveThread (Python/ceval_gil.c)
+\* CPython 3.2-main: Py_BEGIN_ALLOW_THREADS -> PyEval_SaveThread (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DEnterBlocking ==
     /\ proc = "running"
     /\ dPc = "python"
@@ -167,7 +167,7 @@ DEnterBlocking ==
 
 \* PyEval_RestoreThread -> take_gil when the interpreter is not finalizing:
 \* the must-exit check passes and D gets the GIL.
-\* CPython 3.2-main: Py_END_ALLOW_THREADS -> PyEval_RestoreThread -> take_gil (Python/ceval_gil.c)
+\* CPython 3.2-main: Py_END_ALLOW_THREADS -> PyEval_RestoreThread -> take_gil (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DAttach ==
     /\ proc = "running"
     /\ dPc = "blocking"
@@ -181,7 +181,7 @@ DAttach ==
 \* take_gil finds the interpreter finalizing (check C1, before it waits for
 \* the GIL) and applies the policy.  Killed by pthread_exit or _endthreadex,
 \* D keeps lockL: neither releases C-level locks.
-\* CPython 3.2-main: take_gil must-exit: PyThread_exit_thread <= 3.13.7, PyThread_hang_thread 3.13.8+ (Python/ceval_gil.c, Python/thread_pthread.h)
+\* CPython 3.2-main: take_gil must-exit: PyThread_exit_thread <= 3.13.7, PyThread_hang_thread 3.13.8+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+; Python/thread_pthread.h)
 DMustExit ==
     /\ proc = "running"
     /\ dPc = "blocking"
@@ -212,7 +212,7 @@ DMustExit ==
 
 \* Back in Python with the GIL: C++ destructors unlink the stack object,
 \* LEAVE_BUFFERED releases the lock.
-\* CPython 3.2-main: the daemon leaves the blocking call holding its lock (Python/ceval_gil.c)
+\* CPython 3.2-main: the daemon is back in Python code still holding its lock, after PyEval_RestoreThread (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DLeaveBlocking ==
     /\ proc = "running"
     /\ dPc = "returned"

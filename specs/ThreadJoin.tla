@@ -133,7 +133,7 @@ AClearTstate ==
     /\ UNCHANGED <<lockField, isStopped, jPc, event, once, osJoins,
                    assertFailed>>
 
-\* CPython 3.13-main: release_sentinel 3.9-3.12 (_tstate_lock), _PyEvent_Notify(thread_is_exiting) 3.13+ (Modules/_threadmodule.c)
+\* CPython 3.9-main: release_sentinel 3.9-3.12 (_tstate_lock), _PyEvent_Notify(thread_is_exiting) 3.13+ (Modules/_threadmodule.c)
 ANotifyExiting ==
     /\ JoinImpl = "event_once"
     /\ aPc = "cleared"

@@ -241,7 +241,7 @@ Finish(t) ==
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, childTried, verdict,
                    sawFin, atexitPending>>
 
-\* CPython 3.11-main: take_gil must-exit: exit <= 3.13.7, hang 3.13.8+ (Python/ceval_gil.c)
+\* CPython 3.11-main: take_gil must-exit: exit <= 3.13.7, hang 3.13.8+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 Killed(t) ==
     /\ mPc # "done"
     /\ pc[t] = "running"
