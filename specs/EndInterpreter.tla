@@ -55,16 +55,21 @@
 (*                      (as finalize_subinterpreters does in 3.13+, or an  *)
 (*                      atexit callback / destructor in 3.12)              *)
 (*     EndWaitThreads   Py_EndInterpreter -> wait_for_thread_shutdown ->   *)
-(*                      threading._shutdown: nothing left to join          *)
-(*     EndJoinBlock     ... a thread to join: Thread.join blocks in        *)
-(*                      lock.acquire() with the GIL released               *)
-(*     EndJoinDone      ... the lock was released: retake the GIL          *)
+(*                      threading._shutdown: the pick finds no thread to   *)
+(*                      wait for (3.7: _pickSomeNonDaemonThread over       *)
+(*                      _active; 3.8+: _shutdown_locks)                    *)
+(*     EndJoinBlock(w)  ... w to wait for: Thread.join (3.7) or            *)
+(*                      lock.acquire() (3.8+) on w's _tstate_lock, with    *)
+(*                      the GIL released                                   *)
+(*     EndJoinDone      ... the lock was released: retake the GIL and pick *)
+(*                      again                                              *)
 (*     EndCheckLastThread  `if (tstate != interp->threads.head ||          *)
 (*                      tstate->next != NULL) Py_FatalError("not the last  *)
 (*                      thread")`                                          *)
 (*     EndSetFinalizing _PyInterpreterState_SetFinalizing(interp, tstate)  *)
-(*     EndReleaseGil, EndRetakeGil  finalize_modules runs Python code; the *)
-(*                      eval loop or an I/O call drops and retakes the GIL *)
+(*     EndReleaseGil, EndRetakeGil  threading._shutdown and               *)
+(*                      finalize_modules run Python code; the eval loop or *)
+(*                      an I/O call drops and retakes the GIL              *)
 (*     EndTeardownDone  _PyImport_FiniCore, finalize_interp_clear          *)
 (*     EndInterpDelete  finalize_interp_delete -> PyInterpreterState_Delete*)
 (*                      : detach (GIL released), zapthreads frees S's      *)
@@ -121,11 +126,12 @@ VARIABLES
     tlock,        \* workers whose _tstate_lock is still held
     eStep,        \* where Main is in Py_FinalizeEx / Py_EndInterpreter
     fatal,        \* "none" or the Py_FatalError message
-    fault         \* <<>> or <<thread, site>>: the first read of freed memory
+    fault,        \* <<>> or <<thread, site>>: the first read of freed memory
+    joining       \* the worker whose _tstate_lock Main waits on, or None
 
 vars == <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
           runtimeFin, interpFin, linkedS, freed, active, tlock, eStep, fatal,
-          fault>>
+          fault, joining>>
 
 Pcs == {"run", "m_swap2", "m_nogil", "e_joinwait", "e_retake", "done",
         "tg_c1", "tg_lock", "tg_wait", "tg_c3exit",
@@ -157,6 +163,7 @@ TypeOK ==
     /\ eStep \in EndSteps
     /\ fatal \in {"none", "not the last thread"}
     /\ fault \in {<<>>} \cup {<<t, s>> : t \in OSThreads, s \in Sites}
+    /\ joining \in Workers \cup {None}
 
 -----------------------------------------------------------------------------
 
@@ -212,15 +219,17 @@ Ready(x, pre) ==
        ELSE /\ pc' = [pc EXCEPT ![x] = ret[x]]
             /\ dropReq' = FALSE
 
+\* CPython 3.9-main: take_gil entry, check point C1 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC1(x) ==
     /\ Running
     /\ pc[x] = "tg_c1"
     /\ pc' = [pc EXCEPT ![x] = IF MustExit(x) THEN "x_exit" ELSE "tg_lock"]
     /\ fault' = Faulted(x, MustExitReadsOf(x), "take_gil C1")
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal>>
 
+\* CPython 3.9-main: take_gil: MUTEX_LOCK, test gil->locked (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilLock(x) ==
     /\ Running
     /\ pc[x] = "tg_lock"
@@ -230,16 +239,18 @@ TakeGilLock(x) ==
             /\ fault' = Faulted(x, {CurTs(x)}, "take_gil")
             /\ UNCHANGED <<owner, lastHolder, dropReq>>
     /\ drq' = [drq EXCEPT ![x] = FALSE]
-    /\ UNCHANGED <<ret, final, mainTs, runtimeFin, interpFin, linkedS,
+    /\ UNCHANGED <<joining, ret, final, mainTs, runtimeFin, interpFin, linkedS,
                    freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.9-main: take_gil: signalled, the _ready section with C3 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilWake(x) ==
     /\ Running
     /\ pc[x] = "tg_wait" /\ owner = None
     /\ Ready(x, {})
-    /\ UNCHANGED <<ret, final, mainTs, drq, runtimeFin, interpFin, linkedS,
+    /\ UNCHANGED <<joining, ret, final, mainTs, drq, runtimeFin, interpFin, linkedS,
                    freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.9-main: take_gil: timed out, C2, SET_GIL_DROP_REQUEST (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilTimeout(x) ==
     /\ Running
     /\ pc[x] = "tg_wait" /\ owner # None
@@ -252,20 +263,22 @@ TakeGilTimeout(x) ==
             /\ drq' = [drq EXCEPT ![x] = TRUE]
             /\ UNCHANGED pc
     /\ fault' = Faulted(x, MustExitReadsOf(x), "take_gil C2")
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, runtimeFin,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
 \* Up to 3.13 C3 passes the tstate itself to drop_gil (not a final release).
+\* CPython 3.9-main: take_gil after C3: drop_gil, exit (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC3Exit(x) ==
     /\ Running
     /\ pc[x] = "tg_c3exit"
     /\ CallDropGil(x, FALSE, "x_exit")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
 -----------------------------------------------------------------------------
 (* drop_gil *)
 
+\* CPython 3.7-main: drop_gil: release, COND_SIGNAL, MUTEX_UNLOCK (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilRelease(x) ==
     /\ Running
     /\ pc[x] = "dg_release"
@@ -273,11 +286,12 @@ DropGilRelease(x) ==
     /\ lastHolder' = CurTs(x)
     /\ pc' = [pc EXCEPT ![x] = IF final[x] /\ FinalReleaseSkipsForceSwitch
                                THEN ret[x] ELSE "dg_force"]
-    /\ UNCHANGED <<ret, final, mainTs, dropReq, drq, runtimeFin, interpFin,
+    /\ UNCHANGED <<joining, ret, final, mainTs, dropReq, drq, runtimeFin, interpFin,
                    linkedS, freed, active, tlock, eStep, fatal, fault>>
 
 \* `if (_Py_atomic_load_relaxed(&ceval->gil_drop_request) && tstate != NULL)`:
 \* ceval is interp memory from 3.9 on, read after MUTEX_UNLOCK.
+\* CPython 3.7-main: drop_gil, FORCE_SWITCHING block, skipped on a final release 3.12+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilForceSwitch(x) ==
     /\ Running
     /\ pc[x] = "dg_force"
@@ -289,68 +303,76 @@ DropGilForceSwitch(x) ==
           ELSE /\ fault' = Faulted(x, readObjs, "drop_gil read request")
                /\ pc' = [pc EXCEPT ![x] = ret[x]]
                /\ UNCHANGED dropReq
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, drq, runtimeFin,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.7-main: drop_gil, COND_WAIT(switch_cond) returns (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilSwitched(x) ==
     /\ Running
     /\ pc[x] = "dg_switchwait" /\ lastHolder # CurTs(x)
     /\ pc' = [pc EXCEPT ![x] = ret[x]]
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal, fault>>
 
 \* PyThread_exit_thread.  On Main this ends the process with status 0.
+\* CPython 3.7-3.13: PyThread_exit_thread (Python/thread_pthread.h)
 ThreadExit(x) ==
     /\ Running
     /\ pc[x] = "x_exit"
     /\ pc' = [pc EXCEPT ![x] = "dead"]
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal, fault>>
 
 -----------------------------------------------------------------------------
 (* Non-daemon worker threads of S *)
 
+\* CPython 3.7-main: PyEval_RestoreThread at Py_END_ALLOW_THREADS (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 WRestoreThread(w) ==
     /\ Running
     /\ pc[w] = "w_io"
     /\ CallTakeGil(w, "w_attach")
-    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: PyThreadState_Swap / _PyThreadState_Attach after take_gil (Python/pystate.c)
 WAttach(w) ==
     /\ Running
     /\ pc[w] = "w_attach"
     /\ pc' = [pc EXCEPT ![w] = "w_py"]
     /\ fault' = Faulted(w, {w}, "attach")
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, eStep,
                    fatal>>
 
+\* CPython 3.7-main: Thread._bootstrap_inner, finally: self._delete() (Lib/threading.py)
 WFinishFunction(w) ==
     /\ Running
     /\ pc[w] = "w_py"
     /\ active' = active \ {w}
     /\ pc' = [pc EXCEPT ![w] = "w_tail"]
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, tlock, eStep, fatal,
                    fault>>
 
+\* CPython 3.7-main: the eval loop drops the GIL in _bootstrap_inner's tail (Python/ceval.c)
 WTailYield(w) ==
     /\ Running
     /\ pc[w] = "w_tail"
     /\ CallDropGil(w, FALSE, "w_tail2")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: take_gil back in that tail (Python/ceval.c)
 WTailRetake(w) ==
     /\ Running
     /\ pc[w] = "w_tail2"
     /\ CallTakeGil(w, "w_tail")
-    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: thread_run / t_bootstrap: PyThreadState_Clear, _PyThreadState_DeleteCurrent -> tstate_delete_common, release_sentinel (Python/pystate.c, Modules/_threadmodule.c)
 WDeleteCurrent(w) ==
     /\ Running
     /\ pc[w] = "w_tail"
@@ -358,15 +380,16 @@ WDeleteCurrent(w) ==
     /\ tlock' = tlock \ {w}
     /\ fault' = Faulted(w, {w, InterpS}, "tstate_delete_common")
     /\ CallDropGil(w, TRUE, "free_self")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, freed, active, eStep, fatal>>
 
+\* CPython 3.7-main: free_threadstate at the end of _PyThreadState_DeleteCurrent (Python/pystate.c)
 FreeOwnTstate(w) ==
     /\ Running
     /\ pc[w] = "free_self"
     /\ freed' = freed \cup {w}
     /\ pc' = [pc EXCEPT ![w] = "done"]
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, active, tlock, eStep, fatal,
                    fault>>
 
@@ -374,85 +397,109 @@ FreeOwnTstate(w) ==
 (* C threads of S: PyThreadState_New(interp) + PyEval_AcquireThread, run
    Python, PyThreadState_Clear + PyThreadState_DeleteCurrent *)
 
+\* CPython 3.12-main: PyThreadState_New -> new_threadstate, PyEval_AcquireThread (Python/pystate.c)
 CNewTstate(c) ==
     /\ Running
     /\ pc[c] = "c_idle"
     /\ linkedS' = linkedS \cup {c}
     /\ fault' = Faulted(c, {InterpS}, "new_threadstate")
     /\ CallTakeGil(c, "c_attach")
-    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.12-main: _PyThreadState_Attach after take_gil (Python/pystate.c)
 CAttach(c) ==
     /\ Running
     /\ pc[c] = "c_attach"
     /\ pc' = [pc EXCEPT ![c] = "c_py"]
     /\ fault' = Faulted(c, {c}, "attach")
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal>>
 
+\* CPython 3.12-main: PyThreadState_Clear, PyThreadState_DeleteCurrent (Python/pystate.c)
 CRelease(c) ==
     /\ Running
     /\ pc[c] = "c_py"
     /\ linkedS' = linkedS \ {c}
     /\ fault' = Faulted(c, {c, InterpS}, "tstate_delete_common")
     /\ CallDropGil(c, TRUE, "free_self")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin, interpFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin, interpFin,
                    freed, active, tlock, eStep, fatal>>
 
 -----------------------------------------------------------------------------
 (* Main: Py_FinalizeEx (optional), then Py_EndInterpreter(tsub) *)
 
+\* CPython 3.12-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing with _finalizing_id (Python/pylifecycle.c)
 MainSetRuntimeFinalizing ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "runtime"
     /\ runtimeFin' = TMain
     /\ eStep' = "swap"
-    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    interpFin, linkedS, freed, active, tlock, fatal, fault>>
 
+\* CPython 3.12-main: PyThreadState_Swap(tsub) -> _PyThreadState_Swap releases the GIL (Python/pystate.c)
 MainSwapToSub ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "swap"
     /\ CallDropGil(Main, FALSE, "m_swap2")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.12-main: PyThreadState_Swap(tsub) -> _PyEval_AcquireLock -> take_gil (Python/pystate.c)
 MainSwapAcquire ==
     /\ Running
     /\ pc[Main] = "m_swap2"
     /\ mainTs' = TSub
     /\ eStep' = "wait"
     /\ CallTakeGil(Main, "run")
-    /\ UNCHANGED <<final, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, fatal, fault>>
 
-\* threading._shutdown joins the threads it can see: before bpo-36402 those
-\* still in _active; after it, every _tstate_lock in _shutdown_locks.
-Joined == IF ShutdownWaitsForTstate THEN tlock = {} ELSE active = {}
+\* threading._shutdown (Lib/threading.py) is Python code run by Main with the
+\* GIL held.  The threads it still waits for:
+\*  3.7 (before bpo-36402): `_pickSomeNonDaemonThread()` enumerates
+\*      threading._active and keeps those `is_alive()`, which polls the
+\*      thread's _tstate_lock (Thread._wait_for_tstate_lock(False)).  A
+\*      worker leaves _active in _bootstrap_inner's `finally: self._delete()`
+\*      before its tstate is deleted, so it drops out of view early.
+\*  3.8+ (468e5fec): every _tstate_lock in _shutdown_locks, held until
+\*      tstate_delete_common's release_sentinel.
+\* Either way Thread.join / lock.acquire waits on the _tstate_lock.
+Visible == IF ShutdownWaitsForTstate THEN tlock ELSE active \cap tlock
 
+\* The pick found nothing: _shutdown returns (wait_for_thread_shutdown).
+\* CPython 3.7-main: Py_EndInterpreter -> wait_for_thread_shutdown -> threading._shutdown finds nothing to join (Python/pylifecycle.c, Lib/threading.py)
 EndWaitThreads ==
     /\ Running
-    /\ pc[Main] = "run" /\ eStep = "wait" /\ Joined
+    /\ pc[Main] = "run" /\ eStep = "wait" /\ Visible = {}
     /\ eStep' = "check"
-    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
                    fault>>
 
-EndJoinBlock ==
+\* t.join() (3.7) / lock.acquire() (3.8+) on w's _tstate_lock: the lock
+\* acquire releases the GIL (Py_BEGIN_ALLOW_THREADS in acquire_timed).
+\* CPython 3.7-main: threading._shutdown: Thread.join 3.7, lock.acquire on _shutdown_locks 3.8+ (Lib/threading.py)
+EndJoinBlock(w) ==
     /\ Running
-    /\ pc[Main] = "run" /\ eStep = "wait" /\ ~Joined
+    /\ pc[Main] = "run" /\ eStep = "wait" /\ w \in Visible
+    /\ joining' = w
     /\ CallDropGil(Main, FALSE, "e_joinwait")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* The _tstate_lock was released: retake the GIL; _shutdown picks again.
+\* CPython 3.7-main: threading._shutdown: the _tstate_lock acquire returns (Lib/threading.py)
 EndJoinDone ==
     /\ Running
-    /\ pc[Main] = "e_joinwait" /\ Joined
+    /\ pc[Main] = "e_joinwait" /\ joining \notin tlock
+    /\ joining' = None
     /\ CallTakeGil(Main, "run")
-    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-3.13: Py_EndInterpreter: Py_FatalError("not the last thread") (Python/pylifecycle.c)
 EndCheckLastThread ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "check"
@@ -462,42 +509,47 @@ EndCheckLastThread ==
             /\ pc' = [pc EXCEPT ![Main] = "done"]
        ELSE /\ eStep' = "setfin"
             /\ UNCHANGED <<fatal, pc>>
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fault>>
 
+\* CPython 3.12-main: Py_EndInterpreter: _PyInterpreterState_SetFinalizing (Python/pylifecycle.c)
 EndSetFinalizing ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "setfin"
     /\ interpFin' = TSub
     /\ eStep' = "teardown"
-    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, linkedS, freed, active, tlock, fatal, fault>>
 
+\* CPython 3.7-main: the eval loop drops the GIL in threading._shutdown or finalize_modules (Python/ceval.c)
 EndReleaseGil ==
     /\ Running
-    /\ pc[Main] = "run" /\ eStep = "teardown"
+    /\ pc[Main] = "run" /\ eStep \in {"wait", "teardown"}
     /\ CallDropGil(Main, FALSE, "e_retake")
-    /\ UNCHANGED <<mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.7-main: take_gil back in that code (Python/ceval.c)
 EndRetakeGil ==
     /\ Running
     /\ pc[Main] = "e_retake"
     /\ CallTakeGil(Main, "run")
-    /\ UNCHANGED <<final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, mainTs, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, eStep, fatal, fault>>
 
+\* CPython 3.9-main: Py_EndInterpreter: finalize_modules, finalize_interp_clear (Python/pylifecycle.c)
 EndTeardownDone ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "teardown"
     /\ eStep' = "delete"
-    /\ UNCHANGED <<pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, pc, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
                    fault>>
 
 \* PyInterpreterState_Delete: the current tstate is detached (the GIL is
 \* released), zapthreads frees every tstate still linked (TSub included),
 \* then the interpreter is freed.
+\* CPython 3.9-main: finalize_interp_delete -> PyInterpreterState_Delete, zapthreads (Python/pylifecycle.c, Python/pystate.c)
 EndInterpDelete ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "delete"
@@ -506,30 +558,33 @@ EndInterpDelete ==
     /\ owner' = None
     /\ eStep' = "swapback"
     /\ pc' = [pc EXCEPT ![Main] = "m_nogil"]
-    /\ UNCHANGED <<ret, final, mainTs, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, ret, final, mainTs, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, active, tlock, fatal, fault>>
 
 \* The caller of Py_EndInterpreter switches back to the main interpreter:
 \* PyThreadState_Swap(main tstate) -> take_gil.
+\* CPython 3.7-main: the caller's PyThreadState_Swap back to the main tstate (Python/pystate.c)
 EndSwapBack ==
     /\ Running
     /\ pc[Main] = "m_nogil" /\ eStep = "swapback"
     /\ mainTs' = TMain
     /\ eStep' = "finish"
     /\ CallTakeGil(Main, "run")
-    /\ UNCHANGED <<final, owner, lastHolder, dropReq, drq, runtimeFin,
+    /\ UNCHANGED <<joining, final, owner, lastHolder, dropReq, drq, runtimeFin,
                    interpFin, linkedS, freed, active, tlock, fatal, fault>>
 
 \* Back in the main interpreter: nothing of S is left to model.
+\* CPython 3.7-main: Py_EndInterpreter has returned to its caller (Python/pylifecycle.c)
 EndFinish ==
     /\ Running
     /\ pc[Main] = "run" /\ eStep = "finish"
     /\ eStep' = "done"
     /\ pc' = [pc EXCEPT ![Main] = "done"]
-    /\ UNCHANGED <<ret, final, mainTs, owner, lastHolder, dropReq, drq,
+    /\ UNCHANGED <<joining, ret, final, mainTs, owner, lastHolder, dropReq, drq,
                    runtimeFin, interpFin, linkedS, freed, active, tlock, fatal,
                    fault>>
 
+\* CPython 3.7-main: nothing left to run (Python/pylifecycle.c)
 Terminated ==
     /\ ~Alive
     /\ UNCHANGED vars
@@ -556,13 +611,14 @@ Init ==
     /\ eStep = IF RuntimeFinalizing THEN "runtime" ELSE "wait"
     /\ fatal = "none"
     /\ fault = <<>>
+    /\ joining = None
 
 GilStep(x) == \/ TakeGilC1(x) \/ TakeGilLock(x) \/ TakeGilWake(x)
               \/ TakeGilTimeout(x) \/ TakeGilC3Exit(x) \/ DropGilRelease(x)
               \/ DropGilForceSwitch(x) \/ DropGilSwitched(x) \/ ThreadExit(x)
 
 MainStep == \/ MainSetRuntimeFinalizing \/ MainSwapToSub \/ MainSwapAcquire
-            \/ EndWaitThreads \/ EndJoinBlock \/ EndJoinDone
+            \/ EndWaitThreads \/ (\E w \in Workers : EndJoinBlock(w)) \/ EndJoinDone
             \/ EndCheckLastThread \/ EndSetFinalizing \/ EndReleaseGil
             \/ EndRetakeGil \/ EndTeardownDone \/ EndInterpDelete
             \/ EndSwapBack \/ EndFinish
@@ -597,7 +653,7 @@ Next ==
     \/ MainSwapToSub
     \/ MainSwapAcquire
     \/ EndWaitThreads
-    \/ EndJoinBlock
+    \/ \E w \in Workers : EndJoinBlock(w)
     \/ EndJoinDone
     \/ EndCheckLastThread
     \/ EndSetFinalizing

@@ -98,12 +98,14 @@ Init ==
 -----------------------------------------------------------------------------
 (* Attach and detach, shared by P and C.                                   *)
 
+\* CPython 3.13-main: _PyThreadState_Detach (Python/pystate.c)
 Detach(t) ==
     /\ pc[t] = "running" /\ ~pleaseStop[t]
     /\ st' = [st EXCEPT ![t] = "detached"]
     /\ pc' = [pc EXCEPT ![t] = IF t = "C" THEN "done" ELSE "blocking"]
     /\ UNCHANGED <<fPc, headLock, stwReq, pleaseStop, child>>
 
+\* CPython 3.13-main: _PyThreadState_Suspend (Python/pystate.c)
 Suspend(t) ==
     /\ pc[t] = "running" /\ pleaseStop[t]
     /\ st' = [st EXCEPT ![t] = "suspended"]
@@ -111,6 +113,7 @@ Suspend(t) ==
     /\ pc' = [pc EXCEPT ![t] = "attach"]
     /\ UNCHANGED <<fPc, headLock, stwReq, child>>
 
+\* CPython 3.13-main: _PyThreadState_Attach succeeds (Python/pystate.c)
 Attach(t) ==
     /\ pc[t] = "attach"
     /\ IF st[t] = "detached"
@@ -120,6 +123,7 @@ Attach(t) ==
               /\ UNCHANGED st
     /\ UNCHANGED <<fPc, headLock, stwReq, pleaseStop, child>>
 
+\* CPython 3.13-main: tstate_wait_attach wakes (Python/pystate.c)
 Wake(t) ==
     /\ pc[t] = "parked" /\ st[t] = "detached"
     /\ st' = [st EXCEPT ![t] = "attached"]
@@ -128,16 +132,19 @@ Wake(t) ==
 
 (* P only.                                                                 *)
 
+\* CPython 3.13-main: an attached thread begins an update of several stores, e.g. a dict resize (Objects/dictobject.c)
 PMutateBegin ==
     /\ pc["P"] = "running" /\ ~pleaseStop["P"]
     /\ pc' = [pc EXCEPT !["P"] = "mutating"]
     /\ UNCHANGED <<fPc, headLock, stwReq, st, pleaseStop, child>>
 
+\* CPython 3.13-main: the update is complete (Objects/dictobject.c)
 PMutateEnd ==
     /\ pc["P"] = "mutating"
     /\ pc' = [pc EXCEPT !["P"] = "running"]
     /\ UNCHANGED <<fPc, headLock, stwReq, st, pleaseStop, child>>
 
+\* CPython 3.13-main: _PyThreadState_Attach (Python/pystate.c)
 PBeginAttach ==
     /\ pc["P"] = "blocking"
     /\ pc' = [pc EXCEPT !["P"] = "attach"]
@@ -145,6 +152,7 @@ PBeginAttach ==
 
 (* C only: PyGILState_Ensure creates its thread state under HEAD_LOCK.     *)
 
+\* CPython 3.13-main: PyGILState_Ensure -> new_threadstate: HEAD_LOCK while unattached (Python/pystate.c)
 CLockHead ==
     /\ pc["C"] = "idle"
     /\ headLock = "none"
@@ -152,6 +160,7 @@ CLockHead ==
     /\ pc' = [pc EXCEPT !["C"] = "creating"]
     /\ UNCHANGED <<fPc, stwReq, st, pleaseStop, child>>
 
+\* CPython 3.13-main: new_threadstate: HEAD_UNLOCK (Python/pystate.c)
 CUnlockHead ==
     /\ pc["C"] = "creating"
     /\ headLock' = "none"
@@ -165,6 +174,7 @@ CUnlockHead ==
 Parked(s) == [t \in Others |-> IF s[t] = "detached" THEN "suspended" ELSE s[t]]
 Asked == [t \in Others |-> pleaseStop[t] \/ st[t] = "attached"]
 
+\* CPython 3.13-main: PyOS_BeforeFork -> _PyEval_StopTheWorldAll (Modules/posixmodule.c, Python/pystate.c)
 FStopWorld ==
     /\ fPc = "running" /\ StwBeforeFork
     /\ headLock = "none"       \* stop_the_world scans under HEAD_LOCK
@@ -174,6 +184,7 @@ FStopWorld ==
     /\ fPc' = "stw_wait"
     /\ UNCHANGED <<headLock, pc, child>>
 
+\* CPython 3.13-main: stop_the_world: park on the countdown (Python/pystate.c)
 FStopWorldPark ==
     /\ fPc = "stw_wait"
     /\ headLock = "none"
@@ -183,12 +194,14 @@ FStopWorldPark ==
     /\ pleaseStop' = Asked
     /\ UNCHANGED <<fPc, headLock, stwReq, pc, child>>
 
+\* CPython 3.13-main: stop_the_world: every thread suspended (Python/pystate.c)
 FWorldStopped ==
     /\ fPc = "stw_wait"
     /\ \A t \in Others : st[t] \in {"none", "suspended"}
     /\ fPc' = "lock_head"
     /\ UNCHANGED <<headLock, stwReq, st, pc, pleaseStop, child>>
 
+\* CPython 3.13-main: PyOS_BeforeFork: HEAD_LOCK (Modules/posixmodule.c)
 FLockHead ==
     /\ fPc = IF StwBeforeFork THEN "lock_head" ELSE "running"
     /\ HeadLockBeforeFork
@@ -203,6 +216,7 @@ FForkReady ==
     IF HeadLockBeforeFork THEN fPc = "fork"
     ELSE fPc = IF StwBeforeFork THEN "lock_head" ELSE "running"
 
+\* CPython 3.13-main: os.fork -> fork() (Modules/posixmodule.c)
 FFork ==
     /\ FForkReady
     /\ child' = IF pc["P"] = "mutating" THEN "half_updated"
@@ -211,6 +225,7 @@ FFork ==
     /\ fPc' = "after"
     /\ UNCHANGED <<headLock, stwReq, st, pc, pleaseStop>>
 
+\* CPython 3.13-main: PyOS_AfterFork_Parent: HEAD_UNLOCK, start the world (Modules/posixmodule.c)
 FAfterForkParent ==
     /\ fPc = "after"
     /\ headLock' = IF headLock = "F" THEN "none" ELSE headLock

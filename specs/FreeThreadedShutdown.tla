@@ -132,6 +132,7 @@ Decref(t) ==
 -----------------------------------------------------------------------------
 (* Daemon threads.                                                         *)
 
+\* CPython 3.13-main: _PyThreadState_Detach (Python/pystate.c)
 TDetach(t) ==
     /\ pc[t] = "running" /\ ~pleaseStop[t]
     /\ IF freed[t] THEN Crash(t)
@@ -140,6 +141,7 @@ TDetach(t) ==
             /\ UNCHANGED <<refcnt, freed>>
     /\ UNCHANGED <<finPc, finalizing, pleaseStop, linked, del>>
 
+\* CPython 3.13-main: _PyThreadState_Suspend, decrement the stop countdown (Python/pystate.c)
 TSuspend(t) ==
     /\ pc[t] = "running" /\ pleaseStop[t]
     /\ IF freed[t] THEN Crash(t) /\ UNCHANGED pleaseStop
@@ -149,6 +151,7 @@ TSuspend(t) ==
             /\ UNCHANGED <<refcnt, freed>>
     /\ UNCHANGED <<finPc, finalizing, linked, del>>
 
+\* CPython 3.13-main: _PyThreadState_Attach: CAS DETACHED -> ATTACHED or park (Python/pystate.c)
 TBeginAttach(t) ==
     /\ pc[t] = "blocking"
     /\ pc' = [pc EXCEPT ![t] = "attach"]
@@ -158,6 +161,7 @@ TBeginAttach(t) ==
 \* 3.13: C1 reads only _PyRuntime._finalizing and exits the thread
 \* (PyThread_exit_thread) without touching the tstate.  3.14: C1 reads
 \* tstate->state, as does the CAS.
+\* CPython 3.13-main: _PyThreadState_Attach succeeds (Python/pystate.c)
 TAttach(t) ==
     /\ pc[t] = "attach"
     /\ IF ~ShuttingDownState /\ finalizing
@@ -180,6 +184,7 @@ TAttach(t) ==
     /\ UNCHANGED <<finPc, finalizing, pleaseStop, linked, del>>
 
 \* Woken by an unpark once the state word is no longer SUSPENDED.
+\* CPython 3.13-main: tstate_wait_attach wakes: SHUTTING_DOWN hangs 3.14+ (Python/pystate.c)
 TWake(t) ==
     /\ pc[t] = "parked"
     /\ st[t] # "suspended"
@@ -202,6 +207,7 @@ Parked(s) == [t \in Daemons |->
 Asked == [t \in Daemons |->
             pleaseStop[t] \/ (linked[t] /\ st[t] = "attached")]
 
+\* CPython 3.13-main: _PyEval_StopTheWorldAll: request the stop (Python/pystate.c)
 FinStopWorld ==
     /\ finPc = "main" /\ StwBeforeDelete
     /\ st' = Parked(st)
@@ -209,6 +215,7 @@ FinStopWorld ==
     /\ finPc' = "stw_wait"
     /\ UNCHANGED <<finalizing, pc, linked, del, refcnt, freed>>
 
+\* CPython 3.13-main: stop_the_world: park on the countdown (Python/pystate.c)
 FinStopWorldPark ==
     /\ finPc = "stw_wait"
     /\ \E t \in Daemons :
@@ -217,18 +224,21 @@ FinStopWorldPark ==
     /\ pleaseStop' = Asked
     /\ UNCHANGED <<finPc, finalizing, pc, linked, del, refcnt, freed>>
 
+\* CPython 3.13-main: stop_the_world: every thread suspended (Python/pystate.c)
 FinWorldStopped ==
     /\ finPc = "stw_wait"
     /\ \A t \in Daemons : linked[t] => st[t] = "suspended"
     /\ finPc' = "set_finalizing"
     /\ UNCHANGED <<finalizing, st, pc, pleaseStop, linked, del, refcnt, freed>>
 
+\* CPython 3.13-main: _PyInterpreterState_SetFinalizing, _PyRuntimeState_SetFinalizing (Python/pylifecycle.c)
 FinSetFinalizing ==
     /\ finPc = IF StwBeforeDelete THEN "set_finalizing" ELSE "main"
     /\ finalizing' = TRUE
     /\ finPc' = "remove"
     /\ UNCHANGED <<st, pc, pleaseStop, linked, del, refcnt, freed>>
 
+\* CPython 3.13-main: _PyThreadState_RemoveExcept (Python/pystate.c)
 FinRemoveExcept ==
     /\ finPc = "remove"
     /\ linked' = [t \in Daemons |-> FALSE]
@@ -237,12 +247,14 @@ FinRemoveExcept ==
                 ELSE "delete"
     /\ UNCHANGED <<finalizing, st, pc, pleaseStop, del, refcnt, freed>>
 
+\* CPython 3.14-main: _PyThreadState_SetShuttingDown (Python/pystate.c)
 FinSetShuttingDown ==
     /\ finPc = "shut_down"
     /\ st' = [t \in Daemons |-> "shutting_down"]
     /\ finPc' = IF StwBeforeDelete THEN "start_world" ELSE "delete"
     /\ UNCHANGED <<finalizing, pc, pleaseStop, linked, del, refcnt, freed>>
 
+\* CPython 3.13-main: _PyEval_StartTheWorldAll (Python/pystate.c)
 FinStartWorld ==
     /\ finPc = "start_world"
     /\ st' = [t \in Daemons |->
@@ -252,6 +264,7 @@ FinStartWorld ==
 
 \* _PyThreadState_DeleteList walks the list in order: Clear, then release,
 \* one tstate at a time.  CHOOSE fixes the order.
+\* CPython 3.13-main: _PyThreadState_DeleteList: PyThreadState_Clear (Python/pystate.c)
 FinClear ==
     /\ finPc = "delete"
     /\ \A u \in Daemons : del[u] # "cleared"
@@ -261,6 +274,7 @@ FinClear ==
     /\ UNCHANGED <<finPc, finalizing, st, pc, pleaseStop, linked, refcnt,
                    freed>>
 
+\* CPython 3.13-main: _PyThreadState_DeleteList: free_threadstate 3.13, decref_threadstate 3.14+ (Python/pystate.c)
 FinRelease ==
     /\ finPc = "delete"
     /\ \E u \in Daemons : del[u] = "cleared"

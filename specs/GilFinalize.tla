@@ -66,6 +66,7 @@
 (*     FinSpawn        do_start_new_thread: _PyThreadState_New links the   *)
 (*                     new tstate, PyThread_start_new_thread               *)
 (*     ThreadRunStart  thread_run entry: the gh-108987 MustExit check      *)
+(*                     (only with the fix 517cd82e)                        *)
 (*     ThreadRunBind   _PyThreadState_Bind (writes tstate->thread_id),     *)
 (*                     then PyEval_AcquireThread                           *)
 (*     ThreadRunAttach after take_gil: the thread runs its function        *)
@@ -209,7 +210,7 @@ Sites == {"RestoreThread entry", "take_gil C1", "take_gil tstate->interp",
           "drop_gil after C3",
           "take_gil drop request", "take_gil C3", "take_gil after acquire",
           "drop_gil read request", "drop_gil reset request", "attach",
-          "detach", "thread_run check", "_PyThreadState_Bind",
+          "detach", "thread_run check", "thread_run entry", "_PyThreadState_Bind",
           "new_threadstate(NULL)", "new_threadstate", "hang decref",
           "PyThreadState_Clear"}
 
@@ -306,6 +307,7 @@ Ready(t, pre) ==
 -----------------------------------------------------------------------------
 (* take_gil *)
 
+\* CPython 3.2-main: take_gil entry, must-exit check C1 from 3.9 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC1(t) ==
     /\ Alive /\ pc[t] = "tg_c1"
     /\ IF "C1" \in GilChecks
@@ -318,6 +320,7 @@ TakeGilC1(t) ==
                    autoInterp, stdoutLock>>
 
 \* interp = tstate->interp; gil = ...; MUTEX_LOCK(gil->mutex); if !locked goto _ready
+\* CPython 3.2-main: take_gil: interp = tstate->interp (3.9+), MUTEX_LOCK, test gil->locked (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilLock(t) ==
     /\ Alive /\ pc[t] = "tg_lock"
     /\ IF owner = None
@@ -331,6 +334,7 @@ TakeGilLock(t) ==
                    finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
 \* COND_TIMED_WAIT returned (signalled) and the GIL is free.
+\* CPython 3.2-main: take_gil: COND_TIMED_WAIT signalled, the _ready section, C3 from 3.9 (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilWake(t) ==
     /\ Alive /\ pc[t] = "tg_wait" /\ owner = None
     /\ Ready(t, {})
@@ -338,6 +342,7 @@ TakeGilWake(t) ==
                    finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
 \* COND_TIMED_WAIT timed out, the GIL is still locked and did not switch.
+\* CPython 3.2-main: take_gil: timed out, C2 from 3.9 (a36adfa6), SET_GIL_DROP_REQUEST (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilTimeout(t) ==
     /\ Alive /\ pc[t] = "tg_wait" /\ owner # None
     /\ IF "C2" \in GilChecks /\ MustExit(t)
@@ -357,6 +362,7 @@ TakeGilTimeout(t) ==
 
 \* After C3 said "must exit": MUTEX_UNLOCK, drop_gil, then exit or hang.
 \* 3.12+ passes no tstate (final release) because it may be dangling.
+\* CPython 3.9-main: take_gil after C3: MUTEX_UNLOCK, drop_gil, then exit or hang (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 TakeGilC3Exit(t) ==
     /\ Alive /\ pc[t] = "tg_c3exit"
     /\ CallDropGil(t, C3FinalRelease, "x_exit")
@@ -371,6 +377,7 @@ TakeGilC3Exit(t) ==
 \* way out, gh-124878) or an ordinary release (gh-154175).
 DropSite(t) == IF ret[t] = "x_exit" THEN "drop_gil after C3" ELSE "drop_gil read request"
 
+\* CPython 3.2-main: drop_gil / drop_gil_impl: release, COND_SIGNAL, MUTEX_UNLOCK (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilRelease(t) ==
     /\ Alive /\ pc[t] = "dg_release"
     /\ owner' = None
@@ -387,6 +394,7 @@ DropGilRelease(t) ==
 
 \* #ifdef FORCE_SWITCHING: if the request is set, lock switch_mutex; if nobody
 \* took the GIL yet (last_holder == tstate), reset the request and wait.
+\* CPython 3.2-main: drop_gil, FORCE_SWITCHING block (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilForceSwitch(t) ==
     /\ Alive /\ pc[t] = "dg_force"
     /\ LET req == IF DropBitReadAfterRelease THEN dropReq ELSE sawReq[t]
@@ -407,6 +415,7 @@ DropGilForceSwitch(t) ==
                    stdoutLock>>
 
 \* COND_WAIT(switch_cond) returns once a taker changed last_holder and signalled.
+\* CPython 3.2-main: drop_gil, COND_WAIT(switch_cond) returns (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DropGilSwitched(t) ==
     /\ Alive /\ pc[t] = "dg_switchwait" /\ lastHolder # t
     /\ pc' = [pc EXCEPT ![t] = ret[t]]
@@ -417,6 +426,7 @@ DropGilSwitched(t) ==
 \* PyThread_exit_thread: the thread is gone, its locks stay held.
 \* PyThread_hang_thread: blocks forever; 3.14 first drops the OS thread's
 \* reference to its tstate (_PyThreadState_HangThread).
+\* CPython 3.2-main: PyThread_exit_thread, PyThread_hang_thread 3.13.8+ (Python/thread_pthread.h), _PyThreadState_HangThread 3.14+ (Python/pystate.c)
 ThreadExit(t) ==
     /\ Alive /\ pc[t] = "x_exit"
     /\ IF ExitAction = "hang" /\ DeleteTiming = "refcount" /\ ts[t] # "none"
@@ -435,6 +445,7 @@ EntryOf(d) == IF d \in AcquireThreads THEN "Acquire" ELSE "Restore"
 
 \* Py_END_ALLOW_THREADS -> PyEval_RestoreThread(tstate), or
 \* PyEval_AcquireThread(tstate) from a C thread.
+\* CPython 3.2-main: PyEval_RestoreThread / PyEval_AcquireThread entry (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DRestoreThread(d) ==
     /\ Alive /\ pc[d] = "d_io"
     /\ fault' = Faulted(d, IF EntryReadsInterp THEN {d, Interp} ELSE {},
@@ -449,6 +460,7 @@ DRestoreThread(d) ==
 
 \* Back from take_gil: the 3.2-3.8 post-acquire check (reads only the
 \* global), then PyThreadState_Swap / _PyThreadState_Attach.
+\* CPython 3.2-main: after take_gil in PyEval_RestoreThread / PyEval_AcquireThread; the post-acquire exit 3.2-3.8 (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DPostAcquire(d) ==
     /\ Alive /\ pc[d] = "d_post"
     /\ IF EntryOf(d) \in PostCheck /\ finalizing # None /\ finalizing # d
@@ -462,6 +474,7 @@ DPostAcquire(d) ==
                    finalizing, finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
 \* Py_BEGIN_ALLOW_THREADS -> PyEval_SaveThread: detach, then drop_gil.
+\* CPython 3.2-main: PyEval_SaveThread (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DSaveThread(d) ==
     /\ Alive /\ pc[d] = "d_py"
     /\ ts' = [ts EXCEPT ![d] = "detached"]
@@ -474,6 +487,7 @@ DSaveThread(d) ==
 \* and kept across the write(2), which releases the GIL (DSaveThread).
 \* Both are Python-level steps: with a drop request pending, the eval loop's
 \* eval_breaker check drops the GIL first (DSaveThread stands for that).
+\* CPython 3.2-main: _enter_buffered_busy (Modules/_io/bufferedio.c)
 DLockStdout(d) ==
     /\ Alive /\ pc[d] = "d_py" /\ d \in StdoutUsers /\ stdoutLock = None
     /\ ~dropReq
@@ -482,6 +496,7 @@ DLockStdout(d) ==
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
                    autoInterp, fault>>
 
+\* CPython 3.2-main: LEAVE_BUFFERED (Modules/_io/bufferedio.c)
 DUnlockStdout(d) ==
     /\ Alive /\ pc[d] = "d_py" /\ stdoutLock = d /\ ~dropReq
     /\ stdoutLock' = None
@@ -492,6 +507,7 @@ DUnlockStdout(d) ==
 -----------------------------------------------------------------------------
 (* Foreign C threads: PyGILState_Ensure / PyGILState_Release *)
 
+\* CPython 3.12-main: PyGILState_Ensure, the autoInterpreterState check, hang 3.14+ (Python/pystate.c)
 EnsureCheck(f) ==
     /\ Alive /\ pc[f] = "f_idle"
     /\ pc' = [pc EXCEPT ![f] = IF EnsureHangCheck /\ ~autoInterp THEN "hung" ELSE "f_new"]
@@ -502,6 +518,7 @@ EnsureCheck(f) ==
 \* tcur = new_threadstate(autoInterpreterState) under HEAD_LOCK, then
 \* PyEval_RestoreThread(tcur).  Before 3.14 a NULL autoInterpreterState is
 \* only asserted, so a release build dereferences NULL.
+\* CPython 3.12-main: PyGILState_Ensure -> new_threadstate, PyEval_RestoreThread (Python/pystate.c)
 EnsureNewTstate(f) ==
     /\ Alive /\ pc[f] = "f_new"
     /\ IF EnsureRefusesWhenFinalizing /\ finalizing # None
@@ -521,6 +538,7 @@ EnsureNewTstate(f) ==
     /\ UNCHANGED <<final, drq, sawReq, owner, lastHolder, dropReq, finalizing,
                    finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
+\* CPython 3.12-main: PyGILState_Ensure after take_gil: _PyThreadState_Attach / Swap (Python/pystate.c)
 EnsureAttach(f) ==
     /\ Alive /\ pc[f] = "f_attach"
     /\ pc' = [pc EXCEPT ![f] = "f_py"]
@@ -533,6 +551,7 @@ EnsureAttach(f) ==
 \* gilstate_counter reaches 0: PyThreadState_Clear, then
 \* _PyThreadState_DeleteCurrent: unlink under HEAD_LOCK and drop_gil with
 \* final_release, then free.
+\* CPython 3.12-main: PyGILState_Release -> PyThreadState_Clear, _PyThreadState_DeleteCurrent (Python/pystate.c)
 GilStateRelease(f) ==
     /\ Alive /\ pc[f] = "f_py"
     /\ linked' = linked \ {f}
@@ -542,6 +561,7 @@ GilStateRelease(f) ==
     /\ UNCHANGED <<drq, sawReq, refs, freed, owner, lastHolder, dropReq,
                    finalizing, finStep, finCur, toDelete, autoInterp, stdoutLock>>
 
+\* CPython 3.2-main: free_threadstate at the end of _PyThreadState_DeleteCurrent (Python/pystate.c)
 FreeOwnTstate(t) ==
     /\ Alive /\ pc[t] = "free_self"
     /\ freed' = freed \cup {t}
@@ -553,27 +573,36 @@ FreeOwnTstate(t) ==
 -----------------------------------------------------------------------------
 (* Threads started with _thread.start_new_thread: thread_run *)
 
+\* The gh-108987 check (517cd82e, 3.11.6+/3.12.1+): the first statement of
+\* thread_run.  Without the fix there is no such statement: thread_run's
+\* first statement is the bind (ThreadRunBind from "s_boot").
+\* CPython 3.11.6-main: thread_run, the gh-108987 must-exit check (Modules/_threadmodule.c)
 ThreadRunStart(s) ==
-    /\ Alive /\ pc[s] = "s_boot"
-    /\ IF ThreadRunEarlyCheck
-       THEN /\ fault' = Faulted(s, MustExitReadsOf(s), "thread_run check")
-            \* exit: leak the bootstate on purpose, never touch the tstate
-            /\ pc' = [pc EXCEPT ![s] = IF MustExit(s) THEN "done" ELSE "s_bind"]
-       ELSE /\ pc' = [pc EXCEPT ![s] = "s_bind"]
-            /\ UNCHANGED fault
+    /\ Alive /\ pc[s] = "s_boot" /\ ThreadRunEarlyCheck
+    /\ fault' = Faulted(s, MustExitReadsOf(s), "thread_run check")
+    \* exit: leak the bootstate on purpose, never touch the tstate
+    /\ pc' = [pc EXCEPT ![s] = IF MustExit(s) THEN "done" ELSE "s_bind"]
     /\ UNCHANGED <<ret, final, drq, sawReq, ts, refs, linked, freed, owner,
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
                    autoInterp, stdoutLock>>
 
 \* _PyThreadState_Bind(tstate) writes thread_id etc.; then PyEval_AcquireThread.
+\* Reached from "s_boot" when thread_run has no check (before 517cd82e):
+\* then the bind is the thread's first touch of its tstate, the site the
+\* report names ("thread_run entry").
+\* CPython 3.11-main: thread_run: _PyThreadState_Bind (3.12+) or the tstate->thread_id writes (3.11), PyEval_AcquireThread (Modules/_threadmodule.c)
 ThreadRunBind(s) ==
-    /\ Alive /\ pc[s] = "s_bind"
-    /\ fault' = Faulted(s, {s}, "_PyThreadState_Bind")
+    /\ Alive
+    /\ \/ pc[s] = "s_bind"
+       \/ pc[s] = "s_boot" /\ ~ThreadRunEarlyCheck
+    /\ fault' = Faulted(s, {s}, IF pc[s] = "s_boot" THEN "thread_run entry"
+                                ELSE "_PyThreadState_Bind")
     /\ CallTakeGil(s, "s_attach")
     /\ UNCHANGED <<final, drq, sawReq, ts, refs, linked, freed, owner, lastHolder,
                    dropReq, finalizing, finStep, finCur, toDelete, autoInterp,
                    stdoutLock>>
 
+\* CPython 3.11-main: thread_run after PyEval_AcquireThread (Modules/_threadmodule.c)
 ThreadRunAttach(s) ==
     /\ Alive /\ pc[s] = "s_attach"
     /\ pc' = [pc EXCEPT ![s] = "s_py"]
@@ -583,6 +612,7 @@ ThreadRunAttach(s) ==
                    lastHolder, dropReq, finalizing, finStep, finCur, toDelete,
                    autoInterp, stdoutLock>>
 
+\* CPython 3.11-main: thread_run: PyThreadState_Clear, _PyThreadState_DeleteCurrent (Modules/_threadmodule.c)
 ThreadRunFinish(s) ==
     /\ Alive /\ pc[s] = "s_py"
     /\ linked' = linked \ {s}
@@ -601,6 +631,7 @@ ThreadRunFinish(s) ==
 FinRunsPython == \/ finStep \in {"atexit", "teardown"}
                  \/ finStep = "delete" /\ finCur # None
 
+\* CPython 3.2-main: the eval loop drop request or I/O in code Py_FinalizeEx runs (Python/ceval.c)
 FinReleaseGil ==
     /\ pc[Main] = "run" /\ FinRunsPython
     /\ CallDropGil(Main, FALSE, "m_retake")
@@ -608,6 +639,7 @@ FinReleaseGil ==
                    dropReq, finalizing, finStep, finCur, toDelete, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.2-main: take_gil back in that code (Python/ceval.c)
 FinRetakeGil ==
     /\ pc[Main] = "m_retake"
     /\ CallTakeGil(Main, "run")
@@ -617,6 +649,7 @@ FinRetakeGil ==
 
 \* An atexit callback calls _thread.start_new_thread(f): _PyThreadState_New
 \* links the tstate, then the OS thread is started.
+\* CPython 3.11-main: thread_PyThread_start_new_thread / do_start_new_thread: _PyThreadState_New, PyThread_start_new_thread (Modules/_threadmodule.c)
 FinSpawn(s) ==
     /\ pc[Main] = "run" /\ finStep = "atexit" /\ pc[s] = "s_unborn"
     /\ pc' = [pc EXCEPT ![s] = "s_boot"]
@@ -627,6 +660,14 @@ FinSpawn(s) ==
                    finalizing, finStep, finCur, toDelete, autoInterp, stdoutLock,
                    fault>>
 
+\* _PyInterpreterState_SetFinalizing then _PyRuntimeState_SetFinalizing
+\* (3.12+; one _PyRuntimeState_SetFinalizing before): adjacent statements,
+\* one step.  For the main interpreter a must-exit check between them falls
+\* back to tstate->interp->_finalizing and decides the same (docs/specs.md,
+\* 1.1).  3.12's `interp->finalizing = 1` at the top of Py_FinalizeEx has no
+\* step: only the thread-start check of 3.12.0-3.12.2 reads it, and finStep
+\* "atexit" already covers all of Main's Python code before this step.
+\* CPython 3.2-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing, _PyInterpreterState_SetFinalizing 3.12+ (Python/pylifecycle.c)
 FinSetFinalizing ==
     /\ pc[Main] = "run" /\ finStep = "atexit"
     /\ finalizing' = Main
@@ -635,6 +676,7 @@ FinSetFinalizing ==
                    lastHolder, dropReq, finCur, toDelete, autoInterp, stdoutLock,
                    fault>>
 
+\* CPython 3.9-main: _PyThreadState_DeleteExcept unlink 3.9-3.12, _PyThreadState_RemoveExcept 3.13+ (Python/pystate.c)
 FinRemoveExcept ==
     /\ pc[Main] = "run" /\ finStep = "remove"
     /\ toDelete' = linked \ {Main}
@@ -644,6 +686,7 @@ FinRemoveExcept ==
                    lastHolder, dropReq, finalizing, finCur, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.14-main: Py_FinalizeEx: _PyThreadState_SetShuttingDown loop (Python/pylifecycle.c)
 FinSetShuttingDown ==
     /\ pc[Main] = "run" /\ finStep = "shutdown"
     /\ ts' = [t \in Threads |-> IF t \in toDelete THEN "shutting_down" ELSE ts[t]]
@@ -652,6 +695,7 @@ FinSetShuttingDown ==
                    lastHolder, dropReq, finalizing, finCur, toDelete, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.9-main: PyThreadState_Clear(p) in _PyThreadState_DeleteExcept / _PyThreadState_DeleteList (Python/pystate.c)
 FinClearTstate(p) ==
     /\ pc[Main] = "run" /\ finStep = "delete" /\ finCur = None /\ p \in toDelete
     /\ finCur' = p
@@ -660,6 +704,7 @@ FinClearTstate(p) ==
                    lastHolder, dropReq, finalizing, finStep, toDelete,
                    autoInterp, stdoutLock>>
 
+\* CPython 3.9-main: free_threadstate / decref_threadstate 3.14+ in the delete loop (Python/pystate.c)
 FinFreeTstate ==
     /\ pc[Main] = "run" /\ finStep = "delete" /\ finCur # None
     /\ Release(finCur)
@@ -668,6 +713,7 @@ FinFreeTstate ==
     /\ UNCHANGED <<pc, ret, final, drq, sawReq, ts, linked, owner, lastHolder,
                    dropReq, finalizing, finStep, autoInterp, stdoutLock, fault>>
 
+\* CPython 3.9-main: end of _PyThreadState_DeleteExcept / _PyThreadState_DeleteList (Python/pystate.c)
 FinDeleteDone ==
     /\ pc[Main] = "run" /\ finStep = "delete" /\ finCur = None /\ toDelete = {}
     /\ finStep' = "teardown"
@@ -678,6 +724,7 @@ FinDeleteDone ==
 AfterTeardown == IF DeleteTiming = "zap" THEN "zap" ELSE "interp_delete"
 
 \* flush_std_files: buffered_flush takes the BufferedWriter lock.
+\* CPython 3.2-main: flush_std_files (Python/pylifecycle.c) -> buffered_flush (Modules/_io/bufferedio.c)
 FinFlushStdFiles ==
     /\ pc[Main] = "run" /\ finStep = "teardown"
     /\ IF stdoutLock = None
@@ -690,6 +737,7 @@ FinFlushStdFiles ==
                    dropReq, finalizing, finCur, toDelete, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.2-main: _enter_buffered_busy gets the lock (Modules/_io/bufferedio.c)
 FinLockAcquired ==
     /\ pc[Main] = "m_lockwait" /\ stdoutLock = None
     /\ finStep' = AfterTeardown
@@ -700,6 +748,7 @@ FinLockAcquired ==
 
 \* bpo-23309: "could not acquire lock for <_io.BufferedWriter name='<stdout>'>
 \* at interpreter shutdown, possibly due to daemon threads" -> Py_FatalError.
+\* CPython 3.5-main: _enter_buffered_busy: 1 s timed acquire, Py_FatalError (Modules/_io/bufferedio.c)
 FinLockTimeout ==
     /\ pc[Main] = "m_lockwait" /\ ShutdownLockTimeout /\ stdoutLock # None
     /\ finStep' = "fatal"
@@ -708,6 +757,7 @@ FinLockTimeout ==
                    lastHolder, dropReq, finalizing, finCur, toDelete, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.9-main: finalize_interp_delete: _PyGILState_Fini, PyInterpreterState_Delete (Python/pylifecycle.c)
 FinInterpDelete ==
     /\ pc[Main] = "run" /\ finStep = "interp_delete"
     /\ autoInterp' = FALSE
@@ -718,6 +768,7 @@ FinInterpDelete ==
     /\ UNCHANGED <<drq, sawReq, ts, refs, linked, freed, owner, lastHolder,
                    dropReq, finalizing, finCur, toDelete, stdoutLock, fault>>
 
+\* CPython 3.2-main: PyInterpreterState_Delete -> zapthreads, free_interpreter (Python/pystate.c)
 FinZapThreads ==
     /\ pc[Main] \in {"run", "nogil"} /\ finStep = "zap"
     /\ freed' = freed \cup (linked \ {Main})
@@ -728,6 +779,7 @@ FinZapThreads ==
                    dropReq, finalizing, finCur, toDelete, autoInterp,
                    stdoutLock, fault>>
 
+\* CPython 3.2-main: Py_FinalizeEx returns, Py_Exit -> exit() (Python/pylifecycle.c)
 FinExit ==
     /\ pc[Main] \in {"run", "nogil"} /\ finStep = "exit"
     /\ finStep' = "done"
@@ -737,6 +789,7 @@ FinExit ==
                    autoInterp, stdoutLock, fault>>
 
 \* The process is gone (or aborted); keeps TLC's deadlock check for real hangs.
+\* CPython 3.2-main: after exit() or Py_FatalError nothing runs (Python/pylifecycle.c)
 Terminated ==
     /\ ~Alive
     /\ UNCHANGED vars
@@ -883,6 +936,13 @@ NoDanglingDerefAfterAcquire ==
 NoDanglingDerefAfterC3 ==
     fault = <<>> \/ fault[2] # "drop_gil after C3"
 
+\* gh-108987 (517cd82e): a thread whose thread_run begins after its tstate
+\* was freed does not touch it.  Scoped to the first statement of thread_run
+\* (the bind before the fix, the must-exit check after it); the later bind,
+\* after a check that passed, is gh108987-check-race's NoDanglingDeref.
+NoDanglingDerefAtThreadRunEntry ==
+    fault = <<>> \/ fault[2] \notin {"thread_run entry", "thread_run check"}
+
 \* With the GIL only the holder runs Python, and the holder is last_holder.
 SingleGILHolder ==
     /\ \A t \in Threads : RunsPython(t) => owner = t
@@ -945,6 +1005,11 @@ W_MainWaitsSwitchCond == pc[Main] = "dg_switchwait"
 \* SetFinalizing took it off the list.
 W_BindAfterRemoval ==
     \E s \in Spawned : pc[s] = "s_bind" /\ finalizing # None /\ s \notin linked
+
+\* gh-108987: the report's interleaving: the new OS thread has not begun
+\* thread_run yet, and Py_FinalizeEx has already freed its tstate.
+W_ThreadRunAfterFree ==
+    \E s \in Spawned : pc[s] = "s_boot" /\ s \in freed
 
 \* gh-154175: a thread is in drop_gil's FORCE_SWITCHING part (after
 \* MUTEX_UNLOCK) while its tstate is freed.

@@ -152,6 +152,7 @@ Init ==
 
 \* Py_BEGIN_ALLOW_THREADS inside a C++ call: take the lock (if any), put the
 \* stack object in place, release the GIL.
+\* CPython 3.2-main: Py_BEGIN_ALLOW_THREADS -> PyEval_SaveThread (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DEnterBlocking ==
     /\ proc = "running"
     /\ dPc = "python"
@@ -166,6 +167,7 @@ DEnterBlocking ==
 
 \* PyEval_RestoreThread -> take_gil when the interpreter is not finalizing:
 \* the must-exit check passes and D gets the GIL.
+\* CPython 3.2-main: Py_END_ALLOW_THREADS -> PyEval_RestoreThread -> take_gil (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 DAttach ==
     /\ proc = "running"
     /\ dPc = "blocking"
@@ -179,6 +181,7 @@ DAttach ==
 \* take_gil finds the interpreter finalizing (check C1, before it waits for
 \* the GIL) and applies the policy.  Killed by pthread_exit or _endthreadex,
 \* D keeps lockL: neither releases C-level locks.
+\* CPython 3.2-main: take_gil must-exit: PyThread_exit_thread <= 3.13.7, PyThread_hang_thread 3.13.8+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+; Python/thread_pthread.h)
 DMustExit ==
     /\ proc = "running"
     /\ dPc = "blocking"
@@ -209,6 +212,7 @@ DMustExit ==
 
 \* Back in Python with the GIL: C++ destructors unlink the stack object,
 \* LEAVE_BUFFERED releases the lock.
+\* CPython 3.2-main: the daemon is back in Python code still holding its lock, after PyEval_RestoreThread (Python/ceval.c <= 3.11, Python/ceval_gil.c 3.12+)
 DLeaveBlocking ==
     /\ proc = "running"
     /\ dPc = "returned"
@@ -222,6 +226,7 @@ DLeaveBlocking ==
 -----------------------------------------------------------------------------
 (* The main thread Fin.                                                    *)
 
+\* CPython 3.2-main: the main program releases the GIL around I/O (Modules/main.c)
 FinBlockingIo ==
     /\ proc = "running"
     /\ finPc = "main" /\ gil = "Fin"
@@ -230,6 +235,7 @@ FinBlockingIo ==
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
                    llRan, uaf>>
 
+\* CPython 3.2-main: the main program retakes the GIL (Modules/main.c)
 FinIoDone ==
     /\ proc = "running"
     /\ finPc = "main_io" /\ gil = "none"
@@ -238,6 +244,7 @@ FinIoDone ==
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
                    llRan, uaf>>
 
+\* CPython 3.2-main: pymain_run_python returns, Py_FinalizeEx starts (Modules/main.c)
 FinMainReturns ==
     /\ proc = "running"
     /\ finPc = "main" /\ gil = "Fin"
@@ -246,6 +253,7 @@ FinMainReturns ==
                    exitStatus, llRan, uaf>>
 
 \* wait_for_thread_shutdown does not wait for daemon threads; then atexit.
+\* CPython 3.2-main: Py_FinalizeEx: wait_for_thread_shutdown, _PyAtExit_Call (Python/pylifecycle.c)
 FinAtexit ==
     /\ proc = "running"
     /\ finPc = "atexit"
@@ -253,6 +261,7 @@ FinAtexit ==
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
                    exitStatus, llRan, uaf>>
 
+\* CPython 3.2-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing (Python/pylifecycle.c)
 FinSetFinalizing ==
     /\ proc = "running"
     /\ finPc = "set_finalizing"
@@ -262,6 +271,7 @@ FinSetFinalizing ==
                    uaf>>
 
 \* Module teardown and GC walk structures that may reach D's stack object.
+\* CPython 3.2-main: Py_FinalizeEx: finalize_modules, GC (Python/pylifecycle.c)
 FinTeardown ==
     /\ proc = "running"
     /\ finPc = "teardown"
@@ -272,6 +282,7 @@ FinTeardown ==
 
 \* flush_std_files takes and releases the lock; it blocks while another
 \* thread (alive, hung or dead) holds it.
+\* CPython 3.2-main: flush_std_files (Python/pylifecycle.c)
 FinFlush ==
     /\ proc = "running"
     /\ finPc = "flush"
@@ -280,6 +291,7 @@ FinFlush ==
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
                    exitStatus, llRan, uaf>>
 
+\* CPython 3.2-main: Py_FinalizeEx: call_ll_exitfuncs (Py_AtExit functions) (Python/pylifecycle.c)
 FinLlExit ==
     /\ proc = "running"
     /\ finPc = "ll_exit"
@@ -288,6 +300,7 @@ FinLlExit ==
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
                    exitStatus, uaf>>
 
+\* CPython 3.2-main: Py_Exit -> exit(status) (Python/pylifecycle.c)
 FinExit ==
     /\ proc = "running"
     /\ finPc = "exit"

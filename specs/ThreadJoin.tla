@@ -117,6 +117,7 @@ Init ==
 -----------------------------------------------------------------------------
 (* The target thread A.                                                    *)
 
+\* CPython 3.9-main: the thread's function returns in Thread._bootstrap_inner (Lib/threading.py)
 AReturn ==
     /\ aPc = "running"
     /\ aPc' = "returned"
@@ -124,6 +125,7 @@ AReturn ==
                    assertFailed>>
 
 \* PyThreadState_Clear; in 3.12 on_delete releases _tstate_lock.
+\* CPython 3.9-main: thread_run: PyThreadState_Clear (Modules/_threadmodule.c)
 AClearTstate ==
     /\ aPc = "returned"
     /\ aPc' = "cleared"
@@ -131,6 +133,7 @@ AClearTstate ==
     /\ UNCHANGED <<lockField, isStopped, jPc, event, once, osJoins,
                    assertFailed>>
 
+\* CPython 3.9-main: release_sentinel 3.9-3.12 (_tstate_lock), _PyEvent_Notify(thread_is_exiting) 3.13+ (Modules/_threadmodule.c)
 ANotifyExiting ==
     /\ JoinImpl = "event_once"
     /\ aPc = "cleared"
@@ -139,6 +142,7 @@ ANotifyExiting ==
     /\ UNCHANGED <<lockOwner, lockField, isStopped, jPc, once, osJoins,
                    assertFailed>>
 
+\* CPython 3.9-main: the OS thread ends, PyThread_exit_thread (Python/thread_pthread.h)
 AExitOs ==
     /\ aPc = IF JoinImpl = "tstate_lock" THEN "cleared" ELSE "notified"
     /\ aPc' = "exited"
@@ -148,6 +152,7 @@ AExitOs ==
 -----------------------------------------------------------------------------
 (* Joiners, 3.9 - 3.12: Thread._wait_for_tstate_lock and Thread._stop.      *)
 
+\* CPython 3.9-3.12: Thread._wait_for_tstate_lock reads self._tstate_lock (Lib/threading.py)
 JReadLock(j) ==
     /\ jPc[j] = "idle"
     /\ IF lockField
@@ -159,6 +164,7 @@ JReadLock(j) ==
               /\ assertFailed' = ~isStopped
     /\ UNCHANGED <<aPc, lockOwner, lockField, isStopped, event, once, osJoins>>
 
+\* CPython 3.9-3.12: Thread._wait_for_tstate_lock: lock.acquire (Lib/threading.py)
 JAcquire(j) ==
     /\ jPc[j] = "acquire"
     /\ lockOwner = "none"
@@ -167,6 +173,7 @@ JAcquire(j) ==
     /\ UNCHANGED <<aPc, lockField, isStopped, event, once, osJoins,
                    assertFailed>>
 
+\* CPython 3.9-3.12: Thread._wait_for_tstate_lock: lock.release (Lib/threading.py)
 JRelease(j) ==
     /\ jPc[j] = "release"
     /\ lockOwner' = "none"
@@ -176,6 +183,7 @@ JRelease(j) ==
 
 \* The field read and lock.locked() are one step here: the local `lock`
 \* names the same lock object either way.
+\* CPython 3.9-3.12: Thread._stop: assert not lock.locked() (Lib/threading.py)
 JStopAssert(j) ==
     /\ jPc[j] = "stop_assert"
     /\ LET fails == lockField /\ lockOwner # "none"
@@ -183,6 +191,7 @@ JStopAssert(j) ==
           /\ jPc' = [jPc EXCEPT ![j] = IF fails THEN "failed" ELSE "stop_set"]
     /\ UNCHANGED <<aPc, lockOwner, lockField, isStopped, event, once, osJoins>>
 
+\* CPython 3.9-3.12: Thread._stop: self._is_stopped = True (Lib/threading.py)
 JStopSetFlag(j) ==
     /\ jPc[j] = "stop_set"
     /\ isStopped' = TRUE
@@ -190,6 +199,7 @@ JStopSetFlag(j) ==
     /\ UNCHANGED <<aPc, lockOwner, lockField, event, once, osJoins,
                    assertFailed>>
 
+\* CPython 3.9-3.12: Thread._stop: self._tstate_lock = None (Lib/threading.py)
 JStopClear(j) ==
     /\ jPc[j] = "stop_clear"
     /\ lockField' = FALSE
@@ -200,6 +210,7 @@ JStopClear(j) ==
 -----------------------------------------------------------------------------
 (* Joiners, 3.13+: ThreadHandle_join.                                       *)
 
+\* CPython 3.13-main: ThreadHandle_join: PyEvent_Wait(thread_is_exiting) (Modules/_threadmodule.c)
 JWaitEvent(j) ==
     /\ jPc[j] = "wait_event"
     /\ event
@@ -208,6 +219,7 @@ JWaitEvent(j) ==
                    assertFailed>>
 
 \* Enabled unless another joiner is inside the once-call (then j parks).
+\* CPython 3.13-main: ThreadHandle_join: _PyOnceFlag_CallOnce enters join_thread (Modules/_threadmodule.c)
 JOnceEnter(j) ==
     /\ jPc[j] = "once"
     /\ once # "locked"
@@ -219,6 +231,7 @@ JOnceEnter(j) ==
     /\ UNCHANGED <<aPc, lockOwner, lockField, isStopped, event, osJoins,
                    assertFailed>>
 
+\* CPython 3.13-main: join_thread: PyThread_join_thread (Modules/_threadmodule.c)
 JJoinOs(j) ==
     /\ jPc[j] = "join_os"
     /\ aPc = "exited"
@@ -227,6 +240,7 @@ JJoinOs(j) ==
     /\ UNCHANGED <<aPc, lockOwner, lockField, isStopped, event, once,
                    assertFailed>>
 
+\* CPython 3.13-main: _PyOnceFlag_CallOnce done, handle DONE (Modules/_threadmodule.c)
 JOnceDone(j) ==
     /\ jPc[j] = "once_done"
     /\ once' = "initialized"

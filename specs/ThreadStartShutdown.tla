@@ -29,7 +29,7 @@
 (* thread or atexit callback appeared: PreFinalizationLoop.                *)
 (* ThreadRunEarlyCheck is the gh-108987 fix (commit 517cd82e): thread_run  *)
 (* checks must-exit, reading only globals, before it touches its tstate.   *)
-(* It is bug row 9, owned by the other engineer; it is a switch here       *)
+(* It is bug row 9 (modelled in GilFinalize); it is a switch here        *)
 (* because every 3.12.x / 3.13 configuration has it.                       *)
 (*                                                                         *)
 (* Threads (all non-daemon): N runs before shutdown and starts A while it  *)
@@ -182,6 +182,7 @@ TryStart(p, t) ==
 (* Python threads.  Running Python code needs the GIL, and after           *)
 (* _finalizing is set take_gil makes a thread exit (or hang) instead.      *)
 
+\* CPython 3.11-main: Thread.start -> _start_new_thread: thread_PyThread_start_new_thread 3.11-3.12, do_start_new_thread 3.13+ (Lib/threading.py, Modules/_threadmodule.c)
 StartChild(t) ==
     /\ mPc # "done"
     /\ pc[t] = "running" /\ HasChild(t) /\ ~childTried[t]
@@ -190,6 +191,7 @@ StartChild(t) ==
     /\ TryStart(t, Child[t])
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, atexitPending>>
 
+\* CPython 3.11-main: Thread.start -> self._started.wait() returns (Lib/threading.py)
 StartReturns(t) ==
     /\ mPc # "done"
     /\ pc[t] = "start_wait"
@@ -203,20 +205,24 @@ StartReturns(t) ==
 \* leaves without touching the tstate.  It is a separate step from the bind:
 \* nothing stops the finalizer between the two (GilFinalize splits the same
 \* code the same way: ThreadRunStart / ThreadRunBind).
+\* Without the fix thread_run has no such statement (its first statement is
+\* the bind), so the step exists only with ThreadRunEarlyCheck.
+\* CPython 3.11.6-main: thread_run, the gh-108987 must-exit check (Modules/_threadmodule.c)
 Bootstrap(t) ==
     /\ mPc # "done"
-    /\ pc[t] = "starting"
-    /\ pc' = [pc EXCEPT ![t] =
-                IF ThreadRunEarlyCheck /\ finalizing THEN "exited" ELSE "binding"]
+    /\ pc[t] = "starting" /\ ThreadRunEarlyCheck
+    /\ pc' = [pc EXCEPT ![t] = IF finalizing THEN "exited" ELSE "binding"]
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
 \* _PyThreadState_Bind (Python/pystate.c: bind_tstate writes the tstate;
 \* 3.12+), then PyEval_AcquireThread (Python/ceval_gil.c: take_gil's
 \* must-exit check; exit <= 3.13.7, hang 3.13.8+/3.14).
+\* CPython 3.11-main: thread_run: _PyThreadState_Bind (3.12+), PyEval_AcquireThread (Modules/_threadmodule.c)
 BootBind(t) ==
     /\ mPc # "done"
-    /\ pc[t] = "binding"
+    /\ \/ pc[t] = "binding"
+       \/ pc[t] = "starting" /\ ~ThreadRunEarlyCheck
     /\ pc' = [pc EXCEPT ![t] =
                 IF tstate[t] = "freed" THEN "crashed"
                 ELSE IF finalizing THEN "exited"
@@ -224,6 +230,7 @@ BootBind(t) ==
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
+\* CPython 3.11-main: thread_run: PyThreadState_Clear, _PyThreadState_DeleteCurrent, remove_from_shutdown_handles 3.13+ (Modules/_threadmodule.c)
 Finish(t) ==
     /\ mPc # "done"
     /\ pc[t] = "running"
@@ -234,6 +241,7 @@ Finish(t) ==
     /\ UNCHANGED <<mPc, interpFinalizing, finalizing, childTried, verdict,
                    sawFin, atexitPending>>
 
+\* CPython 3.11-main: take_gil must-exit: exit <= 3.13.7, hang 3.13.8+ (Python/ceval_gil.h <= 3.11, Python/ceval_gil.c 3.12+)
 Killed(t) ==
     /\ mPc # "done"
     /\ pc[t] = "running"
@@ -245,6 +253,7 @@ Killed(t) ==
 -----------------------------------------------------------------------------
 (* The main thread: Py_FinalizeEx.                                         *)
 
+\* CPython 3.12-main: _Py_Finalize / Py_FinalizeEx: interp->finalizing = 1 (Python/pylifecycle.c)
 MainReturns ==
     /\ mPc = "main"
     /\ interpFinalizing' = TRUE
@@ -254,6 +263,7 @@ MainReturns ==
 
 \* The join loop re-reads the list, so threads registered while it runs
 \* (A, started by N) are joined too.
+\* CPython 3.12-main: wait_for_thread_shutdown -> threading._shutdown (Python/pylifecycle.c, Lib/threading.py)
 ThreadingShutdown ==
     /\ mPc = "shutdown"
     /\ shutdownSet = {}
@@ -263,6 +273,7 @@ ThreadingShutdown ==
 
 \* atexit callbacks are removed once called: a second round runs only new
 \* ones (none here).
+\* CPython 3.12-main: _PyAtExit_Call (Python/pylifecycle.c)
 RunAtexit ==
     /\ mPc = "atexit"
     /\ atexitPending' = FALSE
@@ -273,6 +284,7 @@ RunAtexit ==
               /\ UNCHANGED <<pc, tstate, shutdownSet, verdict, sawFin>>
     /\ UNCHANGED <<interpFinalizing, finalizing, childTried>>
 
+\* CPython 3.12-main: Thread.start -> self._started.wait() returns in the atexit handler (Lib/threading.py)
 AtexitStartReturns ==
     /\ mPc = "atexit_wait"
     /\ pc["B"] \in {"running", "done"}
@@ -280,6 +292,7 @@ AtexitStartReturns ==
     /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
+\* CPython 3.15-main: make_pre_finalization_calls: look for new threads or atexit callbacks (Python/pylifecycle.c)
 PreFinCheck ==
     /\ mPc = "prefin_check"
     /\ mPc' = IF PreFinalizationLoop /\ (shutdownSet # {} \/ atexitPending)
@@ -287,6 +300,7 @@ PreFinCheck ==
     /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
+\* CPython 3.12-main: _PyInterpreterState_SetFinalizing, _PyRuntimeState_SetFinalizing (Python/pylifecycle.c)
 SetFinalizing ==
     /\ mPc = "set_finalizing"
     /\ finalizing' = TRUE
@@ -294,6 +308,7 @@ SetFinalizing ==
     /\ UNCHANGED <<interpFinalizing, pc, tstate, shutdownSet, childTried,
                    verdict, sawFin, atexitPending>>
 
+\* CPython 3.12-main: _PyThreadState_DeleteExcept 3.12, _PyThreadState_RemoveExcept + _PyThreadState_DeleteList 3.13+ (Python/pystate.c)
 DeleteTstates ==
     /\ mPc = "delete_tstates"
     /\ tstate' = [t \in Threads |->
@@ -302,6 +317,7 @@ DeleteTstates ==
     /\ UNCHANGED <<interpFinalizing, finalizing, pc, shutdownSet, childTried,
                    verdict, sawFin, atexitPending>>
 
+\* CPython 3.12-main: finalize_modules / GC runs a __del__ that calls Thread.start (Python/pylifecycle.c)
 TeardownDestructor ==
     /\ mPc = "teardown"
     /\ IF DestructorStartsThread
@@ -313,6 +329,7 @@ TeardownDestructor ==
 
 \* Only reachable without a start check; D then never bootstraps (it must
 \* exit), so in 3.11 the finalizer would wait here forever.
+\* CPython 3.12-main: Thread.start in the destructor returns or raises (Lib/threading.py)
 DestructorStartReturns ==
     /\ mPc = "teardown_wait"
     /\ pc["D"] \in {"running", "done"}
@@ -320,6 +337,7 @@ DestructorStartReturns ==
     /\ UNCHANGED <<interpFinalizing, finalizing, pc, tstate, shutdownSet,
                    childTried, verdict, sawFin, atexitPending>>
 
+\* CPython 3.12-main: the rest of _Py_Finalize, exit() (Python/pylifecycle.c)
 ProcessExit ==
     /\ mPc = "exit"
     /\ mPc' = "done"
