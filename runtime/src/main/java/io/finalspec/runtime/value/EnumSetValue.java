@@ -19,6 +19,9 @@ public final class EnumSetValue extends SetValue {
         if (vals.length == 0) {
             return EMPTY;
         }
+        if (vals.length == 1) {
+            return new EnumSetValue(vals.clone()); // {m}: nothing to sort or compare
+        }
         Value[] a = vals.clone();
         if (a.length > 1) {
             Arrays.sort(a, ValueOrder::compare);
