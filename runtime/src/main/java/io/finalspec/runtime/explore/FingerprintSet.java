@@ -3,7 +3,7 @@ package io.finalspec.runtime.explore;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * A concurrent set of 64-bit fingerprints that also remembers each one's parent fingerprint (for
@@ -12,8 +12,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Layout: 256 segments (chosen by the fingerprint's top bits), each one open-addressing table in
  * a single {@code long[]} with the key and its parent side by side, so a probe touches one cache
  * line. Insertion is lock-free within a table: a compare-and-set claims an empty key slot, then the
- * parent is written by the thread that claimed it. Inserters hold their segment's read lock, which
- * only a resize takes exclusively: a growing segment stops inserters into that segment alone (1/256
+ * parent is written by the thread that claimed it. Inserters hold their segment's read lock (a
+ * {@link StampedLock}: one compare-and-set on the segment's word, no per-thread bookkeeping as a
+ * ReentrantReadWriteLock keeps for each reader), which only a resize takes exclusively: a growing segment stops inserters into that segment alone (1/256
  * of the set) for the time of one copy, never the whole search. At 3/4 load the tables hold a state
  * in 21 to 43 bytes (the segments grow by doubling), so 10^8 states fit in about 2 to 4 GB.
  *
@@ -89,7 +90,7 @@ public final class FingerprintSet {
         /** Slot i is {@code table[2i]} (the key, 0 when empty) and {@code table[2i+1]} (its parent). */
         volatile long[] table;
         final AtomicInteger size = new AtomicInteger();
-        final ReentrantReadWriteLock resize = new ReentrantReadWriteLock();
+        final StampedLock resize = new StampedLock();
 
         Segment(int slots) {
             table = new long[2 * slots];
@@ -103,7 +104,7 @@ public final class FingerprintSet {
         boolean put(long fp, long parent, FingerprintSet set) {
             boolean added;
             int n;
-            resize.readLock().lock();
+            long stamp = resize.readLock();
             try {
                 long[] t = table;
                 int mask = (t.length >>> 1) - 1;
@@ -130,7 +131,7 @@ public final class FingerprintSet {
                     throw new OutOfMemoryError("fingerprint set full at " + set.size() + " states");
                 }
             } finally {
-                resize.readLock().unlock();
+                resize.unlockRead(stamp);
             }
             if (added && n * 4L > (table.length >>> 1) * 3L) {
                 grow(set);
@@ -153,17 +154,17 @@ public final class FingerprintSet {
         }
 
         long parentOf(long fp) {
-            resize.readLock().lock();
+            long stamp = resize.readLock();
             try {
                 int i = find(fp);
                 return i < 0 ? 0 : (long) SLOTS.getAcquire(table, 2 * i + 1);
             } finally {
-                resize.readLock().unlock();
+                resize.unlockRead(stamp);
             }
         }
 
         private void grow(FingerprintSet set) {
-            resize.writeLock().lock();
+            long stamp = resize.writeLock();
             try {
                 long[] old = table;
                 int oldSlots = old.length >>> 1;
@@ -190,7 +191,7 @@ public final class FingerprintSet {
                 }
                 table = bigger;
             } finally {
-                resize.writeLock().unlock();
+                resize.unlockWrite(stamp);
             }
         }
     }

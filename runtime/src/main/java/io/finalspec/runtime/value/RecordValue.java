@@ -58,7 +58,7 @@ public final class RecordValue extends FcnValue {
 
     @Override
     public SetValue domain() {
-        return EnumSetValue.ofSorted(names.clone());
+        return EnumSetValue.ofDistinctSorted(names.clone());
     }
 
     @Override

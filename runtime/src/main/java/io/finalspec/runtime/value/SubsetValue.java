@@ -63,7 +63,7 @@ public final class SubsetValue extends SetValue {
                     out[i] = b.elems[comb[i]];
                 }
                 advance();
-                return EnumSetValue.ofSorted(out);
+                return EnumSetValue.ofDistinctSorted(out); // picked in increasing positions of a normalized array
             }
 
             private void advance() {

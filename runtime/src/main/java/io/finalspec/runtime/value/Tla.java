@@ -401,6 +401,15 @@ public final class Tla {
 
     /** {@code \E x \in s : p(x)}. */
     public static boolean exists(Value s, Predicate<Value> p) {
+        if (s instanceof EnumSetValue e) {
+            // the common case (message sets, enumerated constants): the array itself, no iterator
+            for (Value v : e.elems) {
+                if (p.test(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (Value v : elements(s)) {
             if (p.test(v)) {
                 return true;
@@ -411,6 +420,14 @@ public final class Tla {
 
     /** {@code \A x \in s : p(x)}. */
     public static boolean forall(Value s, Predicate<Value> p) {
+        if (s instanceof EnumSetValue e) {
+            for (Value v : e.elems) {
+                if (!p.test(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Value v : elements(s)) {
             if (!p.test(v)) {
                 return false;
@@ -426,6 +443,13 @@ public final class Tla {
 
     /** {@code {e(x) : x \in s}}. */
     public static SetValue map(Value s, Function<Value, Value> e) {
+        if (s instanceof EnumSetValue set) {
+            Value[] out = new Value[set.elems.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = nonNull(e.apply(set.elems[i]));
+            }
+            return EnumSetValue.of(out);
+        }
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : elements(s)) {
             out.add(nonNull(e.apply(v)));

@@ -69,10 +69,14 @@ final class ValueOps {
         while (j < y.length) {
             out[k++] = y[j++];
         }
-        return EnumSetValue.ofSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
+        // the merge of two normalized arrays is sorted and has no duplicates
+        return EnumSetValue.ofDistinctSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
     }
 
     static SetValue filter(SetValue a, java.util.function.Predicate<Value> keep) {
+        if (a instanceof EnumSetValue e) {
+            return filterNormalized(e, keep);
+        }
         a.requireFinite("enumerate");
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : a) {
@@ -81,5 +85,31 @@ final class ValueOps {
             }
         }
         return EnumSetValue.ofSorted(out.toArray(new Value[0]));
+    }
+
+    /**
+     * A selection from a normalized array keeps its order and has no duplicates: nothing to sort or
+     * compare; when every element is kept the set itself is the result.
+     */
+    private static SetValue filterNormalized(EnumSetValue a, java.util.function.Predicate<Value> keep) {
+        Value[] elems = a.elems;
+        Value[] out = null; // allocated at the first element left out
+        int k = 0;
+        for (int i = 0; i < elems.length; i++) {
+            boolean kept = keep.test(elems[i]);
+            if (out == null && !kept) {
+                out = new Value[elems.length - 1];
+                System.arraycopy(elems, 0, out, 0, k);
+            } else if (kept) {
+                if (out != null) {
+                    out[k] = elems[i];
+                }
+                k++;
+            }
+        }
+        if (out == null) {
+            return a;
+        }
+        return EnumSetValue.ofDistinctSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
     }
 }

@@ -44,6 +44,10 @@ public final class ValueOrder {
             case STRING: {
                 StrValue sa = (StrValue) a;
                 StrValue sb = (StrValue) b;
+                if (sa.table() == sb.table()) {
+                    // one table makes one object per string (a == b was checked): the ranks differ
+                    return Integer.compare(sa.rank(), sb.rank());
+                }
                 return sa.value().equals(sb.value()) ? 0 : Integer.compare(sa.rank(), sb.rank());
             }
             case SET:
@@ -86,8 +90,9 @@ public final class ValueOrder {
             if (c != 0) {
                 return c;
             }
+            boolean sameShape = ra.names == rb.names; // records of one constructor share their names
             for (int i = 0; i < n; i++) {
-                c = compare(ra.names[i], rb.names[i]);
+                c = sameShape ? 0 : compare(ra.names[i], rb.names[i]);
                 if (c != 0) {
                     return c;
                 }
@@ -147,7 +152,8 @@ public final class ValueOrder {
             case INT:
                 return ((IntValue) a).value() == ((IntValue) b).value();
             case STRING:
-                return ((StrValue) a).value().equals(((StrValue) b).value());
+                // one table makes one object per string, and a != b
+                return ((StrValue) a).table() != ((StrValue) b).table() && ((StrValue) a).value().equals(((StrValue) b).value());
             case SET:
                 return a.fingerprint() == b.fingerprint() && setsEqual((SetValue) a, (SetValue) b, false);
             default:
@@ -220,7 +226,8 @@ public final class ValueOrder {
         if (n != b.size()) {
             return false;
         }
-        if (!(a instanceof TupleValue && b instanceof TupleValue)) {
+        boolean sameRecordShape = a instanceof RecordValue ra && b instanceof RecordValue rb && ra.names == rb.names;
+        if (!sameRecordShape && !(a instanceof TupleValue && b instanceof TupleValue)) {
             for (int i = 0; i < n; i++) {
                 if (!eq(a.keyAt(i), b.keyAt(i), strict)) {
                     return false;

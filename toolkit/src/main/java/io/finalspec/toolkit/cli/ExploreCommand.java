@@ -86,6 +86,7 @@ final class ExploreCommand implements Callable<Integer> {
         stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r));
         stdout.printf("%,d states generated, %,d distinct states, depth %d, %.2f s (%,.0f distinct states/s)%n",
             r.generated(), r.distinct(), r.depth(), r.seconds(), r.seconds() > 0 ? r.distinct() / r.seconds() : 0.0);
+        stdout.println(memoryLine(PeakMemory.ofThisJvm(), r.distinct()));
         stdout.print(ConfigCoverage.describe(machine, r));
         if (trace != null) {
             stdout.print(TraceDiff.format(r.trace()));
@@ -99,6 +100,17 @@ final class ExploreCommand implements Callable<Integer> {
         }
         stdout.flush();
         return exitCode(r).code();
+    }
+
+    /**
+     * The run's peak memory, and per distinct state: the whole JVM (javac of the cold start
+     * included), so on small models it measures the JVM rather than the states.
+     */
+    static String memoryLine(PeakMemory peak, long distinct) {
+        long bytes = peak.rssBytes() >= 0 ? peak.rssBytes() : peak.heapBytes();
+        String what = peak.rssBytes() >= 0 ? "resident" : "heap";
+        return String.format("peak memory: %,d MB %s, %,d bytes per distinct state", bytes >> 20, what,
+            bytes / Math.max(1, distinct));
     }
 
     static ExitCode exitCode(ExploreResult r) {

@@ -115,6 +115,7 @@ class ExploreCommandTest {
         assertTrue(text.contains("Mutex.tla with Weak.cfg: property NoStarve is violated"), text);
         assertTrue(text.matches("(?s).*\\d+: back to state \\d+\\n.*"), text);
         assertTrue(text.contains("15 states generated, 8 distinct states"), text);
+        assertTrue(text.matches("(?s).*\\npeak memory: [\\d,]+ MB (resident|heap), [\\d,]+ bytes per distinct state\\n.*"), text);
         assertTrue(text.contains("NoStarve (violated)") && text.contains("fairness:           4 conditions"), text);
         JsonObject j = json("Weak.cfg");
         assertEquals("property", j.get("result").getAsString());

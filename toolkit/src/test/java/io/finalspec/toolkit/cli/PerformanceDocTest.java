@@ -21,10 +21,10 @@ class PerformanceDocTest {
     @Test
     void everyTableIsTheRenderingOfItsRecordedRun() throws Exception {
         String doc = Files.readString(DOC);
-        for (String heading : new String[] {"## Method", "## Machine", "## Finalization models", "## Corpus", "## Workers"}) {
+        for (String heading : new String[] {"## Method", "## Machine", "## Finalization models", "## Corpus", "## Message sets", "## Workers"}) {
             assertTrue(doc.contains(heading), "docs/performance.md lacks " + heading);
         }
-        for (String name : new String[] {"finalization", "corpus", "workers-2"}) {
+        for (String name : new String[] {"finalization", "corpus", "message-sets", "workers-2"}) {
             BenchReport.Section s = BenchReport.readSection(doc, name).orElseThrow(
                 () -> new AssertionError("docs/performance.md lacks the generated section " + name));
             assertFalse(s.report().rows().isEmpty(), name);
