@@ -14,6 +14,7 @@ import com.google.gson.JsonPrimitive;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.trace.PositionedJson.Arr;
 import io.finalspec.runtime.trace.PositionedJson.Bool;
+import io.finalspec.runtime.trace.PositionedJson.Known;
 import io.finalspec.runtime.trace.PositionedJson.Member;
 import io.finalspec.runtime.trace.PositionedJson.Node;
 import io.finalspec.runtime.trace.PositionedJson.Num;
@@ -258,8 +259,14 @@ public final class Itf {
             return Tla.integer(toInt(num.text(), n));
         }
         if (n instanceof Str str) {
+            if (wire || !str.value().contains("_OF_")) {
+                return names.str(str.value());
+            }
             java.util.regex.Matcher m = UNINTERPRETED.matcher(str.value());
-            return !wire && m.matches() ? names.modelValue(m.group(1)) : names.str(str.value());
+            return m.matches() ? names.modelValue(m.group(1)) : names.str(str.value());
+        }
+        if (n instanceof Known k) {
+            return (Value) k.value();
         }
         if (n instanceof Arr a) {
             // ADR-015: a plain array is a list, TLA+'s sequence
@@ -436,7 +443,98 @@ public final class Itf {
 
     /** Reads ITF JSON; malformed JSON or ITF is an {@link ItfException} with its line and column. */
     public static ItfTrace read(String json, NameTable names) {
-        Node parsed = PositionedJson.parse(json);
+        return new Reader(names).read(json);
+    }
+
+    /**
+     * Reads many traces for one machine's names. A state variable's value whose JSON text was read
+     * before, in this trace or an earlier one, is skipped over and taken from a memo instead of
+     * parsed again: from one state to the next most variables keep their value, and many traces
+     * share their first states. The memo holds at most {@link ValueMemo#MAX_CHARS} characters of
+     * JSON text and starts afresh when full.
+     */
+    public static final class Reader {
+        private final NameTable names;
+        private final ValueMemo memo = new ValueMemo();
+
+        public Reader(NameTable names) {
+            this.names = names;
+        }
+
+        /** Reads ITF from the bytes of a file: invalid UTF-8 is an {@link ItfException} at the bad byte. */
+        public ItfTrace read(byte[] utf8) {
+            return read(PositionedJson.decodeUtf8(utf8));
+        }
+
+        /** Reads ITF JSON; malformed JSON or ITF is an {@link ItfException} with its line and column. */
+        public ItfTrace read(String json) {
+            try {
+                return Itf.read(json, names, memo);
+            } finally {
+                memo.forgetPending();
+            }
+        }
+    }
+
+    /** Values of state variables by their JSON text (see {@link Reader}). */
+    private static final class ValueMemo implements PositionedJson.Memo {
+        /** 16 million characters of JSON text (32 MB) at most. */
+        static final long MAX_CHARS = 1L << 24;
+
+        /** A stretch of JSON text; equal when the characters are. */
+        private record Span(String text, int start, int end, int hash) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Span s && s.hash == hash && s.end - s.start == end - start
+                    && text.regionMatches(start, s.text, s.start, end - start);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+
+            /** The same text in a string of its own, so that a remembered value does not keep the whole trace's text. */
+            Span own() {
+                return new Span(text.substring(start, end), 0, end - start, hash);
+            }
+        }
+
+        private final Map<Span, Value> values = new java.util.HashMap<>();
+        private final Map<Node, Span> pending = new java.util.IdentityHashMap<>();
+        private long chars;
+
+        @Override
+        public Object find(String text, int start, int end, int hash) {
+            return values.get(new Span(text, start, end, hash));
+        }
+
+        @Override
+        public void parsed(Node node, String text, int start, int end, int hash) {
+            pending.put(node, new Span(text, start, end, hash));
+        }
+
+        /** {@code node}, parsed from text the memo saw, decodes to {@code value}. */
+        void decoded(Node node, Value value) {
+            Span span = pending.remove(node);
+            if (span == null) {
+                return;
+            }
+            if (chars + (span.end() - span.start()) > MAX_CHARS) {
+                values.clear();
+                chars = 0;
+            }
+            values.put(span.own(), value);
+            chars += span.end() - span.start();
+        }
+
+        void forgetPending() {
+            pending.clear();
+        }
+    }
+
+    private static ItfTrace read(String json, NameTable names, ValueMemo memo) {
+        Node parsed = PositionedJson.parse(json, memo);
         if (!(parsed instanceof Obj root)) {
             throw error(parsed, "an ITF trace is an object with a \"states\" array, not " + parsed.kind());
         }
@@ -473,7 +571,7 @@ public final class Itf {
                 if (vars != null && !vars.contains(f.key())) {
                     throw new ItfException(f.line(), f.column(), "variable " + f.key() + " is not in the trace's \"vars\" " + vars);
                 }
-                vals.put(f.key(), decode(f.value(), names, false));
+                vals.put(f.key(), variable(f.value(), names, memo));
             }
             if (vars == null) {
                 vars = List.copyOf(vals.keySet());
@@ -572,7 +670,14 @@ public final class Itf {
 
     /** Reads ITF from the bytes of a file: invalid UTF-8 is an {@link ItfException} at the bad byte. */
     public static ItfTrace read(byte[] utf8, NameTable names) {
-        return read(PositionedJson.decodeUtf8(utf8), names);
+        return new Reader(names).read(utf8);
+    }
+
+    /** A state variable's value: taken from the memo when its text was read before, else decoded and remembered. */
+    private static Value variable(Node n, NameTable names, ValueMemo memo) {
+        Value v = decode(n, names, false);
+        memo.decoded(n, v);
+        return v;
     }
 
     private static List<String> variableNames(Node n) {

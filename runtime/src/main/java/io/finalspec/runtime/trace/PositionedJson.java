@@ -26,7 +26,7 @@ final class PositionedJson {
     static final int MAX_DEPTH = 500;
 
     /** A JSON value and where it starts. */
-    sealed interface Node permits Obj, Arr, Str, Num, Bool, Null {
+    sealed interface Node permits Obj, Arr, Str, Num, Bool, Null, Known {
         int line();
 
         int column();
@@ -90,18 +90,51 @@ final class PositionedJson {
         }
     }
 
+    /**
+     * A value a {@link Memo} already knows: its text equals that of a value parsed before, so it
+     * was skipped over instead of parsed again. Only state variables are looked up (see {@link Memo}).
+     */
+    record Known(Object value, int line, int column) implements Node {
+        @Override
+        public String kind() {
+            return "a known value";
+        }
+    }
+
+    /**
+     * Remembers the values of state variables by their exact JSON text, so that a value repeated in
+     * a trace (most variables keep their value from one state to the next) or across traces is
+     * parsed once. Looked up for the composite values (objects, arrays) of the members of the
+     * objects two levels below the root whose key starts with neither {@code #} nor {@code mbt::}:
+     * in ITF, the variables of a state.
+     */
+    interface Memo {
+        /** The value remembered for {@code text[start, end)} (whose hash is {@code hash}), or null. */
+        Object find(String text, int start, int end, int hash);
+
+        /** {@code node} was parsed from {@code text[start, end)}: the caller may remember what it decodes to. */
+        void parsed(Node node, String text, int start, int end, int hash);
+    }
+
     private final String text;
+    private final Memo memo;
     private int pos;
     private int line = 1;
     private int lineStart;
 
-    private PositionedJson(String text) {
+    private PositionedJson(String text, Memo memo) {
         this.text = text;
+        this.memo = memo;
     }
 
     /** Parses one JSON document. */
     static Node parse(String text) {
-        PositionedJson p = new PositionedJson(text);
+        return parse(text, null);
+    }
+
+    /** Parses one JSON document, skipping over the state variables {@code memo} knows (null: none). */
+    static Node parse(String text, Memo memo) {
+        PositionedJson p = new PositionedJson(text, memo);
         if (text.startsWith("\uFEFF")) {
             p.pos = 1;
             p.lineStart = 1;
@@ -188,7 +221,7 @@ final class PositionedJson {
     private Obj object(int depth, int l, int c) {
         pos++;
         List<Member> members = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = null;
         skipSpace();
         if (peek('}')) {
             pos++;
@@ -202,13 +235,20 @@ final class PositionedJson {
                 throw error("unexpected " + describe() + ", expected a string key");
             }
             String key = string();
-            if (!keys.add(key)) {
+            if (members.size() >= 8 && keys == null) {
+                keys = new HashSet<>();
+                for (Member m : members) {
+                    keys.add(m.key());
+                }
+            }
+            if (keys != null ? !keys.add(key) : duplicate(members, key)) {
                 throw new ItfException(kl, kc, "duplicate key \"" + key + "\"");
             }
             skipSpace();
             expect(':');
             skipSpace();
-            members.add(new Member(key, value(depth + 1), kl, kc));
+            boolean variable = memo != null && depth == 2 && !key.startsWith("#") && !key.startsWith("mbt::");
+            members.add(new Member(key, variable ? remembered(depth + 1) : value(depth + 1), kl, kc));
             skipSpace();
             if (peek(',')) {
                 pos++;
@@ -219,6 +259,71 @@ final class PositionedJson {
                 throw error("unexpected " + describe() + ", expected ',' or '}'");
             }
         }
+    }
+
+    private static boolean duplicate(List<Member> members, String key) {
+        for (Member m : members) {
+            if (m.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A state variable's value: an object or array whose text the memo knows is skipped over (only
+     * its line breaks counted); any other value is parsed and handed to the memo.
+     */
+    private Node remembered(int depth) {
+        int start = pos;
+        int end = pos < text.length() && (text.charAt(pos) == '{' || text.charAt(pos) == '[') ? compositeEnd(pos) : -1;
+        if (end < 0) {
+            return value(depth);
+        }
+        int hash = hash(start, end);
+        Object known = memo.find(text, start, end, hash);
+        if (known == null) {
+            Node n = value(depth);
+            memo.parsed(n, text, start, end, hash);
+            return n;
+        }
+        Node n = new Known(known, line, column());
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        pos = end;
+        return n;
+    }
+
+    /** Where the object or array at {@code from} ends (exclusive), by brackets outside strings; -1 when it does not. */
+    private int compositeEnd(int from) {
+        int nesting = 0;
+        for (int i = from; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (ch == '{' || ch == '[') {
+                nesting++;
+            } else if ((ch == '}' || ch == ']') && --nesting == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private int hash(int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
     }
 
     private Arr array(int depth, int l, int c) {
@@ -246,6 +351,18 @@ final class PositionedJson {
 
     private String string() {
         pos++;
+        // Most strings have no escape and no control character: one substring, no builder.
+        for (int i = pos; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                String plain = text.substring(pos, i);
+                pos = i + 1;
+                return plain;
+            }
+            if (ch == '\\' || ch < 0x20) {
+                break;
+            }
+        }
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {

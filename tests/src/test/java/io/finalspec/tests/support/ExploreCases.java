@@ -66,6 +66,18 @@ public final class ExploreCases {
         .map(CorpusEntry::toCase).toList();
   }
 
+  /** A larger model of a corpus spec for the conformance suite, with TLC's distinct count. */
+  public record LargeCase(ExploreCase model, long states) {}
+
+  /** The models of conform-large/conform-large.toml: corpus specs with bigger constants. */
+  public static List<LargeCase> conformLarge() {
+    Path dir = root().resolve("tests/src/test/resources/conform-large");
+    return TomlTables.read(dir.resolve("conform-large.toml"), "model").stream()
+        .map(t -> new LargeCase(new ExploreCase("large/" + t.get("name"), corpusDir().resolve(t.get("spec")),
+            dir.resolve(t.get("config"))), Long.parseLong(t.get("states"))))
+        .toList();
+  }
+
   /** The default-tier models of specs/models.toml (paths relative to specs/). */
   public static List<ExploreCase> models() {
     Path specs = root().resolve("specs");

@@ -114,9 +114,10 @@ final class ConformCommand implements Callable<Integer> {
         int traceCount = 0;
         int unreadable = 0;
         try (LazyOracle oracle = new LazyOracle(machine)) {
-            Mode chosen = mode == Mode.auto ? (exhaustible(machine) ? Mode.graph : Mode.walk) : mode;
+            long reachable = mode == Mode.auto ? reachable(machine) : -1;
+            Mode chosen = mode == Mode.auto ? (reachable >= 0 ? Mode.graph : Mode.walk) : mode;
             steps = switch (chosen) {
-                case graph -> graph(machine, theSeed, oracle, stdout);
+                case graph -> graph(machine, theSeed, oracle, stdout, reachable >= 0 && reachable <= QUICK_START_STATES);
                 case walk -> walk(machine, theSeed, oracle);
                 default -> Steps.NONE;
             };
@@ -160,20 +161,28 @@ final class ConformCommand implements Callable<Integer> {
         return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
-    /** Whether the machine's reachable space (constraints honoured) has at most --states states. */
-    private boolean exhaustible(Machine machine) {
+    /**
+     * Graphs of at most this many states are dumped by a TLC JVM tuned for start-up (serial GC,
+     * first JIT tier only): TLC explores them in well under a second, and its start-up is most of
+     * the run.
+     */
+    static final long QUICK_START_STATES = 5_000;
+
+    /** The machine's reachable states (constraints honoured) when there are at most --states of them, else -1. */
+    private long reachable(Machine machine) {
         ExploreResult r = new BfsExplorer(ForwardingMachine.withoutChecks(machine),
             BfsExplorer.Options.defaults().withMaxDistinct(states + 1)).run();
-        return r.outcome().isOk() && r.queueLeft() == 0 && r.distinct() <= states;
+        return r.outcome().isOk() && r.queueLeft() == 0 && r.distinct() <= states ? r.distinct() : -1;
     }
 
     /** Graph mode: TLC dumps its whole labelled graph once; every state in it is compared. Falls back to walk when the dump cannot be read. */
-    private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout) throws IOException, InterruptedException {
+    private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout, boolean small)
+            throws IOException, InterruptedException {
         Path dir = Children.ofThisJvm().tempFolder("finalspec-graph");
         try {
             GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
             // The machine compares states on one core while TLC writes its graph on the other.
-            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600))
+            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600, small))
                 .dumpWhileReading(args.spec(), args.config(), dir, graph::stream);
             TlcGraphDump.Dump dump = run.dump();
             if (!dump.complete()) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     header = "Checks that ITF traces are behaviours of a spec.",
     description = {"Validates ITF traces (.itf.json) against a spec: each trace's first state must be initial and every",
         "step a transition of the spec (by the action in the state's #meta, when given). Takes files, folders (every",
-        "*.itf.json in them, sorted) and '-' (standard input: one ITF trace per line, JSON lines). The spec is",
+        "*.itf.json in them, sorted), *.jsonl files and '-' (standard input), both one ITF trace per line. The spec is",
         "compiled once for all of them. Prints the first step of each trace that is not a behaviour, with a",
         "per-variable diff against the nearest successor, and the traces and steps checked per second.",
         "Exit 0 when every trace is a behaviour, 1 when one is not."})
@@ -37,7 +37,7 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, folders of *.itf.json, or '-' for JSON lines on standard input.")
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, folders of *.itf.json, *.jsonl files (one trace per line), or '-' for JSON lines on standard input.")
     private List<String> inputs;
 
     @Option(names = "--spec", required = true, paramLabel = "SPEC.tla", description = "The TLA+ module.")
@@ -49,12 +49,22 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Also print each trace, step by step.")
     private boolean print;
 
-    /** One trace to check: where it came from (for messages) and its bytes (UTF-8, checked by the ITF reader). */
-    private record Input(String name, byte[] utf8) {
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the counts and rates as JSON.")
+    private Path json;
+
+    /**
+     * One trace to check: where it came from (for messages) and either its bytes (a file: UTF-8,
+     * checked by the ITF reader) or its text (a line of standard input, already decoded).
+     */
+    private record Input(String name, byte[] utf8, String text) {
+        Itf.ItfTrace read(Itf.Reader reader) {
+            return utf8 != null ? reader.read(utf8) : reader.read(text);
+        }
     }
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.checkWritable("--json", json);
         List<List<Path>> files = files();
         SpecArgs args = new SpecArgs();
         args.spec = specFile;
@@ -63,16 +73,20 @@ final class TraceCommand implements Callable<Integer> {
         Machine machine = args.load();
         PrintWriter out = spec.commandLine().getOut();
         TraceReplayer replayer = new TraceReplayer(machine);
+        Itf.Reader reader = new Itf.Reader(machine.names());
         long start = System.nanoTime();
+        long replayNanos = 0;
         int checked = 0;
         int failed = 0;
         long steps = 0;
         for (Input input : (Iterable<Input>) inputs(files)::iterator) {
-            Trace trace = read(input, machine);
+            Trace trace = read(input, reader, machine);
             if (print) {
                 out.print(TraceDiff.format(trace));
             }
+            long replayStart = System.nanoTime();
             TraceReplayer.Report report = replayer.replay(trace);
+            replayNanos += System.nanoTime() - replayStart;
             checked++;
             steps += Math.max(0, trace.size() - 1);
             if (!report.ok()) {
@@ -82,17 +96,65 @@ final class TraceCommand implements Callable<Integer> {
                 out.printf("%s: a behaviour of %s (%d states)%n", input.name(), args.spec().getFileName(), trace.size());
             }
         }
-        double secs = (System.nanoTime() - start) / 1e9;
+        Rates rates = new Rates(checked, steps, (System.nanoTime() - start) / 1e9, replayNanos / 1e9, failed);
         if (!single()) {
-            out.printf("%,d traces (%,d steps) checked in %.3f s, ITF parsing included: %,.0f traces/s, %,.0f steps/s; %d not a behaviour%n",
-                checked, steps, secs, checked / Math.max(secs, 1e-9), steps / Math.max(secs, 1e-9), failed);
+            out.println(rates.line());
+        }
+        if (json != null) {
+            Files.writeString(json, rates.json(args.spec(), args.config()) + System.lineSeparator());
         }
         return failed == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
+    /**
+     * What a run checked and how fast: {@code seconds} from the first input read to the last replay
+     * (reading, UTF-8 and ITF parsing included), {@code replaySeconds} the replays alone.
+     */
+    record Rates(int traces, long steps, double seconds, double replaySeconds, int failed) {
+        double stepsPerSecond() {
+            return steps / Math.max(seconds, 1e-9);
+        }
+
+        /** Microseconds per trace, reading included. */
+        double microsPerTrace() {
+            return traces == 0 ? 0 : seconds * 1e6 / traces;
+        }
+
+        /** Microseconds per trace, replay alone. */
+        double replayMicrosPerTrace() {
+            return traces == 0 ? 0 : replaySeconds * 1e6 / traces;
+        }
+
+        String line() {
+            return String.format("%,d traces (%,d steps) checked in %.3f s, ITF parsing included: %,.0f traces/s, %,.0f steps/s,"
+                    + " %,.0f us per trace (replay alone %,.0f us); %d not a behaviour",
+                traces, steps, seconds, traces / Math.max(seconds, 1e-9), stepsPerSecond(), microsPerTrace(),
+                replayMicrosPerTrace(), failed);
+        }
+
+        String json(Path spec, Path config) {
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            o.addProperty("spec", spec.toString());
+            o.addProperty("config", config.toString());
+            o.addProperty("traces", traces);
+            o.addProperty("steps", steps);
+            o.addProperty("not_behaviours", failed);
+            o.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
+            o.addProperty("replay_seconds", Math.round(replaySeconds * 1000) / 1000.0);
+            o.addProperty("steps_per_second", Math.round(stepsPerSecond()));
+            o.addProperty("micros_per_trace", Math.round(microsPerTrace()));
+            o.addProperty("replay_micros_per_trace", Math.round(replayMicrosPerTrace()));
+            return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(o);
+        }
+    }
+
     /** One file named on the command line: the output keeps the single-trace form. */
     private boolean single() {
-        return inputs.size() == 1 && !inputs.get(0).equals("-") && !Files.isDirectory(Path.of(inputs.get(0)));
+        return inputs.size() == 1 && !inputs.get(0).equals("-") && !Files.isDirectory(Path.of(inputs.get(0))) && !jsonLines(Path.of(inputs.get(0)));
+    }
+
+    private static boolean jsonLines(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().endsWith(".jsonl");
     }
 
     /** Per input, the files named or found in the folder named (none for '-'), checked before the spec is compiled. */
@@ -119,29 +181,45 @@ final class TraceCommand implements Callable<Integer> {
     private Stream<Input> inputs(List<List<Path>> files) {
         List<Stream<Input>> parts = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            parts.add(inputs.get(i).equals("-") ? stdinLines() : files.get(i).stream().map(TraceCommand::readFile));
+            parts.add(inputs.get(i).equals("-") ? lines("<stdin>", System.in)
+                : files.get(i).stream().flatMap(p -> jsonLines(p) ? fileLines(p) : Stream.of(readFile(p))));
         }
         return parts.stream().flatMap(s -> s);
     }
 
     private static Input readFile(Path p) {
         try {
-            return new Input(p.toString(), Files.readAllBytes(p));
+            return new Input(p.toString(), Files.readAllBytes(p), null);
         } catch (IOException e) {
             throw new UserError(p + ": " + e.getMessage());
         }
     }
 
-    private static Stream<Input> stdinLines() {
-        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int[] line = {0};
-        return r.lines().map(text -> new Input("<stdin>:" + ++line[0], text.getBytes(StandardCharsets.UTF_8)))
-            .filter(i -> i.utf8().length > 0 && !new String(i.utf8(), StandardCharsets.UTF_8).isBlank());
+    private static Stream<Input> fileLines(Path p) {
+        try {
+            return lines(p.toString(), Files.newInputStream(p));
+        } catch (IOException e) {
+            throw new UserError(p + ": " + e.getMessage());
+        }
     }
 
-    private static Trace read(Input input, Machine machine) {
+    /** JSON lines: one trace per line, read one line at a time; blank lines are skipped. */
+    private static Stream<Input> lines(String name, java.io.InputStream in) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        int[] line = {0};
+        return r.lines().map(text -> new Input(name + ":" + ++line[0], null, text)).filter(i -> !i.text().isBlank())
+            .onClose(() -> {
+                try {
+                    r.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+    }
+
+    private static Trace read(Input input, Itf.Reader reader, Machine machine) {
         try {
-            return Itf.read(input.utf8(), machine.names()).toTrace(machine);
+            return input.read(reader).toTrace(machine);
         } catch (ItfException e) {
             // ITF is user input: a malformed trace is reported where it is malformed, whatever part of it is.
             throw new UserError(e.format(input.name()));
