@@ -38,6 +38,16 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Has every member explore {@code machine} from the next run on: members in one JVM can share
+     * a machine, so a test explores many models on one cluster instead of starting one per model.
+     */
+    public void use(Machine machine) {
+        for (HazelcastInstance m : members) {
+            ((Worker) m.getConfig().getUserContext().get(Worker.KEY)).use(machine);
+        }
+    }
+
     /** The member that coordinates runs (the first). */
     public HazelcastInstance coordinator() {
         return members.get(0);

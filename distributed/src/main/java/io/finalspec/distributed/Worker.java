@@ -28,7 +28,7 @@ public final class Worker {
     /** Where a member's {@link com.hazelcast.config.Config#getUserContext() user context} holds its worker. */
     public static final String KEY = "finalspec.worker";
 
-    private final Machine machine;
+    private volatile Machine machine;
     private volatile HazelcastInstance hz;
     private volatile Run run;
 
@@ -42,6 +42,11 @@ public final class Worker {
 
     Machine machine() {
         return machine;
+    }
+
+    /** Explores {@code m} from the next run on (embedded members only: they share the coordinator's JVM). */
+    void use(Machine m) {
+        this.machine = m;
     }
 
     /**
@@ -65,10 +70,11 @@ public final class Worker {
     /** The state of one run on this member. */
     final class Run {
         final String id;
+        final Machine machine = Worker.this.machine;
         final List<Member> members;
         final int self;
         final FingerprintSet seen = new FingerprintSet(1 << 16);
-        final Constraints model = new Constraints(machine);
+        final Constraints model = new Constraints(this.machine);
         final LongAdder distinct = new LongAdder();
         final AtomicReference<Reports.Failure> arrivalFailure = new AtomicReference<>();
         volatile Frontier current = new Frontier();
@@ -139,6 +145,7 @@ public final class Worker {
     /** The initial states: generated here (on the coordinator) and sent to their owners. */
     Reports.Expansion seed(String id) {
         Run r = run(id);
+        Machine machine = r.machine;
         StateBytes bytes = new StateBytes(machine);
         Outbox out = new Outbox(r);
         long[] generated = {0};
@@ -170,6 +177,7 @@ public final class Worker {
     /** Expands this member's share of the current level, sending each successor to its owner. */
     Reports.Expansion expand(String id) {
         Run r = run(id);
+        Machine machine = r.machine;
         StateBytes bytes = new StateBytes(machine);
         Outbox out = new Outbox(r);
         int n = r.members.size();
@@ -226,6 +234,7 @@ public final class Worker {
      */
     void deliver(String id, byte[] batch) {
         Run r = run(id);
+        Machine machine = r.machine;
         StateBytes bytes = new StateBytes(machine);
         int[] pos = {0};
         while (pos[0] < batch.length) {
