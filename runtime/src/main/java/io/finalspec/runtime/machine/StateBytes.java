@@ -5,8 +5,8 @@ import io.finalspec.runtime.value.Value;
 
 /**
  * A machine's states as bytes, for states that leave the JVM: the machine's {@link StateCodec}
- * words when it has one (8 bytes a word), else each variable in {@link BinaryValues}' tagged form,
- * names spelled out once per state. Decoding gives a state equal to the encoded one, with the same
+ * words when it has one (8 bytes a word), else each variable in {@link BinaryValues}' tagged form:
+ * the machine's own names as their fixed rank, names met while running spelled out once per state. Decoding gives a state equal to the encoded one, with the same
  * fingerprint, in any JVM running the same machine (names are interned in its own table).
  *
  * <p>One instance per thread: it keeps its buffers between calls.
@@ -15,7 +15,7 @@ public final class StateBytes {
     private final Machine machine;
     private final StateCodec codec;
     private final int variables;
-    private final BinaryValues.Writer writer = new BinaryValues.Writer();
+    private final BinaryValues.Writer writer;
     private final BinaryValues.Reader reader;
     private final long[] words;
 
@@ -23,6 +23,7 @@ public final class StateBytes {
         this.machine = machine;
         this.codec = machine.codec();
         this.variables = machine.variables().size();
+        this.writer = new BinaryValues.Writer(machine.names());
         this.reader = new BinaryValues.Reader(machine.names());
         this.words = codec == null ? null : new long[codec.words()];
     }

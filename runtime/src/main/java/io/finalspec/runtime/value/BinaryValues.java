@@ -10,14 +10,16 @@ import java.util.Map;
 /**
  * A compact tagged binary form of finite values, for states that leave the JVM (the distributed
  * explorer's batches): one tag byte per value, integers and lengths as variable-length integers,
- * a string or model value spelled out once per encoded unit and referred to by index after that.
+ * a name the machine's table was built with as its fixed rank, any other name spelled out once per
+ * encoded unit and referred to by index after that.
  *
- * <p>Strings and model values travel as their text, never as their rank: a rank is the position in
- * one machine's {@link NameTable} (TLC's intern order), and a name first met while running (a
- * {@code ToString} result) gets the next free rank, which another JVM running the same machine
- * may have given to another name. Decoding interns the text in the receiving machine's table, so
- * the value is equal and has the same fingerprint there, and sorts in that machine's order. Sets,
- * records and functions are rebuilt through their normalizing constructors for the same reason.
+ * <p>A rank is the position in one machine's {@link NameTable} (TLC's intern order). The names the
+ * table was built with (the generator's list) have the same rank in every JVM running the machine,
+ * so they travel as that rank; a name first met while running (a {@code ToString} result) gets the
+ * next free rank, which another JVM may have given to another name, so it travels as its text.
+ * Decoding interns it in the receiving machine's table, so the value is equal and has the same
+ * fingerprint there, and sorts in that machine's order. Sets, records and functions are rebuilt
+ * through their normalizing constructors for the same reason.
  *
  * <p>Lazy sets travel as their elements (an interval as its bounds); an infinite set cannot be
  * encoded (no state of a checkable model holds one: TLC cannot fingerprint it either).
@@ -34,6 +36,8 @@ public final class BinaryValues {
     private static final int TUPLE = 8;
     private static final int INT_FCN = 9;
     private static final int FCN = 10;
+    private static final int STR_FIXED = 11;
+    private static final int MODEL_FIXED = 12;
 
     private BinaryValues() {
     }
@@ -42,6 +46,17 @@ public final class BinaryValues {
     public static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         private final Map<Object, Integer> names = new HashMap<>();
+        private final NameTable table;
+
+        /** A writer that spells out every name (for readers whose table is built from another list). */
+        public Writer() {
+            this(null);
+        }
+
+        /** A writer for readers whose table is built from the same list as {@code table} (the same machine). */
+        public Writer(NameTable table) {
+            this.table = table;
+        }
 
         /** Starts a new unit: names written before are no longer referred to. */
         public void reset() {
@@ -73,6 +88,12 @@ public final class BinaryValues {
         }
 
         private void writeName(int tag, String text, Value v) {
+            int fixed = table == null ? -1 : table.fixedRank(text);
+            if (fixed >= 0) {
+                out.write(tag == STR ? STR_FIXED : MODEL_FIXED);
+                writeVarLong(fixed);
+                return;
+            }
             // keyed by kind and text: a string and a model value may share their text
             Object key = tag == STR ? text : List.of(text);
             Integer ref = names.get(key);
@@ -173,6 +194,8 @@ public final class BinaryValues {
                 case STR -> remember(table.str(readText()));
                 case MODEL -> remember(table.modelValue(readText()));
                 case NAME_REF -> names.get((int) readVarLong());
+                case STR_FIXED -> table.str(table.fixedName((int) readVarLong()));
+                case MODEL_FIXED -> table.modelValue(table.fixedName((int) readVarLong()));
                 case SET -> EnumSetValue.of(readN(length()));
                 case INTERVAL -> {
                     int lo = unzigzag(readVarLong());

@@ -72,6 +72,29 @@ class BinaryValuesTest {
     }
 
     @Test
+    void theTablesOwnNamesTravelAsRanksAndGrownNamesAsText() {
+        List<String> list = List.of("idle", "running", "main");
+        NameTable writerTable = new NameTable(list);
+        Value grown = writerTable.str("grown while running");
+        Value v = writerTable.record(new String[] {"main", "x"}, new Value[] {writerTable.modelValue("running"),
+            Tla.set(writerTable.str("idle"), grown)});
+        BinaryValues.Writer spelled = new BinaryValues.Writer();
+        spelled.write(v);
+        BinaryValues.Writer ranked = new BinaryValues.Writer(writerTable);
+        ranked.write(v);
+        // each fixed name is a tag and a one-byte rank instead of a tag, a one-byte length and its text
+        assertEquals("main".length() + "running".length() + "idle".length(), spelled.size() - ranked.size());
+        NameTable otherJvm = new NameTable(list);
+        otherJvm.str("another name grown first");
+        BinaryValues.Reader r = new BinaryValues.Reader(otherJvm);
+        r.reset(ranked.toByteArray(), 0);
+        Value back = r.read();
+        assertEquals(v, back);
+        assertEquals(v.fingerprint(), back.fingerprint());
+        assertEquals(v.toString(), back.toString());
+    }
+
+    @Test
     void repeatedNamesAreWrittenOnce() {
         NameTable t = new NameTable();
         Value f = t.record(new String[] {"p", "q", "r"}, new Value[] {t.str("running"), t.str("running"), t.modelValue("running")});
