@@ -215,7 +215,7 @@ class DistributedExploreTest {
     }
 
     private static void awaitReady(Process p, Path dir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         Path stdout = dir.resolve("stdout.txt");
         while (System.nanoTime() < deadline) {
             if (Files.exists(stdout) && Files.readString(stdout).contains(" ready: ")) {
@@ -227,6 +227,6 @@ class DistributedExploreTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("member not ready within 120 s: " + Files.readString(dir.resolve("stderr.txt")));
+        throw new AssertionError("member not ready within 300 s: " + Files.readString(dir.resolve("stderr.txt")));
     }
 }
