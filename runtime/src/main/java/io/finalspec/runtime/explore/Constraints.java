@@ -16,7 +16,7 @@ import io.finalspec.runtime.machine.TemporalProperty.Clause;
  * every transition, to a seen state or outside the model too ("Action property A is violated"),
  * each under its predicate's name.
  */
-final class Constraints {
+public final class Constraints {
     private record Implied<T>(String property, T check) {
     }
 
@@ -25,7 +25,7 @@ final class Constraints {
     private final List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
     private final List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
 
-    Constraints(Machine m) {
+    public Constraints(Machine m) {
         this.model = new ModelFilter(m);
         this.invariants = List.copyOf(m.invariants());
         for (TemporalProperty p : m.properties()) {
@@ -42,12 +42,12 @@ final class Constraints {
     }
 
     /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
-    boolean inModel(State from, State to) {
+    public boolean inModel(State from, State to) {
         return model.inModel(from, to);
     }
 
     /** The first violated invariant (then implied invariant) of {@code s}, or null. */
-    Outcome violated(State s) {
+    public Outcome violated(State s) {
         for (Machine.Predicate inv : invariants) {
             if (!inv.test(s)) {
                 return Outcome.invariant(inv.name());
@@ -62,7 +62,7 @@ final class Constraints {
     }
 
     /** The first implied action the transition violates, or null. */
-    Outcome violatedAction(State from, State to) {
+    public Outcome violatedAction(State from, State to) {
         for (Implied<Machine.ActionPredicate> a : impliedActions) {
             if (!a.check().test(from, to)) {
                 return Outcome.actionProperty(a.property());
@@ -71,7 +71,7 @@ final class Constraints {
         return null;
     }
 
-    boolean hasImpliedActions() {
+    public boolean hasImpliedActions() {
         return !impliedActions.isEmpty();
     }
 }

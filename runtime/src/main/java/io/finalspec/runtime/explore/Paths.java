@@ -16,7 +16,7 @@ import io.finalspec.runtime.trace.Trace;
  * first successor (in generation order, within the model's constraints) with the recorded
  * fingerprint, which also recovers the action labels.
  */
-final class Paths {
+public final class Paths {
     private Paths() {
     }
 
@@ -34,10 +34,20 @@ final class Paths {
             }
         }
         Collections.reverse(fps);
+        return replay(m, fps);
+    }
+
+    /**
+     * The trace through the states with fingerprints {@code fps} (view fingerprints, an initial
+     * state's first), each step the first successor in generation order within the model's
+     * constraints that has the next fingerprint. Used by explorers that keep the parents elsewhere
+     * (the distributed explorer asks each state's owner).
+     */
+    public static Trace replay(Machine m, List<Long> fps) {
         List<Trace.Step> steps = new ArrayList<>();
         Constraints model = new Constraints(m);
         State[] found = new State[1];
-        long first = fps.get(0);
+        long first = FingerprintSet.normalize(fps.get(0));
         m.initStates(s -> {
             if (found[0] == null && FingerprintSet.normalize(States.viewFingerprint(m, s)) == first) {
                 found[0] = s;
@@ -49,7 +59,7 @@ final class Paths {
         steps.add(new Trace.Step(null, found[0]));
         for (int i = 1; i < fps.size(); i++) {
             State cur = found[0];
-            long want = fps.get(i);
+            long want = FingerprintSet.normalize(fps.get(i));
             ActionLabel[] label = new ActionLabel[1];
             found[0] = null;
             m.successors(cur, (l, t) -> {

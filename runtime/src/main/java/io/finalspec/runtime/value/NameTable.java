@@ -23,12 +23,37 @@ public final class NameTable {
     private final ConcurrentHashMap<String, StrValue> strings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ModelValue> models = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
+    /** The names the table was built with, by rank: the same in every JVM that builds this table. */
+    private final String[] fixed;
 
     /** A table with {@code names} ranked in list order (repeats keep their first rank). */
     public NameTable(List<String> names) {
+        List<String> first = new java.util.ArrayList<>();
         for (String n : names) {
+            if (!ranks.containsKey(n)) {
+                first.add(n);
+            }
             rank(n);
         }
+        fixed = first.toArray(new String[0]);
+    }
+
+    /**
+     * The rank of {@code name} when it is one of the names the table was built with, else -1. Such a
+     * rank means the same name in every table built from the same list (another JVM running the same
+     * machine); a name first met while running may have another rank there.
+     */
+    public int fixedRank(String name) {
+        Integer r = ranks.get(name);
+        return r != null && r < fixed.length ? r : -1;
+    }
+
+    /** The name of fixed rank {@code rank} (see {@link #fixedRank}). */
+    public String fixedName(int rank) {
+        if (rank < 0 || rank >= fixed.length) {
+            throw new IllegalArgumentException("no name of fixed rank " + rank + " (the table was built with " + fixed.length + ")");
+        }
+        return fixed[rank];
     }
 
     /** An empty table: names are ranked in the order they are first used. */

@@ -17,7 +17,9 @@ public enum ExitCode {
     /** {@code explore}: no violation found, but some property could not be checked (safety only, never a pass). */
     NOT_CHECKED(5),
     /** The machine ran out of a resource (memory): the message says how far the run got and how to go on. */
-    RESOURCES(6);
+    RESOURCES(6),
+    /** {@code explore --distributed}: a member left the cluster mid-run; the run stopped without a result. */
+    MEMBER_LOST(7);
 
     private final int code;
 

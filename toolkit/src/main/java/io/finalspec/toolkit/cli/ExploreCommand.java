@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         "breadth-first, checking the config's invariants, deadlock and properties like TLC (liveness under the",
         "spec's WF/SF fairness). Prints which parts of the config were checked. On a violation the shortest trace",
         "(for a liveness property a lasso: a prefix and a cycle back to a state) is printed and written as ITF.",
+        "With --distributed the states are spread over Hazelcast members by fingerprint (safety only); a member",
+        "lost mid-run stops it without a result (exit 7).",
         "Exit 0 when everything was checked and holds, 1 on a violation, 5 when no violation was found but a",
         "property could not be checked (safety only)."})
 final class ExploreCommand implements Callable<Integer> {
@@ -60,10 +62,14 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE", description = "With --fewest-switches or --max-switches: the manifest whose [[drawing]] table for the spec names the thread of each action (default: specs/models.toml).")
     private Path manifest;
 
+    @Mixin
+    private DistributedOptions distributed;
+
     @Override
     public Integer call() throws IOException {
         Workers.check(workers);
         switches.checkUsage();
+        distributed.checkUsage(spec.commandLine());
         OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
         long loadStart = System.nanoTime();
@@ -78,15 +84,27 @@ final class ExploreCommand implements Callable<Integer> {
                 progress.update(machine.specName(), p.generated(), p.distinct(), p.queue(), p.depth(), p.seconds());
             }
         };
-        ModelChecker checker = new ModelChecker(machine,
-            BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener));
-        ExploreResult r = ResourceExhausted.guard("explore", checker::run, distinctSoFar::get);
+        DistributedOptions.Run run = null;
+        ExploreResult r;
+        if (distributed.requested()) {
+            run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, listener), distinctSoFar::get);
+            r = run.result().result();
+        } else {
+            ModelChecker checker = new ModelChecker(machine,
+                BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener));
+            r = ResourceExhausted.guard("explore", checker::run, distinctSoFar::get);
+        }
         progress.clear();
         Path trace = r.trace() == null ? null : writeTrace(r, machine);
         stdout.printf("%s with %s: %s%n", args.spec().getFileName(), args.config().getFileName(), describe(r));
         stdout.printf("%,d states generated, %,d distinct states, depth %d, %.2f s (%,.0f distinct states/s)%n",
             r.generated(), r.distinct(), r.depth(), r.seconds(), r.seconds() > 0 ? r.distinct() / r.seconds() : 0.0);
         stdout.println(memoryLine(PeakMemory.ofThisJvm(), r.distinct()));
+        if (run != null) {
+            stdout.printf("distributed: %d members (started in %.1f s), %,d states sent between members, %.1f bytes each%n",
+                run.result().members(), run.startSeconds(),
+                run.result().levels().stream().mapToLong(l -> l.statesSent()).sum(), run.result().bytesPerState());
+        }
         stdout.print(ConfigCoverage.describe(machine, r));
         if (trace != null) {
             stdout.print(TraceDiff.format(r.trace()));
@@ -96,7 +114,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            writeJson(r, trace, loadSeconds);
+            writeJson(r, trace, loadSeconds, run);
         }
         stdout.flush();
         return exitCode(r).code();
@@ -149,7 +167,7 @@ final class ExploreCommand implements Callable<Integer> {
         return file;
     }
 
-    private void writeJson(ExploreResult r, Path trace, double loadSeconds) throws IOException {
+    private void writeJson(ExploreResult r, Path trace, double loadSeconds, DistributedOptions.Run run) throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("spec", args.spec().toString());
         o.addProperty("config", args.config().toString());
@@ -185,6 +203,9 @@ final class ExploreCommand implements Callable<Integer> {
         o.add("not_checked", unchecked);
         if (r.outcome().kind() == Outcome.Kind.ERROR) {
             o.addProperty("error", r.outcome().message());
+        }
+        if (run != null) {
+            o.add("distributed", DistributedOptions.json(run));
         }
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {

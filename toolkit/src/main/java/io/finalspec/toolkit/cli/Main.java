@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finalspec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Checks TLA+ models of CPython finalization with TLC, compiles TLA+ specs to Java state machines, and checks that they conform.",
-    subcommands = {CheckCommand.class, ParseCommand.class, GenCommand.class, ExploreCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class, BenchCommand.class, ReportCommand.class, io.finalspec.toolkit.cpython.CpythonCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, ParseCommand.class, GenCommand.class, ExploreCommand.class, MemberCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class, BenchCommand.class, ReportCommand.class, io.finalspec.toolkit.cpython.CpythonCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
         "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",

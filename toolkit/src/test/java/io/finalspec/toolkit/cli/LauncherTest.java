@@ -38,7 +38,7 @@ class LauncherTest {
         Files.copy(LAUNCHER, repo.resolve("finalspec"));
         repo.resolve("finalspec").toFile().setExecutable(true);
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
-        for (String module : List.of("runtime", "codegen", "toolkit")) {
+        for (String module : List.of("runtime", "codegen", "distributed", "toolkit")) {
             Files.createDirectories(repo.resolve(module).resolve("src"));
         }
         bin = Files.createDirectories(repo.resolve("bin"));

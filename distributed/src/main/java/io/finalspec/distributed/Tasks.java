@@ -1,0 +1,133 @@
+package io.finalspec.distributed;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+
+/**
+ * The messages of the protocol, each a task Hazelcast runs on the member it is sent to, where it
+ * finds that member's {@link Worker} in the user context. They carry identifiers and byte
+ * batches only: states cross the network in their {@link io.finalspec.runtime.machine.StateBytes}
+ * form, never as Java-serialized values.
+ */
+final class Tasks {
+    private Tasks() {
+    }
+
+    /** Base: the member's worker, injected through the instance Hazelcast sets before running the task. */
+    abstract static class Task<T> implements Callable<T>, Serializable, HazelcastInstanceAware {
+        private static final long serialVersionUID = 1L;
+        private transient HazelcastInstance hz;
+
+        @Override
+        public void setHazelcastInstance(HazelcastInstance instance) {
+            this.hz = instance;
+        }
+
+        Worker worker() {
+            Object w = hz.getUserContext().get(Worker.KEY);
+            if (!(w instanceof Worker worker)) {
+                throw new IllegalStateException("member " + hz.getCluster().getLocalMember().getAddress()
+                        + " has no finalspec machine (start it with `finalspec member SPEC`)");
+            }
+            return worker;
+        }
+    }
+
+    record StartArgs(String run, List<UUID> members, String identity, int batchBytes) implements Serializable {
+    }
+
+    static final class Start extends Task<String> {
+        private static final long serialVersionUID = 1L;
+        private final StartArgs args;
+
+        Start(StartArgs args) {
+            this.args = args;
+        }
+
+        @Override
+        public String call() {
+            return worker().start(args.run(), args.members(), args.identity(), args.batchBytes());
+        }
+    }
+
+    static final class Expand extends Task<Reports.Expansion> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+
+        Expand(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public Reports.Expansion call() {
+            return worker().expand(run);
+        }
+    }
+
+    static final class Deliver extends Task<Object> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+        private final byte[] batch;
+
+        Deliver(String run, byte[] batch) {
+            this.run = run;
+            this.batch = batch;
+        }
+
+        @Override
+        public Object call() {
+            worker().deliver(run, batch);
+            return Boolean.TRUE;
+        }
+    }
+
+    static final class Advance extends Task<Reports.Level> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+
+        Advance(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public Reports.Level call() {
+            return worker().advance(run);
+        }
+    }
+
+    static final class Parent extends Task<long[]> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+        private final long fp;
+
+        Parent(String run, long fp) {
+            this.run = run;
+            this.fp = fp;
+        }
+
+        @Override
+        public long[] call() {
+            return worker().parent(run, fp);
+        }
+    }
+
+    static final class Finish extends Task<Object> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+
+        Finish(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public Object call() {
+            worker().finish(run);
+            return Boolean.TRUE;
+        }
+    }
+}

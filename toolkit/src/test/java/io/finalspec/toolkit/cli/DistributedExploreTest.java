@@ -1,0 +1,232 @@
+package io.finalspec.toolkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.finalspec.codegen.Compiler;
+import io.finalspec.codegen.manifest.ManifestParser;
+import io.finalspec.codegen.manifest.ModelEntry;
+import io.finalspec.distributed.DistributedExplorer;
+import io.finalspec.distributed.EmbeddedCluster;
+import io.finalspec.runtime.explore.BfsExplorer;
+import io.finalspec.runtime.explore.ExploreResult;
+import io.finalspec.runtime.machine.Machine;
+
+/**
+ * {@code explore --distributed} against the single-machine explorer: the same verdict and depth,
+ * the same generated and distinct counts on a pass, and a counterexample of the same length on a
+ * violation. Embedded (members in this JVM) on default models and corpus specs (a fixed sample;
+ * every default model and corpus spec with {@code -Dfinalspec.dist.full=true}), through the real
+ * {@code main}, and with three members in three JVMs on the loopback interface.
+ */
+class DistributedExploreTest {
+    private static final boolean FULL = Boolean.getBoolean("finalspec.dist.full");
+    private static final Path SPECS = Path.of("../specs").toAbsolutePath().normalize();
+    private static final Path CORPUS = Path.of("../tests/src/test/resources/corpus").toAbsolutePath().normalize();
+    /** The corpus sample of the default run: passes, an invariant violation, a deadlock-checking spec. */
+    private static final List<String> CORPUS_SAMPLE = List.of("DieHard", "Bakery", "DiningPhilosophers", "BoundedQueue");
+
+    @TempDir
+    Path tmp;
+
+    private record Model(String name, Path spec, Path config) {
+    }
+
+    private static List<Model> models() throws Exception {
+        List<Model> out = new ArrayList<>();
+        List<ModelEntry> defaults = ManifestParser.parse(SPECS.resolve("models.toml")).models().stream()
+            .filter(m -> m.tier() == ModelEntry.Tier.DEFAULT).toList();
+        for (int i = 0; i < defaults.size(); i++) {
+            ModelEntry m = defaults.get(i);
+            if (FULL || i % 12 == 0) {
+                out.add(new Model(m.name(), SPECS.resolve(m.spec()), SPECS.resolve(m.config())));
+            }
+        }
+        try (var dirs = Files.list(CORPUS)) {
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String name = d.getFileName().toString();
+                Path spec = d.resolve(name + ".tla");
+                try (var cfgs = Files.list(d)) {
+                    for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg")).sorted().toList()) {
+                        if (Files.exists(spec) && (FULL || CORPUS_SAMPLE.contains(name))) {
+                            out.add(new Model(name + "/" + cfg.getFileName(), spec, cfg));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameResult(String model, ExploreResult single, ExploreResult d) {
+        assertEquals(single.outcome(), d.outcome(), model);
+        assertEquals(single.depth(), d.depth(), model + ": depth");
+        if (single.isOk()) {
+            assertEquals(single.generated(), d.generated(), model + ": generated");
+            assertEquals(single.distinct(), d.distinct(), model + ": distinct");
+        } else if (single.trace() != null) {
+            assertEquals(single.trace().steps().size(), d.trace().steps().size(), model + ": counterexample length");
+        }
+    }
+
+    @Test
+    void embeddedMembersFindWhatTheSingleMachineExplorerFinds() throws Exception {
+        List<Model> models = models();
+        assertTrue(models.size() >= 8, "models: " + models);
+        Machine first = Compiler.load(models.get(0).spec(), models.get(0).config());
+        int checked = 0;
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, first)) {
+            for (Model m : models) {
+                Machine machine = Compiler.load(m.spec(), m.config());
+                ExploreResult single = new BfsExplorer(machine).run();
+                cluster.use(machine);
+                ExploreResult d = new DistributedExplorer(cluster.coordinator(), machine,
+                    DistributedExplorer.Options.defaults().withMembers(2).withBatchBytes(4096)).run().result();
+                assertSameResult(m.name(), single, d);
+                checked++;
+            }
+        }
+        assertEquals(models.size(), checked);
+    }
+
+    private static int main(StringWriter out, String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(out, true));
+    }
+
+    @Test
+    void distributedOptionThroughMain() throws Exception {
+        Path spec = ExploreCommandTest.DIR.resolve("Ring.tla");
+        Path json = tmp.resolve("r.json");
+        StringWriter out = new StringWriter();
+        int code = main(out, "explore", spec.toString(), "--config", ExploreCommandTest.DIR.resolve("TwiceBound.cfg").toString(),
+            "--distributed", "--members", "2", "--json", json.toString(), "--out", tmp.toString());
+        assertEquals(0, code, out.toString());
+        assertTrue(out.toString().contains("5 states generated, 4 distinct states, depth 4"), out.toString());
+        assertTrue(out.toString().contains("distributed: 2 members"), out.toString());
+        JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals(2, j.getAsJsonObject("distributed").get("members").getAsInt());
+        assertEquals(4, j.get("distinct").getAsLong());
+    }
+
+    @Test
+    void membersWithoutDistributedIsAUsageError() {
+        StringWriter out = new StringWriter();
+        int code = main(out, "explore", ExploreCommandTest.DIR.resolve("Ring.tla").toString(), "--config",
+            ExploreCommandTest.DIR.resolve("TwiceBound.cfg").toString(), "--members", "3");
+        assertEquals(2, code, out.toString());
+        assertTrue(out.toString().contains("--members needs --distributed or --cluster"), out.toString());
+    }
+
+    @Test
+    void missingClusterFileIsAnInputError() {
+        StringWriter out = new StringWriter();
+        int code = main(out, "explore", ExploreCommandTest.DIR.resolve("Ring.tla").toString(), "--config",
+            ExploreCommandTest.DIR.resolve("TwiceBound.cfg").toString(), "--cluster", tmp.resolve("none.xml").toString());
+        assertEquals(3, code, out.toString());
+        assertTrue(out.toString().contains("no such Hazelcast configuration file"), out.toString());
+    }
+
+    /** A loopback-only cluster of its own: a fresh name and a free port range, multicast off. */
+    private Path clusterFile() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        port = Math.min(port, 65_000);
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            members.append("<member>127.0.0.1:").append(port + i).append("</member>");
+        }
+        String xml = """
+            <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+              <cluster-name>finalspec-test-%s</cluster-name>
+              <network>
+                <port auto-increment="true" port-count="20">%d</port>
+                <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>
+                <join>
+                  <multicast enabled="false"/>
+                  <auto-detection enabled="false"/>
+                  <tcp-ip enabled="true"><member-list>%s</member-list></tcp-ip>
+                </join>
+              </network>
+              <properties>
+                <property name="hazelcast.socket.bind.any">false</property>
+                <property name="hazelcast.wait.seconds.before.join">0</property>
+              </properties>
+            </hazelcast>
+            """.formatted(UUID.randomUUID(), port, members);
+        Path file = tmp.resolve("cluster.xml");
+        Files.writeString(file, xml);
+        return file;
+    }
+
+    @Test
+    void threeMembersInThreeJvmsOnLoopback() throws Exception {
+        ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("gh116372-fixed").orElseThrow();
+        Path spec = SPECS.resolve(m.spec());
+        Path cfg = SPECS.resolve(m.config());
+        Path cluster = clusterFile();
+        List<Process> members = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Path dir = Files.createDirectories(tmp.resolve("member" + i));
+                dirs.add(dir);
+                members.add(CliProcess.start(dir, "256m", "member", spec.toString(), "--config", cfg.toString(),
+                    "--cluster", cluster.toString()));
+            }
+            for (int i = 0; i < 2; i++) {
+                awaitReady(members.get(i), dirs.get(i));
+            }
+            Path json = tmp.resolve("three.json");
+            StringWriter out = new StringWriter();
+            int code = main(out, "explore", spec.toString(), "--config", cfg.toString(), "--cluster", cluster.toString(),
+                "--members", "3", "--json", json.toString(), "--out", tmp.toString());
+            ExploreResult single = new BfsExplorer(Compiler.load(spec, cfg)).run();
+            assertEquals(ExploreCommand.exitCode(single).code(), code, out.toString());
+            JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            assertEquals(3, j.getAsJsonObject("distributed").get("members").getAsInt(), out.toString());
+            assertEquals(single.generated(), j.get("states").getAsLong(), out.toString());
+            assertEquals(single.distinct(), j.get("distinct").getAsLong(), out.toString());
+            assertEquals(single.depth(), j.get("depth").getAsInt(), out.toString());
+            assertTrue(j.getAsJsonObject("distributed").get("bytes_sent").getAsLong() > 0, out.toString());
+        } finally {
+            for (Process p : members) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void awaitReady(Process p, Path dir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        Path stdout = dir.resolve("stdout.txt");
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(stdout) && Files.readString(stdout).contains(" ready: ")) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("member exited " + p.exitValue() + ": " + Files.readString(stdout)
+                    + Files.readString(dir.resolve("stderr.txt")));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("member not ready within 300 s: " + Files.readString(dir.resolve("stderr.txt")));
+    }
+}
