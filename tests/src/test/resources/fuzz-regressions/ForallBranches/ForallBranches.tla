@@ -2,7 +2,8 @@
 \* Found by CompilerFuzzTest (seed 3, profile full, spec 15), shrunk by the fuzzer and by hand.
 \* TLC's getNextStates reads a \A in an action like a conjunction of its instances, each processed
 \* structurally: the \E inside branches, so A generates 3 * 3 * 3 = 27 successors of each state
-\* (TLC: 2 distinct, 56 generated). finalspec evaluates the \A as a boolean guard: 4 generated.
+\* (TLC: 2 distinct, 56 generated). finalspec evaluated the \A as a boolean guard (4 generated)
+\* until ActionEmitter processed its instances like TLC.
 EXTENDS Integers
 VARIABLES x
 

@@ -1,5 +1,6 @@
 package io.finalspec.codegen.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -8,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.Operator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,10 @@ import javax.lang.model.element.Modifier;
  *   <li>disjunction, {@code \E}, IF/CASE and {@code =>} branch, each branch going on with the
  *       conjuncts after it; when those are needed by several branches they become a private
  *       continuation method, so code size stays linear;</li>
+ *   <li>{@code \A x \in S : A} is the conjunction of its instances (TLC's {@code OPCODE_bf}): the
+ *       first binding's instance is processed, then the others from the last binding back to the
+ *       second, each structurally, so an {@code \E} inside multiplies the successors and a
+ *       {@code x' = e} inside assigns; a body with neither is a guard tested in that order;</li>
  *   <li>when a conjunct is reached with every variable already assigned, TLC evaluates it (and all
  *       later ones) as a plain boolean: a disjunction there yields one successor, not one per true
  *       disjunct; the code does the same (statically when it knows, else with {@code allAssigned});</li>
@@ -53,7 +59,12 @@ final class ActionEmitter {
   private String base;
   private int continuations;
 
-  private record KCall(String method, List<Integer> ids) {}
+  /** A call of a continuation method: the partial state, the bound ids in scope, then {@code extra} arguments. */
+  private record KCall(String method, List<Integer> ids, List<CodeBlock> extra) {
+    KCall(String method, List<Integer> ids) {
+      this(method, ids, List.of());
+    }
+  }
 
   private record Item(IrExpr e, boolean popped, KCall k) {
     static Item of(IrExpr e, boolean popped) {
@@ -194,6 +205,15 @@ final class ActionEmitter {
         b.endControlFlow();
         return;
       }
+      if (e instanceof IrExpr.Binder q && q.kind() == IrExpr.BinderKind.FORALL && !needsStructure(q.body())) {
+        comment(b, e.span());
+        if (it.popped() && allKnownAssigned(sc)) {
+          guard(e, sc, b, fail); // TLC evaluates the whole \A as a boolean once every variable is assigned
+        } else {
+          forallGuard(q, sc, b, fail);
+        }
+        continue;
+      }
       if (isBranching(e)) {
         boolean mayBeBoolean = it.popped() && canMultiBranch(e) && !allUnassignedSomewhere(sc);
         if (mayBeBoolean && allKnownAssigned(sc)) {
@@ -312,6 +332,10 @@ final class ActionEmitter {
       return;
     }
     IrExpr.Binder q = (IrExpr.Binder) e;
+    if (q.kind() == IrExpr.BinderKind.FORALL) {
+      forall(q, rest, sc, b, fail);
+      return;
+    }
     // TLC's ContextEnumerator: all domains first, then the first bound variable varies fastest
     List<String> sets = new ArrayList<>();
     for (IrExpr.Bound bd : q.bounds()) {
@@ -359,7 +383,109 @@ final class ActionEmitter {
       return a.op() == Operator.OR || a.op() == Operator.IMPLIES;
     }
     return e instanceof IrExpr.If || e instanceof IrExpr.Case
-        || e instanceof IrExpr.Binder b && b.kind() == IrExpr.BinderKind.EXISTS;
+        || e instanceof IrExpr.Binder b && (b.kind() == IrExpr.BinderKind.EXISTS || b.kind() == IrExpr.BinderKind.FORALL);
+  }
+
+  // ------------------------------------------------------------------ \A in actions
+
+  /**
+   * Whether TLC's structural processing of an action-level {@code \A} with this body can differ from
+   * testing it: the body may branch or assign a variable (a primed one; in Init an unprimed one).
+   */
+  private boolean needsStructure(IrExpr body) {
+    return canMultiBranch(body) || IrTree.anyMatch(body, x -> x instanceof IrExpr.Ref r
+        && r.kind() == (mode != Mode.INIT ? RefKind.PRIMED : RefKind.VAR)
+        || x instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED);
+  }
+
+  /** {@code Value[][] contexts = contexts(S, T, ...)}: every binding of {@code q}, in TLC's order. */
+  private String contexts(IrExpr.Binder q, Scope sc, CodeBlock.Builder b) {
+    List<CodeBlock> domains = new ArrayList<>();
+    for (IrExpr.Bound bd : q.bounds()) {
+      String set = sc.fresh("domain");
+      b.addStatement("$T $L = $L", ExprEmitter.VALUE, set, ex.value(bd.set(), sc));
+      for (int j = 0; j < (bd.tuple() ? 1 : bd.names().size()); j++) {
+        domains.add(CodeBlock.of("$L", set));
+      }
+    }
+    String ctx = sc.fresh("contexts");
+    b.addStatement("$T[][] $L = contexts($L)", ExprEmitter.VALUE, ctx, CodeBlock.join(domains, ", "));
+    return ctx;
+  }
+
+  /** Binds {@code q}'s variables in {@code in} to one row of its contexts. */
+  private void bindRow(IrExpr.Binder q, CodeBlock row, Scope in, CodeBlock.Builder b) {
+    String r = in.fresh("row");
+    b.addStatement("$T $L = $L", VALUES, r, row);
+    int col = 0;
+    for (IrExpr.Bound bd : q.bounds()) {
+      if (bd.tuple()) {
+        String t = in.fresh("t");
+        b.addStatement("$T $L = $L[$L]", ExprEmitter.VALUE, t, r, col++);
+        b.add(ex.destructure(bd, t, in));
+      } else {
+        for (int j = 0; j < bd.names().size(); j++) {
+          b.addStatement("$T $L = $L[$L]", ExprEmitter.VALUE, in.bind(bd.ids().get(j), bd.names().get(j)), r, col++);
+        }
+      }
+    }
+  }
+
+  /** An {@code \A} whose body only tests: each instance tested in TLC's order (first binding, then last to second). */
+  private void forallGuard(IrExpr.Binder q, Scope sc, CodeBlock.Builder b, String fail) {
+    String ctx = contexts(q, sc, b);
+    String holds = sc.fresh("holds");
+    String k = sc.fresh("k");
+    b.addStatement("boolean $L = true", holds);
+    b.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, ctx, k);
+    Scope in = sc.child();
+    bindRow(q, CodeBlock.of("$L[$L == 0 ? 0 : $L.length - $L]", ctx, k, ctx, k), in, b);
+    b.beginControlFlow("if (!$L)", ex.cond(q.body(), in));
+    b.addStatement("$L = false", holds);
+    b.addStatement("break");
+    b.endControlFlow();
+    b.endControlFlow();
+    b.addStatement("if (!$L) $L", holds, fail);
+  }
+
+  /**
+   * Structural {@code \A}: the first binding's instance here, then a method that processes the
+   * instance of binding {@code length - k} and calls itself with {@code k + 1}, and at the end goes
+   * on with {@code rest}. An empty domain goes on with {@code rest} at once.
+   */
+  private void forall(IrExpr.Binder q, List<Item> rest, Scope sc, CodeBlock.Builder b, String fail) {
+    String ctx = contexts(q, sc, b);
+    List<Item> k = shareable(rest, sc, 2);
+    String name = sym.member(base + "_forall" + (++continuations));
+    Frame f = frame(name, sc, List.of(ArrayTypeName.of(VALUES), TypeName.INT), List.of("contexts", "k"));
+    String fctx = f.extra().get(0);
+    String fk = f.extra().get(1);
+    f.method().addJavadoc("Instance {@code length - k} of the \\A at $L, then the next; after the last, the conjuncts after it.\n",
+        Comments.safe(q.span().where()));
+    CodeBlock.Builder mb = CodeBlock.builder();
+    mb.beginControlFlow("if ($L == $L.length)", fk, fctx);
+    items(new ArrayList<>(k), f.scope().child(), mb, "return");
+    mb.nextControlFlow("else");
+    Scope inLoop = f.scope().child();
+    bindRow(q, CodeBlock.of("$L[$L.length - $L]", fctx, fctx, fk), inLoop, mb);
+    List<Item> next = new ArrayList<>();
+    next.add(Item.of(q.body(), true)); // taken from TLC's action list: evaluated as a boolean once all is assigned
+    next.add(new Item(null, true, new KCall(name, f.ids(), List.of(CodeBlock.of("$L", fctx), CodeBlock.of("$L + 1", fk)))));
+    items(next, inLoop, mb, "return");
+    mb.endControlFlow();
+    f.method().addCode(mb.build());
+    methods.add(f.method().build());
+
+    b.beginControlFlow("if ($L.length == 0)", ctx);
+    items(new ArrayList<>(k), sc.child(), b, fail);
+    b.nextControlFlow("else");
+    Scope in = sc.child();
+    bindRow(q, CodeBlock.of("$L[0]", ctx), in, b);
+    List<Item> first = new ArrayList<>();
+    first.add(Item.of(q.body(), false));
+    first.add(new Item(null, true, new KCall(name, f.ids(), List.of(CodeBlock.of("$L", ctx), CodeBlock.of("1")))));
+    items(first, in, b, fail);
+    b.endControlFlow();
   }
 
   /** Whether structural processing of {@code e} can yield more than one state from one partial state. */
@@ -376,7 +502,8 @@ final class ActionEmitter {
       }
     }
     if (e instanceof IrExpr.Binder b) {
-      return b.kind() == IrExpr.BinderKind.EXISTS;
+      return b.kind() == IrExpr.BinderKind.EXISTS
+          || b.kind() == IrExpr.BinderKind.FORALL && canMultiBranch(b.body());
     }
     if (e instanceof IrExpr.If i) {
       return canMultiBranch(i.then()) || canMultiBranch(i.otherwise());
@@ -465,6 +592,25 @@ final class ActionEmitter {
 
   private KCall continuation(List<Item> rest, Scope sc) {
     String name = sym.member(base + "_then" + (++continuations));
+    Frame f = frame(name, sc, List.of(), List.of());
+    Span first = firstSpan(rest);
+    f.method().addJavadoc("Continues $L after a branch$L.\n", Comments.safe(base),
+        first == null ? "" : " with the conjuncts from " + Comments.safe(first.where()));
+    CodeBlock.Builder b = CodeBlock.builder();
+    items(new ArrayList<>(rest), f.scope(), b, "return");
+    f.method().addCode(b.build());
+    methods.add(f.method().build());
+    return new KCall(name, f.ids());
+  }
+
+  /** A continuation method being built: its scope, builder, the bound ids it receives and its extra parameters' names. */
+  private record Frame(Scope scope, MethodSpec.Builder method, List<Integer> ids, List<String> extra) {}
+
+  /**
+   * The head of a continuation method {@code name}: the state, the partial state {@code n}, every
+   * bound variable of {@code sc}, the {@code extraTypes} parameters, then the label and sink.
+   */
+  private Frame frame(String name, Scope sc, List<TypeName> extraTypes, List<String> extraNames) {
     Scope k = mode != Mode.INIT
         ? Scope.method("s", false, null, "s", "out", "label", "n", "e")
         : Scope.method(null, true, null, "out", "n", "e");
@@ -477,22 +623,20 @@ final class ActionEmitter {
     m.addParameter(VALUES, "n");
     List<Integer> ids = new ArrayList<>(sc.bound.keySet());
     for (Integer id : ids) {
-      String tla = sc.bound.get(id);
-      m.addParameter(ExprEmitter.VALUE, k.bind(id, tla));
+      m.addParameter(ExprEmitter.VALUE, k.bind(id, sc.bound.get(id)));
+    }
+    List<String> extra = new ArrayList<>();
+    for (int i = 0; i < extraTypes.size(); i++) {
+      String p = k.fresh(extraNames.get(i));
+      m.addParameter(extraTypes.get(i), p);
+      extra.add(p);
     }
     if (mode != Mode.INIT) {
       m.addParameter(LABEL, "label").addParameter(SINK, "out");
     } else {
       m.addParameter(INIT_SINK, "out");
     }
-    Span first = firstSpan(rest);
-    m.addJavadoc("Continues $L after a branch$L.\n", Comments.safe(base),
-        first == null ? "" : " with the conjuncts from " + Comments.safe(first.where()));
-    CodeBlock.Builder b = CodeBlock.builder();
-    items(new ArrayList<>(rest), k, b, "return");
-    m.addCode(b.build());
-    methods.add(m.build());
-    return new KCall(name, ids);
+    return new Frame(k, m, ids, extra);
   }
 
   private static Span firstSpan(List<Item> rest) {
@@ -513,6 +657,7 @@ final class ActionEmitter {
     for (Integer id : k.ids()) {
       args.add(CodeBlock.of("$L", sc.local(id)));
     }
+    args.addAll(k.extra());
     if (mode != Mode.INIT) {
       args.add(CodeBlock.of("label"));
     }

@@ -3,6 +3,7 @@ package io.finalspec.codegen.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.IrExpr.RefKind;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
@@ -507,32 +508,6 @@ final class ExprEmitter {
   }
 
   private static boolean usesAt(IrExpr e, int atId) {
-    if (e instanceof IrExpr.Ref r) {
-      return r.kind() == RefKind.AT && r.index() == atId;
-    }
-    if (e instanceof IrExpr.Apply a) {
-      return a.args().stream().anyMatch(x -> usesAt(x, atId));
-    }
-    if (e instanceof IrExpr.Call c) {
-      return c.args().stream().anyMatch(x -> usesAt(x, atId));
-    }
-    if (e instanceof IrExpr.Binder b) {
-      return usesAt(b.body(), atId) || b.bounds().stream().anyMatch(bd -> usesAt(bd.set(), atId));
-    }
-    if (e instanceof IrExpr.Let l) {
-      return usesAt(l.body(), atId) || l.defs().stream().anyMatch(d -> usesAt(d.value(), atId));
-    }
-    if (e instanceof IrExpr.If i) {
-      return usesAt(i.cond(), atId) || usesAt(i.then(), atId) || usesAt(i.otherwise(), atId);
-    }
-    if (e instanceof IrExpr.Case c) {
-      return (c.other() != null && usesAt(c.other(), atId))
-          || c.arms().stream().anyMatch(a -> usesAt(a.guard(), atId) || usesAt(a.body(), atId));
-    }
-    if (e instanceof IrExpr.Except x) {
-      return usesAt(x.fn(), atId) || x.clauses().stream().anyMatch(c -> usesAt(c.value(), atId)
-          || c.path().stream().anyMatch(p -> usesAt(p, atId)));
-    }
-    return false;
+    return IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.AT && r.index() == atId);
   }
 }

@@ -80,7 +80,7 @@ public final class JavaEmitter {
     JavaEmitter e = new JavaEmitter(ir, cls, src);
     TypeSpec type = e.type();
     JavaFile file = JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ")
-        .addStaticImport(Helpers.PARTIAL_STATE, "bind", "read", "candidates", "allAssigned")
+        .addStaticImport(Helpers.PARTIAL_STATE, "bind", "read", "candidates", "allAssigned", "contexts")
         .addStaticImport(Helpers.EVALUATION, "let", "caseFail", "inDomain", "at", "orNull").build();
     return new JavaSource(cls.canonicalName(), file.toString());
   }

@@ -146,10 +146,9 @@ public final class Levels {
     }
     switch (name) {
       case "'":
-      case "UNCHANGED": {
-        int inner = of(args.get(0));
-        return inner >= STATE ? Math.max(ACTION, inner) : inner;
-      }
+      case "UNCHANGED":
+        // SANY: action-level even when what is primed is constant (ASSUME C' = C is a level error)
+        return Math.max(ACTION, of(args.get(0)));
       case "ENABLED":
         return Math.min(of(args.get(0)), STATE);
       case "\\cdot":

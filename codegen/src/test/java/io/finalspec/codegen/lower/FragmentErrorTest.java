@@ -25,7 +25,12 @@ class FragmentErrorTest {
         Arguments.of("Next == WF_x(x' = 1)", "T.cfg:2:6: NEXT Next is not an action (it is temporal-level)"),
         Arguments.of("Next == x' = [](x = 0)", "T.cfg:2:6: NEXT Next is not an action (it is temporal-level)"),
         Arguments.of("Next == x' = x ~> x", "T.cfg:2:6: NEXT Next is not an action (it is temporal-level)"),
-        Arguments.of("Next == x' = Undefined", "T.tla:5:14: undefined identifier 'Undefined'"));
+        Arguments.of("Next == x' = Undefined", "T.tla:5:14: undefined identifier 'Undefined'"),
+        // SANY: a primed expression is action-level even when what is primed is constant (mutation fuzz)
+        Arguments.of("C == 1\nASSUME C' = 1\nNext == x' = x",
+            "T.tla:6:1: ASSUME must be a constant formula (this one is action-level)"),
+        Arguments.of("C == 1\nASSUME UNCHANGED C\nNext == x' = x",
+            "T.tla:6:1: ASSUME must be a constant formula (this one is action-level)"));
   }
 
   @ParameterizedTest(name = "{0}")

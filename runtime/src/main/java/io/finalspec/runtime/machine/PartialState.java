@@ -41,6 +41,36 @@ public final class PartialState {
         return Tla.elements(set);
     }
 
+    /**
+     * The bindings of {@code \A x \in S, y \in T : A} in an action, in the order TLC's
+     * {@code ContextEnumerator} gives them (the domains evaluated first, the first variable varying
+     * fastest); one row per binding, one column per domain. TLC takes such an {@code \A} as the
+     * conjunction of its instances, so an action processes each row's instance in turn.
+     */
+    public static Value[][] contexts(Value... domains) {
+        List<List<Value>> elements = new java.util.ArrayList<>(domains.length);
+        int rows = 1;
+        for (Value d : domains) {
+            List<Value> es = new java.util.ArrayList<>();
+            Tla.elements(d).forEach(es::add);
+            elements.add(es);
+            rows = es.isEmpty() ? 0 : Math.multiplyExact(rows, es.size());
+        }
+        Value[][] out = new Value[rows][];
+        int[] at = new int[domains.length];
+        for (int r = 0; r < rows; r++) {
+            Value[] row = new Value[domains.length];
+            for (int c = 0; c < domains.length; c++) {
+                row[c] = elements.get(c).get(at[c]);
+            }
+            out[r] = row;
+            for (int c = 0; c < domains.length && ++at[c] == elements.get(c).size(); c++) {
+                at[c] = 0;
+            }
+        }
+        return out;
+    }
+
     /** Whether every variable has a value. */
     public static boolean allAssigned(Value[] n) {
         for (Value v : n) {

@@ -32,6 +32,19 @@ class PartialStateTest {
     }
 
     @Test
+    void contextsOfAnActionLevelForallComeInTlcsOrderFirstVariableFastest() {
+        Value[][] rows = PartialState.contexts(Tla.set(Tla.integer(2), Tla.integer(1)), Tla.set(Tla.TRUE, Tla.FALSE));
+        List<String> seen = new ArrayList<>();
+        for (Value[] row : rows) {
+            seen.add(row[0] + "," + row[1]);
+        }
+        // TLC's ContextEnumerator: each domain in TLC's order, the first variable varying fastest
+        assertEquals(List.of("1,FALSE", "2,FALSE", "1,TRUE", "2,TRUE"), seen);
+        assertEquals(0, PartialState.contexts(Tla.set(Tla.integer(1)), Tla.set()).length);
+        assertEquals(1, PartialState.contexts().length, "no domains: one empty binding");
+    }
+
+    @Test
     void readingAnUnassignedPrimedVariableIsTlcsError() {
         TlaEvalException e = assertThrows(TlaEvalException.class, () -> PartialState.read(new Value[2], 1, "y'"));
         assertEquals("In evaluation, the identifier y' is either undefined or not an operator (it has no value yet in this state).",

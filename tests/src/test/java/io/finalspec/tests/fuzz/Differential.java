@@ -36,6 +36,8 @@ final class Differential {
         INVALID,
         /** too large to compare (the machine hit its state cap, or TLC its deadline) */
         SKIPPED,
+        /** a mutant both sides refuse: finalspec with positioned diagnostics, TLC with an error */
+        BOTH_REJECT,
         /** a difference: a bug in finalspec (or in TLC) */
         DIFFER
     }
@@ -86,9 +88,42 @@ final class Differential {
         }
     }
 
+    /**
+     * Compares a mutated spec, which may well be invalid: the compiler must not throw and must give
+     * positioned diagnostics; a spec it refuses must be one TLC refuses too (any error: SANY's, or
+     * TLC's before or during the search), unless it is outside the fragment ({@code unsupported:});
+     * a spec it compiles is compared like a generated one.
+     */
+    Outcome compareMutant(Path tla, Path cfg) throws IOException, InterruptedException {
+        CompileResult compiled;
+        try {
+            compiled = io.finalspec.codegen.Compiler.compile(tla, cfg, CompileOptions.inPackage("finalspec.generated"));
+        } catch (Throwable e) {
+            return Outcome.of(Kind.DIFFER, "the compiler threw " + e);
+        }
+        if (compiled.ok()) {
+            return compare(tla, cfg, compiled);
+        }
+        if (compiled.diagnostics().isEmpty() || compiled.diagnostics().stream().anyMatch(d -> d.span() == null)) {
+            return Outcome.of(Kind.DIFFER, "a refusal without a positioned diagnostic: " + compiled.describe().strip());
+        }
+        TlcResult t = runTlc(tla, cfg);
+        if (t.outcome().kind() == Expectation.Kind.ERROR && !t.errorMessage().startsWith("TLC did not finish")) {
+            return new Outcome(Kind.BOTH_REJECT, compiled.describe().strip() + "\n  TLC: " + t.errorMessage(), "error", -1);
+        }
+        if (isRejection(compiled.diagnostics())) {
+            return Outcome.of(Kind.REJECTED, compiled.describe().strip());
+        }
+        return Outcome.of(Kind.DIFFER, "finalspec refuses a spec TLC checks (" + t.outcome() + ", " + t.distinct()
+            + " distinct):\n" + compiled.describe().strip());
+    }
+
     Outcome compare(Path tla, Path cfg) throws IOException, InterruptedException {
+        return compare(tla, cfg, io.finalspec.codegen.Compiler.compile(tla, cfg, CompileOptions.inPackage("finalspec.generated")));
+    }
+
+    private Outcome compare(Path tla, Path cfg, CompileResult compiled) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        CompileResult compiled = io.finalspec.codegen.Compiler.compile(tla, cfg, CompileOptions.inPackage("finalspec.generated"));
         if (!compiled.ok()) {
             if (isRejection(compiled.diagnostics())) {
                 return Outcome.of(Kind.REJECTED, compiled.describe().strip());

@@ -394,7 +394,7 @@ final class ExprGen {
                 String body = expr(Ty.BOOL, d);
                 pop();
                 pop();
-                return "(" + q + "<<" + ka + ", " + kb + ">> \\in " + a.tla() + " \\X " + b.tla() + " : " + body + ")";
+                return "(" + q + "<<" + ka + ", " + kb + ">> \\in (" + a.tla() + ") \\X (" + b.tla() + ") : " + body + ")";
             }
             case 1: {
                 Dom fs = Dom.functions(smallScalar(), smallScalar());

@@ -11,13 +11,22 @@ import org.quicktheories.core.Gen;
  * booleans, strings, model values, sets, records, functions, sequences), Init with {@code =} and
  * {@code \in}, one to four actions (some with a parameter under {@code \E}) made of guards and
  * assignments in several shapes ({@code =}, {@code \in}, EXCEPT with {@code @}, disjunction,
- * IF, {@code \E}, LET), each assignment followed by a conjunct that keeps the variable inside its
- * type set (so the state space stays small), invariants (often violated), deadlock checked or not.
+ * IF, {@code \E}, {@code \A} over {@code \E}, LET), each assignment followed by a conjunct that keeps
+ * the variable inside its type set, invariants (often violated), deadlock checked or not. Two specs in
+ * three are wide: one to three counters or sets with actions of their own multiply the states
+ * (hundreds to thousands), and their invariants are the kind violated deep if at all.
  */
 final class SpecGenerator {
 
     /** Product of the variables' type-set sizes a spec may have: its reachable states are fewer. */
     static final long STATE_BUDGET = 6000;
+
+    /**
+     * A wide spec's budget for its random variables; its counters and sets (at most
+     * {@link #COMPONENT_BUDGET} states together) multiply the reachable states.
+     */
+    static final long WIDE_STATE_BUDGET = 300;
+    static final long COMPONENT_BUDGET = 240;
 
     private static final List<String> VAR_NAMES = List.of("x", "y", "q", "buf", "mode", "owner", "new", "class", "State",
         "cnt", "flag", "default");
@@ -54,7 +63,8 @@ final class SpecGenerator {
         List<String> names = new ArrayList<>();
         List<Dom> doms = new ArrayList<>();
         int nVars = r.between(2, 3);
-        long budget = STATE_BUDGET;
+        boolean wide = r.percent(65);
+        long budget = wide ? WIDE_STATE_BUDGET : STATE_BUDGET;
         for (int i = 0; i < nVars; i++) {
             Dom d = varDom(scalars, budget);
             if (d == null) {
@@ -80,6 +90,9 @@ final class SpecGenerator {
         for (int i = 0; i < nActions; i++) {
             actions.add(action(g, "A" + (i + 1), names, doms, i < names.size() ? i : -1));
         }
+        if (wide) {
+            components(g, names, doms, vars, actions);
+        }
 
         List<FuzzSpec.Def> invariants = new ArrayList<>();
         if (r.percent(40)) {
@@ -91,11 +104,67 @@ final class SpecGenerator {
         }
         int nInv = r.below(3);
         for (int i = 0; i < nInv; i++) {
-            invariants.add(new FuzzSpec.Def("Inv" + (i + 1), r.percent(40) ? unreached(g, names, doms) : invariant(g, names)));
+            // a random invariant mostly fails within a few steps: wide specs keep to the deep kind
+            invariants.add(new FuzzSpec.Def("Inv" + (i + 1), wide || r.percent(40) ? unreached(g, names, doms)
+                : invariant(g, names)));
         }
         List<String> helpers = ExprGen.HELPERS.stream().filter(h -> g.helpersUsed().contains(h.name()))
             .map(ExprGen.Helper::text).toList();
         return new FuzzSpec(vars, helpers, actions, invariants, r.percent(35));
+    }
+
+    /**
+     * Counters and sets that move independently of the rest (issue 10: generated state spaces were
+     * tiny, median 3 states): each gets its own always-enabled actions, so the reachable states are
+     * the product of theirs and the random part's, hundreds to thousands. The random actions may
+     * read them (they are readable to the expression generator).
+     */
+    private void components(ExprGen g, List<String> names, List<Dom> doms, List<FuzzSpec.Var> vars,
+        List<FuzzSpec.Action> actions) {
+        long budget = COMPONENT_BUDGET;
+        int n = r.between(1, 3);
+        for (int i = 0; i < n && budget >= 4; i++) {
+            String name;
+            do {
+                name = r.pick(VAR_NAMES);
+            } while (names.contains(name));
+            String act = "Step" + (i + 1);
+            Dom d;
+            List<FuzzSpec.Action> moves = new ArrayList<>();
+            if (r.percent(55)) {
+                int hi = (int) Math.min(r.between(3, 9), budget - 1);
+                d = Dom.ints(0, hi);
+                String up = switch (r.below(3)) {
+                    case 0 -> name + "' = (" + name + " + 1) % " + (hi + 1);
+                    case 1 -> "\\E d \\in 1..2 : " + name + "' = " + name + " + d";
+                    default -> name + "' = " + name + " + 1";
+                };
+                moves.add(new FuzzSpec.Action(act, null, null, List.of(new FuzzSpec.Conj(up, name, null),
+                    new FuzzSpec.Conj(name + "' \\in " + d.tla(), null, name))));
+                if (r.percent(50)) {
+                    moves.add(new FuzzSpec.Action(act + "Back", null, null, List.of(new FuzzSpec.Conj(name + " > 0", null, null),
+                        new FuzzSpec.Conj(name + "' = " + name + " - 1", name, null))));
+                }
+            } else {
+                int hi = budget >= 16 && r.percent(60) ? 4 : 3;
+                hi = (1L << hi) <= budget ? hi : 2;
+                d = Dom.subsets(Dom.ints(1, hi));
+                moves.add(new FuzzSpec.Action(act, null, null, List.of(new FuzzSpec.Conj("\\E e \\in 1.." + hi + " : " + name
+                    + "' = " + name + " \\cup {e}", name, null))));
+                String back = r.percent(50) ? "\\E e \\in " + name + " : " + name + "' = " + name + " \\ {e}"
+                    // an \E under \A: TLC generates one successor per choice of every instance
+                    : "\\A e \\in " + name + " : \\E f \\in {e, 0} : " + name + "' = " + name + " \\ {CHOOSE m \\in " + name
+                        + " : TRUE}";
+                moves.add(new FuzzSpec.Action(act + "Back", null, null, List.of(new FuzzSpec.Conj(name + " # {}", null, null),
+                    new FuzzSpec.Conj(back, name, null))));
+            }
+            budget /= d.card();
+            names.add(name);
+            doms.add(d);
+            vars.add(new FuzzSpec.Var(name, d.tla(), name + (d.elem().kind() == Ty.Kind.INT ? " = 0" : " = {}")));
+            g.readable(name, d);
+            actions.addAll(moves);
+        }
     }
 
     /** "Some values are never reached": violated only if the search gets there, often deep. */
@@ -211,13 +280,11 @@ final class SpecGenerator {
     }
 
     /**
-     * A guard conjunct. One with a {@code \\A} goes inside an IF, where TLC evaluates it as a
-     * boolean: in an action TLC processes a {@code \\A} like a conjunction of its instances, which
-     * finalspec does not yet do (fuzz-regressions/ForallBranches, listed in known.txt).
+     * A guard conjunct. An {@code \\A} in it is processed as TLC does in an action, as the
+     * conjunction of its instances (fuzz-regressions/ForallBranches).
      */
     private String guard(ExprGen g) {
-        String c = g.condition(2);
-        return c.contains("\\A ") ? "(IF " + c + " THEN TRUE ELSE FALSE)" : c;
+        return g.condition(2);
     }
 
     /** {@code x' \\in D} for a small type set, else a step from the old value kept inside it. */
@@ -260,6 +327,21 @@ final class SpecGenerator {
                 g.pop();
             }
             case 5 -> text = except(g, x, t);
+            case 8 -> {
+                // \A in an action: the first instance assigns x' (once per choice of the \E), the others test it
+                Dom over = r.pick(g.scalars());
+                Dom choice = r.pick(g.scalars());
+                String k = g.freshName();
+                g.push(new ExprGen.Bound(k, over.elem(), over));
+                String guard = g.condition(1);
+                g.pop();
+                String j = g.freshName();
+                g.push(new ExprGen.Bound(j, choice.elem(), choice));
+                String value = g.expr(t, 2);
+                g.pop();
+                text = "(\\A " + k + " \\in " + over.tla() + " : " + guard + " \\/ \\E " + j + " \\in " + choice.tla() + " : "
+                    + p + " = " + value + ")";
+            }
             case 6, 10, 11 -> text = p + " = " + evolve(g, x, t);
             default -> text = p + " = " + g.expr(t, 3);
         }
