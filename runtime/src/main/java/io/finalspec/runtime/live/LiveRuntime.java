@@ -58,6 +58,8 @@ public final class LiveRuntime {
     }
 
     private final Machine machine;
+    /** The machine's action instances, asked once (empty: parameters are not checked up front). */
+    private final List<ActionLabel> instances;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Trace.Step> steps = new ArrayList<>();
@@ -76,12 +78,18 @@ public final class LiveRuntime {
         this(machine, firstInit(machine), null);
     }
 
+    /** Starts from the first initial state; among several matching successors, chooses at random from {@code seed}. */
+    public LiveRuntime(Machine machine, long seed) {
+        this(machine, firstInit(machine), seed);
+    }
+
     /**
      * Starts from {@code init}; with a non-null {@code seed}, chooses among matching successors (and
      * nothing else) at random, reproducibly.
      */
     public LiveRuntime(Machine machine, State init, Long seed) {
         this.machine = machine;
+        this.instances = machine.actionInstances();
         this.current = init;
         this.random = seed == null ? null : new SplittableRandom(seed);
         steps.add(new Trace.Step(null, init));
@@ -99,6 +107,11 @@ public final class LiveRuntime {
             throw new IllegalStateException(m.specName() + " has no initial state");
         }
         return first[0];
+    }
+
+    /** The machine this runtime drives. */
+    public Machine machine() {
+        return machine;
     }
 
     public void onViolation(Consumer<Violation> l) {
@@ -120,7 +133,6 @@ public final class LiveRuntime {
      * equal to {@code target}, or with a null {@code target} to any successor with that label.
      */
     public State perform(ActionLabel label, State target) throws InterruptedException {
-        List<ActionLabel> instances = machine.actionInstances();
         if (!instances.isEmpty() && !instances.contains(label)) {
             throw new IllegalArgumentException(label + " is not an action instance of " + machine.specName()
                 + "; " + describe(label.name(), instances));
@@ -145,7 +157,6 @@ public final class LiveRuntime {
             throw new IllegalArgumentException(machine.specName() + " has no action " + action + "; its actions are "
                 + String.join(", ", machine.actionNames()));
         }
-        List<ActionLabel> instances = machine.actionInstances();
         Predicate<ActionLabel> filter = l -> l.name().equals(action) && paramsMatch(l, params);
         if (!instances.isEmpty() && instances.stream().noneMatch(filter)) {
             throw new IllegalArgumentException(call(action, params) + " is not an action instance of "
