@@ -56,7 +56,7 @@ class CpythonCommandTest {
         needsPython();
         Path json = tmp.resolve("rows.json");
         Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "150", "--seed", "7",
-            "--embed-runs", "20", "--manifest", MANIFEST, "--json", json.toString());
+            "--embed-runs", "20", "--gdb-runs", "2", "--manifest", MANIFEST, "--json", json.toString());
         assertExit(0, r);
         JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
         JsonObject random = rows.get(0).getAsJsonObject();
@@ -81,6 +81,16 @@ class CpythonCommandTest {
         assertEquals(20, unwind.get("validated").getAsInt(), r.all());
         assertEquals("gh96387-fixed", rows.get(3).getAsJsonObject().get("model").getAsString());
         assertEquals("ok", rows.get(3).getAsJsonObject().get("verdict").getAsString(), r.all());
+        // gh-110052's window forced with gdb on the debug build (needs gdb and python3.11-dbg)
+        if (!"1".equals(System.getenv("FINALSPEC_CI")) && !(Files.isExecutable(Path.of("/usr/bin/gdb"))
+                && Files.isExecutable(Path.of("/usr/bin/python3.11d-config")))) {
+            return;
+        }
+        JsonObject window = rows.get(4).getAsJsonObject();
+        assertEquals("gh110052-interp-window", window.get("model").getAsString());
+        assertEquals("ok", window.get("verdict").getAsString(), r.all());
+        assertEquals(2, window.get("validated").getAsInt(), r.all());
+        assertTrue(window.get("interpreter").getAsString().contains("read 0xdddddddddddddddd"), r.all());
     }
 
     @Test
@@ -180,7 +190,7 @@ class CpythonCommandTest {
         String wrong = text.replace("action = \"JStopSetFlag\"\npc = \"stop_set\"", "action = \"JStopSetFlag\"\npc = \"stop_clear\"");
         assertFalse(wrong.equals(text));
         Files.writeString(dir.resolve(MAPPING), wrong);
-        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--manifest", MANIFEST,
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--gdb-runs", "0", "--manifest", MANIFEST,
             "--mappings", dir.toString());
         assertExit(1, r);
         assertTrue(r.out().contains("first trace the spec does not allow") && r.out().contains("NOT ALLOWED"), r.all());
@@ -193,7 +203,8 @@ class CpythonCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("mappings"));
         Files.writeString(dir.resolve(MAPPING), Files.readString(SPECS.resolve(MAPPING))
             .replace("pattern = \"self._is_stopped = True\"", "pattern = \"self._is_stopped = 'yes'\""));
-        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--manifest", MANIFEST, "--mappings", dir.toString());
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--gdb-runs", "0", "--manifest", MANIFEST,
+            "--mappings", dir.toString());
         assertExit(3, r);
         assertTrue(r.err().contains("location stop_set") && r.err().contains("of CPython 3.11."), r.all());
     }
