@@ -172,8 +172,9 @@ class LiveStressTest {
                 workers.add(t);
                 t.start();
             }
-            start.await();
+            // the clock starts before the barrier opens: the workers may finish before this thread runs again
             long t0 = System.nanoTime();
+            start.await();
             for (Thread t : workers) {
                 t.join();
             }
@@ -239,8 +240,9 @@ class LiveStressTest {
                 workers.add(t);
                 t.start();
             }
-            start.await();
+            // the clock starts before the barrier opens: the workers may finish before this thread runs again
             long t0 = System.nanoTime();
+            start.await();
             for (Thread t : workers) {
                 t.join();
             }

@@ -277,8 +277,11 @@ public final class LiveFacadeEmitter {
     String upper = Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
     // an action named like a variable (Tag and tag) is "doTag": tag() reads the variable
     String base = accessors.contains(camel) ? "do" + upper : camel;
+    // a spec parameter named runtime or Tla must not hide what the method bodies use
     NameAllocator locals = new NameAllocator();
-    locals.newName("timeout", "timeout");
+    for (String r : List.of("timeout", "runtime", "machine", "Tla", "Duration", "ModelValue", "Value", "State")) {
+      locals.newName(r, "reserved:" + r);
+    }
     List<ParameterSpec> params = new ArrayList<>();
     List<CodeBlock> values = new ArrayList<>();
     for (int i = 0; i < a.params().size(); i++) {

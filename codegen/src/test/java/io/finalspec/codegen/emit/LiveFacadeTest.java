@@ -123,6 +123,22 @@ class LiveFacadeTest {
   }
 
   @Test
+  void specNamesThatAreJavaKeywordsOrTheFacadesOwnNamesStillCompile() throws Exception {
+    CompileResult r = TestSpecs.compile("Names", """
+        VARIABLES runtime, class
+        Init == runtime = 0 /\\ class = 0
+        Do(runtime_, Tla) == runtime' = runtime_ /\\ class' = Tla
+        State(machine) == runtime' = machine /\\ UNCHANGED class
+        Next == (\\E a \\in {1, 2}, b \\in {3} : Do(a, b)) \\/ (\\E m \\in {5} : State(m))
+        """, "INIT Init\nNEXT Next\n");
+    assertTrue(r.ok(), r.describe());
+    String facade = r.sources().get(1).code();
+    InMemoryCompiler.withContextLoader().compile(r.sources());
+    assertTrue(facade.contains("public boolean tryDo(int runtime_, int Tla_, Duration timeout)"), facade);
+    assertTrue(facade.contains("public boolean tryState(int machine_, Duration timeout)"), facade);
+  }
+
+  @Test
   void namesFollowJavaConventions() {
     assertEquals("takeGilC1", LiveFacadeEmitter.lowerCamel("TakeGilC1"));
     assertEquals("mOp", LiveFacadeEmitter.lowerCamel("M!Op"));
