@@ -76,8 +76,8 @@ public final class Compiler {
       }
       String className = options.className() != null ? options.className() : className(module.name(), cfgName);
       SourceLines src = SourceLines.none().add(spec.getFileName().toString(), Files.readString(spec, StandardCharsets.UTF_8));
-      JavaSource source = JavaEmitter.emit(ir, options.packageName(), className, src);
-      return CompileResult.of(List.of(source), source.className());
+      List<JavaSource> sources = JavaEmitter.emitAll(ir, options.packageName(), className, src);
+      return CompileResult.of(sources, sources.get(0).className());
     } catch (IOException | RuntimeException | StackOverflowError e) {
       diagnostics.add(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1), "internal",
           "internal error in the code generator: " + e));
@@ -137,7 +137,8 @@ public final class Compiler {
       throw new CompileFailedException(r.diagnostics());
     }
     try {
-      ClassLoader loader = InMemoryCompiler.withContextLoader().compile(r.sources());
+      // the machine alone: its live facade (the second source) is for programs that drive it
+      ClassLoader loader = InMemoryCompiler.withContextLoader().compile(r.sources().subList(0, 1));
       Class<?> cls = loader.loadClass(r.className());
       return (Machine) cls.getConstructor().newInstance();
     } catch (CompileException e) {

@@ -57,28 +57,10 @@ class ReadmePluginSnippetTest {
             }
         }
         Files.writeString(project.resolve("pom.xml"), pom);
-        write("src/main/tla/Mutex.tla", """
-            ---------------------------- MODULE Mutex ----------------------------
-            CONSTANTS Procs, None
-            VARIABLES owner, pc
-
-            Init == owner = None /\\ pc = [p \\in Procs |-> "idle"]
-            Acquire(p) == /\\ owner = None /\\ pc[p] = "idle"
-                          /\\ owner' = p /\\ pc' = [pc EXCEPT ![p] = "cs"]
-            Release(p) == /\\ owner = p
-                          /\\ owner' = None /\\ pc' = [pc EXCEPT ![p] = "idle"]
-            Next == \\E p \\in Procs : Acquire(p) \\/ Release(p)
-
-            MutualExclusion == \\A p, q \\in Procs : pc[p] = "cs" /\\ pc[q] = "cs" => p = q
-            ======================================================================
-            """);
-        write("src/main/tla/Mutex.cfg", """
-            CONSTANTS Procs = {p1, p2}
-                      None = None
-            INIT Init
-            NEXT Next
-            INVARIANT MutualExclusion
-            """);
+        // the spec and config LiveReadmeSnippetTest drives too
+        Path specs = ROOT.resolve("tests/src/test/resources/readme");
+        write("src/main/tla/Mutex.tla", Files.readString(specs.resolve("Mutex.tla")));
+        write("src/main/tla/Mutex.cfg", Files.readString(specs.resolve("Mutex.cfg")));
         write("src/test/java/com/example/MutexMachineTest.java", """
             package com.example;
 

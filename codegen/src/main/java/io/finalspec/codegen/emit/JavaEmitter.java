@@ -44,6 +44,7 @@ public final class JavaEmitter {
   static final ClassName FCN_VALUE = ClassName.get(RT + ".value", "FcnValue");
   static final ClassName VALUE_ORDER = ClassName.get(RT + ".value", "ValueOrder");
   static final ClassName LIST = ClassName.get(List.class);
+  static final ClassName MODEL = ClassName.get(RT + ".machine", "Model");
   static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
 
   private final MachineIr ir;
@@ -85,6 +86,13 @@ public final class JavaEmitter {
     return new JavaSource(cls.canonicalName(), file.toString());
   }
 
+  /**
+   * The machine class and its typed live facade ({@link LiveFacadeEmitter}), machine first.
+   */
+  public static List<JavaSource> emitAll(MachineIr ir, String packageName, String className, SourceLines src) {
+    return List.of(emit(ir, packageName, className, src), LiveFacadeEmitter.emit(ir, packageName, className));
+  }
+
   private TypeSpec type() {
     TypeSpec.Builder t = TypeSpec.classBuilder(sym.machine).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(MACHINE)
@@ -101,16 +109,31 @@ public final class JavaEmitter {
         .addJavadoc("This machine's order of strings and model values (TLC's, unless given another).\n").build());
     t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("The machine with TLC's order of strings and model values.\n")
-        .addStatement("this($T.ofLines(TLC_NAMES))", NAME_TABLE).build());
+        .addStatement("this(tlcNames())").build());
+    t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The machine with the order of strings and model values of {@code names} (tests use another order).\n")
+        .addParameter(NAME_TABLE, "names")
+        .addStatement("this(names, new $T($S, $T.of()))", MODEL, "config", ClassName.get(Map.class)).build());
+    t.addMethod(MethodSpec.methodBuilder("tlcNames").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(NAME_TABLE)
+        .addJavadoc("A new table with TLC's order of this spec's strings and model values: build the values of a\n")
+        .addJavadoc("{@link $T} with it, then the machine with the same table.\n", MODEL)
+        .addStatement("return $T.ofLines(TLC_NAMES)", NAME_TABLE).build());
 
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The machine with the order of strings and model values of {@code names} (tests use another order).\n")
-        .addParameter(NAME_TABLE, "names");
+        .addJavadoc("The machine with the order of strings and model values of {@code names} and the constants\n")
+        .addJavadoc("{@code model} binds (the config's values for the others; a value of another kind, or a\n")
+        .addJavadoc("name that is no constant, is an error). The ASSUMEs are checked by {@link #initStates}.\n")
+        .addParameter(NAME_TABLE, "names").addParameter(MODEL, "model");
+    CodeBlock.Builder declared = CodeBlock.builder();
+    for (int i = 0; i < ir.constants().size(); i++) {
+      declared.add(i == 0 ? "$S" : ", $S", ir.constants().get(i).name());
+    }
+    ctor.addStatement("model.checkDeclared($T.of($L), $S)", LIST, declared.build(), ir.moduleName());
     for (MachineIr.Constant c : ir.constants()) {
       String f = sym.constFields.get(c.name());
       t.addField(FieldSpec.builder(VALUE, f, Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Constant {@code $L} ($L).\n", Comments.safe(c.name()), Comments.safe(c.span().where())).build());
-      ctor.addStatement("this.$L = $L", f, ex.value(c.value(), constantScope()));
+      ctor.addStatement("this.$L = model.valueOr($S, $L)", f, c.name(), ex.value(c.value(), constantScope()));
     }
     for (MachineIr.Definition d : ir.definitions()) {
       if (Symbols.isConstantField(d)) {
@@ -204,6 +227,24 @@ public final class JavaEmitter {
         .beginControlFlow("for ($T step : steps)", stepClass)
         .addStatement("step.body().run(s, out)")
         .endControlFlow().build());
+    t.addMethod(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The successors from the action instances {@code only} accepts; the others are not evaluated.\n")
+        .addParameter(ActionEmitter.STATE_API, "state")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(java.util.function.Predicate.class), ActionEmitter.LABEL), "only")
+        .addParameter(ActionEmitter.SINK, "out")
+        .addStatement("$T s = asState(state)", sym.state)
+        .beginControlFlow("for ($T step : steps)", stepClass)
+        .beginControlFlow("if (only.test(step.label()))")
+        .addStatement("step.body().run(s, out)")
+        .endControlFlow()
+        .endControlFlow().build());
+    t.addMethod(MethodSpec.methodBuilder("actionInstances").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(LIST, ActionEmitter.LABEL))
+        .addStatement("$T<$T> out = new $T<>()", LIST, ActionEmitter.LABEL, ARRAY_LIST)
+        .beginControlFlow("for ($T step : steps)", stepClass)
+        .addStatement("out.add(step.label())")
+        .endControlFlow()
+        .addStatement("return $T.copyOf(out)", LIST).build());
     t.addMethods(machineMethods(symmetric));
     if (temporal.any()) {
       t.addMethods(temporal.methods());

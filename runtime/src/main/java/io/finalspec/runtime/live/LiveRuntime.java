@@ -45,7 +45,21 @@ public final class LiveRuntime {
         }
     }
 
+    /**
+     * Thrown by {@link #perform} when the action can never become enabled: no action at all is
+     * enabled in the current state, and only actions change it, so every thread would wait for ever.
+     */
+    public static final class NeverEnabledException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NeverEnabledException(String message) {
+            super(message);
+        }
+    }
+
     private final Machine machine;
+    /** The machine's action instances, asked once (empty: parameters are not checked up front). */
+    private final List<ActionLabel> instances;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Trace.Step> steps = new ArrayList<>();
@@ -55,10 +69,18 @@ public final class LiveRuntime {
     private State current;
     private boolean stopped;
     private int waiting;
+    /** The last state asked whether any action is enabled in it, and the answer. */
+    private State stuckChecked;
+    private boolean stuck;
 
     /** Starts from the first initial state; among several matching successors, takes the first. */
     public LiveRuntime(Machine machine) {
         this(machine, firstInit(machine), null);
+    }
+
+    /** Starts from the first initial state; among several matching successors, chooses at random from {@code seed}. */
+    public LiveRuntime(Machine machine, long seed) {
+        this(machine, firstInit(machine), seed);
     }
 
     /**
@@ -67,6 +89,7 @@ public final class LiveRuntime {
      */
     public LiveRuntime(Machine machine, State init, Long seed) {
         this.machine = machine;
+        this.instances = machine.actionInstances();
         this.current = init;
         this.random = seed == null ? null : new SplittableRandom(seed);
         steps.add(new Trace.Step(null, init));
@@ -86,14 +109,23 @@ public final class LiveRuntime {
         return first[0];
     }
 
+    /** The machine this runtime drives. */
+    public Machine machine() {
+        return machine;
+    }
+
     public void onViolation(Consumer<Violation> l) {
         listener = l == null ? v -> { } : l;
     }
 
-    /** Blocks until {@code action} with these leading parameters is enabled, then takes it. */
+    /**
+     * Blocks until {@code action} with these leading parameters is enabled, then takes it. A name
+     * that is not an action of the machine, or parameters that no action instance has, are an
+     * {@link IllegalArgumentException} at once; an action that can never become enabled (no action
+     * is enabled in the current state) is a {@link NeverEnabledException}, never a wait for ever.
+     */
     public State perform(String action, Value... params) throws InterruptedException {
-        return await(action, c -> c.label().name().equals(action) && paramsMatch(c.label(), params), Long.MAX_VALUE)
-            .orElseThrow();
+        return await(action, instanceFilter(action, params), Long.MAX_VALUE, null).orElseThrow();
     }
 
     /**
@@ -101,13 +133,66 @@ public final class LiveRuntime {
      * equal to {@code target}, or with a null {@code target} to any successor with that label.
      */
     public State perform(ActionLabel label, State target) throws InterruptedException {
-        return await(label.toString(), c -> c.label().equals(label) && (target == null || target.equals(c.state())),
-            Long.MAX_VALUE).orElseThrow();
+        if (!instances.isEmpty() && !instances.contains(label)) {
+            throw new IllegalArgumentException(label + " is not an action instance of " + machine.specName()
+                + "; " + describe(label.name(), instances));
+        }
+        return await(label.toString(), label::equals, Long.MAX_VALUE, target).orElseThrow();
     }
 
-    /** As {@link #perform}, giving up after {@code timeout}; empty when the action never got enabled. */
+    /**
+     * As {@link #perform}, giving up after {@code timeout}; empty when the action did not get
+     * enabled in time, or at once when it never can (no action is enabled in the current state).
+     */
     public Optional<State> tryPerform(String action, Duration timeout, Value... params) throws InterruptedException {
-        return await(action, c -> c.label().name().equals(action) && paramsMatch(c.label(), params), timeout.toNanos());
+        return await(action, instanceFilter(action, params), timeout.toNanos(), null);
+    }
+
+    /**
+     * The labels a request for {@code action} with these leading parameters may take; an error
+     * naming the actions, or the parameters' values, when no instance can match.
+     */
+    private Predicate<ActionLabel> instanceFilter(String action, Value[] params) {
+        if (!machine.actionNames().contains(action)) {
+            throw new IllegalArgumentException(machine.specName() + " has no action " + action + "; its actions are "
+                + String.join(", ", machine.actionNames()));
+        }
+        Predicate<ActionLabel> filter = l -> l.name().equals(action) && paramsMatch(l, params);
+        if (!instances.isEmpty() && instances.stream().noneMatch(filter)) {
+            throw new IllegalArgumentException(call(action, params) + " is not an action instance of "
+                + machine.specName() + "; " + describe(action, instances));
+        }
+        return filter;
+    }
+
+    private static String call(String action, Value[] params) {
+        StringBuilder sb = new StringBuilder(action).append('(');
+        for (int i = 0; i < params.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(params[i]).append(" (").append(params[i].kind().description()).append(')');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** What the instances of {@code action} are, for an error message: {@code Acquire(p) with p in {p1, p2}}. */
+    private static String describe(String action, List<ActionLabel> instances) {
+        List<ActionLabel> own = instances.stream().filter(l -> l.name().equals(action)).toList();
+        if (own.isEmpty() || own.get(0).params().isEmpty()) {
+            return action + " takes no parameters";
+        }
+        List<ActionLabel.Binding> first = own.get(0).params();
+        StringBuilder sb = new StringBuilder(action).append('(');
+        for (int i = 0; i < first.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(first.get(i).name());
+        }
+        sb.append(") with");
+        for (int i = 0; i < first.size(); i++) {
+            final int k = i;
+            java.util.Set<Value> values = new java.util.TreeSet<>(ValueOrder::compare);
+            own.stream().filter(l -> l.params().size() > k).forEach(l -> values.add(l.params().get(k).value()));
+            sb.append(i == 0 ? " " : ", ").append(first.get(i).name()).append(" in ").append(values.toString()
+                .replace('[', '{').replace(']', '}'));
+        }
+        return sb.toString();
     }
 
     /**
@@ -127,8 +212,13 @@ public final class LiveRuntime {
         }
     }
 
-    /** Takes a step {@code wanted} accepts as soon as there is one, waiting at most {@code nanos} (Long.MAX_VALUE: for ever). */
-    private Optional<State> await(String action, Predicate<Candidate> wanted, long nanos) throws InterruptedException {
+    /**
+     * Takes a step with a label {@code wanted} accepts (to {@code target} when not null) as soon as
+     * there is one, waiting at most {@code nanos} (Long.MAX_VALUE: until it is enabled, or until it
+     * never can be).
+     */
+    private Optional<State> await(String action, Predicate<ActionLabel> wanted, long nanos, State target)
+            throws InterruptedException {
         long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
         lock.lockInterruptibly();
         try {
@@ -136,9 +226,17 @@ public final class LiveRuntime {
                 if (stopped) {
                     throw new StoppedException(action);
                 }
-                State next = tryStep(wanted);
+                State next = tryStep(wanted, target);
                 if (next != null) {
                     return Optional.of(next);
+                }
+                if (stuck()) {
+                    if (deadline != Long.MAX_VALUE) {
+                        return Optional.empty();
+                    }
+                    throw new NeverEnabledException(action + " can never be enabled: no action of " + machine.specName()
+                        + " is enabled in the current state (step " + (steps.size() - 1)
+                        + "), and only actions change it\n" + current);
                 }
                 waiting++;
                 try {
@@ -160,11 +258,22 @@ public final class LiveRuntime {
         }
     }
 
+    /** Whether no action at all is enabled in the current state (asked once per state; under the lock). */
+    private boolean stuck() {
+        if (stuckChecked != current) {
+            boolean[] any = {false};
+            machine.successors(current, (label, next) -> any[0] = true);
+            stuck = !any[0];
+            stuckChecked = current;
+        }
+        return stuck;
+    }
+
     /** Whether {@code action} with these leading parameters is enabled now. */
     public boolean isEnabled(String action, Value... params) {
         lock.lock();
         try {
-            return !matching(c -> c.label().name().equals(action) && paramsMatch(c.label(), params)).isEmpty();
+            return !matching(instanceFilter(action, params), null).isEmpty();
         } finally {
             lock.unlock();
         }
@@ -220,12 +329,12 @@ public final class LiveRuntime {
     private record Candidate(ActionLabel label, State state) {
     }
 
-    private List<Candidate> matching(Predicate<Candidate> wanted) {
+    /** The successors of the current state with a label {@code wanted} accepts (and equal to {@code target}, if given). */
+    private List<Candidate> matching(Predicate<ActionLabel> wanted, State target) {
         List<Candidate> out = new ArrayList<>();
-        machine.successors(current, (label, next) -> {
-            Candidate c = new Candidate(label, next);
-            if (wanted.test(c)) {
-                out.add(c);
+        machine.successors(current, wanted, (label, next) -> {
+            if (wanted.test(label) && (target == null || target.equals(next))) {
+                out.add(new Candidate(label, next));
             }
         });
         return out;
@@ -243,8 +352,8 @@ public final class LiveRuntime {
         return true;
     }
 
-    private State tryStep(Predicate<Candidate> wanted) {
-        List<Candidate> c = matching(wanted);
+    private State tryStep(Predicate<ActionLabel> wanted, State target) {
+        List<Candidate> c = matching(wanted, target);
         if (c.isEmpty()) {
             return null;
         }

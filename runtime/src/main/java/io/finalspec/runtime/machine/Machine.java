@@ -37,6 +37,29 @@ public interface Machine {
     /** Emits every successor of {@code state} with the label of the action that produced it. */
     void successors(State state, SuccessorSink out);
 
+    /**
+     * Emits the successors of {@code state} produced by the action instances whose label
+     * {@code only} accepts ({@link #actionInstances}), skipping the others without evaluating them.
+     * The live runtime uses it to evaluate only the action a thread asked for. The default filters
+     * {@link #successors(State, SuccessorSink)}.
+     */
+    default void successors(State state, java.util.function.Predicate<ActionLabel> only, SuccessorSink out) {
+        successors(state, (label, next) -> {
+            if (only.test(label)) {
+                out.accept(label, next);
+            }
+        });
+    }
+
+    /**
+     * The action instances of {@code Next} as TLC splits it ({@code Tool.getActions}): one label per
+     * instance, with the values of its parameters; every successor carries one of them. Empty when
+     * the machine does not know them (then callers cannot check an action's parameters up front).
+     */
+    default List<ActionLabel> actionInstances() {
+        return List.of();
+    }
+
     /** Invariants named in the model's config (TypeOK included when the config names it). */
     List<Predicate> invariants();
 

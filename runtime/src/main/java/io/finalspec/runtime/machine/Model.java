@@ -33,4 +33,42 @@ public record Model(String name, Map<String, Value> constants) {
         m.put(constant, value);
         return new Model(name, m);
     }
+
+    /**
+     * The value this model binds to {@code constant}, or {@code configured} (the config's value)
+     * when it binds none. A bound value must be of the configured value's kind (a set for a set,
+     * with elements of the same kind when both have some): the generated code was specialised for
+     * the config's values, and the model must not change what the spec's expressions operate on.
+     */
+    public Value valueOr(String constant, Value configured) {
+        Value v = constants.get(constant);
+        if (v == null) {
+            return configured;
+        }
+        String got = shape(v);
+        String want = shape(configured);
+        if (!got.equals(want) && !(got.equals("set") && want.startsWith("set")) && !(want.equals("set") && got.startsWith("set"))) {
+            throw new TlaEvalException("constant " + constant + ": model " + name + " gives " + v + " (" + got
+                + ") where the config has " + configured + " (" + want + ")");
+        }
+        return v;
+    }
+
+    /** Checks that every constant this model binds is one of {@code declared} (a misspelt name is an error). */
+    public void checkDeclared(java.util.List<String> declared, String spec) {
+        for (String c : constants.keySet()) {
+            if (!declared.contains(c)) {
+                throw new TlaEvalException("model " + name + " binds " + c + ", which is not a constant of " + spec
+                    + " (its constants: " + String.join(", ", declared) + ")");
+            }
+        }
+    }
+
+    /** A value's kind, with its elements' kind for a nonempty set ("set of model value"). */
+    private static String shape(Value v) {
+        if (v instanceof io.finalspec.runtime.value.SetValue set && set.isFinite() && set.size() > 0) {
+            return "set of " + set.iterator().next().kind().description();
+        }
+        return v.kind().description();
+    }
 }

@@ -114,4 +114,46 @@ class LiveRuntimeTest {
         assertEquals(heard, rt.violations());
         assertTrue(new TraceReplayer(Machines.mutex(2, true)).replay(rt.trace()).ok());
     }
+
+    @Test
+    void aMisspeltActionOrAValueOutsideItsDomainFailsAtOnce() {
+        LiveRuntime rt = new LiveRuntime(Machines.mutex(2, false));
+        IllegalArgumentException misspelt = assertThrows(IllegalArgumentException.class,
+            () -> rt.perform("Aquire", Tla.integer(1)));
+        assertEquals("Mutex has no action Aquire; its actions are Acquire, Release", misspelt.getMessage());
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+            () -> rt.perform("Acquire", Tla.integer(3)));
+        assertEquals("Acquire(3 (integer)) is not an action instance of Mutex; Acquire(p) with p in {1, 2}",
+            outside.getMessage());
+        IllegalArgumentException wrongKind = assertThrows(IllegalArgumentException.class,
+            () -> rt.tryPerform("Release", Duration.ofDays(1), Tla.TRUE));
+        assertTrue(wrongKind.getMessage().startsWith("Release(TRUE (boolean)) is not an action instance"), wrongKind.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rt.isEnabled("Acquire", Tla.integer(1), Tla.integer(1)));
+        assertEquals(0, rt.waiting());
+        assertEquals(1, rt.trace().size());
+    }
+
+    @Test
+    void anActionThatCanNeverBeEnabledIsAnErrorNotAWaitForEver() throws Exception {
+        // one step to a state without successors: nothing can ever change it again
+        var names = new io.finalspec.runtime.value.NameTable();
+        var go = io.finalspec.runtime.machine.ActionLabel.of("Go");
+        var back = io.finalspec.runtime.machine.ActionLabel.of("Back");
+        var machine = new io.finalspec.runtime.testing.LambdaMachine("OneWay", List.of("x"),
+            out -> out.accept(new io.finalspec.runtime.machine.ArrayState(List.of("x"), Tla.integer(0))),
+            (s, out) -> {
+                if (Tla.asInt(s.get(0)) == 0) {
+                    out.accept(go, new io.finalspec.runtime.machine.ArrayState(List.of("x"), Tla.integer(1)));
+                }
+            }).actions(List.of(go, back)).withNames(names);
+        LiveRuntime rt = new LiveRuntime(machine);
+        assertFalse(rt.tryPerform("Back", Duration.ofMillis(20)).isPresent());
+        rt.perform("Go");
+        LiveRuntime.NeverEnabledException e = assertThrows(LiveRuntime.NeverEnabledException.class, () -> rt.perform("Back"));
+        assertTrue(e.getMessage().startsWith("Back can never be enabled: no action of OneWay is enabled in the current state (step 1)"),
+            e.getMessage());
+        long t0 = System.nanoTime();
+        assertFalse(rt.tryPerform("Back", Duration.ofDays(1)).isPresent());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "tryPerform returns at once when the action never can be enabled");
+    }
 }

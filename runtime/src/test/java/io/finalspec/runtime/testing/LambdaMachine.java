@@ -28,6 +28,7 @@ public final class LambdaMachine implements Machine {
     private final List<TemporalProperty> properties = new ArrayList<>();
     private final List<Fairness> fairness = new ArrayList<>();
     private boolean deadlock = true;
+    private List<io.finalspec.runtime.machine.ActionLabel> instances = List.of();
     private Function<State, Value> view = s -> null;
 
     public LambdaMachine(String name, List<String> vars, Consumer<Consumer<State>> init, BiConsumer<State, SuccessorSink> next) {
@@ -78,6 +79,17 @@ public final class LambdaMachine implements Machine {
     }
 
     /** The table this machine's strings and model values come from. */
+    /** The action instances of Next (their names become {@link #actionNames}); none: one action "Next". */
+    public LambdaMachine actions(List<io.finalspec.runtime.machine.ActionLabel> labels) {
+        instances = List.copyOf(labels);
+        return this;
+    }
+
+    @Override
+    public List<io.finalspec.runtime.machine.ActionLabel> actionInstances() {
+        return instances;
+    }
+
     public LambdaMachine withNames(NameTable t) {
         this.names = t;
         return this;
@@ -124,7 +136,10 @@ public final class LambdaMachine implements Machine {
 
     @Override
     public List<String> actionNames() {
-        return List.of("Next");
+        if (instances.isEmpty()) {
+            return List.of("Next");
+        }
+        return instances.stream().map(io.finalspec.runtime.machine.ActionLabel::name).distinct().toList();
     }
 
     @Override

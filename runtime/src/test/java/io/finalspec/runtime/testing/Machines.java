@@ -119,6 +119,16 @@ public final class Machines {
                 })
                 .invariant("TypeOK", s -> Tla.in(s.get(0), Tla.union(Tla.set(none), Tla.interval(1, n))))
                 .invariant("Exclusion", s -> !Tla.asBool(s.get(2)))
+                .actions(mutexInstances(n))
                 .withNames(names);
+    }
+
+    private static List<ActionLabel> mutexInstances(int n) {
+        List<ActionLabel> out = new java.util.ArrayList<>();
+        for (Value p : Tla.elements(Tla.interval(1, n))) {
+            out.add(new ActionLabel("Acquire", List.of(new ActionLabel.Binding("p", p))));
+            out.add(new ActionLabel("Release", List.of(new ActionLabel.Binding("p", p))));
+        }
+        return out;
     }
 }

@@ -47,6 +47,10 @@ public final class CpythonCommand implements Callable<Integer> {
     @Option(names = "--embed-runs", paramLabel = "N", description = "Runs of the C embedding harness (default: 1000; 0 skips it).")
     private int embedRuns = 1000;
 
+    @Option(names = "--gdb-runs", paramLabel = "N",
+        description = "Runs of gh-110052's window forced with gdb on the debug build (default: 3; 0 skips it).")
+    private int gdbRuns = 3;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as a JSON array.")
     private Path json;
 
@@ -61,8 +65,8 @@ public final class CpythonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (runs < 0 || embedRuns < 0) {
-            throw new UserError("--runs and --embed-runs must be 0 or more", ExitCode.USAGE);
+        if (runs < 0 || embedRuns < 0 || gdbRuns < 0) {
+            throw new UserError("--runs, --embed-runs and --gdb-runs must be 0 or more", ExitCode.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
         Interpreter interpreter = new Interpreter(python);
@@ -94,6 +98,7 @@ public final class CpythonCommand implements Callable<Integer> {
         if (embedRuns > 0) {
             rows.addAll(new Embedding(interpreter).rows(manifest, version, embedRuns));
         }
+        rows.addAll(new GdbWindow(interpreter).rows(manifest, version, gdbRuns));
         print(out, rows);
         if (json != null) {
             Files.writeString(json, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()

@@ -87,37 +87,47 @@ final class Embedding {
         return rows;
     }
 
-    private static boolean speaksFor(ModelEntry m, String version) {
+    static boolean speaksFor(ModelEntry m, String version) {
         return m.cpython().stream().anyMatch(v -> version.equals(v) || version.startsWith(v + "."));
     }
 
     List<Observation> run(int runs) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("finalspec-embed");
         try {
-            Path exe = build(dir);
+            Path exe = build(dir, config(), "-O1");
             List<Observation> out = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 out.add(once(exe));
             }
             return out;
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            deleteFolder(dir);
         }
     }
 
-    private Path build(Path dir) throws IOException, InterruptedException {
+    static void deleteFolder(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /**
+     * Builds the harness in {@code dir} with gcc against the libpython that {@code pythonConfig}
+     * describes ({@code python3.11-config}, or {@code python3.11d-config} for the debug build).
+     */
+    Path build(Path dir, Path pythonConfig, String... gccFlags) throws IOException, InterruptedException {
         Path src = dir.resolve(SOURCE);
         try (InputStream in = Embedding.class.getResourceAsStream(SOURCE)) {
             Files.copy(in, src);
         }
-        String cflags = output(config().toString(), "--cflags", "--embed");
-        String ldflags = output(config().toString(), "--ldflags", "--embed");
-        List<String> cmd = new ArrayList<>(List.of("gcc", "-O1", "-o", dir.resolve("embed").toString(), src.toString()));
+        String cflags = output(pythonConfig.toString(), "--cflags", "--embed");
+        String ldflags = output(pythonConfig.toString(), "--ldflags", "--embed");
+        List<String> cmd = new ArrayList<>(List.of("gcc"));
+        cmd.addAll(List.of(gccFlags));
+        cmd.addAll(List.of("-o", dir.resolve("embed").toString(), src.toString()));
         cmd.addAll(List.of(cflags.trim().split("\\s+")));
         cmd.addAll(List.of(ldflags.trim().split("\\s+")));
         // A libpython outside the loader's path (a pyenv build) is found through the rpath.
@@ -147,14 +157,14 @@ final class Embedding {
         return new Observation(0, o.get("finalize").getAsInt(), o.get("unwound").getAsInt() == 1, o.get("returned").getAsInt() == 1);
     }
 
-    private static String output(String... cmd) throws IOException, InterruptedException {
+    static String output(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         return out;
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -9,9 +9,13 @@
 #include <Python.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static volatile int entered = 0, unwound = 0, returned = 0;
+/* "window" mode (argv[1]): the blocking call ends when main is about to finalize (go), so that the
+ * daemon is in take_gil while Py_FinalizeEx runs; finalspec_window.py (gdb) holds it there. */
+static volatile int window = 0, go = 0;
 
 /* Whether Py_FinalizeEx has begun (_PyRuntime._finalizing is set; an atomic read, no GIL needed). */
 static int finalizing(void) {
@@ -34,7 +38,7 @@ static void *daemon_main(void *arg) {
     entered = 1;
     Py_BEGIN_ALLOW_THREADS
     /* The blocking call lasts until Py_FinalizeEx has begun, so that every run meets the window. */
-    while (!finalizing()) {
+    while (window ? !go : !finalizing()) {
         usleep(200);
     }
     Py_END_ALLOW_THREADS
@@ -44,7 +48,8 @@ static void *daemon_main(void *arg) {
     return NULL;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    window = argc > 1 && strcmp(argv[1], "window") == 0;
     Py_Initialize();
     pthread_t t;
     Py_BEGIN_ALLOW_THREADS
@@ -53,6 +58,7 @@ int main(void) {
         usleep(100);
     }
     Py_END_ALLOW_THREADS
+    go = 1;
     int fin = Py_FinalizeEx();
     void *res = (void *)1;
     pthread_join(t, &res);

@@ -77,10 +77,14 @@ class CommandsThroughMainTest {
         assertExit(0, printed);
         Result written = run("gen", spec, "--config", cfg, "-o", tmp.resolve("src").toString());
         assertExit(0, written);
-        Path file = Path.of(written.out().strip());
-        String source = Files.readString(file, StandardCharsets.UTF_8);
+        // one file a line: the machine, then its typed live facade
+        List<String> files = written.out().strip().lines().toList();
+        assertEquals(2, files.size(), written.out());
+        assertTrue(files.get(1).endsWith("Live.java"), files.toString());
+        String source = Files.readString(Path.of(files.get(0)), StandardCharsets.UTF_8);
+        String facade = Files.readString(Path.of(files.get(1)), StandardCharsets.UTF_8);
         assertTrue(source.getBytes(StandardCharsets.UTF_8).length > 32_768, "the class is big enough to test flushing");
-        assertEquals(source, printed.out());
+        assertEquals(source + facade, printed.out());
 
         assertExit(2, run("gen", COUNTER, "-c", PASS, "--class", "int"));
         Result badPackage = run("gen", COUNTER, "-c", PASS, "-p", "class.int");

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +56,7 @@ class CpythonCommandTest {
         needsPython();
         Path json = tmp.resolve("rows.json");
         Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "150", "--seed", "7",
-            "--embed-runs", "20", "--manifest", MANIFEST, "--json", json.toString());
+            "--embed-runs", "20", "--gdb-runs", "2", "--manifest", MANIFEST, "--json", json.toString());
         assertExit(0, r);
         JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
         JsonObject random = rows.get(0).getAsJsonObject();
@@ -61,9 +66,10 @@ class CpythonCommandTest {
         JsonObject replay = rows.get(1).getAsJsonObject();
         assertEquals("ok", replay.get("verdict").getAsString(), r.all());
         assertTrue(replay.get("interpreter").getAsString().contains("B: AssertionError in Thread._stop"), r.all());
-        // The side-by-side table: TLC's steps as the interpreter performed them, as docs/cpython.md quotes it.
+        // The side-by-side table: TLC's steps as the interpreter performed them, as docs/cpython.md quotes it,
+        // with the line numbers of the threading.py actually installed (a Debian update may move them).
         List<String> printed = r.out().lines().map(String::strip).toList();
-        for (String line : quotedReplay()) {
+        for (String line : withInstalledLines(quotedReplay(), installedLines())) {
             assertTrue(printed.contains(line), "docs/cpython.md quotes a line the command does not print: " + line + "\n" + r.all());
         }
         // The C level: every run of the harness as gh87135-unwind and gh96387-fixed predict (needs gcc and python3.11-dev).
@@ -75,6 +81,92 @@ class CpythonCommandTest {
         assertEquals(20, unwind.get("validated").getAsInt(), r.all());
         assertEquals("gh96387-fixed", rows.get(3).getAsJsonObject().get("model").getAsString());
         assertEquals("ok", rows.get(3).getAsJsonObject().get("verdict").getAsString(), r.all());
+        // gh-110052's window forced with gdb on the debug build (needs gdb and python3.11-dbg)
+        if (!"1".equals(System.getenv("FINALSPEC_CI")) && !(Files.isExecutable(Path.of("/usr/bin/gdb"))
+                && Files.isExecutable(Path.of("/usr/bin/python3.11d-config")))) {
+            return;
+        }
+        JsonObject window = rows.get(4).getAsJsonObject();
+        assertEquals("gh110052-interp-window", window.get("model").getAsString());
+        assertEquals("ok", window.get("verdict").getAsString(), r.all());
+        assertEquals(2, window.get("validated").getAsInt(), r.all());
+        assertTrue(window.get("interpreter").getAsString().contains("read 0xdddddddddddddddd"), r.all());
+    }
+
+    @Test
+    void theQuotedLineNumbersAreTakenFromTheInstalledInterpreter() throws Exception {
+        // as if a Debian update had moved threading.py's lines: every quoted number follows the interpreter
+        Map<String, Integer> moved = new HashMap<>();
+        for (String action : List.of("JReadLock", "JAcquire", "JRelease", "JStopAssert", "JStopSetFlag", "JStopClear")) {
+            moved.put(action, 5000 + moved.size());
+        }
+        moved.put("assert", 6000);
+        List<String> quoted = quotedReplay();
+        List<String> derived = withInstalledLines(quoted, moved);
+        assertEquals(quoted.size(), derived.size());
+        assertTrue(derived.contains("3    JReadLock(B)           JReadLock: B ran Thread._wait_for_tstate_lock line 5000"), derived.toString());
+        assertTrue(derived.stream().anyMatch(l -> l.endsWith("B: AssertionError in Thread._stop (threading.py line 6000)")), derived.toString());
+        assertFalse(derived.stream().anyMatch(l -> l.matches(".*line 1[01]\\d\\d\\b.*")), "no 3.11.2 number left: " + derived);
+    }
+
+    /** {@code JReadLock: B ran Thread._wait_for_tstate_lock line 1125}: group 1 the action, 2 the line. */
+    private static final Pattern RAN = Pattern.compile("(\\w+): \\w+ ran [\\w.]+ line (\\d+)");
+    /** {@code AssertionError in Thread._stop (threading.py line 1063)}: group 1 the line. */
+    private static final Pattern ASSERTED = Pattern.compile("AssertionError in Thread\\._stop \\(threading\\.py line (\\d+)\\)");
+
+    /**
+     * The quoted lines with each line number replaced by the installed interpreter's: the line of
+     * the mapped location of the step's action, or of the assert statement in {@code Thread._stop}.
+     */
+    static List<String> withInstalledLines(List<String> quoted, Map<String, Integer> installed) {
+        List<String> out = new ArrayList<>();
+        for (String line : quoted) {
+            Matcher ran = RAN.matcher(line);
+            StringBuilder sb = new StringBuilder();
+            while (ran.find()) {
+                Integer at = installed.get(ran.group(1));
+                assertTrue(at != null, "docs/cpython.md quotes action " + ran.group(1) + ", which the mapping does not locate");
+                ran.appendReplacement(sb, Matcher.quoteReplacement(
+                    ran.group().substring(0, ran.start(2) - ran.start()) + at));
+            }
+            ran.appendTail(sb);
+            Matcher asserted = ASSERTED.matcher(sb.toString());
+            out.add(asserted.find() ? asserted.replaceAll(Matcher.quoteReplacement(
+                "AssertionError in Thread._stop (threading.py line " + installed.get("assert") + ")")) : sb.toString());
+        }
+        return out;
+    }
+
+    /**
+     * Asks the installed interpreter, independently of the scenario script, where each mapped
+     * action's line and {@code Thread._stop}'s assert statement are: action name to line number.
+     */
+    private static Map<String, Integer> installedLines() throws Exception {
+        String script = String.join("\n",
+            "import inspect, sys, threading, tomllib",
+            "def at(function, pattern, occurrence):",
+            "    obj = threading",
+            "    for part in function.split('.'):",
+            "        obj = getattr(obj, part)",
+            "    lines, start = inspect.getsourcelines(obj)",
+            "    hits = [start + i for i, t in enumerate(lines) if pattern in t and not t.strip().startswith('#')]",
+            "    return hits[max(occurrence, 1) - 1]",
+            "with open(sys.argv[1], 'rb') as f:",
+            "    mapping = tomllib.load(f)",
+            "for loc in mapping['location']:",
+            "    print(loc['action'], at(loc['function'], loc['pattern'], int(loc.get('occurrence', '0'))))",
+            "print('assert', at('Thread._stop', 'assert ', 0))",
+            "");
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", script, SPECS.resolve(MAPPING).toString())
+            .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Map<String, Integer> lines = new HashMap<>();
+        for (String l : out.strip().split("\n")) {
+            String[] parts = l.strip().split(" ");
+            lines.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        return lines;
     }
 
     /** The replay block of docs/cpython.md, between its markers, lines stripped. */
@@ -98,7 +190,7 @@ class CpythonCommandTest {
         String wrong = text.replace("action = \"JStopSetFlag\"\npc = \"stop_set\"", "action = \"JStopSetFlag\"\npc = \"stop_clear\"");
         assertFalse(wrong.equals(text));
         Files.writeString(dir.resolve(MAPPING), wrong);
-        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--manifest", MANIFEST,
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "20", "--embed-runs", "0", "--gdb-runs", "0", "--manifest", MANIFEST,
             "--mappings", dir.toString());
         assertExit(1, r);
         assertTrue(r.out().contains("first trace the spec does not allow") && r.out().contains("NOT ALLOWED"), r.all());
@@ -111,7 +203,8 @@ class CpythonCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("mappings"));
         Files.writeString(dir.resolve(MAPPING), Files.readString(SPECS.resolve(MAPPING))
             .replace("pattern = \"self._is_stopped = True\"", "pattern = \"self._is_stopped = 'yes'\""));
-        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--manifest", MANIFEST, "--mappings", dir.toString());
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--gdb-runs", "0", "--manifest", MANIFEST,
+            "--mappings", dir.toString());
         assertExit(3, r);
         assertTrue(r.err().contains("location stop_set") && r.err().contains("of CPython 3.11."), r.all());
     }
