@@ -17,6 +17,7 @@ import io.finalspec.codegen.parse.ParseResult;
 import io.finalspec.codegen.resolve.ModuleLoader;
 import io.finalspec.codegen.resolve.ResolveResult;
 import io.finalspec.codegen.resolve.Resolver;
+import io.finalspec.codegen.types.TypeInference;
 import io.finalspec.runtime.machine.Machine;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +31,8 @@ import java.util.Locale;
 /**
  * The code generator's pipeline, stage by stage: read the config, parse the spec, resolve names
  * (the only name resolution: scopes, arity, levels, standard modules, EXTENDS and INSTANCE
- * modules from the spec's folder), lower to IR (inlining, TLC's split of Next), emit Java. Each
+ * modules from the spec's folder), lower to IR (inlining, TLC's split of Next), infer types (the
+ * state encoding), emit Java. Each
  * stage reports all its diagnostics; the pipeline stops after the first stage that reports any.
  * Bad input never throws.
  */
@@ -76,7 +78,8 @@ public final class Compiler {
       }
       String className = options.className() != null ? options.className() : className(module.name(), cfgName);
       SourceLines src = SourceLines.none().add(spec.getFileName().toString(), Files.readString(spec, StandardCharsets.UTF_8));
-      List<JavaSource> sources = JavaEmitter.emitAll(ir, options.packageName(), className, src);
+      TypeInference.Result types = TypeInference.infer(ir);
+      List<JavaSource> sources = JavaEmitter.emitAll(ir, types, options.packageName(), className, src);
       return CompileResult.of(sources, sources.get(0).className());
     } catch (IOException | RuntimeException | StackOverflowError e) {
       diagnostics.add(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1), "internal",

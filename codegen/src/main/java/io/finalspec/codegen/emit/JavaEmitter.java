@@ -14,6 +14,7 @@ import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
 import io.finalspec.codegen.load.JavaSource;
+import io.finalspec.codegen.types.TypeInference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,9 +60,11 @@ public final class JavaEmitter {
   private final ClassName stepClass;
   private final ClassName checkClass;
   private final ClassName actionCheckClass;
+  private final TypeInference.Result types;
 
-  private JavaEmitter(MachineIr ir, ClassName cls, SourceLines src) {
+  private JavaEmitter(MachineIr ir, TypeInference.Result types, ClassName cls, SourceLines src) {
     this.ir = ir;
+    this.types = types;
     this.sym = new Symbols(ir, cls);
     this.ex = new ExprEmitter(sym);
     this.hoisting = new Hoisting(sym, src);
@@ -75,10 +78,14 @@ public final class JavaEmitter {
     this.actionCheckClass = cls.nestedClass("ActionCheck");
   }
 
-  /** Emits the machine class {@code packageName.className}. */
-  public static JavaSource emit(MachineIr ir, String packageName, String className, SourceLines src) {
+  /**
+   * Emits the machine class {@code packageName.className}; {@code types} (the type pass's result)
+   * decide whether it has a packed state encoding ({@code codec()}).
+   */
+  public static JavaSource emit(MachineIr ir, TypeInference.Result types, String packageName, String className,
+      SourceLines src) {
     ClassName cls = ClassName.get(packageName, className);
-    JavaEmitter e = new JavaEmitter(ir, cls, src);
+    JavaEmitter e = new JavaEmitter(ir, types, cls, src);
     TypeSpec type = e.type();
     JavaFile file = JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ")
         .addStaticImport(Helpers.PARTIAL_STATE, "bind", "read", "candidates", "allAssigned", "contexts")
@@ -89,8 +96,9 @@ public final class JavaEmitter {
   /**
    * The machine class and its typed live facade ({@link LiveFacadeEmitter}), machine first.
    */
-  public static List<JavaSource> emitAll(MachineIr ir, String packageName, String className, SourceLines src) {
-    return List.of(emit(ir, packageName, className, src), LiveFacadeEmitter.emit(ir, packageName, className));
+  public static List<JavaSource> emitAll(MachineIr ir, TypeInference.Result types, String packageName,
+      String className, SourceLines src) {
+    return List.of(emit(ir, types, packageName, className, src), LiveFacadeEmitter.emit(ir, packageName, className));
   }
 
   private TypeSpec type() {
@@ -158,6 +166,12 @@ public final class JavaEmitter {
       } else {
         methods.add(definition(d));
       }
+    }
+    MethodSpec codec = null;
+    if (CodecEmitter.packable(types)) {
+      codec = new CodecEmitter(ir, sym, ex, src).method("buildCodec", types);
+      t.addField(FieldSpec.builder(CodecEmitter.STATE_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("States packed in words, from the inferred types (null if a constant set is too large).\n").build());
     }
     boolean symmetric = ir.symmetry() != null;
     if (symmetric) {
@@ -257,6 +271,12 @@ public final class JavaEmitter {
     hoisting.addShapes(t, full);
     full.addCode(body.code());
     hoisting.addConstants(t, full, methods);
+    if (codec != null) {
+      full.addCode("// the packed state encoding, from the type pass\n").addStatement("this.codec = $N()", codec);
+      methods.add(codec);
+      t.addMethod(MethodSpec.methodBuilder("codec").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+          .returns(CodecEmitter.STATE_CODEC).addStatement("return codec").build());
+    }
     t.addMethod(full.build());
     t.addMethods(methods);
     t.addMethods(Helpers.methods(sym, symmetric));

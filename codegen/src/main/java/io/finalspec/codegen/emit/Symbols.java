@@ -22,7 +22,8 @@ final class Symbols {
     "RuntimeException", "Boolean", "Character", "Long", "Class", "Thread", "Runnable", "Record", "Enum",
     "Error", "Throwable", "Void", "Number", "Double", "Float", "Short", "Byte", "StringBuilder",
     "properties", "fairness", "actionSteps", "assumptions", "symmetric", "hasView", "TemporalProperty", "Fairness", "Clause",
-    "RecordShape", "orNull", "actionInstances", "tlcNames", "Model", "Map", "model"};
+    "RecordShape", "orNull", "actionInstances", "tlcNames", "Model", "Map", "model",
+    "codec", "buildCodec", "StateCodec", "PackedCodec", "Field"};
 
   /** Simple names the generated code refers to as types: no local or member may take them. */
   static final String[] TYPE_NAMES = RESERVED_MEMBERS;

@@ -1,0 +1,196 @@
+package io.finalspec.codegen.types;
+
+import io.finalspec.codegen.ir.IrExpr;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The type the type pass infers for a variable, a constant or a subexpression: a set of values
+ * that provably contains every value the expression can have. {@link Generic} (any value) is
+ * always sound; every other type is narrower and is only inferred when the rules of
+ * {@link TypeInference} prove it. {@link Bottom} is "no value yet" (the start of the fixpoint).
+ *
+ * <p>Finite types refer to <em>constant sets</em>: IR expressions that depend only on the model's
+ * constants ({@link Closed}), evaluated once when the machine is built. {@code Enum} with sets
+ * {@code {"idle", "busy"}} and {@code Proc} is the union of those sets, whatever its elements are.
+ */
+public sealed interface TlaType {
+
+  /** No value: an expression not reached yet (the empty set's elements, a variable before the fixpoint). */
+  record Bottom() implements TlaType {}
+
+  /** Any value. */
+  record Generic() implements TlaType {}
+
+  /** {@code TRUE} or {@code FALSE}. */
+  record Bool() implements TlaType {}
+
+  /**
+   * An integer; {@code within} empty: any (TLC's integers are 32-bit), else one of the elements of
+   * these constant sets of integers ({@code 0..N}, {@code {0}}).
+   */
+  record Int(List<Closed> within) implements TlaType {
+    public Int {
+      within = List.copyOf(within);
+    }
+
+    public boolean bounded() {
+      return !within.isEmpty();
+    }
+  }
+
+  /**
+   * One of the elements of these constant sets (strings and model values, or values of unknown
+   * shape: the codec numbers them whatever they are).
+   */
+  record Enum(List<Closed> within) implements TlaType {
+    public Enum {
+      within = List.copyOf(within);
+    }
+  }
+
+  /** A record with exactly these fields (in source order of first appearance). */
+  record Record(Map<String, TlaType> fields) implements TlaType {
+    public Record {
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+
+  /** A function whose domain is exactly the constant set {@code domain}, with values of type {@code range}. */
+  record Fcn(Closed domain, TlaType range) implements TlaType {}
+
+  /** A finite set of values of type {@code element}. */
+  record Set(TlaType element) implements TlaType {}
+
+  /**
+   * A sequence (a function on {@code 1..n}) of values of type {@code element}, of length at most
+   * {@code maxLength} ({@code -1}: any length). Tuple literals have their length; Append and
+   * {@code \o} lose the bound (a queue can grow).
+   */
+  record Seq(TlaType element, int maxLength) implements TlaType {
+    public boolean bounded() {
+      return maxLength >= 0;
+    }
+  }
+
+  TlaType BOTTOM = new Bottom();
+  TlaType GENERIC = new Generic();
+  TlaType BOOL = new Bool();
+  TlaType INT = new Int(List.of());
+
+  /**
+   * A constant-level IR expression and its structural key (spans and binder ids left out), so that
+   * the same set written twice is one set of a type and fixpoints terminate.
+   */
+  record Closed(IrExpr expr, String key) {
+    public static Closed of(IrExpr e) {
+      return new Closed(e, IrKey.of(e));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Closed c && c.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return key;
+    }
+  }
+
+  /**
+   * The least type containing the values of both: equal shapes join part by part; anything else is
+   * {@link Generic}. Commutative, associative, and it only grows, so fixpoints terminate.
+   */
+  static TlaType join(TlaType a, TlaType b) {
+    if (a instanceof Bottom || a.equals(b)) {
+      return b;
+    }
+    if (b instanceof Bottom) {
+      return a;
+    }
+    if (a instanceof Generic || b instanceof Generic) {
+      return GENERIC;
+    }
+    if (a instanceof Int x && b instanceof Int y) {
+      return x.bounded() && y.bounded() ? new Int(union(x.within(), y.within())) : INT;
+    }
+    if (a instanceof Enum x && b instanceof Enum y) {
+      return new Enum(union(x.within(), y.within()));
+    }
+    if (a instanceof Record x && b instanceof Record y && x.fields().keySet().equals(y.fields().keySet())) {
+      Map<String, TlaType> f = new LinkedHashMap<>();
+      for (Map.Entry<String, TlaType> e : x.fields().entrySet()) {
+        f.put(e.getKey(), join(e.getValue(), y.fields().get(e.getKey())));
+      }
+      return new Record(f);
+    }
+    if (a instanceof Fcn x && b instanceof Fcn y && x.domain().equals(y.domain())) {
+      return new Fcn(x.domain(), join(x.range(), y.range()));
+    }
+    if (a instanceof Set x && b instanceof Set y) {
+      return new Set(join(x.element(), y.element()));
+    }
+    if (a instanceof Seq x && b instanceof Seq y) {
+      return new Seq(join(x.element(), y.element()),
+          x.bounded() && y.bounded() ? Math.max(x.maxLength(), y.maxLength()) : -1);
+    }
+    return GENERIC;
+  }
+
+  private static List<Closed> union(List<Closed> a, List<Closed> b) {
+    List<Closed> out = new ArrayList<>(a);
+    for (Closed c : b) {
+      if (!out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code sub}'s values are all {@code sup}'s (by the join: nothing is added). */
+  static boolean within(TlaType sub, TlaType sup) {
+    return Objects.equals(join(sub, sup), sup);
+  }
+
+  /** Readable form for tests, docs and the generated code's comments. */
+  static String show(TlaType t) {
+    if (t instanceof Int i) {
+      return i.bounded() ? "Int in " + joinKeys(i.within()) : "Int";
+    }
+    if (t instanceof Enum e) {
+      return "Enum " + joinKeys(e.within());
+    }
+    if (t instanceof Record r) {
+      StringBuilder sb = new StringBuilder("[");
+      r.fields().forEach((k, v) -> sb.append(sb.length() == 1 ? "" : ", ").append(k).append(": ").append(show(v)));
+      return sb.append(']').toString();
+    }
+    if (t instanceof Fcn f) {
+      return "[" + f.domain().key() + " -> " + show(f.range()) + "]";
+    }
+    if (t instanceof Set s) {
+      return "SUBSET " + show(s.element());
+    }
+    if (t instanceof Seq s) {
+      return "Seq(" + show(s.element()) + (s.bounded() ? ", <= " + s.maxLength() : "") + ")";
+    }
+    return t.getClass().getSimpleName();
+  }
+
+  private static String joinKeys(List<Closed> cs) {
+    List<String> keys = new ArrayList<>();
+    for (Closed c : cs) {
+      keys.add(c.key());
+    }
+    return String.join(" \\cup ", keys);
+  }
+}

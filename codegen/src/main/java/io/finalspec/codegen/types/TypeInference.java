@@ -1,0 +1,717 @@
+package io.finalspec.codegen.types;
+
+import io.finalspec.codegen.ast.Span;
+import io.finalspec.codegen.ir.ActionPlan;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrExpr.RefKind;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The type pass: a {@link TlaType} for every variable and constant of a machine, inferred from
+ * Init and the actions of Next. A variable's type is the join of the types of every value Init
+ * and the actions can give it ({@code x = e} and {@code x \in S} in Init, {@code x' = e} and
+ * {@code x' \in S} anywhere in an action: a test that looks like an assignment only adds values),
+ * computed to a fixpoint because an assignment may read variables ({@code x' = x + 1}). Every
+ * rule over-approximates: what the pass cannot prove is {@link TlaType.Generic}, and the generic
+ * path stays correct. An integer variable is bounded only when every value it gets comes from a
+ * constant set or literal; arithmetic gives any 32-bit integer (TLC's range).
+ *
+ * <p>Bound variables have machine-wide unique ids: a bound id's type is the join over every place
+ * that binds it (a definition's parameters over every call), which is sound whatever the context.
+ */
+public final class TypeInference {
+  /** Types nested deeper than this are {@link TlaType.Generic} (a fixpoint on {@code s' = <<s>>} must end). */
+  private static final int MAX_DEPTH = 6;
+  /** Rounds after which the pass gives up and calls everything generic (never reached by a finite lattice). */
+  private static final int MAX_ROUNDS = 64;
+
+  private enum Mode { INIT, ACTION, VALUE }
+
+  /**
+   * What the pass inferred: per variable (declaration order) and per constant; {@code widenedAt}:
+   * per variable, where an assignment last widened its type (null if none), which says why a
+   * variable is generic.
+   */
+  public record Result(List<TlaType> variables, Map<String, TlaType> constants, List<Span> widenedAt) {
+    public Result {
+      variables = List.copyOf(variables);
+      widenedAt = java.util.Collections.unmodifiableList(new ArrayList<>(widenedAt));
+      constants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+    }
+  }
+
+  private final MachineIr ir;
+  private final Map<String, MachineIr.Definition> defs = new HashMap<>();
+  private final Map<String, MachineIr.Constant> consts = new HashMap<>();
+  private final TlaType[] vars;
+  private final Span[] widenedAt;
+  private final Map<Integer, TlaType> bound = new HashMap<>();
+  private final Map<Integer, TlaType> at = new HashMap<>();
+  private final Map<IrExpr, Boolean> closed = new IdentityHashMap<>();
+  private final Map<String, TlaType> defTypes = new HashMap<>();
+  private final java.util.Set<String> inProgress = new HashSet<>();
+  private boolean changed;
+  private Mode mode = Mode.VALUE;
+
+  private TypeInference(MachineIr ir) {
+    this.ir = ir;
+    for (MachineIr.Definition d : ir.definitions()) {
+      defs.put(d.name(), d);
+    }
+    for (MachineIr.Constant c : ir.constants()) {
+      consts.put(c.name(), c);
+    }
+    vars = new TlaType[ir.variables().size()];
+    widenedAt = new Span[vars.length];
+    java.util.Arrays.fill(vars, TlaType.BOTTOM);
+  }
+
+  /** Infers the types of {@code ir}'s variables and constants. */
+  public static Result infer(MachineIr ir) {
+    return new TypeInference(ir).run();
+  }
+
+  private Result run() {
+    int rounds = 0;
+    do {
+      changed = false;
+      defTypes.clear();
+      if (ir.init() != null) {
+        mode = Mode.INIT;
+        typeOf(ir.init());
+      }
+      if (ir.next() != null) {
+        plan(ir.next());
+      }
+      if (++rounds > MAX_ROUNDS) {
+        java.util.Arrays.fill(vars, TlaType.GENERIC);
+        break;
+      }
+    } while (changed);
+    primedInDefinitions();
+    Map<String, TlaType> constants = new LinkedHashMap<>();
+    mode = Mode.VALUE;
+    for (MachineIr.Constant c : ir.constants()) {
+      constants.put(c.name(), typeOf(new IrExpr.Ref(c.span(), RefKind.CONST, c.name(), -1)));
+    }
+    return new Result(List.of(vars), constants, java.util.Arrays.asList(widenedAt));
+  }
+
+  /**
+   * Definitions compiled to methods are values and never assign; a primed variable in one (which
+   * the lowering does not produce) would be a way of assigning the pass did not see: generic.
+   */
+  private void primedInDefinitions() {
+    for (MachineIr.Definition d : ir.definitions()) {
+      for (IrExpr.Ref r : refs(d.body(), new ArrayList<>())) {
+        if (r.kind() == RefKind.PRIMED) {
+          vars[r.index()] = TlaType.GENERIC;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ Next as TLC splits it
+
+  private void plan(ActionPlan p) {
+    if (p instanceof ActionPlan.Choice c) {
+      c.alternatives().forEach(this::plan);
+    } else if (p instanceof ActionPlan.Expand x) {
+      mode = Mode.VALUE;
+      for (IrExpr.Bound bd : x.bounds()) {
+        bind(bd, typeOf(bd.set()));
+      }
+      plan(x.body());
+    } else if (p instanceof ActionPlan.Enter en) {
+      mode = Mode.VALUE;
+      for (ActionPlan.Param prm : en.params()) {
+        if (prm.id() >= 0) {
+          joinInto(bound, prm.id(), typeOf(prm.value()));
+        }
+      }
+      plan(en.body());
+    } else {
+      mode = Mode.ACTION;
+      typeOf(((ActionPlan.Leaf) p).body());
+    }
+  }
+
+  // ------------------------------------------------------------------ joins into the fixpoint
+
+  private void assign(int variable, TlaType t, Span at) {
+    TlaType j = widen(TlaType.join(vars[variable], t));
+    if (!j.equals(vars[variable])) {
+      vars[variable] = j;
+      widenedAt[variable] = at;
+      changed = true;
+    }
+  }
+
+  /** Joins {@code t} into a binding's type; a binding with no value yet (Bottom) is still bound (a lookup of an unbound id is generic). */
+  private void joinInto(Map<Integer, TlaType> env, int id, TlaType t) {
+    TlaType old = env.get(id);
+    TlaType j = widen(old == null ? t : TlaType.join(old, t));
+    if (!j.equals(old)) {
+      env.put(id, j);
+      changed = true;
+    }
+  }
+
+  private void bind(IrExpr.Bound bd, TlaType setType) {
+    TlaType element = element(setType);
+    for (Integer id : bd.ids()) {
+      joinInto(bound, id, bd.tuple() ? seqElement(element) : element);
+    }
+  }
+
+  private static TlaType widen(TlaType t) {
+    return depth(t) > MAX_DEPTH ? TlaType.GENERIC : t;
+  }
+
+  private static int depth(TlaType t) {
+    if (t instanceof TlaType.Record r) {
+      int d = 0;
+      for (TlaType f : r.fields().values()) {
+        d = Math.max(d, depth(f));
+      }
+      return 1 + d;
+    }
+    if (t instanceof TlaType.Fcn f) {
+      return 1 + depth(f.range());
+    }
+    if (t instanceof TlaType.Set s) {
+      return 1 + depth(s.element());
+    }
+    if (t instanceof TlaType.Seq s) {
+      return 1 + depth(s.element());
+    }
+    return 0;
+  }
+
+  // ------------------------------------------------------------------ element types
+
+  private static TlaType element(TlaType set) {
+    if (set instanceof TlaType.Set s) {
+      return s.element();
+    }
+    return set instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  private static TlaType seqElement(TlaType seq) {
+    if (seq instanceof TlaType.Seq s) {
+      return s.element();
+    }
+    return seq instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  /**
+   * The type of {@code e}; on the way, the assignments {@code e} contains are joined into the
+   * variables' types (in INIT and ACTION mode) and the bound variables it binds get their types.
+   */
+  TlaType typeOf(IrExpr e) {
+    TlaType structural = structural(e);
+    return isClosed(e) ? closedType(e, structural) : structural;
+  }
+
+  /**
+   * A constant expression's type, narrowed: its integers and names are the elements of the
+   * expression itself ({@code 0..N} is a set of integers within {@code 0..N}).
+   */
+  private TlaType closedType(IrExpr e, TlaType structural) {
+    if (structural instanceof TlaType.Set s) {
+      TlaType.Closed set = TlaType.Closed.of(e);
+      if (s.element() instanceof TlaType.Int) {
+        return new TlaType.Set(new TlaType.Int(List.of(set)));
+      }
+      if (s.element() instanceof TlaType.Enum || s.element() instanceof TlaType.Generic) {
+        return new TlaType.Set(new TlaType.Enum(List.of(set)));
+      }
+      return structural;
+    }
+    if (structural instanceof TlaType.Int || structural instanceof TlaType.Enum
+        || structural instanceof TlaType.Generic) {
+      TlaType.Closed single = TlaType.Closed.of(new IrExpr.Apply(e.span(), Operator.SET_ENUM, List.of(e)));
+      // a constant of unknown shape is still one value: the codec numbers it whatever it is
+      return structural instanceof TlaType.Int ? new TlaType.Int(List.of(single)) : new TlaType.Enum(List.of(single));
+    }
+    return structural;
+  }
+
+  private TlaType structural(IrExpr e) {
+    if (e instanceof IrExpr.Lit l) {
+      return switch (l.kind()) {
+        case BOOL -> TlaType.BOOL;
+        case INT -> TlaType.INT;
+        case STRING, MODEL_VALUE -> new TlaType.Enum(List.of(TlaType.Closed.of(
+            new IrExpr.Apply(l.span(), Operator.SET_ENUM, List.of(l)))));
+      };
+    }
+    if (e instanceof IrExpr.Ref r) {
+      return ref(r);
+    }
+    if (e instanceof IrExpr.Apply a) {
+      return apply(a);
+    }
+    if (e instanceof IrExpr.Call c) {
+      return call(c);
+    }
+    if (e instanceof IrExpr.Binder b) {
+      return binder(b);
+    }
+    if (e instanceof IrExpr.Let l) {
+      for (IrExpr.LetDef d : l.defs()) {
+        joinInto(bound, d.id(), typeOf(d.value()));
+      }
+      return typeOf(l.body());
+    }
+    if (e instanceof IrExpr.If i) {
+      typeOf(i.cond());
+      return TlaType.join(typeOf(i.then()), typeOf(i.otherwise()));
+    }
+    if (e instanceof IrExpr.Case c) {
+      TlaType t = TlaType.BOTTOM;
+      for (IrExpr.Arm arm : c.arms()) {
+        typeOf(arm.guard());
+        t = TlaType.join(t, typeOf(arm.body()));
+      }
+      return c.other() == null ? t : TlaType.join(t, typeOf(c.other()));
+    }
+    return except((IrExpr.Except) e);
+  }
+
+  /**
+   * Types a subexpression outside Init and the actions (a constant's value, a definition's body):
+   * nothing there assigns. Inside them every {@code x' = e} is taken as a possible assignment,
+   * wherever it is (over-approximation keeps the pass sound whatever the emitter treats as one).
+   */
+  private TlaType value(IrExpr e) {
+    Mode outer = mode;
+    mode = Mode.VALUE;
+    try {
+      return typeOf(e);
+    } finally {
+      mode = outer;
+    }
+  }
+
+  private TlaType ref(IrExpr.Ref r) {
+    switch (r.kind()) {
+      case VAR:
+      case PRIMED:
+        return vars[r.index()];
+      case BOUND:
+        return bound.getOrDefault(r.index(), TlaType.GENERIC);
+      case AT:
+        return at.getOrDefault(r.index(), TlaType.GENERIC);
+      default:
+        MachineIr.Constant c = consts.get(r.name());
+        if (c != null) {
+          return value(c.value());
+        }
+        MachineIr.Definition d = defs.get(r.name());
+        return d == null ? TlaType.GENERIC : definition(d);
+    }
+  }
+
+  private TlaType apply(IrExpr.Apply a) {
+    List<IrExpr> x = a.args();
+    switch (a.op()) {
+      case EQ:
+      case IN: {
+        int target = assignTarget(a);
+        TlaType rhs = typeOf(x.get(1));
+        if (target < 0) {
+          typeOf(x.get(0));
+        } else {
+          assign(target, a.op() == Operator.EQ ? rhs : element(rhs), a.span());
+        }
+        return TlaType.BOOL;
+      }
+      case CUP: {
+        TlaType l = typeOf(x.get(0));
+        TlaType r = typeOf(x.get(1));
+        return isSet(l) && isSet(r) ? new TlaType.Set(TlaType.join(element(l), element(r))) : TlaType.GENERIC;
+      }
+      case CAP: {
+        TlaType l = typeOf(x.get(0));
+        TlaType r = typeOf(x.get(1));
+        return isSet(l) ? l : isSet(r) ? r : TlaType.GENERIC;
+      }
+      case SETMINUS: {
+        TlaType l = typeOf(x.get(0));
+        typeOf(x.get(1));
+        return isSet(l) ? l : TlaType.GENERIC;
+      }
+      case POWERSET: {
+        TlaType s = typeOf(x.get(0));
+        return new TlaType.Set(isSet(s) ? s : TlaType.GENERIC);
+      }
+      case BIG_UNION: {
+        TlaType s = element(typeOf(x.get(0)));
+        return isSet(s) ? s : new TlaType.Set(TlaType.GENERIC);
+      }
+      case SET_ENUM: {
+        TlaType t = TlaType.BOTTOM;
+        for (IrExpr y : x) {
+          t = TlaType.join(t, typeOf(y));
+        }
+        return new TlaType.Set(t);
+      }
+      case PRODUCT: {
+        TlaType t = TlaType.BOTTOM;
+        for (IrExpr y : x) {
+          t = TlaType.join(t, element(typeOf(y)));
+        }
+        return new TlaType.Set(new TlaType.Seq(t, x.size()));
+      }
+      case FN_SET: {
+        typeOf(x.get(0));
+        TlaType range = element(typeOf(x.get(1)));
+        return isClosed(x.get(0)) ? new TlaType.Set(new TlaType.Fcn(TlaType.Closed.of(x.get(0)), range))
+            : new TlaType.Set(TlaType.GENERIC);
+      }
+      case RECORD_SET:
+      case RECORD: {
+        Map<String, TlaType> fields = new LinkedHashMap<>();
+        for (int i = 0; i < x.size(); i += 2) {
+          TlaType v = typeOf(x.get(i + 1));
+          fields.put(((IrExpr.Lit) x.get(i)).text(), a.op() == Operator.RECORD ? v : element(v));
+        }
+        if (fields.size() * 2 != x.size()) {
+          return a.op() == Operator.RECORD ? TlaType.GENERIC : new TlaType.Set(TlaType.GENERIC);
+        }
+        TlaType r = new TlaType.Record(fields);
+        return a.op() == Operator.RECORD ? r : new TlaType.Set(r);
+      }
+      case APPLY: {
+        TlaType f = typeOf(x.get(0));
+        for (int i = 1; i < x.size(); i++) {
+          typeOf(x.get(i));
+        }
+        return x.size() == 2 ? component(f, x.get(1)) : TlaType.GENERIC;
+      }
+      case SELECT: {
+        TlaType r = typeOf(x.get(0));
+        return component(r, x.get(1));
+      }
+      case DOMAIN: {
+        TlaType f = typeOf(x.get(0));
+        if (f instanceof TlaType.Fcn fcn) {
+          return value(fcn.domain().expr());
+        }
+        return new TlaType.Set(f instanceof TlaType.Seq ? TlaType.INT : TlaType.GENERIC);
+      }
+      case TUPLE: {
+        TlaType t = TlaType.BOTTOM;
+        for (IrExpr y : x) {
+          t = TlaType.join(t, typeOf(y));
+        }
+        return new TlaType.Seq(t, x.size());
+      }
+      case INTERVAL:
+      case NAT:
+      case INT:
+        x.forEach(this::typeOf);
+        return new TlaType.Set(TlaType.INT);
+      case BOOLEAN_SET:
+        return new TlaType.Set(TlaType.BOOL);
+      case SEQ:
+        return new TlaType.Set(new TlaType.Seq(element(typeOf(x.get(0))), -1));
+      case APPEND: {
+        TlaType s = typeOf(x.get(0));
+        TlaType v = typeOf(x.get(1));
+        return new TlaType.Seq(TlaType.join(seqElement(s), v), -1);
+      }
+      case HEAD:
+        return seqElement(typeOf(x.get(0)));
+      case TAIL:
+      case SUBSEQ: {
+        TlaType s = typeOf(x.get(0));
+        for (int i = 1; i < x.size(); i++) {
+          typeOf(x.get(i));
+        }
+        // no longer than s
+        return new TlaType.Seq(seqElement(s), s instanceof TlaType.Seq q ? q.maxLength() : -1);
+      }
+      case CONCAT:
+        return new TlaType.Seq(TlaType.join(seqElement(typeOf(x.get(0))), seqElement(typeOf(x.get(1)))), -1);
+      case PRINT:
+        typeOf(x.get(0));
+        return typeOf(x.get(1));
+      case ADD: case SUB: case MUL: case DIV: case MOD: case POW: case NEG: case LEN: case CARDINALITY:
+        x.forEach(this::typeOf);
+        return TlaType.INT;
+      default:
+        x.forEach(this::typeOf);
+        return a.op().isPredicate() || a.op() == Operator.PRINT_T || a.op() == Operator.ASSERT
+            ? TlaType.BOOL : TlaType.GENERIC;
+    }
+  }
+
+  /** The variable {@code x = e}/{@code x \in S} (Init) or {@code x' = e}/{@code x' \in S} (actions) may assign, or -1. */
+  private int assignTarget(IrExpr.Apply a) {
+    if (mode != Mode.VALUE && a.args().get(0) instanceof IrExpr.Ref r
+        && r.kind() == (mode == Mode.INIT ? RefKind.VAR : RefKind.PRIMED)) {
+      return r.index();
+    }
+    return -1;
+  }
+
+  private static boolean isSet(TlaType t) {
+    return t instanceof TlaType.Set;
+  }
+
+  /** {@code f[k]} or {@code r.k}: the range of a function, a record's field, a sequence's element. */
+  private static TlaType component(TlaType f, IrExpr key) {
+    if (f instanceof TlaType.Fcn fcn) {
+      return fcn.range();
+    }
+    if (f instanceof TlaType.Seq s) {
+      return s.element();
+    }
+    if (f instanceof TlaType.Record r && key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.STRING) {
+      return r.fields().getOrDefault(l.text(), TlaType.GENERIC);
+    }
+    if (f instanceof TlaType.Record r) {
+      // a field chosen at run time: one of the fields' values (or TLC's error)
+      TlaType any = TlaType.BOTTOM;
+      for (TlaType field : r.fields().values()) {
+        any = TlaType.join(any, field);
+      }
+      return any;
+    }
+    return f instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  private TlaType call(IrExpr.Call c) {
+    MachineIr.Definition d = defs.get(c.def());
+    List<TlaType> args = new ArrayList<>();
+    for (IrExpr a : c.args()) {
+      args.add(typeOf(a));
+    }
+    if (d == null) {
+      return TlaType.GENERIC;
+    }
+    for (int i = 0; i < args.size() && i < d.paramIds().size(); i++) {
+      joinInto(bound, d.paramIds().get(i), args.get(i));
+    }
+    if (d.function() && c.args().size() == d.captured()) {
+      // the function as a value: [x \in domain |-> f[x]]
+      TlaType range = definition(d);
+      boolean single = d.params().size() - d.captured() == 1;
+      return single && !d.recursive() && isClosed(d.domain())
+          ? new TlaType.Fcn(TlaType.Closed.of(d.domain()), range) : TlaType.GENERIC;
+    }
+    return definition(d);
+  }
+
+  /** The type of a definition's body (its parameters typed by every call so far), once per round. */
+  private TlaType definition(MachineIr.Definition d) {
+    TlaType known = defTypes.get(d.name());
+    if (known != null) {
+      return known;
+    }
+    if (d.recursive() || !inProgress.add(d.name())) {
+      return TlaType.GENERIC;
+    }
+    Mode outer = mode;
+    mode = Mode.VALUE;
+    try {
+      if (d.function()) {
+        TlaType domain = typeOf(d.domain());
+        List<Integer> own = d.paramIds().subList(d.captured(), d.paramIds().size());
+        if (own.size() == 1) {
+          joinInto(bound, own.get(0), element(domain));
+        }
+      }
+      TlaType t = typeOf(d.body());
+      defTypes.put(d.name(), t);
+      return t;
+    } finally {
+      mode = outer;
+      inProgress.remove(d.name());
+    }
+  }
+
+  private TlaType binder(IrExpr.Binder b) {
+    List<TlaType> sets = new ArrayList<>();
+    for (IrExpr.Bound bd : b.bounds()) {
+      TlaType s = typeOf(bd.set());
+      sets.add(s);
+      if (b.kind() == IrExpr.BinderKind.SELECT_SEQ) {
+        for (Integer id : bd.ids()) {
+          joinInto(bound, id, seqElement(s));
+        }
+      } else {
+        bind(bd, s);
+      }
+    }
+    TlaType body = typeOf(b.body());
+    IrExpr.Bound first = b.bounds().get(0);
+    return switch (b.kind()) {
+      case EXISTS, FORALL -> TlaType.BOOL;
+      case CHOOSE -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 ? element(sets.get(0))
+          : TlaType.GENERIC;
+      case SET_FILTER -> b.bounds().size() == 1 && isSet(sets.get(0)) ? sets.get(0) : new TlaType.Set(TlaType.GENERIC);
+      case SET_MAP -> new TlaType.Set(body);
+      case FUNCTION -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 && isClosed(first.set())
+          ? new TlaType.Fcn(TlaType.Closed.of(first.set()), body) : TlaType.GENERIC;
+      case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq ? sets.get(0) : TlaType.GENERIC;
+    };
+  }
+
+  /** {@code [f EXCEPT ![a].b = e, ...]}: the same shape, each updated component joined with its new value. */
+  private TlaType except(IrExpr.Except x) {
+    TlaType t = typeOf(x.fn());
+    for (IrExpr.Clause c : x.clauses()) {
+      c.path().forEach(this::typeOf);
+      joinInto(at, c.atId(), componentAt(t, c.path(), 0));
+      t = updated(t, c.path(), 0, typeOf(c.value()));
+    }
+    return t;
+  }
+
+  private static TlaType componentAt(TlaType t, List<IrExpr> path, int i) {
+    return i == path.size() ? t : componentAt(component(t, path.get(i)), path, i + 1);
+  }
+
+  private static TlaType updated(TlaType t, List<IrExpr> path, int i, TlaType value) {
+    if (i == path.size()) {
+      return value;
+    }
+    IrExpr key = path.get(i);
+    if (t instanceof TlaType.Fcn f) {
+      return new TlaType.Fcn(f.domain(), TlaType.join(f.range(), updated(f.range(), path, i + 1, value)));
+    }
+    if (t instanceof TlaType.Seq s) {
+      return new TlaType.Seq(TlaType.join(s.element(), updated(s.element(), path, i + 1, value)), s.maxLength());
+    }
+    if (t instanceof TlaType.Record r && key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.STRING
+        && r.fields().containsKey(l.text())) {
+      Map<String, TlaType> fields = new LinkedHashMap<>(r.fields());
+      fields.put(l.text(), TlaType.join(r.fields().get(l.text()), updated(r.fields().get(l.text()), path, i + 1, value)));
+      return new TlaType.Record(fields);
+    }
+    return t instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  // ------------------------------------------------------------------ constant expressions
+
+  /**
+   * Whether {@code e} depends only on the model's constants, so that the machine can evaluate it
+   * once when it is built: no variables, no {@code @}, bound variables only bound inside it, calls
+   * only of constant-level definitions, nothing with an effect (Print, Assert, ToString).
+   */
+  boolean isClosed(IrExpr e) {
+    Boolean known = closed.get(e);
+    if (known == null) {
+      known = closedIn(e, new HashSet<>());
+      closed.put(e, known);
+    }
+    return known;
+  }
+
+  private boolean closedIn(IrExpr e, java.util.Set<Integer> scope) {
+    if (e instanceof IrExpr.Lit) {
+      return true;
+    }
+    if (e instanceof IrExpr.Ref r) {
+      return switch (r.kind()) {
+        case BOUND -> scope.contains(r.index());
+        case CONST -> consts.containsKey(r.name()) || constantDefinition(defs.get(r.name()));
+        default -> false;
+      };
+    }
+    if (e instanceof IrExpr.Apply a) {
+      return switch (a.op()) {
+        case PRINT, PRINT_T, ASSERT, TO_STRING, UNCHANGED, ENABLED -> false;
+        default -> a.args().stream().allMatch(y -> closedIn(y, scope));
+      };
+    }
+    if (e instanceof IrExpr.Call c) {
+      MachineIr.Definition d = defs.get(c.def());
+      return constantDefinition(d) && c.args().stream().allMatch(y -> closedIn(y, scope));
+    }
+    if (e instanceof IrExpr.Binder b) {
+      java.util.Set<Integer> inner = new HashSet<>(scope);
+      for (IrExpr.Bound bd : b.bounds()) {
+        if (!closedIn(bd.set(), scope)) {
+          return false;
+        }
+        inner.addAll(bd.ids());
+      }
+      return closedIn(b.body(), inner);
+    }
+    if (e instanceof IrExpr.Let l) {
+      java.util.Set<Integer> inner = new HashSet<>(scope);
+      for (IrExpr.LetDef d : l.defs()) {
+        if (!closedIn(d.value(), inner)) {
+          return false;
+        }
+        inner.add(d.id());
+      }
+      return closedIn(l.body(), inner);
+    }
+    if (e instanceof IrExpr.If i) {
+      return closedIn(i.cond(), scope) && closedIn(i.then(), scope) && closedIn(i.otherwise(), scope);
+    }
+    if (e instanceof IrExpr.Case c) {
+      for (IrExpr.Arm a : c.arms()) {
+        if (!closedIn(a.guard(), scope) || !closedIn(a.body(), scope)) {
+          return false;
+        }
+      }
+      return c.other() == null || closedIn(c.other(), scope);
+    }
+    return false;
+  }
+
+  private static boolean constantDefinition(MachineIr.Definition d) {
+    return d != null && d.level() == 0 && !d.recursive();
+  }
+
+  private static List<IrExpr.Ref> refs(IrExpr e, List<IrExpr.Ref> out) {
+    if (e instanceof IrExpr.Ref r) {
+      out.add(r);
+    } else if (e instanceof IrExpr.Apply a) {
+      a.args().forEach(y -> refs(y, out));
+    } else if (e instanceof IrExpr.Call c) {
+      c.args().forEach(y -> refs(y, out));
+    } else if (e instanceof IrExpr.Binder b) {
+      b.bounds().forEach(bd -> refs(bd.set(), out));
+      refs(b.body(), out);
+    } else if (e instanceof IrExpr.Let l) {
+      l.defs().forEach(d -> refs(d.value(), out));
+      refs(l.body(), out);
+    } else if (e instanceof IrExpr.If i) {
+      refs(i.cond(), out);
+      refs(i.then(), out);
+      refs(i.otherwise(), out);
+    } else if (e instanceof IrExpr.Case c) {
+      c.arms().forEach(a -> {
+        refs(a.guard(), out);
+        refs(a.body(), out);
+      });
+      if (c.other() != null) {
+        refs(c.other(), out);
+      }
+    } else if (e instanceof IrExpr.Except x) {
+      refs(x.fn(), out);
+      x.clauses().forEach(c -> {
+        c.path().forEach(p -> refs(p, out));
+        refs(c.value(), out);
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,217 @@
+package io.finalspec.codegen.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.finalspec.codegen.config.ConfigParser;
+import io.finalspec.codegen.config.ConfigResult;
+import io.finalspec.codegen.diag.Diagnostic;
+import io.finalspec.codegen.emit.TestSpecs;
+import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.lower.Lowering;
+import io.finalspec.codegen.parse.Frontend;
+import io.finalspec.codegen.parse.ParseResult;
+import io.finalspec.codegen.resolve.ModuleLoader;
+import io.finalspec.codegen.resolve.ResolveResult;
+import io.finalspec.codegen.resolve.Resolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The type pass on tiny specs: what it proves (booleans, enumerations, bounded and unbounded
+ * integers, records, functions, sets) and, as much, what it must not (a variable assigned outside
+ * its TypeOK set, a value of another shape, a sequence that grows).
+ */
+class TypeInferenceTest {
+
+  @Test
+  void enumerationsBooleansAndIntegers() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES pc, flag, n, k
+        Init == pc = "idle" /\\ flag = FALSE /\\ n = 0 /\\ k \\in 0..3
+        Next == /\\ pc' = IF pc = "idle" THEN "busy" ELSE "idle"
+                /\\ flag' = ~flag
+                /\\ n' = n + 1
+                /\\ k' \\in {1, 2}
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals("Enum (SET_ENUM \"idle\") \\cup (SET_ENUM \"busy\")", t.get("pc"));
+    assertEquals("Bool", t.get("flag"));
+    assertEquals("Int", t.get("n"), "arithmetic leaves the range: any 32-bit integer");
+    assertEquals("Int in (INTERVAL 0 3) \\cup (SET_ENUM 1 2)", t.get("k"));
+  }
+
+  /** TypeOK says {@code x \in 0..2}, but an action assigns 7: the type must include 7 (TypeOK only fails). */
+  @Test
+  void anAssignmentOutsideTypeOkWidensTheType() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES x, s
+        TypeOK == x \\in 0..2 /\\ s \\in {"a", "b"}
+        Init == x = 0 /\\ s = "a"
+        Next == \\/ x' = 7 /\\ s' = s
+                \\/ x' = x /\\ s' = <<s>>
+        """, "INIT Init\nNEXT Next\nINVARIANT TypeOK\n");
+    assertEquals("Int in (SET_ENUM 0) \\cup (SET_ENUM 7)", t.get("x"));
+    assertEquals("Generic", t.get("s"), "a string and a tuple have no common narrow type");
+  }
+
+  /** No TypeOK at all: the types come from Init and Next alone. */
+  @Test
+  void noTypeOkNeeded() {
+    Map<String, String> t = types("""
+        CONSTANT Proc
+        VARIABLES pc, owner
+        Init == pc = [p \\in Proc |-> "idle"] /\\ owner \\in Proc
+        Next == \\E p \\in Proc : /\\ pc' = [pc EXCEPT ![p] = "done"]
+                                  /\\ owner' = p
+        """, "CONSTANT Proc = {p1, p2}\nINIT Init\nNEXT Next\n");
+    assertEquals("[Proc -> Enum (SET_ENUM \"idle\") \\cup (SET_ENUM \"done\")]", t.get("pc"));
+    assertEquals("Enum Proc", t.get("owner"));
+  }
+
+  @Test
+  void recordsAndSetsOfRecords() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES r, msgs
+        Init == r = [bal |-> 0, ok |-> FALSE] /\\ msgs = {}
+        Next == /\\ r' = [r EXCEPT !.ok = TRUE]
+                /\\ msgs' = msgs \\cup {[type |-> "1a", bal |-> r.bal]}
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals("[bal: Int in (SET_ENUM 0), ok: Bool]", t.get("r"));
+    assertEquals("SUBSET [type: Enum (SET_ENUM \"1a\"), bal: Int in (SET_ENUM 0)]", t.get("msgs"));
+  }
+
+  /** A record that gains a field, and functions over two different domains, are generic. */
+  @Test
+  void shapesThatDifferAreGeneric() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES r, f, q
+        Init == r = [a |-> 1] /\\ f = [i \\in 1..2 |-> 0] /\\ q = <<>>
+        Next == /\\ r' = [a |-> 1, b |-> 2]
+                /\\ f' = [i \\in 1..3 |-> 0]
+                /\\ q' = Append(q, 1)
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals("Generic", t.get("r"));
+    assertEquals("Generic", t.get("f"));
+    assertEquals("Seq(Int in (SET_ENUM 1))", t.get("q"));
+  }
+
+  /** A value read from another variable carries that variable's type, to a fixpoint. */
+  @Test
+  void typesFlowBetweenVariables() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES a, b, c
+        Init == a = "x" /\\ b = "y" /\\ c = "z"
+        Next == a' = b /\\ b' = c /\\ c' = a
+        """, "INIT Init\nNEXT Next\n");
+    for (String v : List.of("a", "b", "c")) {
+      assertEquals(java.util.Set.of("x", "y", "z"), java.util.Set.copyOf(enumLiterals(t.get(v))), v);
+    }
+  }
+
+  /** Definitions are typed through their calls; a recursive one is generic. */
+  @Test
+  void definitionsAndRecursion() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals
+        VARIABLES x, y
+        Flip(v) == IF v = "on" THEN "off" ELSE "on"
+        RECURSIVE Sum(_)
+        Sum(n) == IF n = 0 THEN 0 ELSE n + Sum(n - 1)
+        Init == x = "on" /\\ y = 0
+        Next == x' = Flip(x) /\\ y' = Sum(2)
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals(List.of("on", "off"), enumLiterals(t.get("x")));
+    assertEquals("Generic", t.get("y"));
+  }
+
+  /** A tuple literal bounds a sequence's length; Append does not. */
+  @Test
+  void tuplesHaveABoundedLength() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES fault, log
+        Init == fault = <<>> /\\ log = <<>>
+        Next == /\\ fault' = IF fault = <<>> THEN <<"t1", "read">> ELSE fault
+                /\\ log' = Append(log, "x")
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals("Seq(Enum (SET_ENUM \"t1\") \\cup (SET_ENUM \"read\"), <= 2)", t.get("fault"));
+    assertEquals("Seq(Enum (SET_ENUM \"x\"))", t.get("log"));
+  }
+
+  /** A record applied to a key chosen at run time gives one of its fields. */
+  @Test
+  void recordAppliedToAVariableKey() {
+    Map<String, String> t = types("""
+        VARIABLES k, v
+        Child == [N |-> "A", B |-> "C"]
+        Init == k \\in {"N", "B"} /\\ v = "none"
+        Next == v' = Child[k] /\\ k' = k
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals(java.util.Set.of("none", "A", "C"), java.util.Set.copyOf(enumLiterals(t.get("v"))));
+  }
+
+  @Test
+  void constantsAreTyped() {
+    TypeInference.Result r = result("""
+        CONSTANTS N, Proc
+        VARIABLE x
+        Init == x = N
+        Next == x' = x
+        """, "CONSTANTS N = 3\n Proc = {p1, p2}\nINIT Init\nNEXT Next\n");
+    assertEquals("Int in (SET_ENUM N)", TlaType.show(r.constants().get("N")));
+    assertEquals("SUBSET Enum Proc", TlaType.show(r.constants().get("Proc")));
+    assertEquals("Int in (SET_ENUM N)", TlaType.show(r.variables().get(0)));
+  }
+
+  private static List<String> enumLiterals(String shown) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(shown);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  private static Map<String, String> types(String body, String cfg) {
+    TypeInference.Result r = result(body, cfg);
+    Map<String, String> out = new LinkedHashMap<>();
+    MachineIr ir = lower(body, cfg);
+    for (int i = 0; i < ir.variables().size(); i++) {
+      out.put(ir.variables().get(i).name(), TlaType.show(r.variables().get(i)));
+    }
+    return out;
+  }
+
+  static TypeInference.Result result(String body, String cfg) {
+    return TypeInference.infer(lower(body, cfg));
+  }
+
+  /** The pipeline up to the IR, as {@code Compiler.compile} runs it. */
+  static MachineIr lower(String body, String cfg) {
+    try {
+      Path[] p = TestSpecs.write("T", body, cfg);
+      ConfigResult c = ConfigParser.parseString("T.cfg", Files.readString(p[1]));
+      assertTrue(c.ok(), String.valueOf(c.diagnostics()));
+      ParseResult parsed = Frontend.parseFile(p[0]);
+      assertTrue(parsed.ok(), String.valueOf(parsed.diagnostics()));
+      ResolveResult resolved = Resolver.resolve(parsed.module(), ModuleLoader.folder(p[0].getParent()));
+      assertTrue(resolved.ok(), String.valueOf(resolved.diagnostics()));
+      List<Diagnostic> diags = new ArrayList<>();
+      MachineIr ir = Lowering.lower(p[0], resolved.program(), c.config(), diags);
+      assertTrue(diags.isEmpty(), String.valueOf(diags));
+      return ir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.finalspec.runtime.codec;
+
+/**
+ * Reads or writes consecutive bit fields of one packed state, {@code words} longs from {@code at}
+ * in an array. A field may straddle two words. Not thread-safe: one cursor per call.
+ */
+final class BitCursor {
+    private final long[] words;
+    private final int at;
+    private long position;
+
+    BitCursor(long[] words, int at) {
+        this.words = words;
+        this.at = at;
+    }
+
+    /** Appends the low {@code n} bits of {@code value} (0 &lt;= n &lt;= 64). */
+    void put(long value, int n) {
+        if (n == 0) {
+            return;
+        }
+        long v = n == 64 ? value : value & ((1L << n) - 1);
+        int word = at + (int) (position >>> 6);
+        int offset = (int) (position & 63);
+        words[word] |= v << offset;
+        if (offset + n > 64) {
+            words[word + 1] |= v >>> (64 - offset);
+        }
+        position += n;
+    }
+
+    /** Moves past {@code n} bits (left zero when writing). */
+    void skip(int n) {
+        position += n;
+    }
+
+    /** The next {@code n} bits (0 &lt;= n &lt;= 64), as written by {@link #put}. */
+    long take(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        int word = at + (int) (position >>> 6);
+        int offset = (int) (position & 63);
+        long v = words[word] >>> offset;
+        if (offset + n > 64) {
+            v |= words[word + 1] << (64 - offset);
+        }
+        position += n;
+        return n == 64 ? v : v & ((1L << n) - 1);
+    }
+}

@@ -1,0 +1,583 @@
+package io.finalspec.runtime.codec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.finalspec.runtime.value.BoolValue;
+import io.finalspec.runtime.value.FcnValue;
+import io.finalspec.runtime.value.IntValue;
+import io.finalspec.runtime.value.SetValue;
+import io.finalspec.runtime.value.Tla;
+import io.finalspec.runtime.value.TlaEvalException;
+import io.finalspec.runtime.value.TupleValue;
+import io.finalspec.runtime.value.Value;
+import io.finalspec.runtime.value.ValueOrder;
+
+/**
+ * How the values of one inferred type are written as bits: the building block of a generated
+ * machine's {@link PackedCodec}. A field with finitely many values (at most 2^62) numbers them
+ * 0..n-1 and writes the number in the fewest bits; a set of such values is a bit set over that
+ * numbering. Decoding gives a value equal to the one encoded (TLA+ equality, same fingerprint),
+ * built from the values the machine gave the field (its own strings and model values, so their
+ * order is the machine's). Writing a value outside the type throws {@link OutOfTypeException}.
+ *
+ * <p>Fields are immutable and thread-safe once built; building one enumerates the sets it is given
+ * and fails ({@link TlaEvalException}) when one is infinite or too large to number.
+ */
+public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Function, Field.SetOf, Field.SeqOf {
+    /** At most this many values are numbered for a member field or a bit set (a bit set has one bit per value). */
+    public static final int MAX_MEMBERS = 1 << 16;
+    /** A bit set spans at most this many bits (values of its element type). */
+    public static final int MAX_SET_BITS = 4096;
+
+    /** The number of values, or -1 when there are more than 2^62. */
+    public abstract long cardinality();
+
+    /** The value's number in {@code [0, cardinality())}; only when the cardinality is known. */
+    abstract long code(Value v);
+
+    /** The value numbered {@code code}. */
+    abstract Value decode(long code);
+
+    /** Bits per value. */
+    public int bits() {
+        long n = cardinality();
+        return n >= 0 ? bitsFor(n) : wideBits();
+    }
+
+    /** Bits of a field with more than 2^62 values. */
+    int wideBits() {
+        throw new IllegalStateException("no wide encoding");
+    }
+
+    void write(Value v, BitCursor out) {
+        out.put(code(v), bits());
+    }
+
+    Value read(BitCursor in) {
+        return decode(in.take(bits()));
+    }
+
+    /** A short description of the type for messages. */
+    public abstract String describe();
+
+    static int bitsFor(long n) {
+        return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
+    }
+
+    static OutOfTypeException outside(Value v, Field f) {
+        return new OutOfTypeException("value " + v + " is not of type " + f.describe());
+    }
+
+    // ------------------------------------------------------------------ factories (generated code calls these)
+
+    /** {@code BOOLEAN}. */
+    public static Field bool() {
+        return Bool.INSTANCE;
+    }
+
+    /** Any integer (TLC's integers are 32-bit: a wider result is an overflow error before it reaches a state). */
+    public static Field int32() {
+        return Int32.INSTANCE;
+    }
+
+    /** The elements of the union of {@code sets} (finite sets of any values). */
+    public static Field members(Value... sets) {
+        return new Members(sets);
+    }
+
+    /** Records with exactly the fields {@code names}, field {@code names[i]} of type {@code fields[i]}. */
+    public static Field record(Value[] names, Field... fields) {
+        return new Function(names, fields);
+    }
+
+    /** Functions with domain exactly {@code domain} (a finite set) and values of type {@code range}. */
+    public static Field function(Value domain, Field range) {
+        Value[] keys = elements(domain);
+        Field[] ranges = new Field[keys.length];
+        Arrays.fill(ranges, range);
+        return new Function(keys, ranges);
+    }
+
+    /** Finite sets of values of type {@code element}, as a bit set over its numbering. */
+    public static Field setOf(Field element) {
+        return new SetOf(element);
+    }
+
+    /** Sequences of at most {@code maxLength} values of type {@code element}: the length, then a slot per position. */
+    public static Field seqOf(Field element, int maxLength) {
+        return new SeqOf(element, maxLength);
+    }
+
+    private static Value[] elements(Value set) {
+        SetValue s = Tla.asSet(set);
+        if (!s.isFinite()) {
+            throw new TlaEvalException("an infinite set has no state encoding");
+        }
+        if (s.size() > MAX_MEMBERS) {
+            throw new TlaEvalException("a set of " + s.size() + " values is too large to number for a state encoding");
+        }
+        List<Value> out = new ArrayList<>();
+        for (Value v : s) {
+            out.add(v);
+        }
+        return out.toArray(new Value[0]);
+    }
+
+    // ------------------------------------------------------------------ the fields
+
+    static final class Bool extends Field {
+        static final Bool INSTANCE = new Bool();
+
+        @Override
+        public long cardinality() {
+            return 2;
+        }
+
+        @Override
+        long code(Value v) {
+            if (v instanceof BoolValue b) {
+                return b.value() ? 1 : 0;
+            }
+            throw outside(v, this);
+        }
+
+        @Override
+        Value decode(long code) {
+            return BoolValue.of(code != 0);
+        }
+
+        @Override
+        public String describe() {
+            return "BOOLEAN";
+        }
+    }
+
+    static final class Int32 extends Field {
+        static final Int32 INSTANCE = new Int32();
+
+        @Override
+        public long cardinality() {
+            return -1;
+        }
+
+        @Override
+        long code(Value v) {
+            throw new IllegalStateException("integers are not numbered");
+        }
+
+        @Override
+        Value decode(long code) {
+            throw new IllegalStateException("integers are not numbered");
+        }
+
+        @Override
+        int wideBits() {
+            return 32;
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (v instanceof IntValue i) {
+                out.put(i.value(), 32);
+                return;
+            }
+            throw outside(v, this);
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            return IntValue.of((int) in.take(32));
+        }
+
+        @Override
+        public String describe() {
+            return "Int";
+        }
+    }
+
+    /** The values of finite sets, numbered in the order the sets enumerate them (repeats once). */
+    static final class Members extends Field {
+        private final Value[] members;
+        private final Map<Value, Integer> codes = new HashMap<>();
+        /** When every member is an integer of one interval {@code lo..lo+n-1}: {@code lo}, else null. */
+        private final Integer lo;
+
+        Members(Value... sets) {
+            List<Value> all = new ArrayList<>();
+            for (Value s : sets) {
+                for (Value v : elements(s)) {
+                    // equal values (a union's repeats) share one number
+                    if (codes.putIfAbsent(v, all.size()) == null) {
+                        all.add(v);
+                    }
+                    if (all.size() > MAX_MEMBERS) {
+                        throw new TlaEvalException("more than " + MAX_MEMBERS + " values to number for a state encoding");
+                    }
+                }
+            }
+            members = all.toArray(new Value[0]);
+            lo = interval(members);
+        }
+
+        private static Integer interval(Value[] members) {
+            if (members.length == 0 || !(members[0] instanceof IntValue first)) {
+                return null;
+            }
+            for (int i = 0; i < members.length; i++) {
+                if (!(members[i] instanceof IntValue v) || (long) v.value() - first.value() != i) {
+                    return null;
+                }
+            }
+            return first.value();
+        }
+
+        @Override
+        public long cardinality() {
+            return members.length;
+        }
+
+        @Override
+        long code(Value v) {
+            if (lo != null && v instanceof IntValue i) {
+                long c = (long) i.value() - lo;
+                if (c >= 0 && c < members.length) {
+                    return c;
+                }
+                throw outside(v, this);
+            }
+            Integer c = codes.get(v);
+            if (c == null) {
+                throw outside(v, this);
+            }
+            return c;
+        }
+
+        @Override
+        Value decode(long code) {
+            return members[(int) code];
+        }
+
+        @Override
+        public String describe() {
+            return Arrays.toString(members);
+        }
+    }
+
+    /**
+     * Functions (records among them) with one fixed finite domain, a field per domain element.
+     * Numbered in mixed radix while the product of the ranges' cardinalities is at most 2^62; else
+     * written field after field.
+     */
+    static final class Function extends Field {
+        /** The domain in TLC's order (the order of every function value's {@code keyAt}). */
+        private final Value[] keys;
+        private final Field[] ranges;
+        private final long cardinality;
+
+        Function(Value[] keys, Field[] ranges) {
+            if (keys.length != ranges.length) {
+                throw new IllegalArgumentException(keys.length + " keys but " + ranges.length + " fields");
+            }
+            Integer[] order = new Integer[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> ValueOrder.compare(keys[a], keys[b]));
+            this.keys = new Value[keys.length];
+            this.ranges = new Field[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                this.keys[i] = keys[order[i]];
+                this.ranges[i] = ranges[order[i]];
+                if (i > 0 && ValueOrder.compare(this.keys[i - 1], this.keys[i]) == 0) {
+                    throw new TlaEvalException("duplicate domain element " + this.keys[i]);
+                }
+            }
+            long n = 1;
+            for (Field r : this.ranges) {
+                long c = r.cardinality();
+                if (c < 0 || (c > 0 && n > (1L << 62) / c)) {
+                    n = -1;
+                    break;
+                }
+                n *= c;
+            }
+            this.cardinality = n;
+        }
+
+        @Override
+        public long cardinality() {
+            return cardinality;
+        }
+
+        /** The function's values in domain order, or an {@link OutOfTypeException}. */
+        private Value[] values(Value v) {
+            if (!(v instanceof FcnValue f) || f.size() != keys.length) {
+                throw outside(v, this);
+            }
+            Value[] out = new Value[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                Value k = f.keyAt(i);
+                if (k != keys[i] && !ValueOrder.equal(k, keys[i])) {
+                    throw outside(v, this);
+                }
+                out[i] = f.valueAt(i);
+            }
+            return out;
+        }
+
+        @Override
+        long code(Value v) {
+            Value[] vals = values(v);
+            long c = 0;
+            for (int i = keys.length - 1; i >= 0; i--) {
+                c = c * ranges[i].cardinality() + ranges[i].code(vals[i]);
+            }
+            return c;
+        }
+
+        @Override
+        Value decode(long code) {
+            Value[] vals = new Value[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                long n = ranges[i].cardinality();
+                vals[i] = ranges[i].decode(code % n);
+                code /= n;
+            }
+            return Tla.fromPairs(keys, vals);
+        }
+
+        @Override
+        int wideBits() {
+            int b = 0;
+            for (Field r : ranges) {
+                b += r.bits();
+            }
+            return b;
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (cardinality >= 0) {
+                super.write(v, out);
+                return;
+            }
+            Value[] vals = values(v);
+            for (int i = 0; i < keys.length; i++) {
+                ranges[i].write(vals[i], out);
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (cardinality >= 0) {
+                return super.read(in);
+            }
+            Value[] vals = new Value[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                vals[i] = ranges[i].read(in);
+            }
+            return Tla.fromPairs(keys, vals);
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < keys.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(keys[i]).append(": ").append(ranges[i].describe());
+            }
+            return sb.append(']').toString();
+        }
+    }
+
+    /** Sets of values of a numbered type: one bit per value. */
+    static final class SetOf extends Field {
+        private final Field element;
+        private final int universe;
+
+        SetOf(Field element) {
+            long n = element.cardinality();
+            if (n < 0 || n > MAX_SET_BITS) {
+                throw new TlaEvalException("a set over " + (n < 0 ? "too many" : n) + " values is too wide for a state encoding");
+            }
+            this.element = element;
+            this.universe = (int) n;
+        }
+
+        @Override
+        public long cardinality() {
+            return universe <= 62 ? 1L << universe : -1;
+        }
+
+        private SetValue set(Value v) {
+            if (!(v instanceof SetValue s) || !s.isFinite()) {
+                throw outside(v, this);
+            }
+            return s;
+        }
+
+        @Override
+        long code(Value v) {
+            long bits = 0;
+            for (Value e : set(v)) {
+                bits |= 1L << element.code(e);
+            }
+            return bits;
+        }
+
+        @Override
+        Value decode(long code) {
+            List<Value> out = new ArrayList<>(Long.bitCount(code));
+            for (long rest = code; rest != 0; rest &= rest - 1) {
+                out.add(element.decode(Long.numberOfTrailingZeros(rest)));
+            }
+            return Tla.setOf(out);
+        }
+
+        @Override
+        int wideBits() {
+            return universe;
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (universe <= 62) {
+                super.write(v, out);
+                return;
+            }
+            long[] bits = new long[(universe + 63) / 64];
+            for (Value e : set(v)) {
+                long c = element.code(e);
+                bits[(int) (c >>> 6)] |= 1L << (c & 63);
+            }
+            for (int w = 0; w < bits.length; w++) {
+                out.put(bits[w], Math.min(64, universe - 64 * w));
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (universe <= 62) {
+                return super.read(in);
+            }
+            List<Value> out = new ArrayList<>();
+            for (int w = 0; w * 64 < universe; w++) {
+                long word = in.take(Math.min(64, universe - 64 * w));
+                for (long rest = word; rest != 0; rest &= rest - 1) {
+                    out.add(element.decode(64L * w + Long.numberOfTrailingZeros(rest)));
+                }
+            }
+            return Tla.setOf(out);
+        }
+
+        @Override
+        public String describe() {
+            return "SUBSET " + element.describe();
+        }
+    }
+
+    /**
+     * Sequences (tuples) of bounded length: the length, then {@code maxLength} slots (the unused
+     * ones zero). Numbered in mixed radix while small, else written slot after slot.
+     */
+    static final class SeqOf extends Field {
+        private final Field element;
+        private final int maxLength;
+        private final long cardinality;
+
+        SeqOf(Field element, int maxLength) {
+            if (maxLength < 0) {
+                throw new IllegalArgumentException("maxLength " + maxLength);
+            }
+            this.element = element;
+            this.maxLength = maxLength;
+            long n = maxLength + 1L;
+            long c = element.cardinality();
+            for (int i = 0; i < maxLength && n >= 0; i++) {
+                n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * Math.max(1, c);
+            }
+            this.cardinality = n;
+        }
+
+        @Override
+        public long cardinality() {
+            return cardinality;
+        }
+
+        private TupleValue tuple(Value v) {
+            if (!(v instanceof TupleValue t) || t.size() > maxLength) {
+                throw outside(v, this);
+            }
+            return t;
+        }
+
+        @Override
+        long code(Value v) {
+            TupleValue t = tuple(v);
+            long radix = Math.max(1, element.cardinality());
+            long c = 0;
+            for (int i = maxLength - 1; i >= 0; i--) {
+                c = c * radix + (i < t.size() ? element.code(t.valueAt(i)) : 0);
+            }
+            return c * (maxLength + 1L) + t.size();
+        }
+
+        @Override
+        Value decode(long code) {
+            int length = (int) (code % (maxLength + 1L));
+            code /= maxLength + 1L;
+            long radix = Math.max(1, element.cardinality());
+            Value[] vals = new Value[length];
+            for (int i = 0; i < length; i++) {
+                vals[i] = element.decode(code % radix);
+                code /= radix;
+            }
+            return Tla.tuple(vals);
+        }
+
+        @Override
+        int wideBits() {
+            return bitsFor(maxLength + 1L) + maxLength * element.bits();
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (cardinality >= 0) {
+                super.write(v, out);
+                return;
+            }
+            TupleValue t = tuple(v);
+            out.put(t.size(), bitsFor(maxLength + 1L));
+            for (int i = 0; i < t.size(); i++) {
+                element.write(t.valueAt(i), out);
+            }
+            for (int i = t.size(); i < maxLength; i++) {
+                out.skip(element.bits());
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (cardinality >= 0) {
+                return super.read(in);
+            }
+            int length = (int) in.take(bitsFor(maxLength + 1L));
+            Value[] vals = new Value[length];
+            for (int i = 0; i < length; i++) {
+                vals[i] = element.read(in);
+            }
+            for (int i = length; i < maxLength; i++) {
+                in.skip(element.bits());
+            }
+            return Tla.tuple(vals);
+        }
+
+        @Override
+        public String describe() {
+            return "Seq(" + element.describe() + ") of length <= " + maxLength;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.finalspec.runtime.codec;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.StateCodec;
+import io.finalspec.runtime.value.Value;
+
+/**
+ * A generated machine's {@link StateCodec}: one {@link Field} per variable, in declaration order,
+ * written bit after bit into the fewest {@code long} words. The code generator emits the fields
+ * from the types its type pass inferred; {@code build} is the machine's {@code State} constructor,
+ * so a decoded state is of the machine's own class and computes the same fingerprint.
+ *
+ * <p>A value outside its variable's field means the inferred type was wrong: encoding stops with
+ * an {@link OutOfTypeException} naming the variable (an internal error), never with a wrong word.
+ */
+public final class PackedCodec implements StateCodec {
+    private final List<String> variables;
+    private final Field[] fields;
+    private final Function<Value[], State> build;
+    private final int words;
+
+    public PackedCodec(List<String> variables, List<Field> fields, Function<Value[], State> build) {
+        if (variables.size() != fields.size()) {
+            throw new IllegalArgumentException(variables.size() + " variables but " + fields.size() + " fields");
+        }
+        this.variables = List.copyOf(variables);
+        this.fields = fields.toArray(new Field[0]);
+        this.build = build;
+        long bits = 0;
+        for (Field f : this.fields) {
+            bits += f.bits();
+        }
+        this.words = (int) Math.max(1, (bits + 63) / 64);
+    }
+
+    @Override
+    public int words() {
+        return words;
+    }
+
+    /** Bits per state (the sum of the fields' bits). */
+    public int bits() {
+        int b = 0;
+        for (Field f : fields) {
+            b += f.bits();
+        }
+        return b;
+    }
+
+    @Override
+    public void encode(State state, long[] into, int at) {
+        java.util.Arrays.fill(into, at, at + words, 0L);
+        BitCursor out = new BitCursor(into, at);
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                fields[i].write(state.get(i), out);
+            } catch (OutOfTypeException e) {
+                java.util.Arrays.fill(into, at, at + words, 0L);
+                throw new OutOfTypeException("internal error (a finalspec bug in the type pass): variable "
+                        + variables.get(i) + " = " + state.get(i) + " is outside its inferred type "
+                        + fields[i].describe() + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    @Override
+    public State decode(long[] from, int at) {
+        BitCursor in = new BitCursor(from, at);
+        Value[] values = new Value[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = fields[i].read(in);
+        }
+        return build.apply(values);
+    }
+
+    /** Per variable: its name, bits and type, one a line (what {@code gen} and the docs show). */
+    public String layout() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(variables.get(i)).append(": ").append(fields[i].bits()).append(" bits, ")
+                    .append(fields[i].describe()).append('\n');
+        }
+        return sb.toString();
+    }
+}
