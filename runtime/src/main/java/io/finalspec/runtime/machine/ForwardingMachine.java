@@ -66,11 +66,6 @@ public abstract class ForwardingMachine implements Machine {
     }
 
     @Override
-    public void successors(State state, java.util.function.Predicate<ActionLabel> only, SuccessorSink out) {
-        delegate.successors(state, only, out);
-    }
-
-    @Override
     public List<ActionLabel> actionInstances() {
         return delegate.actionInstances();
     }

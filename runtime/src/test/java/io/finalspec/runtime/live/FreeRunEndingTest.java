@@ -44,7 +44,8 @@ class FreeRunEndingTest {
                 } else if (x == 1) {
                     out.accept(step(names, "Go", "a", "A"), new ArrayState(VARS, Tla.integer(2)));
                 }
-            }).withNames(names);
+            }).withNames(names)
+            .actions(List.of(step(names, "Step", "b", "B"), step(names, "Go", "a", "A")));
     }
 
     private static ActionLabel step(NameTable names, String name, String param, String actor) {

@@ -78,7 +78,6 @@ public final class LambdaMachine implements Machine {
         return pred(n, p);
     }
 
-    /** The table this machine's strings and model values come from. */
     /** The action instances of Next (their names become {@link #actionNames}); none: one action "Next". */
     public LambdaMachine actions(List<io.finalspec.runtime.machine.ActionLabel> labels) {
         instances = List.copyOf(labels);
@@ -90,6 +89,7 @@ public final class LambdaMachine implements Machine {
         return instances;
     }
 
+    /** The table this machine's strings and model values come from. */
     public LambdaMachine withNames(NameTable t) {
         this.names = t;
         return this;
