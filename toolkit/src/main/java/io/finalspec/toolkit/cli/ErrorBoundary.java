@@ -28,7 +28,9 @@ final class ErrorBoundary {
             return u.exitCode().code();
         }
         if (t instanceof ResourceExhausted r) {
-            err.println("finalspec: " + r.getMessage());
+            // printed in two parts: no new string on a heap that may still be nearly full
+            err.print("finalspec: ");
+            err.println(r.getMessage());
             return ExitCode.RESOURCES.code();
         }
         if (ResourceExhausted.isExhaustion(t)) {

@@ -90,9 +90,10 @@ final class ExploreCommand implements Callable<Integer> {
             run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, listener), distinctSoFar::get);
             r = run.result().result();
         } else {
-            ModelChecker checker = new ModelChecker(machine,
-                BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener));
-            r = ResourceExhausted.guard("explore", checker::run, distinctSoFar::get);
+            BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener);
+            // The checker is made inside the guarded search, so that once a full heap unwinds it nothing
+            // here still reaches its states and the report has memory to be written.
+            r = ResourceExhausted.guard("explore", () -> new ModelChecker(machine, options).run(), distinctSoFar::get);
         }
         progress.clear();
         Path trace = r.trace() == null ? null : writeTrace(r, machine);

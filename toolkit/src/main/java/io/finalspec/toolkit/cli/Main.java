@@ -18,13 +18,24 @@ import picocli.CommandLine.Command;
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
         "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",
         "5:explore found no violation but could not check a property (safety only)",
-        "6:out of memory (the message says how far the run got and how to go on)"})
+        "6:out of memory (the message says how far the run got and how to go on)",
+        "7:a member of a distributed run was lost (explore --distributed)"})
 public final class Main {
+
+    /** The last resort when even the report of a full heap could not be built (a constant: no allocation). */
+    private static final String OUT_OF_MEMORY = "finalspec: out of memory (give Java more heap: FINALSPEC_JAVA_OPTS=-Xmx8g ./finalspec ...)";
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, out, err);
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (OutOfMemoryError e) {
+            // the error boundary itself found no memory to report in: a fixed line, still exit 6
+            System.err.println(OUT_OF_MEMORY);
+            code = ExitCode.RESOURCES.code();
+        }
         // PrintWriter autoflushes only on println: a command that ends with print (gen) would lose its tail.
         out.flush();
         err.flush();

@@ -49,7 +49,8 @@ final class BugTable {
         return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
     }
 
+    /** The model names of a cell; a remark in parentheses after a name ("(a candidate fix)") is not one. */
     private static List<String> names(String cell) {
-        return Arrays.stream(cell.split(",")).map(String::strip).filter(s -> !s.isEmpty() && !s.equals("-") && !s.equals("—")).toList();
+        return Arrays.stream(cell.replaceAll("\\([^)]*\\)", "").split(",")).map(String::strip).filter(s -> !s.isEmpty() && !s.equals("-") && !s.equals("—")).toList();
     }
 }

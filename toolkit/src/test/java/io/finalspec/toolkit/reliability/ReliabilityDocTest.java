@@ -18,7 +18,7 @@ class ReliabilityDocTest {
 
     static final Path DOC = Path.of("../docs/reliability.md").toAbsolutePath().normalize();
     static final List<Path> TEST_ROOTS = List.of(Path.of("src/test/java"), Path.of("../runtime/src/test/java"),
-        Path.of("../codegen/src/test/java"), Path.of("../tests/src/test/java"));
+        Path.of("../codegen/src/test/java"), Path.of("../distributed/src/test/java"), Path.of("../tests/src/test/java"));
 
     @Test
     void everyNamedTestExists() throws IOException {
