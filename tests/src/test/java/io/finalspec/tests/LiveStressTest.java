@@ -128,6 +128,21 @@ class LiveStressTest {
         return out;
     }
 
+    /**
+     * Starts {@code workers} (each waits on {@code start} first) and returns the seconds until all
+     * have ended; the clock starts before the barrier opens, since the workers may finish before
+     * this thread runs again.
+     */
+    static double timed(List<Thread> workers, CyclicBarrier start) throws Exception {
+        workers.forEach(Thread::start);
+        long t0 = System.nanoTime();
+        start.await();
+        for (Thread t : workers) {
+            t.join();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     record Run(Trace trace, List<?> violations, Machine machine, Throwable failure, double seconds) {
     }
 
@@ -170,15 +185,8 @@ class LiveStressTest {
                     }
                 });
                 workers.add(t);
-                t.start();
             }
-            // the clock starts before the barrier opens: the workers may finish before this thread runs again
-            long t0 = System.nanoTime();
-            start.await();
-            for (Thread t : workers) {
-                t.join();
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = timed(workers, start);
             Trace trace = (Trace) live.getMethod("trace").invoke(gil);
             return new Run(trace, (List<?>) live.getMethod("violations").invoke(gil),
                 (Machine) live.getMethod("machine").invoke(gil), failure.get(), seconds);
@@ -238,18 +246,12 @@ class LiveStressTest {
                     }
                 });
                 workers.add(t);
-                t.start();
             }
-            // the clock starts before the barrier opens: the workers may finish before this thread runs again
-            long t0 = System.nanoTime();
-            start.await();
-            for (Thread t : workers) {
-                t.join();
-            }
+            double seconds = timed(workers, start);
             for (int d : gil.done) {
                 assertEquals(turns, d);
             }
-            return (System.nanoTime() - t0) / 1e9;
+            return seconds;
         }
     }
 }
