@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,7 +23,8 @@ import io.finalspec.toolkit.cli.UserError;
 final class Interpreter {
 
     static final Path DEFAULT = Path.of("/usr/bin/python3.11");
-    private static final String SCRIPT = "finalspec_scenarios.py";
+    /** Every runner imports this one's resolver and ITF helpers, so it is always copied next to the runner. */
+    private static final String COMMON = "finalspec_scenarios.py";
 
     private final Path executable;
 
@@ -50,20 +52,22 @@ final class Interpreter {
     }
 
     /**
-     * Runs the scenario runner with {@code request}; each JSON line of its output goes to
+     * Runs the scenario runner {@code runner} (a resource next to this class) with {@code request}; each JSON line of its output goes to
      * {@code lines}. A runner that fails is an internal error with its stderr (the runner is ours).
      */
-    void run(JsonObject request, Consumer<JsonObject> lines) throws IOException, InterruptedException {
+    void run(String runner, JsonObject request, Consumer<JsonObject> lines) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("finalspec-cpython");
         try {
-            Path script = dir.resolve(SCRIPT);
-            try (InputStream in = Interpreter.class.getResourceAsStream(SCRIPT)) {
-                Files.copy(in, script);
+            for (String resource : new java.util.LinkedHashSet<>(List.of(COMMON, runner))) {
+                try (InputStream in = Interpreter.class.getResourceAsStream(resource)) {
+                    Files.copy(in, dir.resolve(resource));
+                }
             }
+            Path script = dir.resolve(runner);
             Path req = dir.resolve("request.json");
             Files.writeString(req, request.toString());
             Path err = dir.resolve("stderr.txt");
-            Process p = new ProcessBuilder(executable.toString(), "-I", script.toString(), req.toString())
+            Process p = new ProcessBuilder(executable.toString(), "-I", "-B", script.toString(), req.toString())
                 .redirectError(err.toFile()).start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l = r.readLine(); l != null; l = r.readLine()) {
@@ -78,12 +82,12 @@ final class Interpreter {
                 throw new IllegalStateException("the scenario runner failed on " + executable + ": " + Files.readString(err).strip());
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
+            // Deepest first: the runner may leave folders of its own (-B keeps __pycache__ out).
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(f);
                 }
             }
-            Files.deleteIfExists(dir);
         }
     }
 }

@@ -77,7 +77,7 @@ final class Scenarios {
         JsonObject req = request("check");
         List<String> resolved = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        python.run(req, line -> {
+        python.run(mapping.runner(), req, line -> {
             if (line.get("kind").getAsString().equals("locations")) {
                 line.getAsJsonArray("errors").forEach(e -> errors.add(e.getAsString()));
                 line.getAsJsonArray("resolved").forEach(e -> {
@@ -103,7 +103,7 @@ final class Scenarios {
         Map<String, Integer> violations = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> firstBad = new ArrayList<>();
-        python.run(req, line -> {
+        python.run(mapping.runner(), req, line -> {
             if (!line.get("kind").getAsString().equals("run")) {
                 return;
             }
@@ -121,7 +121,9 @@ final class Scenarios {
             if (v.violated() != null) {
                 violations.merge(v.violated(), 1, Integer::sum);
             }
-            outcomes.merge(outcome(line.getAsJsonObject("outcome")), 1, Integer::sum);
+            // A runner says what the interpreter did in one line of its own, or per joiner.
+            outcomes.merge(line.has("summary") ? line.get("summary").getAsString() : outcome(line.getAsJsonObject("outcome")),
+                1, Integer::sum);
             if (!line.getAsJsonArray("stuck").isEmpty()) {
                 stuck[0]++;
             }
@@ -136,11 +138,11 @@ final class Scenarios {
             .map(e -> e.getKey() + " violated in " + e.getValue() + "/" + total[0]).reduce((a, b) -> a + ", " + b).get();
         String joins = outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + "; " + b).orElse("");
         if (stuck[0] > 0) {
-            // A joiner left waiting for a lock no one will release: JoinTerminates says every joiner returns.
-            joins += "; a joiner could not move at the end in " + stuck[0] + " runs";
+            // A thread left at a step it can never take (a joiner waiting for a lock no one will release).
+            joins += "; a thread could not move at the end in " + stuck[0] + " runs";
         }
         String verdict = validated[0] < total[0] || stuck[0] > 0 ? "NOT ALLOWED" : "ok";
-        return new Row("random schedules (seed " + seed + ")", model.name(), model.expect().toString(), did + " [" + joins + "]",
+        return new Row(mapping.title().map(t -> t + ", ").orElse("") + "random schedules (seed " + seed + ")", model.name(), model.expect().toString(), did + " [" + joins + "]",
             validated[0], total[0], verdict);
     }
 
@@ -148,6 +150,10 @@ final class Scenarios {
     Row replay() throws IOException, InterruptedException {
         if (!model.expect().isViolation()) {
             return null;
+        }
+        if (mapping.notReplayable().isPresent()) {
+            return new Row("TLC counterexample", model.name(), model.expect().toString(),
+                "not driven: " + mapping.notReplayable().get(), 0, 0, "skipped");
         }
         TlcResult tlc = new TlcRunner(TlcOptions.defaults()).check(model.spec(), model.config(), p -> { });
         if (!tlc.outcome().isViolation()) {
@@ -166,7 +172,7 @@ final class Scenarios {
         });
         req.add("plan", steps);
         JsonObject[] result = {null};
-        python.run(req, line -> {
+        python.run(mapping.runner(), req, line -> {
             if (line.get("kind").getAsString().equals("run")) {
                 result[0] = line;
             }
