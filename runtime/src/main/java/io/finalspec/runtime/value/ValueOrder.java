@@ -1,6 +1,8 @@
 package io.finalspec.runtime.value;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * TLC's order and equality on values.
@@ -215,8 +217,58 @@ public final class ValueOrder {
         Iterator<Value> ib = b.iterator();
         while (ia.hasNext()) {
             if (!eq(ia.next(), ib.next(), strict)) {
+                return sameFingerprint(a, b) && sameElementsInAnyOrder(a, b, strict);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Values built in two name tables that rank strings differently enumerate their elements in
+     * different orders, so an in-order walk can miss equal sets. Equal values have equal
+     * fingerprints (which never depend on ranks), so only then is the walk redone without order:
+     * within one table that happens only on a fingerprint collision.
+     */
+    private static boolean sameFingerprint(Value a, Value b) {
+        return a.fingerprint() == b.fingerprint();
+    }
+
+    private static boolean sameElementsInAnyOrder(SetValue a, SetValue b, boolean strict) {
+        List<Value> left = new ArrayList<>(b.size());
+        b.forEach(left::add);
+        for (Value x : a) {
+            if (!removeEqual(left, x, strict)) {
                 return false;
             }
+        }
+        return left.isEmpty();
+    }
+
+    private static boolean removeEqual(List<Value> values, Value x, boolean strict) {
+        for (int i = 0; i < values.size(); i++) {
+            if (eq(x, values.get(i), strict)) {
+                values.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #sameElementsInAnyOrder}, for functions whose domains two tables ordered differently. */
+    private static boolean samePairsInAnyOrder(FcnValue a, FcnValue b, boolean strict) {
+        int n = a.size();
+        boolean[] used = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int match = -1;
+            for (int j = 0; j < n && match < 0; j++) {
+                if (!used[j] && eq(a.keyAt(i), b.keyAt(j), strict)) {
+                    match = j;
+                }
+            }
+            if (match < 0 || !eq(a.valueAt(i), b.valueAt(match), strict)) {
+                return false;
+            }
+            used[match] = true;
         }
         return true;
     }
@@ -230,7 +282,7 @@ public final class ValueOrder {
         if (!sameRecordShape && !(a instanceof TupleValue && b instanceof TupleValue)) {
             for (int i = 0; i < n; i++) {
                 if (!eq(a.keyAt(i), b.keyAt(i), strict)) {
-                    return false;
+                    return sameFingerprint(a, b) && samePairsInAnyOrder(a, b, strict);
                 }
             }
         }
