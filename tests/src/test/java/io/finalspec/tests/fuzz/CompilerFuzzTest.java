@@ -130,7 +130,8 @@ class CompilerFuzzTest {
     /**
      * Appends this run's figures to {@code tests/target/fuzz-campaign/runs.tsv} (seed, profile, specs,
      * each kind's count, TLC's verdicts, distinct states in all, the median and largest spec, seconds);
-     * {@code tests/fuzz-campaign.sh} sums them for docs/reliability.md.
+     * and, in a campaign run ({@code -Dfinalspec.fuzz.ledger=true}), to the committed ledger
+     * {@code tests/fuzz-campaign/ledger.tsv} that docs/reliability.md's campaign table sums.
      */
     private static void record(int specs, Map<Differential.Kind, Integer> counts, Map<String, Integer> verdicts,
         List<Long> sizes, double seconds) throws java.io.IOException {
@@ -147,6 +148,11 @@ class CompilerFuzzTest {
             String.valueOf(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)), String.format("%.0f", seconds));
         Files.writeString(dir.resolve("runs.tsv"), line + "\n", java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND);
+        if (Boolean.getBoolean("finalspec.fuzz.ledger")) {
+            // A campaign run (tests/fuzz-campaign.sh): kept in the committed ledger, dated.
+            Files.writeString(ExploreCases.root().resolve(FuzzCampaignLedgerTest.LEDGER),
+                line + "\t" + java.time.LocalDate.now() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     /** QuickTheories draws the specs (deduplicated by text) from the fixed seed. */
