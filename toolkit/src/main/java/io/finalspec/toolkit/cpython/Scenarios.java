@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.google.gson.GsonBuilder;
@@ -103,12 +104,14 @@ final class Scenarios {
         Map<String, Integer> violations = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> firstBad = new ArrayList<>();
+        Set<List<String>> interleavings = new HashSet<>();
         python.run(mapping.runner(), req, line -> {
             if (!line.get("kind").getAsString().equals("run")) {
                 return;
             }
             total[0]++;
             JsonObject itf = line.getAsJsonObject("itf");
+            interleavings.add(actions(itf));
             Validation v = Validation.of(machine, itf);
             if (v.ok()) {
                 validated[0]++;
@@ -141,9 +144,17 @@ final class Scenarios {
             // A thread left at a step it can never take (a joiner waiting for a lock no one will release).
             joins += "; a thread could not move at the end in " + stuck[0] + " runs";
         }
+        joins += "; " + interleavings.size() + " distinct interleavings";
         String verdict = validated[0] < total[0] || stuck[0] > 0 ? "NOT ALLOWED" : "ok";
         return new Row(mapping.title().map(t -> t + ", ").orElse("") + "random schedules (seed " + seed + ")", model.name(), model.expect().toString(), did + " [" + joins + "]",
             validated[0], total[0], verdict);
+    }
+
+    /** The trace's steps as the runner labelled them: two runs with the same list are one interleaving. */
+    private static List<String> actions(JsonObject itf) {
+        List<String> out = new ArrayList<>();
+        itf.getAsJsonArray("states").forEach(s -> out.add(s.getAsJsonObject().getAsJsonObject("#meta").get("action").getAsString()));
+        return out;
     }
 
     /** TLC's counterexample driven on the interpreter, one mapped step at a time. */

@@ -59,11 +59,10 @@ class CpythonCommandTest {
             "--embed-runs", "20", "--gdb-runs", "2", "--manifest", MANIFEST, "--json", json.toString());
         assertExit(0, r);
         JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
-        JsonObject random = rows.get(0).getAsJsonObject();
-        assertEquals("gh116372-tstate-lock", random.get("model").getAsString());
+        JsonObject random = row(rows, "gh116372-tstate-lock", "random schedules");
         assertEquals(150, random.get("traces").getAsInt());
         assertEquals(150, random.get("validated").getAsInt(), r.all());
-        JsonObject replay = rows.get(1).getAsJsonObject();
+        JsonObject replay = row(rows, "gh116372-tstate-lock", "TLC counterexample replayed");
         assertEquals("ok", replay.get("verdict").getAsString(), r.all());
         assertTrue(replay.get("interpreter").getAsString().contains("B: AssertionError in Thread._stop"), r.all());
         // The side-by-side table: TLC's steps as the interpreter performed them, as docs/cpython.md quotes it,
@@ -76,18 +75,15 @@ class CpythonCommandTest {
         if (!"1".equals(System.getenv("FINALSPEC_CI")) && !Files.isExecutable(Path.of("/usr/bin/python3.11-config"))) {
             return;
         }
-        JsonObject unwind = rows.get(2).getAsJsonObject();
-        assertEquals("gh87135-unwind", unwind.get("model").getAsString());
+        JsonObject unwind = row(rows, "gh87135-unwind", "C:");
         assertEquals(20, unwind.get("validated").getAsInt(), r.all());
-        assertEquals("gh96387-fixed", rows.get(3).getAsJsonObject().get("model").getAsString());
-        assertEquals("ok", rows.get(3).getAsJsonObject().get("verdict").getAsString(), r.all());
+        assertEquals("ok", row(rows, "gh96387-fixed", "C:").get("verdict").getAsString(), r.all());
         // gh-110052's window forced with gdb on the debug build (needs gdb and python3.11-dbg)
         if (!"1".equals(System.getenv("FINALSPEC_CI")) && !(Files.isExecutable(Path.of("/usr/bin/gdb"))
                 && Files.isExecutable(Path.of("/usr/bin/python3.11d-config")))) {
             return;
         }
-        JsonObject window = rows.get(4).getAsJsonObject();
-        assertEquals("gh110052-interp-window", window.get("model").getAsString());
+        JsonObject window = row(rows, "gh110052-interp-window", "");
         assertEquals("ok", window.get("verdict").getAsString(), r.all());
         assertEquals(2, window.get("validated").getAsInt(), r.all());
         assertTrue(window.get("interpreter").getAsString().contains("read 0xdddddddddddddddd"), r.all());
@@ -179,6 +175,59 @@ class CpythonCommandTest {
             .filter(l -> !l.isEmpty() && !l.startsWith("<!--") && !l.startsWith("```")).toList();
         assertTrue(lines.size() >= 10, "the block has the steps: " + lines);
         return lines;
+    }
+
+    /** The row of {@code model} whose scenario starts with {@code scenario}; exactly one. */
+    private static JsonObject row(JsonArray rows, String model, String scenario) {
+        List<JsonObject> found = new ArrayList<>();
+        rows.forEach(e -> {
+            JsonObject o = e.getAsJsonObject();
+            if (o.get("model").getAsString().equals(model) && o.get("scenario").getAsString().startsWith(scenario)) {
+                found.add(o);
+            }
+        });
+        assertEquals(1, found.size(), "rows of " + model + " / " + scenario + " in " + rows);
+        return found.get(0);
+    }
+
+    @Test
+    void shutdownScenarioRunsThroughTheRealFinalizationAndValidates() throws Exception {
+        needsPython();
+        Path json = tmp.resolve("rows.json");
+        Path traces = tmp.resolve("traces");
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "120", "--seed", "11",
+            "--embed-runs", "0", "--gdb-runs", "0", "--manifest", MANIFEST, "--json", json.toString(), "--traces", traces.toString());
+        assertExit(0, r);
+        JsonArray rows = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
+        JsonObject random = row(rows, "gh104690-atexit-crash", "threading._shutdown and atexit, random schedules");
+        assertEquals(120, random.get("traces").getAsInt(), r.all());
+        assertEquals(120, random.get("validated").getAsInt(), r.all());
+        assertTrue(random.get("interpreter").getAsString().contains("exit status 0 x120"), r.all());
+        // Its counterexample ends in C code no tracer holds: the row says so and is not a failure.
+        JsonObject replay = row(rows, "gh104690-atexit-crash", "TLC counterexample");
+        assertEquals("skipped", replay.get("verdict").getAsString(), r.all());
+        // Each trace goes through the real _shutdown and atexit: M's steps in the spec's order.
+        String trace = Files.readString(traces.resolve("gh104690-atexit-crash-0.itf.json"));
+        int returns = trace.indexOf("\"MainReturns\""), shutdown = trace.indexOf("\"ThreadingShutdown\""),
+            atexit = trace.indexOf("\"RunAtexit\""), started = trace.indexOf("\"AtexitStartReturns\"");
+        assertTrue(0 < returns && returns < shutdown && shutdown < atexit && atexit < started, trace);
+    }
+
+    @Test
+    void aShutdownMappingThatMisreadsTheStateIsCaught() throws Exception {
+        needsPython();
+        Path dir = Files.createDirectories(tmp.resolve("mappings"));
+        String name = "ThreadStartShutdown.mapping.toml";
+        String text = Files.readString(SPECS.resolve(name));
+        // Claim that interp->finalizing never changes: MainReturns's step no longer matches the spec.
+        String wrong = text.replace("interpFinalizing = \"mpc != 'main'\"", "interpFinalizing = \"False\"");
+        assertFalse(wrong.equals(text));
+        Files.writeString(dir.resolve(name), wrong);
+        Result r = CliProcess.run(tmp, "cpython", "--python", PYTHON.toString(), "--runs", "5", "--embed-runs", "0", "--gdb-runs", "0",
+            "--manifest", MANIFEST, "--mappings", dir.toString());
+        assertExit(1, r);
+        assertTrue(r.out().contains("first trace the spec does not allow") && r.out().contains("NOT ALLOWED"), r.all());
+        assertTrue(r.out().contains("interpFinalizing: expected"), "the first bad step comes with its diff: " + r.all());
     }
 
     @Test
