@@ -151,13 +151,7 @@ class Run:
             self.at[name] = loc
             if name in self.pc and loc.get("pc") is not None:
                 self.pc[name] = loc["pc"]
-            if self.running == name:
-                self.running = None
-            self.cv.notify_all()
-            while self.granted != name:
-                self.cv.wait()
-            self.granted = None
-            self.running = name
+            park(self, name)
 
     # --- in the scheduler (the main thread)
 
@@ -280,6 +274,20 @@ class Run:
 
     def target_exited(self):
         return self.stage == self.m["stage"][-1]["pc"]
+
+
+def park(run, name):
+    """Holding run.cv, thread `name` has stopped: it waits there until the scheduler grants it a step.
+
+    Shared by every runner: `run` has cv, running and granted; the scheduler sets granted = name
+    and waits for the thread to be stopped again (running back to None)."""
+    if run.running == name:
+        run.running = None
+    run.cv.notify_all()
+    while run.granted != name:
+        run.cv.wait()
+    run.granted = None
+    run.running = name
 
 
 def fn(pairs):

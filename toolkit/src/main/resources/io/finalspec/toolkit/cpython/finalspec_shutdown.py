@@ -102,13 +102,7 @@ class Run:
             self.at[name] = loc
             if name in self.t and name not in self.sentinel:
                 self.sentinel[name] = self.t[name]._tstate_lock
-            if self.running == name:
-                self.running = None
-            self.cv.notify_all()
-            while self.granted != name:
-                self.cv.wait()
-            self.granted = None
-            self.running = name
+            common.park(self, name)
 
     # --- observations (the mapping's variables are expressions over these)
 
