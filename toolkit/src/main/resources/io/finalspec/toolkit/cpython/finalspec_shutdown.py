@@ -114,8 +114,9 @@ class Run:
         lock = self.sentinel.get(name)
         return lock is not None and not lock.locked()
 
-    def in_transit(self, name):
-        return self.started(name) and name not in self.at and not self.released(name)
+    def pending(self, name):
+        """Started, and its arrival (BootBind) not yet in the trace: in transit, or arrived and unrecorded."""
+        return self.started(name) and name not in self.recorded and not self.released(name)
 
     def registered(self, name):
         """_shutdown would wait for it: its start is pending or its locked _tstate_lock is in _shutdown_locks."""
@@ -177,7 +178,8 @@ class Run:
         out = []
         ns = self.namespace()
         for name, loc in sorted(self.at.items()):
-            if loc.get("action") is None:
+            # A thread that arrived is not moved before its arrival is in the trace.
+            if loc.get("action") is None or (name != "M" and name not in self.recorded):
                 continue
             if "enabled" in loc and not eval(loc["enabled"], dict(ns, me=name)):
                 continue
@@ -220,7 +222,7 @@ class Run:
         states = [self.snapshot()]
         while True:
             choices = self.enabled()
-            if any(self.in_transit(n) for n in self.t):
+            if any(self.pending(n) for n in self.t):
                 choices.append(None)
             if not choices:
                 break
