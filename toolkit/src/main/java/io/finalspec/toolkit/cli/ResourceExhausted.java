@@ -41,15 +41,25 @@ final class ResourceExhausted extends RuntimeException {
         // reachable from the caller, and String.format's parsing could itself run out of memory.
         String before = "out of memory in " + what + " after about ";
         String after = " distinct states" + howToGoOn();
+        // Memory held back for the report: freed when the search has filled the heap, so that
+        // building the message cannot itself run out of memory (its structures may still be
+        // reachable while the catch runs). The fence keeps the holder alive through the search.
+        byte[][] reserve = {new byte[RESERVE_BYTES]};
         try {
             return search.get();
         } catch (RuntimeException | Error e) {
+            reserve[0] = null;
             if (isExhaustion(e)) {
                 throw new ResourceExhausted(before + grouped(distinct.getAsLong()) + after);
             }
             throw e;
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(reserve);
         }
     }
+
+    /** What {@link #guard} holds back for its report. */
+    private static final int RESERVE_BYTES = 1 << 20;
 
     /** {@code n} with thousands separators, as {@code %,d} in the English locale writes it, without a Formatter. */
     static String grouped(long n) {
