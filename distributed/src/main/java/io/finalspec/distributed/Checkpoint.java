@@ -13,6 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.CRC32;
@@ -189,7 +193,7 @@ public final class Checkpoint {
         FileSum front = writeFile(String.format("frontier-%05d.bin", at.level()), frontierRecords);
         List<FileSum> allSeen = new ArrayList<>(seen);
         allSeen.add(pairs);
-        Properties p = new Properties();
+        Properties p = new SortedProperties();
         p.setProperty("format", String.valueOf(FORMAT));
         p.setProperty("finalspec", version());
         p.setProperty("machine", identity);
@@ -214,6 +218,18 @@ public final class Checkpoint {
         position = at;
         if (old != null && !old.name().equals(front.name())) {
             Files.deleteIfExists(dir.resolve(old.name()));
+        }
+    }
+
+    /** Properties stored in key order, so the index reads the same from one checkpoint to the next. */
+    private static final class SortedProperties extends Properties {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Set<Map.Entry<Object, Object>> entrySet() {
+            Set<Map.Entry<Object, Object>> sorted = new TreeSet<>(Comparator.comparing(e -> e.getKey().toString()));
+            sorted.addAll(super.entrySet());
+            return sorted;
         }
     }
 

@@ -70,11 +70,15 @@ public final class DistributedExplorer {
     /**
      * Checkpoints of a run: written to {@code dir} at a level boundary once {@code everySeconds}
      * have passed since the last (0: at every level); with {@code resume}, the run first resumes
-     * from the checkpoint in {@code dir} and goes on writing there.
+     * from the checkpoint in {@code dir} and goes on writing there. {@code sources} names what the
+     * machine was built from (digests of the spec and config): a checkpoint records it with the
+     * machine's identity, and a resumed run's must be the same (two configs that differ only in a
+     * constant can give machines with the same variables, actions and initial states).
      */
-    public record Checkpoints(Path dir, double everySeconds, boolean resume) {
+    public record Checkpoints(Path dir, double everySeconds, boolean resume, String sources) {
         public Checkpoints {
             Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(sources, "sources");
             if (everySeconds < 0) {
                 throw new IllegalArgumentException("everySeconds must be >= 0, was " + everySeconds);
             }
@@ -237,7 +241,8 @@ public final class DistributedExplorer {
             String identity = local.identity();
             Checkpoints cp = options.checkpoints();
             if (cp != null) {
-                checkpoint = cp.resume() ? Checkpoint.open(cp.dir(), identity) : Checkpoint.create(cp.dir(), identity);
+                String recorded = cp.sources() + " | " + identity;
+                checkpoint = cp.resume() ? Checkpoint.open(cp.dir(), recorded) : Checkpoint.create(cp.dir(), recorded);
             }
             List<UUID> ids = new ArrayList<>();
             members.forEach(m -> ids.add(m.getUuid()));

@@ -131,7 +131,7 @@ class DistributedExplorerTest {
 
     private static DistributedExplorer.Options checkpointed(int members, Path dir, boolean resume) {
         return DistributedExplorer.Options.defaults().withMembers(members).withBatchBytes(512)
-                .withCheckpoints(new DistributedExplorer.Checkpoints(dir, 0, resume));
+                .withCheckpoints(new DistributedExplorer.Checkpoints(dir, 0, resume, "QueueMachine"));
     }
 
     @Test
