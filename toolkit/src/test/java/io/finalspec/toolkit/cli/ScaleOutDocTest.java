@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -46,7 +45,7 @@ class ScaleOutDocTest {
     private static final String END = "<!-- scaleout-levels end -->";
     private static final String DATA = "<!-- scaleout-data ";
     private static final int REPEATS = 3;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new Gson();
 
     @TempDir
     Path tmp;
