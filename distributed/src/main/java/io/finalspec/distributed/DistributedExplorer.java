@@ -266,7 +266,9 @@ public final class DistributedExplorer {
                     return finish(failure, init.queued());
                 }
                 queued = init.queued();
-                checkpointIfDue(queued);
+                if (queued > 0) {
+                    checkpointIfDue(queued);
+                }
             }
             while (queued > 0) {
                 long started = System.nanoTime();
@@ -331,6 +333,7 @@ public final class DistributedExplorer {
          */
         private long restore() {
             Checkpoint.Position at = checkpoint.position();
+            level = at.level();
             Router seen = new Router(false);
             checkpoint.forEachSeen((fp, parent) -> {
                 ByteBuf b = seen.to(fp);
@@ -359,7 +362,6 @@ public final class DistributedExplorer {
                         + queued + " to explore, its index says " + at.distinct() + " and " + at.frontierStates());
             }
             resumedAt = at;
-            level = at.level();
             depth = at.depth();
             generated = at.generated();
             distinct = dist;
