@@ -1,9 +1,14 @@
 package io.finalspec.distributed;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -63,10 +68,29 @@ public final class DistributedExplorer {
     }
 
     /**
-     * Settings: the number of members to wait for (and how long), the bytes per batch, a progress
-     * listener and a per-level listener.
+     * Checkpoints of a run: written to {@code dir} at a level boundary once {@code everySeconds}
+     * have passed since the last (0: at every level); with {@code resume}, the run first resumes
+     * from the checkpoint in {@code dir} and goes on writing there. {@code sources} names what the
+     * machine was built from (digests of the spec and config): a checkpoint records it with the
+     * machine's identity, and a resumed run's must be the same (two configs that differ only in a
+     * constant can give machines with the same variables, actions and initial states).
      */
-    public record Options(int members, long joinMillis, int batchBytes, ExploreListener listener, LevelListener levels) {
+    public record Checkpoints(Path dir, double everySeconds, boolean resume, String sources) {
+        public Checkpoints {
+            Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(sources, "sources");
+            if (everySeconds < 0) {
+                throw new IllegalArgumentException("everySeconds must be >= 0, was " + everySeconds);
+            }
+        }
+    }
+
+    /**
+     * Settings: the number of members to wait for (and how long), the bytes per batch, a progress
+     * listener, a per-level listener and the checkpoints (null: none).
+     */
+    public record Options(int members, long joinMillis, int batchBytes, ExploreListener listener, LevelListener levels,
+                          Checkpoints checkpoints) {
         public Options {
             if (members < 1) {
                 throw new IllegalArgumentException("members must be >= 1, was " + members);
@@ -79,32 +103,41 @@ public final class DistributedExplorer {
         }
 
         public static Options defaults() {
-            return new Options(1, 60_000, 1 << 16, ExploreListener.NONE, null);
+            return new Options(1, 60_000, 1 << 16, ExploreListener.NONE, null, null);
         }
 
         public Options withMembers(int n) {
-            return new Options(n, joinMillis, batchBytes, listener, levels);
+            return new Options(n, joinMillis, batchBytes, listener, levels, checkpoints);
         }
 
         public Options withJoinMillis(long ms) {
-            return new Options(members, ms, batchBytes, listener, levels);
+            return new Options(members, ms, batchBytes, listener, levels, checkpoints);
         }
 
         public Options withBatchBytes(int b) {
-            return new Options(members, joinMillis, b, listener, levels);
+            return new Options(members, joinMillis, b, listener, levels, checkpoints);
         }
 
         public Options withListener(ExploreListener l) {
-            return new Options(members, joinMillis, batchBytes, l, levels);
+            return new Options(members, joinMillis, batchBytes, l, levels, checkpoints);
         }
 
         public Options withLevels(LevelListener l) {
-            return new Options(members, joinMillis, batchBytes, listener, l);
+            return new Options(members, joinMillis, batchBytes, listener, l, checkpoints);
+        }
+
+        public Options withCheckpoints(Checkpoints c) {
+            return new Options(members, joinMillis, batchBytes, listener, levels, c);
         }
     }
 
-    /** The result, as the single-machine explorer gives it, with the run's figures. */
-    public record Result(ExploreResult result, int members, boolean packedStates, List<LevelStats> levels) {
+    /**
+     * The result, as the single-machine explorer gives it, with the run's figures: the levels
+     * explored by this run, where it resumed (null when it did not), and the checkpoints it wrote
+     * and the seconds they took.
+     */
+    public record Result(ExploreResult result, int members, boolean packedStates, List<LevelStats> levels,
+                         Checkpoint.Position resumedAt, int checkpoints, double checkpointSeconds) {
         /** Bytes sent between members per state sent (states kept by their generator are not sent). */
         public double bytesPerState() {
             long bytes = 0;
@@ -188,6 +221,11 @@ public final class DistributedExplorer {
         final Worker local = (Worker) hz.getConfig().getUserContext().get(Worker.KEY);
         final List<LevelStats> levels = new ArrayList<>();
         final long start = System.nanoTime();
+        Checkpoint checkpoint;
+        Checkpoint.Position resumedAt;
+        long lastCheckpoint = System.nanoTime();
+        int checkpointsWritten;
+        long checkpointNanos;
         long generated;
         long distinct;
         int depth;
@@ -200,23 +238,38 @@ public final class DistributedExplorer {
         }
 
         Result search() {
+            String identity = local.identity();
+            Checkpoints cp = options.checkpoints();
+            if (cp != null) {
+                String recorded = cp.sources() + " | " + identity;
+                checkpoint = cp.resume() ? Checkpoint.open(cp.dir(), recorded) : Checkpoint.create(cp.dir(), recorded);
+            }
             List<UUID> ids = new ArrayList<>();
             members.forEach(m -> ids.add(m.getUuid()));
-            Tasks.StartArgs args = new Tasks.StartArgs(runId, ids, local.identity(), options.batchBytes());
+            Tasks.StartArgs args = new Tasks.StartArgs(runId, ids, identity, options.batchBytes(), checkpoint != null);
             for (String refusal : onAll(() -> new Tasks.Start(args))) {
                 if (refusal != null) {
                     throw new IllegalArgumentException(refusal);
                 }
             }
-            long t0 = System.nanoTime();
-            Reports.Expansion seed = local.seed(runId);
-            Totals init = advance(List.of(seed), t0);
-            Reports.Failure failure = firstFailure(List.of(seed), init.arrivalFailures());
-            depth = init.queued() == 0 && failure == null ? 0 : 1;
-            if (failure != null) {
-                return finish(failure, init.queued());
+            long queued;
+            Reports.Failure failure;
+            if (cp != null && cp.resume()) {
+                queued = restore();
+            } else {
+                long t0 = System.nanoTime();
+                Reports.Expansion seed = local.seed(runId);
+                Totals init = advance(List.of(seed), t0);
+                failure = firstFailure(List.of(seed), init.arrivalFailures());
+                depth = init.queued() == 0 && failure == null ? 0 : 1;
+                if (failure != null) {
+                    return finish(failure, init.queued());
+                }
+                queued = init.queued();
+                if (queued > 0) {
+                    checkpointIfDue(queued);
+                }
             }
-            long queued = init.queued();
             while (queued > 0) {
                 long started = System.nanoTime();
                 List<Reports.Expansion> expansions = onAll(() -> new Tasks.Expand(runId));
@@ -233,9 +286,132 @@ public final class DistributedExplorer {
                 queued = next.queued();
                 if (queued > 0) {
                     depth++;
+                    checkpointIfDue(queued);
                 }
             }
             return finish(null, 0);
+        }
+
+        /**
+         * At a level boundary (every member's seen set and next level are complete): writes a
+         * checkpoint when one is due, pulling each member's new pairs and frontier in slices.
+         */
+        private void checkpointIfDue(long queued) {
+            if (checkpoint == null || System.nanoTime() - lastCheckpoint < options.checkpoints().everySeconds() * 1e9) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            Checkpoint.Position at = new Checkpoint.Position(level, depth, generated, distinct, queued);
+            try {
+                checkpoint.write(at, out -> pullAll(false, out), out -> pullAll(true, out));
+            } catch (IOException e) {
+                throw new Checkpoint.Refused("cannot write the checkpoint in " + checkpoint.dir() + ": " + e);
+            }
+            onAll(() -> new Tasks.Checkpointed(runId));
+            checkpointsWritten++;
+            lastCheckpoint = System.nanoTime();
+            checkpointNanos += lastCheckpoint - t0;
+        }
+
+        private void pullAll(boolean frontier, OutputStream out) throws IOException {
+            for (Member m : members) {
+                int from = 0;
+                while (true) {
+                    byte[] slice = await(control.submitToMember(new Tasks.Pull(runId, frontier, from, options.batchBytes()), m));
+                    if (slice.length == 0) {
+                        break;
+                    }
+                    out.write(slice);
+                    from += slice.length;
+                }
+            }
+        }
+
+        /**
+         * Sends every pair and frontier state of the checkpoint to its owner among this run's
+         * members, then makes the frontier the current level; the totals must be the checkpoint's.
+         */
+        private long restore() {
+            Checkpoint.Position at = checkpoint.position();
+            level = at.level();
+            Router seen = new Router(false);
+            checkpoint.forEachSeen((fp, parent) -> {
+                ByteBuf b = seen.to(fp);
+                b.putLong(fp);
+                b.putLong(parent);
+                seen.sendIfFull(fp);
+            });
+            seen.flush();
+            Router front = new Router(true);
+            checkpoint.forEachFrontier((fp, state) -> {
+                ByteBuf b = front.to(fp);
+                b.putLong(fp);
+                b.putVarInt(state.length);
+                b.put(state, 0, state.length);
+                front.sendIfFull(fp);
+            });
+            front.flush();
+            long queued = 0;
+            long dist = 0;
+            for (Reports.Level l : onAll(() -> new Tasks.Advance(runId))) {
+                queued += l.queued();
+                dist += l.distinct();
+            }
+            if (queued != at.frontierStates() || dist != at.distinct()) {
+                throw new Checkpoint.Refused(checkpoint.dir() + ": the checkpoint restored " + dist + " distinct states and "
+                        + queued + " to explore, its index says " + at.distinct() + " and " + at.frontierStates());
+            }
+            resumedAt = at;
+            depth = at.depth();
+            generated = at.generated();
+            distinct = dist;
+            return queued;
+        }
+
+        /** Batches of a checkpoint's records, per owner, on their way back to the members. */
+        private final class Router {
+            final boolean frontier;
+            final ByteBuf[] buffers = new ByteBuf[members.size()];
+            final ArrayDeque<Future<Object>> pending = new ArrayDeque<>();
+            final IExecutorService delivery = hz.getExecutorService(Outbox.DELIVERY);
+
+            Router(boolean frontier) {
+                this.frontier = frontier;
+                for (int i = 0; i < buffers.length; i++) {
+                    buffers[i] = new ByteBuf(options.batchBytes() + 64);
+                }
+            }
+
+            ByteBuf to(long fp) {
+                return buffers[Worker.owner(fp, buffers.length)];
+            }
+
+            void sendIfFull(long fp) {
+                int owner = Worker.owner(fp, buffers.length);
+                if (buffers[owner].size() >= options.batchBytes()) {
+                    send(owner);
+                }
+            }
+
+            private void send(int owner) {
+                ByteBuf b = buffers[owner];
+                if (b.size() > 0) {
+                    pending.add(delivery.submitToMember(new Tasks.Restore(runId, frontier, b.toByteArray()), members.get(owner)));
+                    b.clear();
+                }
+                while (pending.size() > Outbox.IN_FLIGHT) {
+                    await(pending.poll());
+                }
+            }
+
+            void flush() {
+                for (int i = 0; i < buffers.length; i++) {
+                    send(i);
+                }
+                while (!pending.isEmpty()) {
+                    await(pending.poll());
+                }
+            }
         }
 
         /** Totals of a level after its deliveries, from every member. */
@@ -314,7 +490,8 @@ public final class DistributedExplorer {
             }
             r = r.withNotChecked(PropertyCoverage.beyondSafety(machine));
             options.listener().finished(r);
-            return new Result(r, members.size(), new StateBytes(machine).packed(), List.copyOf(levels));
+            return new Result(r, members.size(), new StateBytes(machine).packed(), List.copyOf(levels), resumedAt,
+                    checkpointsWritten, checkpointNanos / 1e9);
         }
 
         /** The path to the failure: parents from their owners, then a replay in this machine. */
@@ -426,7 +603,19 @@ public final class DistributedExplorer {
 
         private MemberLostException lostMember(Member m, Throwable cause) {
             return new MemberLostException((m == null ? "a member" : "member " + m.getAddress()) + " left the cluster while level " + level
-                    + " was being explored; its states were only on that member, so the run stops without a result", cause);
+                    + " was being explored; its states were only on that member, so the run stops without a result. "
+                    + resumeAdvice(), cause);
+        }
+
+        private String resumeAdvice() {
+            if (checkpoint == null) {
+                return "No checkpoint was written (--checkpoint DIR writes one at level boundaries).";
+            }
+            Checkpoint.Position at = checkpoint.position();
+            if (at == null) {
+                return "No checkpoint was complete yet in " + checkpoint.dir() + ".";
+            }
+            return "The checkpoint of level " + at.level() + " is in " + checkpoint.dir() + ": resume with --resume " + checkpoint.dir() + ".";
         }
 
         void finishQuietly() {

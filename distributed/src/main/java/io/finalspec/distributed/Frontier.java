@@ -25,6 +25,28 @@ final class Frontier {
         return buf.size();
     }
 
+    /**
+     * The records from byte {@code from} on, whole records only, as many as fit in {@code maxBytes}
+     * (at least one): a checkpoint pulls the frontier in slices of this form. Empty at the end.
+     * Only once no one appends.
+     */
+    synchronized byte[] slice(int from, int maxBytes) {
+        byte[] data = buf.array();
+        int size = buf.size();
+        int end = from;
+        int[] pos = {from};
+        while (pos[0] < size) {
+            pos[0] += Long.BYTES;
+            int len = ByteBuf.getVarInt(data, pos);
+            pos[0] += len;
+            if (end > from && pos[0] - from > maxBytes) {
+                break;
+            }
+            end = pos[0];
+        }
+        return java.util.Arrays.copyOfRange(data, from, end);
+    }
+
     /** Calls {@code visitor} for each state in order of arrival; only once no one appends. */
     void forEach(Visitor visitor) {
         byte[] data;

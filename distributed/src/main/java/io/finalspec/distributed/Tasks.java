@@ -38,7 +38,7 @@ final class Tasks {
         }
     }
 
-    record StartArgs(String run, List<UUID> members, String identity, int batchBytes) implements Serializable {
+    record StartArgs(String run, List<UUID> members, String identity, int batchBytes, boolean checkpoints) implements Serializable {
     }
 
     static final class Start extends Task<String> {
@@ -51,7 +51,7 @@ final class Tasks {
 
         @Override
         public String call() {
-            return worker().start(args.run(), args.members(), args.identity(), args.batchBytes());
+            return worker().start(args.run(), args.members(), args.identity(), args.batchBytes(), args.checkpoints());
         }
     }
 
@@ -127,6 +127,66 @@ final class Tasks {
         @Override
         public Object call() {
             worker().finish(run);
+            return Boolean.TRUE;
+        }
+    }
+
+    /** What a checkpoint pulls from a member: its new pairs or its frontier, a slice from byte {@code from}. */
+    static final class Pull extends Task<byte[]> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+        private final boolean frontier;
+        private final int from;
+        private final int maxBytes;
+
+        Pull(String run, boolean frontier, int from, int maxBytes) {
+            this.run = run;
+            this.frontier = frontier;
+            this.from = from;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public byte[] call() {
+            return frontier ? worker().frontier(run, from, maxBytes) : worker().newPairs(run, from, maxBytes);
+        }
+    }
+
+    static final class Checkpointed extends Task<Object> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+
+        Checkpointed(String run) {
+            this.run = run;
+        }
+
+        @Override
+        public Object call() {
+            worker().checkpointed(run);
+            return Boolean.TRUE;
+        }
+    }
+
+    /** Part of a checkpoint sent back to the member that owns it: seen pairs, or frontier records. */
+    static final class Restore extends Task<Object> {
+        private static final long serialVersionUID = 1L;
+        private final String run;
+        private final boolean frontier;
+        private final byte[] batch;
+
+        Restore(String run, boolean frontier, byte[] batch) {
+            this.run = run;
+            this.frontier = frontier;
+            this.batch = batch;
+        }
+
+        @Override
+        public Object call() {
+            if (frontier) {
+                worker().restoreFrontier(run, batch);
+            } else {
+                worker().restoreSeen(run, batch);
+            }
             return Boolean.TRUE;
         }
     }

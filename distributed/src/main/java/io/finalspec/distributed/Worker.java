@@ -80,12 +80,15 @@ public final class Worker {
         volatile Frontier current = new Frontier();
         volatile Frontier next = new Frontier();
         final int batchBytes;
+        /** The {@code fingerprint, parent} pairs first seen since the last checkpoint; null when the run writes none. */
+        final ByteBuf newPairs;
 
-        Run(String id, List<Member> members, int self, int batchBytes) {
+        Run(String id, List<Member> members, int self, int batchBytes, boolean checkpoints) {
             this.id = id;
             this.members = members;
             this.self = self;
             this.batchBytes = batchBytes;
+            this.newPairs = checkpoints ? new ByteBuf(1 << 12) : null;
         }
 
         HazelcastInstance hz() {
@@ -98,7 +101,7 @@ public final class Worker {
     }
 
     /** Starts run {@code id}; null, or why this member cannot take part. */
-    String start(String id, List<UUID> memberIds, String coordinatorIdentity, int batchBytes) {
+    String start(String id, List<UUID> memberIds, String coordinatorIdentity, int batchBytes, boolean checkpoints) {
         String mine = identity();
         if (!mine.equals(coordinatorIdentity)) {
             return "member " + hz.getCluster().getLocalMember().getAddress() + " runs another machine or model:\n  its: "
@@ -117,7 +120,7 @@ public final class Worker {
             members.add(m);
         }
         int self = memberIds.indexOf(hz.getCluster().getLocalMember().getUuid());
-        run = new Run(id, List.copyOf(members), self, batchBytes);
+        run = new Run(id, List.copyOf(members), self, batchBytes, checkpoints);
         return null;
     }
 
@@ -248,6 +251,12 @@ public final class Worker {
                 continue;
             }
             r.distinct.increment();
+            if (r.newPairs != null) {
+                synchronized (r.newPairs) {
+                    r.newPairs.putLong(fp);
+                    r.newPairs.putLong(parent);
+                }
+            }
             State t = bytes.decode(batch, at);
             Outcome bad = violated(r, t);
             if (bad != null) {
@@ -264,6 +273,51 @@ public final class Worker {
         r.current = r.next;
         r.next = new Frontier();
         return new Reports.Level(r.current.count(), r.distinct.sum(), r.current.bytes(), r.arrivalFailure.get());
+    }
+
+    /** A slice of the pairs first seen since the last checkpoint, from byte {@code from}: whole pairs, at most {@code maxBytes}. */
+    byte[] newPairs(String id, int from, int maxBytes) {
+        Run r = run(id);
+        synchronized (r.newPairs) {
+            int end = from + Math.min(r.newPairs.size() - from, maxBytes / 16 * 16);
+            return java.util.Arrays.copyOfRange(r.newPairs.array(), from, end);
+        }
+    }
+
+    /** A slice of this member's share of the level about to be expanded (whole records, from byte {@code from}). */
+    byte[] frontier(String id, int from, int maxBytes) {
+        return run(id).current.slice(from, maxBytes);
+    }
+
+    /** A checkpoint holds the pairs seen so far: the next one starts empty. */
+    void checkpointed(String id) {
+        Run r = run(id);
+        synchronized (r.newPairs) {
+            r.newPairs.clear();
+        }
+    }
+
+    /** Pairs from a checkpoint that this member owns: seen, not queued, not checked again. */
+    void restoreSeen(String id, byte[] pairs) {
+        Run r = run(id);
+        for (int at = 0; at < pairs.length; at += 2 * Long.BYTES) {
+            if (r.seen.put(ByteBuf.getLong(pairs, at), ByteBuf.getLong(pairs, at + Long.BYTES))) {
+                r.distinct.increment();
+            }
+        }
+    }
+
+    /** States of a checkpoint's frontier that this member owns, as frontier records: queued for the next {@link #advance}. */
+    void restoreFrontier(String id, byte[] records) {
+        Run r = run(id);
+        int[] pos = {0};
+        while (pos[0] < records.length) {
+            long fp = ByteBuf.getLong(records, pos[0]);
+            pos[0] += Long.BYTES;
+            int len = ByteBuf.getVarInt(records, pos);
+            r.next.add(fp, records, pos[0], len);
+            pos[0] += len;
+        }
     }
 
     /** {@code {1, parent}} when this member has seen {@code fp}, else {@code {0, 0}}. */

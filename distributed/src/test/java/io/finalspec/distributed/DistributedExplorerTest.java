@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
@@ -120,7 +124,99 @@ class DistributedExplorerTest {
             MemberLostException e = assertThrows(MemberLostException.class,
                     () -> new DistributedExplorer(c.coordinator(), big, o).run());
             assertTrue(e.getMessage().contains("left the cluster"), e.getMessage());
+            assertTrue(e.getMessage().contains("No checkpoint was written"), e.getMessage());
             assertFalse(e.getMessage().contains("distinct"), "no partial count: " + e.getMessage());
         }
+    }
+
+    private static DistributedExplorer.Options checkpointed(int members, Path dir, boolean resume) {
+        return DistributedExplorer.Options.defaults().withMembers(members).withBatchBytes(512)
+                .withCheckpoints(new DistributedExplorer.Checkpoints(dir, 0, resume, "QueueMachine"));
+    }
+
+    @Test
+    void aKilledMembersRunResumesFromItsCheckpointToTheSingleMachineCounts(@TempDir Path tmp) {
+        Machine big = new QueueMachine(4, 3, false, false);
+        ExploreResult single = new BfsExplorer(big).run();
+        Path dir = tmp.resolve("cp");
+        try (EmbeddedCluster c = new EmbeddedCluster(3, big)) {
+            DistributedExplorer.Options o = checkpointed(3, dir, false).withLevels(s -> {
+                if (s.level() == 6) {
+                    c.members().get(2).getLifecycleService().terminate();
+                }
+            });
+            MemberLostException e = assertThrows(MemberLostException.class,
+                    () -> new DistributedExplorer(c.coordinator(), big, o).run());
+            assertTrue(e.getMessage().contains("The checkpoint of level 6 is in " + dir + ": resume with --resume " + dir),
+                    e.getMessage());
+        }
+        // resumed on two members: every pair and state goes to its owner under the new owner function
+        DistributedExplorer.Result r;
+        try (EmbeddedCluster c = new EmbeddedCluster(2, big)) {
+            r = new DistributedExplorer(c.coordinator(), big, checkpointed(2, dir, true)).run();
+        }
+        assertEquals(6, r.resumedAt().level());
+        assertTrue(r.resumedAt().distinct() > 0 && r.resumedAt().distinct() < single.distinct(), "" + r.resumedAt());
+        assertEquals(Outcome.OK, r.result().outcome());
+        assertEquals(single.generated(), r.result().generated());
+        assertEquals(single.distinct(), r.result().distinct());
+        assertEquals(single.depth(), r.result().depth());
+        assertTrue(r.checkpoints() > 0, "the resumed run goes on writing checkpoints");
+    }
+
+    @Test
+    void aViolationFoundAfterResumingHasTheSingleMachineTrace(@TempDir Path tmp) {
+        ExploreResult single = new BfsExplorer(JUMP).run();
+        Path dir = tmp.resolve("cp");
+        cluster.use(JUMP);
+        try {
+            new DistributedExplorer(cluster.coordinator(), JUMP, checkpointed(3, dir, false)).run();
+            // the last checkpoint was the level before the violation: resuming finds it again, and its
+            // trace goes back through parents restored from the checkpoint
+            DistributedExplorer.Result r = new DistributedExplorer(cluster.coordinator(), JUMP, checkpointed(3, dir, true)).run();
+            assertTrue(r.resumedAt().level() > 1, "" + r.resumedAt());
+            assertEquals(single.outcome(), r.result().outcome());
+            assertEquals(single.depth(), r.result().depth());
+            assertEquals(single.trace().steps().size(), r.result().trace().steps().size());
+            replays(JUMP, r.result().trace());
+        } finally {
+            cluster.use(PASS);
+        }
+    }
+
+    @Test
+    void checkpointsOfAnotherModelFormatOrVersionOrDamagedAreRefused(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("cp");
+        new DistributedExplorer(cluster.coordinator(), PASS, checkpointed(3, dir, false)).run();
+        Checkpoint.Refused again = assertThrows(Checkpoint.Refused.class,
+                () -> new DistributedExplorer(cluster.coordinator(), PASS, checkpointed(3, dir, false)).run());
+        assertTrue(again.getMessage().contains("already holds a checkpoint"), again.getMessage());
+
+        Machine other = new QueueMachine(3, 3, false, false);
+        cluster.use(other);
+        try {
+            assertRefused(dir, other, "checkpoint of another spec or model");
+        } finally {
+            cluster.use(PASS);
+        }
+        Path index = dir.resolve(Checkpoint.INDEX);
+        String text = Files.readString(index);
+        Files.writeString(index, text.replace("format=1", "format=2"));
+        assertRefused(dir, PASS, "checkpoint format 2, this finalspec reads format 1");
+        Files.writeString(index, text.replaceAll("finalspec=.*", "finalspec=0.0.1"));
+        assertRefused(dir, PASS, "checkpoint written by finalspec 0.0.1");
+        Files.writeString(index, text);
+        Path pairs = dir.resolve("seen-00000.bin");
+        byte[] b = Files.readAllBytes(pairs);
+        b[3] ^= 1;
+        Files.write(pairs, b);
+        assertRefused(dir, PASS, "checkpoint file seen-00000.bin is damaged");
+        assertRefused(tmp.resolve("none"), PASS, "no checkpoint here");
+    }
+
+    private static void assertRefused(Path dir, Machine m, String message) {
+        Checkpoint.Refused e = assertThrows(Checkpoint.Refused.class,
+                () -> new DistributedExplorer(cluster.coordinator(), m, checkpointed(3, dir, true)).run());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.finalspec.distributed.DistributedExplorer;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreListener;
 import io.finalspec.runtime.explore.ExploreResult;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
         "spec's WF/SF fairness). Prints which parts of the config were checked. On a violation the shortest trace",
         "(for a liveness property a lasso: a prefix and a cycle back to a state) is printed and written as ITF.",
         "With --distributed the states are spread over Hazelcast members by fingerprint (safety only); a member",
-        "lost mid-run stops it without a result (exit 7).",
+        "lost mid-run stops it without a result (exit 7); --checkpoint DIR writes checkpoints to resume from with",
+        "--resume DIR.",
         "Exit 0 when everything was checked and holds, 1 on a violation, 5 when no violation was found but a",
         "property could not be checked (safety only)."})
 final class ExploreCommand implements Callable<Integer> {
@@ -87,7 +89,7 @@ final class ExploreCommand implements Callable<Integer> {
         DistributedOptions.Run run = null;
         ExploreResult r;
         if (distributed.requested()) {
-            run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, listener), distinctSoFar::get);
+            run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, args.spec(), args.config(), listener), distinctSoFar::get);
             r = run.result().result();
         } else {
             BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener);
@@ -105,6 +107,14 @@ final class ExploreCommand implements Callable<Integer> {
             stdout.printf("distributed: %d members (started in %.1f s), %,d states sent between members, %.1f bytes each%n",
                 run.result().members(), run.startSeconds(),
                 run.result().levels().stream().mapToLong(l -> l.statesSent()).sum(), run.result().bytesPerState());
+            DistributedExplorer.Result d = run.result();
+            if (d.resumedAt() != null) {
+                stdout.printf("resumed from the checkpoint of level %d (depth %d, %,d distinct states)%n", d.resumedAt().level(),
+                    d.resumedAt().depth(), d.resumedAt().distinct());
+            }
+            if (d.checkpoints() > 0) {
+                stdout.printf("checkpoints: %d written (%.2f s)%n", d.checkpoints(), d.checkpointSeconds());
+            }
         }
         stdout.print(ConfigCoverage.describe(machine, r));
         if (trace != null) {

@@ -1,6 +1,7 @@
 package io.finalspec.toolkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -143,6 +148,54 @@ class DistributedExploreTest {
         assertTrue(out.toString().contains("no such Hazelcast configuration file"), out.toString());
     }
 
+    private static String[] ring(String cfg, String... more) {
+        List<String> a = new ArrayList<>(List.of("explore", ExploreCommandTest.DIR.resolve("Ring.tla").toString(), "--config", cfg));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void checkpointAndResumeThroughMain() throws Exception {
+        String cfg = ExploreCommandTest.DIR.resolve("TwiceBound.cfg").toString();
+        Path dir = tmp.resolve("cp");
+        StringWriter out = new StringWriter();
+        assertEquals(0, main(out, ring(cfg, "--distributed", "--members", "1", "--checkpoint", dir.toString(), "--out", tmp.toString())),
+            out.toString());
+        assertTrue(out.toString().contains("checkpoints: 4 written"), out.toString());
+
+        out = new StringWriter();
+        assertEquals(3, main(out, ring(cfg, "--distributed", "--checkpoint", dir.toString())), out.toString());
+        assertTrue(out.toString().contains(dir + " already holds a checkpoint: resume it with --resume " + dir), out.toString());
+
+        // resumed from the last level's checkpoint on two members: the counts of the whole run
+        out = new StringWriter();
+        Path json = tmp.resolve("resumed.json");
+        assertEquals(0, main(out, ring(cfg, "--distributed", "--members", "2", "--resume", dir.toString(), "--json", json.toString())),
+            out.toString());
+        assertTrue(out.toString().contains("resumed from the checkpoint of level 4 (depth 4, 4 distinct states)"), out.toString());
+        assertTrue(out.toString().contains("5 states generated, 4 distinct states, depth 4"), out.toString());
+        JsonObject cp = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("distributed")
+            .getAsJsonObject("checkpoints");
+        assertEquals(4, cp.get("resumed_level").getAsInt());
+
+        Path five = tmp.resolve("Five.cfg");
+        Files.writeString(five, "CONSTANT N = 5\nINIT Init\nNEXT Next\n");
+        out = new StringWriter();
+        assertEquals(3, main(out, ring(five.toString(), "--distributed", "--resume", dir.toString())), out.toString());
+        assertTrue(out.toString().contains("checkpoint of another spec or model"), out.toString());
+    }
+
+    @Test
+    void checkpointOptionsWithoutTheirPartnersAreUsageErrors() {
+        String cfg = ExploreCommandTest.DIR.resolve("TwiceBound.cfg").toString();
+        String dir = tmp.resolve("cp").toString();
+        for (String[] args : List.of(ring(cfg, "--resume", dir), ring(cfg, "--checkpoint", dir),
+            ring(cfg, "--distributed", "--checkpoint", dir, "--resume", dir), ring(cfg, "--distributed", "--checkpoint-seconds", "5"))) {
+            StringWriter out = new StringWriter();
+            assertEquals(2, main(out, args), out.toString());
+        }
+    }
+
     /** A loopback-only cluster of its own: a fresh name and a free port range, multicast off. */
     private Path clusterFile() throws IOException {
         int port;
@@ -212,6 +265,80 @@ class DistributedExploreTest {
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * A member in its own JVM killed (SIGKILL) mid-run: {@code explore --cluster} through {@code main}
+     * exits 7 naming its checkpoint and prints no count; {@code --resume} from that checkpoint, on
+     * three embedded members, ends with the single-machine explorer's counts, depth and exit code.
+     * The model (endinterp-two-workers, 19,096 states, 41 levels) takes seconds, so the kill, at the
+     * third level's checkpoint, always lands mid-run.
+     */
+    @Test
+    void aMemberJvmKilledMidRunStopsTheRunAndItsCheckpointResumes() throws Exception {
+        ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("endinterp-two-workers").orElseThrow();
+        Path spec = SPECS.resolve(m.spec());
+        Path cfg = SPECS.resolve(m.config());
+        Path cluster = clusterFile();
+        Path dir = tmp.resolve("checkpoint");
+        Path memberDir = Files.createDirectories(tmp.resolve("member"));
+        Process member = CliProcess.start(memberDir, "512m", "member", spec.toString(), "--config", cfg.toString(),
+            "--cluster", cluster.toString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            awaitReady(member, memberDir);
+            StringWriter out = new StringWriter();
+            Future<Integer> run = pool.submit(() -> main(out, "explore", spec.toString(), "--config", cfg.toString(),
+                "--cluster", cluster.toString(), "--members", "2", "--checkpoint", dir.toString(), "--out", tmp.toString()));
+            int killedAt = awaitCheckpoint(dir, 3, run);
+            member.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            int code = run.get(120, TimeUnit.SECONDS);
+            assertEquals(ExitCode.MEMBER_LOST.code(), code, out.toString());
+            assertTrue(out.toString().contains("left the cluster while level"), out.toString());
+            assertTrue(out.toString().contains("is in " + dir + ": resume with --resume " + dir), out.toString());
+            assertFalse(out.toString().contains("distinct states"), "no count after a lost member: " + out);
+
+            StringWriter resumed = new StringWriter();
+            Path json = tmp.resolve("resumed.json");
+            code = main(resumed, "explore", spec.toString(), "--config", cfg.toString(), "--distributed", "--members", "3",
+                "--resume", dir.toString(), "--json", json.toString(), "--out", tmp.toString());
+            ExploreResult single = new BfsExplorer(Compiler.load(spec, cfg)).run();
+            assertEquals(ExploreCommand.exitCode(single).code(), code, resumed.toString());
+            JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            assertTrue(j.getAsJsonObject("distributed").getAsJsonObject("checkpoints").get("resumed_level").getAsInt() >= killedAt,
+                resumed.toString());
+            assertEquals(single.generated(), j.get("states").getAsLong(), resumed.toString());
+            assertEquals(single.distinct(), j.get("distinct").getAsLong(), resumed.toString());
+            assertEquals(single.depth(), j.get("depth").getAsInt(), resumed.toString());
+        } finally {
+            pool.shutdownNow();
+            member.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the run in {@code dir} has a checkpoint of level {@code level} or later; returns its level. */
+    private static int awaitCheckpoint(Path dir, int level, Future<Integer> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        Path index = dir.resolve("checkpoint.properties");
+        while (System.nanoTime() < deadline) {
+            if (run.isDone()) {
+                throw new AssertionError("the run ended (exit " + run.get() + ") before a checkpoint of level " + level);
+            }
+            if (Files.exists(index)) {
+                Properties p = new Properties();
+                try (var r = Files.newBufferedReader(index)) {
+                    p.load(r);
+                } catch (IOException e) {
+                    continue; // replaced while read
+                }
+                int at = Integer.parseInt(p.getProperty("level"));
+                if (at >= level) {
+                    return at;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no checkpoint of level " + level + " within 300 s");
     }
 
     private static void awaitReady(Process p, Path dir) throws Exception {
