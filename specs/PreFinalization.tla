@@ -184,15 +184,18 @@ FinFinishPending ==
                    finSeen, finalizing, removed, interpFreed, atexitCb, cPc,
                    cTs, pPc>>
 
-\* The callback may call Py_AddPendingCall (AtexitPosts): the counter is
-\* still open here, so the push is accepted under either admission rule.
-\* In 3.13/3.14 nothing runs the pending calls again: straight on to
-\* stopping the world and setting _finalizing.
+\* The callback is Python code: its RESUME checks the eval breaker, so the
+\* calls already queued run first.  The callback may then call
+\* Py_AddPendingCall (AtexitPosts) as its last act; nothing checks the
+\* breaker after its RETURN, so that call stays queued.  The counter is
+\* still open here: the push is accepted under either admission rule.  In
+\* 3.13/3.14 nothing runs the pending calls again: straight on to stopping
+\* the world and setting _finalizing.
 \* CPython 3.13-main: _PyAtExit_Call; 3.13-3.14 then _PyEval_StopTheWorldAll (Python/pylifecycle.c)
 FinAtexit ==
     /\ finPc = "atexit"
     /\ atexitCb' = FALSE
-    /\ queued' = IF atexitCb /\ AtexitPosts THEN queued + 1 ELSE queued
+    /\ queued' = IF atexitCb THEN (IF AtexitPosts THEN 1 ELSE 0) ELSE queued
     /\ finPc' = IF Loop THEN "park" ELSE "closed"
     /\ UNCHANGED <<gil, pendMutex, mainMutex, headLock, guards, gateClosed,
                    finSeen, finalizing, removed, interpFreed, cPc, cTs, pPc>>
