@@ -931,6 +931,14 @@ NoDanglingDerefInDropGil ==
 NoDanglingDerefAfterAcquire ==
     fault = <<>> \/ fault[2] \notin {"take_gil C3", "take_gil after acquire"}
 
+\* The same, restricted to the timed-out waiter's SET_GIL_DROP_REQUEST (check
+\* point C2's site): bpo-39877 fix 4 (a36adfa6) sends a doomed waiter away
+\* before it writes the request.  In 3.9.0's code the request is written into
+\* interp->ceval (`interp` read at take_gil's entry), which
+\* PyInterpreterState_Delete freed (3.9, 3.10; static from 3.11).
+NoDanglingDerefInTimedWait ==
+    fault = <<>> \/ fault[2] # "take_gil drop request"
+
 \* The same, restricted to drop_gil reached from C3 with a tstate that may
 \* be dangling (up to 3.13; gh-124878's report points at this block).
 NoDanglingDerefAfterC3 ==
@@ -993,6 +1001,11 @@ W_DaemonHung == \E d \in Daemons : pc[d] = "hung" /\ Alive
 \* C3 said "must exit" and the thread is releasing the GIL on its way out.
 W_C3ExitInDropGil == \E t \in Others : pc[t] \in {"dg_release", "dg_force"}
                                        /\ ret[t] = "x_exit"
+
+\* bpo-39877 fix 4: a waiter blocked in take_gil's timed wait while the GIL
+\* stays held and the interpreter its drop request is written into is freed.
+W_WaiterInterpFreed ==
+    \E t \in Others : pc[t] = "tg_wait" /\ owner # None /\ Interp \in freed
 
 \* gh-96387: a waiter leaves take_gil at C2 with its own drop request posted.
 W_C2ExitWithOwnRequest ==

@@ -54,6 +54,11 @@
 (*                   teardown walks structures that may point into D's     *)
 (*                   stack (jbms in gh-87135: "a risk of invalid references*)
 (*                   remaining to data on the thread stack").              *)
+(*   FinJoin         a `__del__` run by the teardown joins D without a     *)
+(*                   timeout (gh-123940: RawIOBase.__del__ -> close() ->   *)
+(*                   worker.join()): Lib/threading.py Thread.join ->       *)
+(*                   _wait_for_tstate_lock (<= 3.12) or                    *)
+(*                   Modules/_threadmodule.c ThreadHandle_join (3.13+).    *)
 (*   FinFlush        Python/pylifecycle.c: flush_std_files, which needs the*)
 (*                   buffer lock (or any lock the finalizer needs).        *)
 (*   FinLlExit       Python/pylifecycle.c: call_ll_exitfuncs (Py_AtExit    *)
@@ -75,6 +80,19 @@
 (*                     functions have run;                                 *)
 (*   FinalizerTerminates (liveness) the process eventually exits.          *)
 (*                                                                         *)
+(* gh-123940 (joining a daemon at shutdown).  What join waits for is       *)
+(* `dSignalled`: D's `_tstate_lock` (<= 3.12), released by the tstate's    *)
+(* on_delete callback, or its ThreadHandle's `thread_is_exiting` event     *)
+(* (3.13+), set only at the end of thread_run.  A daemon that must exit    *)
+(* never gets there (pthread_exit/_endthreadex kill it, hang blocks it, or *)
+(* it stays in its blocking call), and it cannot run the Python code that  *)
+(* would end its function, so only Py_FinalizeEx itself can signal it:     *)
+(* 3.9-3.12's _PyThreadState_DeleteExcept clears D's tstate right after    *)
+(* SetFinalizing, before the teardown (JoinSignalledByDeleteExcept).  3.13 *)
+(* moved join to the handle and the teardown's join waits forever; 3.14    *)
+(* (PR #130402, gh-87135) raises PythonFinalizationError instead           *)
+(* (JoinRefusedWhenFinalizing).                                            *)
+(*                                                                         *)
 (* Related: bug row 16 (bpo-23309, gh-129536: a hung or killed daemon      *)
 (* thread holding the stdout lock), modelled by the other engineer; here   *)
 (* HoldsFinLock only shows that "hang" alone does not give liveness.       *)
@@ -88,12 +106,19 @@ CONSTANTS
                    \* unwind through them calls std::terminate.
     HoldsFinLock,  \* D holds, across the blocking call, a lock that the
                    \* finalizer needs later (FinFlush).
-    ExitCode       \* the status the program meant to exit with (1 after an
+    ExitCode,      \* the status the program meant to exit with (1 after an
                    \* uncaught exception)
+    JoinInTeardown,\* a destructor run by the teardown joins D (gh-123940)
+    JoinSignalledByDeleteExcept, \* 3.9-3.12: _PyThreadState_DeleteExcept
+                   \* clears D's tstate, whose on_delete releases _tstate_lock
+    JoinRefusedWhenFinalizing    \* 3.14+: ThreadHandle_join raises
+                   \* PythonFinalizationError when Py_IsFinalizing()
 
 ASSUME Policy \in {"abort", "exit", "hang", "unwind", "terminate"}
 ASSUME CxxFrames \in BOOLEAN /\ HoldsFinLock \in BOOLEAN
 ASSUME ExitCode \in 0..255
+ASSUME JoinInTeardown \in BOOLEAN /\ JoinSignalledByDeleteExcept \in BOOLEAN
+ASSUME JoinRefusedWhenFinalizing \in BOOLEAN
 
 \* What the parent shell sees after abort(): 128 + SIGABRT.
 AbortStatus == 134
@@ -110,13 +135,16 @@ VARIABLES
     proc,        \* "running" or "exited": the whole process
     exitStatus,  \* the status the process ended with (-1 while running)
     llRan,       \* call_ll_exitfuncs has run
-    uaf          \* the finalizer dereferenced memory on a dead thread's stack
+    uaf,         \* the finalizer dereferenced memory on a dead thread's stack
+    dSignalled,  \* what Thread.join waits for is signalled: D's _tstate_lock
+                 \* released (<= 3.12) or thread_is_exiting set (3.13+)
+    joinOutcome  \* "none", "returned", "refused": the teardown's join of D
 
 vars == <<finPc, dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-          exitStatus, llRan, uaf>>
+          exitStatus, llRan, uaf, dSignalled, joinOutcome>>
 
 FinPcs == {"main", "main_io", "atexit", "set_finalizing", "teardown",
-           "flush", "ll_exit", "exit", "done"}
+           "join", "join_wait", "flush", "ll_exit", "exit", "done"}
 DPcs   == {"python", "blocking", "returned", "hung", "killed"}
 
 TypeOK ==
@@ -131,6 +159,8 @@ TypeOK ==
     /\ exitStatus \in {-1, AbortStatus} \cup 0..255
     /\ llRan \in BOOLEAN
     /\ uaf \in BOOLEAN
+    /\ dSignalled \in BOOLEAN
+    /\ joinOutcome \in {"none", "returned", "refused"}
 
 (* Finalization begins while D is already inside its blocking call: the   *)
 (* GIL is released, its C++ frames and lock are whatever the constants say.*)
@@ -146,6 +176,8 @@ Init ==
     /\ exitStatus = -1
     /\ llRan = FALSE
     /\ uaf = FALSE
+    /\ dSignalled = FALSE
+    /\ joinOutcome = "none"
 
 -----------------------------------------------------------------------------
 (* The daemon thread D.                                                    *)
@@ -163,7 +195,8 @@ DEnterBlocking ==
     /\ stackObj' = IF CxxFrames THEN "live" ELSE "none"
     /\ gil' = "none"
     /\ dPc' = "blocking"
-    /\ UNCHANGED <<finPc, finalizing, proc, exitStatus, llRan, uaf>>
+    /\ UNCHANGED <<finPc, finalizing, proc, exitStatus, llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* PyEval_RestoreThread -> take_gil when the interpreter is not finalizing:
 \* the must-exit check passes and D gets the GIL.
@@ -176,7 +209,8 @@ DAttach ==
     /\ gil' = "D"
     /\ dPc' = "returned"
     /\ UNCHANGED <<finPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, uaf>>
+                   llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* take_gil finds the interpreter finalizing (check C1, before it waits for
 \* the GIL) and applies the policy.  Killed by pthread_exit or _endthreadex,
@@ -208,7 +242,8 @@ DMustExit ==
               /\ dPc' = "killed"
               /\ stackObj' = IF stackObj = "live" THEN "dangling" ELSE stackObj
               /\ UNCHANGED <<proc, exitStatus>>
-    /\ UNCHANGED <<finPc, gil, lockL, cxx, finalizing, llRan, uaf>>
+    /\ UNCHANGED <<finPc, gil, lockL, cxx, finalizing, llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* Back in Python with the GIL: C++ destructors unlink the stack object,
 \* LEAVE_BUFFERED releases the lock.
@@ -221,7 +256,8 @@ DLeaveBlocking ==
     /\ stackObj' = "none"
     /\ dPc' = "python"
     /\ UNCHANGED <<finPc, gil, finalizing, proc, exitStatus, llRan,
-                   uaf>>
+                   uaf,
+                   dSignalled, joinOutcome>>
 
 -----------------------------------------------------------------------------
 (* The main thread Fin.                                                    *)
@@ -233,7 +269,8 @@ FinBlockingIo ==
     /\ gil' = "none"
     /\ finPc' = "main_io"
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, uaf>>
+                   llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* CPython 3.2-main: the main program retakes the GIL (Modules/main.c)
 FinIoDone ==
@@ -242,7 +279,8 @@ FinIoDone ==
     /\ gil' = "Fin"
     /\ finPc' = "atexit"
     /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
-                   llRan, uaf>>
+                   llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* CPython 3.2-main: pymain_run_python returns, Py_FinalizeEx starts (Modules/main.c)
 FinMainReturns ==
@@ -250,7 +288,8 @@ FinMainReturns ==
     /\ finPc = "main" /\ gil = "Fin"
     /\ finPc' = "atexit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, uaf>>
+                   exitStatus, llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* wait_for_thread_shutdown does not wait for daemon threads; then atexit.
 \* CPython 3.2-main: Py_FinalizeEx: wait_for_thread_shutdown, _PyAtExit_Call (Python/pylifecycle.c)
@@ -259,16 +298,22 @@ FinAtexit ==
     /\ finPc = "atexit"
     /\ finPc' = "set_finalizing"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, uaf>>
+                   exitStatus, llRan, uaf,
+                   dSignalled, joinOutcome>>
 
-\* CPython 3.2-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing (Python/pylifecycle.c)
+\* 3.9-3.12 then clear the other tstates (_PyThreadState_DeleteExcept), whose
+\* on_delete releases D's _tstate_lock.  One step with SetFinalizing: D can
+\* do nothing in between that reads or writes dSignalled, and Fin's join
+\* comes later in its own sequence.
+\* CPython 3.2-main: Py_FinalizeEx: _PyRuntimeState_SetFinalizing; 3.9-3.12 _PyThreadState_DeleteExcept -> PyThreadState_Clear -> on_delete (Python/pylifecycle.c, Python/pystate.c)
 FinSetFinalizing ==
     /\ proc = "running"
     /\ finPc = "set_finalizing"
     /\ finalizing' = TRUE
+    /\ dSignalled' = (dSignalled \/ JoinSignalledByDeleteExcept)
     /\ finPc' = "teardown"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, proc, exitStatus, llRan,
-                   uaf>>
+                   uaf, joinOutcome>>
 
 \* Module teardown and GC walk structures that may reach D's stack object.
 \* CPython 3.2-main: Py_FinalizeEx: finalize_modules, GC (Python/pylifecycle.c)
@@ -276,9 +321,33 @@ FinTeardown ==
     /\ proc = "running"
     /\ finPc = "teardown"
     /\ uaf' = (uaf \/ stackObj = "dangling")
-    /\ finPc' = "flush"
+    /\ finPc' = IF JoinInTeardown THEN "join" ELSE "flush"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan>>
+                   exitStatus, llRan,
+                   dSignalled, joinOutcome>>
+
+\* A destructor joins D without a timeout.  Signalled: join returns.  3.14+:
+\* not signalled while finalizing -> PythonFinalizationError, reported as
+\* unraisable, and the teardown goes on.  Otherwise join waits with the GIL
+\* released (Py_BEGIN_ALLOW_THREADS around the lock acquire <= 3.12,
+\* PyEvent_WaitTimed(detach=1) 3.13+).  No step leaves "join_wait": once
+\* finalizing, D cannot reach the end of thread_run, and DeleteExcept has
+\* already run (see the header).
+\* CPython 3.9-main: Thread.join -> _wait_for_tstate_lock <= 3.12 (Lib/threading.py), ThreadHandle_join 3.13+ with the Py_IsFinalizing() refusal 3.14+ (Modules/_threadmodule.c)
+FinJoin ==
+    /\ proc = "running"
+    /\ finPc = "join"
+    /\ CASE dSignalled ->
+              /\ joinOutcome' = "returned" /\ finPc' = "flush"
+              /\ UNCHANGED gil
+         [] ~dSignalled /\ JoinRefusedWhenFinalizing /\ finalizing ->
+              /\ joinOutcome' = "refused" /\ finPc' = "flush"
+              /\ UNCHANGED gil
+         [] OTHER ->
+              /\ finPc' = "join_wait" /\ gil' = "none"
+              /\ UNCHANGED joinOutcome
+    /\ UNCHANGED <<dPc, lockL, cxx, stackObj, finalizing, proc, exitStatus,
+                   llRan, uaf, dSignalled>>
 
 \* flush_std_files takes and releases the lock; it blocks while another
 \* thread (alive, hung or dead) holds it.
@@ -289,7 +358,8 @@ FinFlush ==
     /\ lockL = "none"
     /\ finPc' = "ll_exit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, llRan, uaf>>
+                   exitStatus, llRan, uaf,
+                   dSignalled, joinOutcome>>
 
 \* CPython 3.2-main: Py_FinalizeEx: call_ll_exitfuncs (Py_AtExit functions) (Python/pylifecycle.c)
 FinLlExit ==
@@ -298,7 +368,8 @@ FinLlExit ==
     /\ llRan' = TRUE
     /\ finPc' = "exit"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, proc,
-                   exitStatus, uaf>>
+                   exitStatus, uaf,
+                   dSignalled, joinOutcome>>
 
 \* CPython 3.2-main: Py_Exit -> exit(status) (Python/pylifecycle.c)
 FinExit ==
@@ -308,19 +379,21 @@ FinExit ==
     /\ exitStatus' = ExitCode
     /\ finPc' = "done"
     /\ UNCHANGED <<dPc, gil, lockL, cxx, stackObj, finalizing, llRan,
-                   uaf>>
+                   uaf,
+                   dSignalled, joinOutcome>>
 
 -----------------------------------------------------------------------------
 DNext == DEnterBlocking \/ DAttach \/ DMustExit \/ DLeaveBlocking
 
 FinNext == FinBlockingIo \/ FinIoDone \/ FinMainReturns \/ FinAtexit
-           \/ FinSetFinalizing \/ FinTeardown \/ FinFlush \/ FinLlExit
-           \/ FinExit
+           \/ FinSetFinalizing \/ FinTeardown \/ FinJoin \/ FinFlush
+           \/ FinLlExit \/ FinExit
 
 Next ==
     \/ DEnterBlocking \/ DAttach \/ DMustExit \/ DLeaveBlocking
     \/ FinBlockingIo \/ FinIoDone \/ FinMainReturns \/ FinAtexit
-    \/ FinSetFinalizing \/ FinTeardown \/ FinFlush \/ FinLlExit \/ FinExit
+    \/ FinSetFinalizing \/ FinTeardown \/ FinJoin \/ FinFlush \/ FinLlExit
+    \/ FinExit
 
 \* The OS scheduler is fair to D; Fin needs strong fairness because D may
 \* take the GIL back each time Fin's I/O ends.
@@ -345,5 +418,12 @@ FinalizerTerminates == <>(proc = "exited")
 \* gh-87135: the must-exit check met a daemon with live noexcept C++ frames
 \* on its stack (the fixed policy must keep them alive).
 W_MustExitWithCxxFrames == dPc = "hung" /\ cxx /\ stackObj = "live"
+
+\* gh-123940: the teardown's join met a daemon that never finished its
+\* function (killed, hung, or still in its blocking call) and came back:
+\* returned (3.9-3.12, the lock released by DeleteExcept) or refused (3.14).
+W_JoinReturnedUnfinishedDaemon ==
+    joinOutcome = "returned" /\ dPc \in {"blocking", "killed", "hung"}
+W_JoinRefusedHungDaemon == joinOutcome = "refused" /\ dPc = "hung"
 
 =============================================================================
