@@ -1,6 +1,7 @@
 package io.finalspec.runtime.live;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,6 +15,8 @@ import io.finalspec.runtime.machine.State;
  * The turnstile of one controlled run: exactly one actor thread holds the turn; it performs its
  * step through the runtime, then asks the scheduler (on the state it just made) whose turn is next
  * and passes the turn on, or keeps it. Every decision and every step therefore see the same state.
+ * Passing the turn wakes only the thread that gets it (each thread waits on its own condition), so a
+ * step costs one thread switch whatever the number of threads.
  */
 final class ControlledRun {
 
@@ -23,7 +26,9 @@ final class ControlledRun {
     private final Scheduler scheduler;
     private final int maxSteps;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition turnPassed = lock.newCondition();
+    /** Each actor's thread waits on its own condition for the turn; the caller of awaitEnd on {@code ended}. */
+    private final Map<String, Condition> turnPassed = new HashMap<>();
+    private final Condition ended = lock.newCondition();
     private String turn;
     private List<Actors.Move> moves;
     private Actors.Move forced;
@@ -38,6 +43,9 @@ final class ControlledRun {
         this.actors = actors;
         this.scheduler = scheduler;
         this.maxSteps = maxSteps;
+        for (String a : actors.names()) {
+            turnPassed.put(a, lock.newCondition());
+        }
     }
 
     /** Takes the first decision, then waits until the run ends or {@code maxTime} passes. */
@@ -48,7 +56,7 @@ final class ControlledRun {
             decide();
             long left = maxTime.toNanos();
             while (ending == null && left > 0) {
-                left = turnPassed.awaitNanos(left);
+                left = ended.awaitNanos(left);
             }
             if (ending == null) {
                 end(ActorDriver.Ending.TIME_LIMIT, null);
@@ -65,9 +73,10 @@ final class ControlledRun {
     void actorLoop(String me, SplittableRandom random) {
         lock.lock();
         try {
+            Condition myTurn = turnPassed.get(me);
             while (true) {
                 while (ending == null && !me.equals(turn)) {
-                    turnPassed.await();
+                    myTurn.await();
                 }
                 if (ending != null) {
                     return;
@@ -117,7 +126,7 @@ final class ControlledRun {
         }
         turn = g.actor();
         forced = g.move();
-        turnPassed.signalAll();
+        turnPassed.get(turn).signal();
     }
 
     private void end(ActorDriver.Ending how, String why) {
@@ -125,7 +134,8 @@ final class ControlledRun {
             ending = how;
             detail = why;
         }
-        turnPassed.signalAll();
+        turnPassed.values().forEach(Condition::signalAll);
+        ended.signalAll();
     }
 
     ActorDriver.Ending ending() {

@@ -60,6 +60,24 @@ class ExploreCommandTest {
         assertFalse(out.toString().contains("internal error"), out.toString());
     }
 
+    /**
+     * Every part of a config that restricts or checks the search is named in the run's report: named
+     * and unnamed ASSUMEs, CONSTRAINT, ACTION_CONSTRAINT, CHECK_DEADLOCK FALSE. TLC: 7 states
+     * generated, 3 distinct, depth 2, no error.
+     */
+    @Test
+    void assumptionsAndConstraintsAreReportedAsChecked() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, explore(out, "Bounded.tla", "Bounded.cfg"), out.toString());
+        String text = out.toString();
+        assertTrue(text.contains("7 states generated, 3 distinct states, depth 2"), text);
+        for (String part : new String[] {"invariants:         TypeOK", "deadlock:           no (CHECK_DEADLOCK FALSE)",
+            "ASSUMEs:            Positive (Bounded.tla:5:20), ASSUME (Bounded.tla:6:8)", "constraints:        Small",
+            "action constraints: NotFour"}) {
+            assertTrue(text.contains(part), () -> part + " in\n" + text);
+        }
+    }
+
     /** TLC ignores a config value for a variable: 4 states generated, 3 distinct, no error. */
     @Test
     void valueForAVariableIsIgnoredLikeTlc() {
