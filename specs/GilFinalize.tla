@@ -1033,6 +1033,12 @@ W_InDropGilTstateFreed == \E t \in Others : pc[t] = "dg_force" /\ t \in freed
 W_EnsureWhileFinalizing == \E f \in Foreign : pc[f] = "f_new" /\ finalizing # None
 W_ForeignRefused == \E f \in Foreign : pc[f] = "hung"
 
+\* Mixed models: a daemon waits inside take_gil after RemoveExcept while a
+\* foreign thread is in PyGILState_Ensure creating its tstate, both during
+\* finalization: the two windows the 3.14 fixes close, open at once.
+W_DaemonAndForeignInWindow ==
+    W_InTakeGilAfterRemove /\ W_EnsureWhileFinalizing
+
 \* bpo-23309 / gh-129536: the finalizer waits for sys.stdout's lock held by a
 \* daemon that can no longer run.
 W_FlushWaitsForDaemonLock ==
