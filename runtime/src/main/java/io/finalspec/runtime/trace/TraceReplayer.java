@@ -77,6 +77,9 @@ public final class TraceReplayer {
             State from = trace.state(i - 1);
             State want = trace.state(i);
             ActionLabel wantLabel = trace.steps().get(i).label();
+            if (isStep(from, want, wantLabel)) {
+                continue;
+            }
             List<State> succ = new ArrayList<>();
             List<ActionLabel> labels = new ArrayList<>();
             machine.successors(from, (l, t) -> {
@@ -103,6 +106,24 @@ public final class TraceReplayer {
             }
         }
         return backEdge(trace);
+    }
+
+    /**
+     * Whether {@code want} is a successor of {@code from} (by an action {@code wantLabel} matches,
+     * when labels are checked): the fast path, which keeps no successor lists. With a label, only
+     * the action instances it matches are evaluated ({@link Machine#successors(State,
+     * java.util.function.Predicate, Machine.SuccessorSink)}), so a step costs one action, not the
+     * whole next-state relation. A step it rejects is looked at again in full for the report.
+     */
+    private boolean isStep(State from, State want, ActionLabel wantLabel) {
+        boolean[] found = {false};
+        Machine.SuccessorSink match = (l, t) -> found[0] = found[0] || sameState(t, want);
+        if (checkLabels && wantLabel != null) {
+            machine.successors(from, l -> labelMatches(wantLabel, l), match);
+        } else {
+            machine.successors(from, match);
+        }
+        return found[0];
     }
 
     /**
