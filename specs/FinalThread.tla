@@ -466,7 +466,8 @@ W_MainTstateMarkedWhileBlocked ==
     "TMain" \in marked /\ "TMain" \notin linked /\ tpc["Main"] = "blocked"
 
 \* The main thread came back during finalization and was stopped.
-W_MainStoppedAfterRemove == tpc["Main"] \in {"exited", "hung"}
+W_MainStoppedAfterRemove ==
+    tpc["Main"] \in {"exited", "hung"} /\ "TMain" \notin linked
 
 \* A thread waits for the GIL while zapthreads runs without it.
 W_WaiterAtZap == finPc = "zap" /\ \E p \in Threads : tpc[p] = "waiting"
