@@ -27,7 +27,9 @@
 (*   (decref_threadstate), interpreter_clear.  3.12 (DeleteExcept frees at *)
 (*   once) and 3.13 (RemoveExcept + DeleteList that frees) and the 3.12/   *)
 (*   3.13 must-exit test (reads _PyRuntime's finalizing tstate, not the    *)
-(*   tstate) follow GilFinalize.tla's reading of those versions.           *)
+(*   tstate) follow GilFinalize.tla's reading of those versions.  No 3.13  *)
+(*   pylifecycle.c is stored: resolve_final_tstate is assumed there as in  *)
+(*   3.14 (3.12 has none: the current tstate finalizes).                   *)
 (*                                                                         *)
 (* Processes                                                               *)
 (*   Fin   the finalizing OS thread, attached when it starts.              *)
@@ -169,7 +171,7 @@ ReadsTstate == Version = "3.14"
 \* 3.13+: on the main thread with another tstate current, swap to
 \* runtime->main_tstate; off the main thread keep the caller's tstate.
 \* 3.12 has no resolve_final_tstate: the current tstate finalizes.
-\* CPython 3.12-main: _Py_Finalize -> resolve_final_tstate, PyThreadState_Swap (Python/pylifecycle.c)
+\* CPython 3.12-main: _Py_Finalize gets its tstate; 3.13+ resolve_final_tstate, PyThreadState_Swap (Python/pylifecycle.c)
 FinResolve ==
     /\ Alive /\ finPc = "resolve"
     /\ IF Version # "3.12" /\ Caller = "swapped"
