@@ -13,6 +13,13 @@ sealed interface Entity {
   record Value(IrExpr expr) implements Entity {}
 
   /**
+   * A LET definition without parameters used more than once, computed once into a local
+   * ({@code ref}). Used primed it is its body lowered primed (TLA+: {@code p'} is the body with
+   * every variable primed), never the local, which holds the unprimed value.
+   */
+  record Cached(IrExpr ref, Expr body, Ctx ctx) implements Entity {}
+
+  /**
    * An expression substituted by name (operator arguments, INSTANCE substitutions, LET definitions
    * used once): lowered at each use in the context it was written in, primed when used primed.
    */

@@ -365,6 +365,10 @@ final class ExprLowering {
       noArgs(sp, n, args);
       return lower(t.expr(), t.ctx().usedFrom(c), structural);
     }
+    if (en instanceof Entity.Cached k) {
+      noArgs(sp, n, args);
+      return c.primed ? lower(k.body(), k.ctx().usedFrom(c), structural) : k.ref();
+    }
     if (en instanceof Entity.OpArg o) {
       if (o.lambda() != null) {
         Expr.Lambda l = o.lambda();
@@ -666,7 +670,7 @@ final class ExprLowering {
         }
         int id = freshId();
         locals.add(new IrExpr.LetDef(od.span(), od.name(), id, v));
-        lc = lc.bind(od, new Entity.Value(new IrExpr.Ref(od.span(), RefKind.BOUND, od.name(), id)));
+        lc = lc.bind(od, new Entity.Cached(new IrExpr.Ref(od.span(), RefKind.BOUND, od.name(), id), od.body(), lc));
       } else if (u instanceof Unit.FunctionDef fd) {
         lc = defs.letFunction(fd, lc);
       } else if (u instanceof Unit.Recursive r) {

@@ -74,6 +74,7 @@ public final class Lowering {
     }
     Ctx root = Ctx.root(Env.root());
     List<MachineIr.Named> assumptions = assumptions(root);
+    checkSubscriptLevels();
     Behaviour behaviour = behaviour(cfg, cfgSpan, root);
     List<MachineIr.Named> invariants = named("INVARIANT", cfg.invariants(), Levels.STATE, root);
     List<MachineIr.Named> constraints = named("CONSTRAINT", cfg.constraints(), Levels.STATE, root);
@@ -402,6 +403,32 @@ public final class Lowering {
   }
 
   // ------------------------------------------------------------------ ASSUME
+
+  /**
+   * SANY level-checks every definition, used or not: the subscript {@code v} of {@code [A]_v},
+   * {@code <<A>>_v}, {@code WF_v(A)} and {@code SF_v(A)} must be a state function, so a module with
+   * a primed variable in its {@code vars} tuple is refused (TLC: "Level error in applying operator
+   * $SquareAct") even when the config names only INIT and NEXT.
+   */
+  private void checkSubscriptLevels() {
+    for (ResolvedModule m : extended()) {
+      for (Unit u : m.module().units()) {
+        ExprWalker.children(u).forEach(this::checkSubscriptLevels);
+      }
+    }
+  }
+
+  private void checkSubscriptLevels(Expr e) {
+    Expr subscript = e instanceof Expr.ActionExpr a ? a.subscript() : e instanceof Expr.Fairness f ? f.subscript() : null;
+    if (subscript != null) {
+      int level = levels.of(subscript);
+      if (level > Levels.STATE) {
+        diagnostics.add(new Diagnostic(subscript.span(), "level", "the subscript of " + (e instanceof Expr.Fairness ? "WF/SF"
+            : "[A]_v or <<A>>_v") + " must be a state function (this one is " + Levels.describe(level) + "-level)"));
+      }
+    }
+    ExprWalker.children(e).forEach(this::checkSubscriptLevels);
+  }
 
   /**
    * The ASSUMEs of the root module and of the modules it extends (TLC evaluates each of them once

@@ -30,7 +30,13 @@ class FragmentErrorTest {
         Arguments.of("C == 1\nASSUME C' = 1\nNext == x' = x",
             "T.tla:6:1: ASSUME must be a constant formula (this one is action-level)"),
         Arguments.of("C == 1\nASSUME UNCHANGED C\nNext == x' = x",
-            "T.tla:6:1: ASSUME must be a constant formula (this one is action-level)"));
+            "T.tla:6:1: ASSUME must be a constant formula (this one is action-level)"),
+        // SANY checks every definition: a primed variable in a subscript is a level error even when
+        // the config names only INIT and NEXT (mutation fuzz, seed 20261203: vars with edges')
+        Arguments.of("vars == <<x'>>\nNext == x' = x\nSpec == Init /\\ [][Next]_vars",
+            "T.tla:7:26: the subscript of [A]_v or <<A>>_v must be a state function (this one is action-level)"),
+        Arguments.of("Next == x' = x\nLive == WF_<<x'>>(Next)",
+            "T.tla:6:12: the subscript of WF/SF must be a state function (this one is action-level)"));
   }
 
   @ParameterizedTest(name = "{0}")
