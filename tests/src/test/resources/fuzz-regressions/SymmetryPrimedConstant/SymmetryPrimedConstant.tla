@@ -1,0 +1,15 @@
+------------------------ MODULE SymmetryPrimedConstant ------------------------
+(* Found by MutationFuzzTest (seed 20261203, mutant 109: a prime added to a  *)
+(* constant in a symmetry definition).  SANY gives Procs' action level, but  *)
+(* TLC evaluates the SYMMETRY definition without level-checking it, and a    *)
+(* primed constant is the constant: TLC checks the model (2 distinct states   *)
+(* with symmetry).  finalspec refuses it: "SYMMETRY Symm is not a constant".  *)
+EXTENDS TLC
+CONSTANT Procs
+VARIABLE owner
+Init == owner = "none"
+Take == owner = "none" /\ \E p \in Procs : owner' = p
+Drop == owner # "none" /\ owner' = "none"
+Next == Take \/ Drop
+Symm == Permutations(Procs')
+==============================================================================
