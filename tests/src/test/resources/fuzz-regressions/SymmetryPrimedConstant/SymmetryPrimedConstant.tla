@@ -3,7 +3,8 @@
 (* constant in a symmetry definition).  SANY gives Procs' action level, but  *)
 (* TLC evaluates the SYMMETRY definition without level-checking it, and a    *)
 (* primed constant is the constant: TLC checks the model (2 distinct states   *)
-(* with symmetry).  finalspec refuses it: "SYMMETRY Symm is not a constant".  *)
+(* with symmetry).  finalspec refused it ("SYMMETRY Symm is not a constant"); *)
+(* it now judges the config's names as TLC does.                              *)
 EXTENDS TLC
 CONSTANT Procs
 VARIABLE owner

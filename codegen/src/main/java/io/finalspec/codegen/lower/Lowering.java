@@ -32,6 +32,8 @@ public final class Lowering {
   private final Path dir;
   private final ResolvedModule program;
   private final Levels levels;
+  /** The levels TLC gives the definitions the config names (see {@link Levels#asTlcJudgesConfigNames}). */
+  private final Levels configLevels;
   private final List<Diagnostic> diagnostics;
   private final Map<Object, Object> overrides = new IdentityHashMap<>();
   private final Definitions defs;
@@ -43,6 +45,7 @@ public final class Lowering {
     this.dir = dir;
     this.program = program;
     this.levels = program.levels();
+    this.configLevels = levels.asTlcJudgesConfigNames();
     this.diagnostics = diagnostics;
     this.defs = new Definitions(program);
     this.lowering = new ExprLowering(program, defs, overrides);
@@ -311,7 +314,7 @@ public final class Lowering {
           + od.params().size() + " argument(s)"));
       return null;
     }
-    int level = levels.of(d);
+    int level = configLevels.of(d);
     if (level > max) {
       diagnostics.add(new Diagnostic(n.span(), "config", what + " " + n.name() + " is not "
           + (max == Levels.STATE ? "a state predicate" : max == Levels.ACTION ? "an action" : "a constant") + " (it is "

@@ -27,12 +27,30 @@ public final class Levels {
   private static final Set<String> TEMPORAL_OPS = Set.of("[]", "<>", "~>", "-+->");
 
   private final ResolvedModule program;
+  /** TLC's view for the config's names: a primed (or UNCHANGED) constant expression is constant. */
+  private final boolean primedConstantsStayConstant;
   private final Map<Unit, Integer> definitions = new IdentityHashMap<>();
   private final Map<Instantiation, Integer> instantiations = new IdentityHashMap<>();
   private final Map<Bound, Integer> bounds = new IdentityHashMap<>();
 
   public Levels(ResolvedModule program) {
+    this(program, false);
+  }
+
+  private Levels(ResolvedModule program, boolean primedConstantsStayConstant) {
     this.program = program;
+    this.primedConstantsStayConstant = primedConstantsStayConstant;
+  }
+
+  /**
+   * Levels as TLC judges the definitions a config names (INIT, NEXT, INVARIANT, SYMMETRY, ...):
+   * TLC does not level-check them as SANY does, and evaluates {@code c'} or {@code UNCHANGED c}
+   * of a constant expression as the constant, so a priming of constants alone keeps a definition
+   * at its level. ASSUMEs and subscripts keep SANY's levels ({@link #Levels(ResolvedModule)}),
+   * since SANY refuses the module before TLC runs.
+   */
+  public Levels asTlcJudgesConfigNames() {
+    return new Levels(program, true);
   }
 
   /** The level of a definition's body ({@link Unit.OperatorDef} or {@link Unit.FunctionDef}). */
@@ -148,7 +166,8 @@ public final class Levels {
       case "'":
       case "UNCHANGED":
         // SANY: action-level even when what is primed is constant (ASSUME C' = C is a level error)
-        return Math.max(ACTION, of(args.get(0)));
+        int primed = of(args.get(0));
+        return primedConstantsStayConstant && primed == CONSTANT ? CONSTANT : Math.max(ACTION, primed);
       case "ENABLED":
         return Math.min(of(args.get(0)), STATE);
       case "\\cdot":
