@@ -257,9 +257,18 @@ final class ActionEmitter {
       if (target != null) { // x' \in S
         comment(b, e.span());
         int i = target.index();
-        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
         CodeBlock set = ex.value(((IrExpr.Apply) e).args().get(1), sc);
-        b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
+        if (Boolean.TRUE.equals(sc.assigned[i])) { // x' has its value: a membership test
+          b.addStatement("if (!$T.in($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, set, fail);
+          list = popAll(list);
+          continue;
+        }
+        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+        if (Boolean.FALSE.equals(sc.assigned[i])) {
+          b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, v, ExprEmitter.TLA, set);
+        } else {
+          b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
+        }
         Scope in = sc.child();
         String p = nextPartial(in);
         b.addStatement("$T $L = bind($L, $L, $L)", VALUES, p, sc.partial, i, v);
