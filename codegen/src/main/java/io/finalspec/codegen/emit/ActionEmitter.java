@@ -12,9 +12,13 @@ import io.finalspec.codegen.ir.IrExpr.RefKind;
 import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.Operator;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 
@@ -23,7 +27,13 @@ import javax.lang.model.element.Modifier;
  * {@code getInitStates}/{@code getNextStates} do (see docs/codegen.md):
  * <ul>
  *   <li>conjuncts are processed left to right over a partial state ({@code Value[]}, null =
- *       unassigned), each binding copying it, so branches never interfere;</li>
+ *       unassigned); which variables are assigned is known statically wherever every path to a
+ *       point agrees, so an assignment is a plain store and a test a plain comparison, with a
+ *       run-time null check only where paths disagree;</li>
+ *   <li>the partial state is written in place where no other branch still needs it (the
+ *       method's own array, the branches of IF/CASE, the last disjunct), and copied once, at the
+ *       first assignment, in a branch that shares it with alternatives still to run (a disjunct
+ *       before the last, an element of {@code \E} or of {@code x' \in S});</li>
  *   <li>{@code x' = e} assigns when {@code x'} is unassigned and tests otherwise; {@code x' \in S}
  *       enumerates S (or tests); {@code UNCHANGED} assigns or tests each variable;</li>
  *   <li>disjunction, {@code \E}, IF/CASE and {@code =>} branch, each branch going on with the
@@ -58,11 +68,52 @@ final class ActionEmitter {
   private Mode mode;
   private String base;
   private int continuations;
+  /** Continuations whose calls are still being emitted; built last created first. */
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  /** The helper methods of the current action, by creation number (the class lists them in that order). */
+  private final SortedMap<Integer, MethodSpec> helpers = new TreeMap<>();
 
-  /** A call of a continuation method: the partial state, the bound ids in scope, then {@code extra} arguments. */
-  private record KCall(String method, List<Integer> ids, List<CodeBlock> extra) {
-    KCall(String method, List<Integer> ids) {
-      this(method, ids, List.of());
+  /**
+   * A call of a continuation method: the partial state, the bound ids in scope, then {@code extra}
+   * arguments; {@code target} is the continuation still to be built from what its callers know
+   * (null for an {@code \A} instance method, which assumes nothing).
+   */
+  private record KCall(String method, List<Integer> ids, List<CodeBlock> extra, Pending target) {}
+
+  /**
+   * A continuation method whose body is emitted once every call of it is: it then knows a variable
+   * assigned (or unassigned) when every caller does, and owns its partial state when every caller
+   * passes one it owns.
+   */
+  private static final class Pending {
+    final int number;
+    final Frame frame;
+    final List<Item> rest;
+    final List<Boolean[]> callers = new ArrayList<>();
+    boolean allOwned = true;
+
+    Pending(int number, Frame frame, List<Item> rest) {
+      this.number = number;
+      this.frame = frame;
+      this.rest = rest;
+    }
+
+    void calledFrom(Scope sc) {
+      callers.add(sc.assigned.clone());
+      allOwned &= sc.owned;
+    }
+
+    /** Per variable: TRUE or FALSE when every caller agrees, else null (checked at run time). */
+    Boolean[] known(int nvars) {
+      Boolean[] k = new Boolean[nvars];
+      for (int i = 0; i < nvars; i++) {
+        Boolean agreed = callers.isEmpty() ? null : callers.get(0)[i];
+        for (Boolean[] c : callers) {
+          agreed = java.util.Objects.equals(agreed, c[i]) ? agreed : null;
+        }
+        k[i] = agreed;
+      }
+      return k;
     }
   }
 
@@ -92,6 +143,7 @@ final class ActionEmitter {
     sc.partial = "n";
     sc.assigned = new Boolean[nvars()];
     Arrays.fill(sc.assigned, Boolean.FALSE);
+    sc.owned = true;
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
     b.beginControlFlow("try");
@@ -99,6 +151,7 @@ final class ActionEmitter {
     b.nextControlFlow("catch ($T e)", EVAL_EXCEPTION);
     b.addStatement("throw at(e, $S, $S)", "the initial predicate", body.span().where());
     b.endControlFlow();
+    buildHelpers();
     return b.build();
   }
 
@@ -124,6 +177,7 @@ final class ActionEmitter {
     sc.partial = "n";
     sc.assigned = new Boolean[nvars()];
     Arrays.fill(sc.assigned, Boolean.FALSE);
+    sc.owned = true;
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
         .addParameter(sym.state, "s");
     for (Map.Entry<Integer, String> p : params.entrySet()) {
@@ -139,7 +193,17 @@ final class ActionEmitter {
     b.addStatement("throw at(e, label.toString(), $S)", span.where());
     b.endControlFlow();
     m.addCode(b.build());
+    buildHelpers();
     return m.build();
+  }
+
+  /** Builds the pending continuations (last created first: its callers are all emitted), then adds the helpers in creation order. */
+  private void buildHelpers() {
+    while (!pending.isEmpty()) {
+      build(pending.pop());
+    }
+    methods.addAll(helpers.values());
+    helpers.clear();
   }
 
   // ------------------------------------------------------------------ conjunct lists
@@ -193,14 +257,24 @@ final class ActionEmitter {
       if (target != null) { // x' \in S
         comment(b, e.span());
         int i = target.index();
-        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
         CodeBlock set = ex.value(((IrExpr.Apply) e).args().get(1), sc);
-        b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
+        if (Boolean.TRUE.equals(sc.assigned[i])) { // x' has its value: a membership test
+          b.addStatement("if (!$T.in($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, set, fail);
+          list = popAll(list);
+          continue;
+        }
+        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+        if (Boolean.FALSE.equals(sc.assigned[i])) {
+          b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, v, ExprEmitter.TLA, set);
+        } else {
+          b.beginControlFlow("for ($T $L : candidates($L, $L, $L))", ExprEmitter.VALUE, v, sc.partial, i, set);
+        }
         Scope in = sc.child();
         String p = nextPartial(in);
         b.addStatement("$T $L = bind($L, $L, $L)", VALUES, p, sc.partial, i, v);
         in.partial = p;
         in.assigned[i] = Boolean.TRUE;
+        in.owned = true; // a copy per element
         items(popAll(list), in, b, "continue");
         b.endControlFlow();
         return;
@@ -267,13 +341,15 @@ final class ActionEmitter {
   private void branch(IrExpr e, List<Item> rest, Scope sc, CodeBlock.Builder b, String fail) {
     if (e instanceof IrExpr.Apply a && a.op() == Operator.OR) {
       List<Item> k = shareable(rest, sc, a.args().size());
-      for (IrExpr d : a.args()) {
+      for (int j = 0; j < a.args().size(); j++) {
         String label = sc.fresh("or");
         b.add("$L: {\n$>", label);
         List<Item> l = new ArrayList<>();
-        l.add(Item.of(d, false));
+        l.add(Item.of(a.args().get(j), false));
         l.addAll(k);
-        items(l, sc.child(), b, "break " + label);
+        Scope in = sc.child();
+        in.owned = sc.owned && j == a.args().size() - 1; // the disjuncts after this one start from the same array
+        items(l, in, b, "break " + label);
         b.add("$<}\n");
       }
       return;
@@ -346,6 +422,7 @@ final class ActionEmitter {
       }
     }
     Scope in = sc.child();
+    in.owned = false; // every binding starts from the same array
     List<String> loops = new ArrayList<>();
     List<Runnable> binds = new ArrayList<>();
     int slot = 0;
@@ -456,7 +533,8 @@ final class ActionEmitter {
   private void forall(IrExpr.Binder q, List<Item> rest, Scope sc, CodeBlock.Builder b, String fail) {
     String ctx = contexts(q, sc, b);
     List<Item> k = shareable(rest, sc, 2);
-    String name = sym.member(base + "_forall" + (++continuations));
+    int number = ++continuations;
+    String name = sym.member(base + "_forall" + number);
     Frame f = frame(name, sc, List.of(ArrayTypeName.of(VALUES), TypeName.INT), List.of("contexts", "k"));
     String fctx = f.extra().get(0);
     String fk = f.extra().get(1);
@@ -470,11 +548,12 @@ final class ActionEmitter {
     bindRow(q, CodeBlock.of("$L[$L.length - $L]", fctx, fctx, fk), inLoop, mb);
     List<Item> next = new ArrayList<>();
     next.add(Item.of(q.body(), true)); // taken from TLC's action list: evaluated as a boolean once all is assigned
-    next.add(new Item(null, true, new KCall(name, f.ids(), List.of(CodeBlock.of("$L", fctx), CodeBlock.of("$L + 1", fk)))));
+    next.add(new Item(null, true,
+        new KCall(name, f.ids(), List.of(CodeBlock.of("$L", fctx), CodeBlock.of("$L + 1", fk)), null)));
     items(next, inLoop, mb, "return");
     mb.endControlFlow();
     f.method().addCode(mb.build());
-    methods.add(f.method().build());
+    helpers.put(number, f.method().build());
 
     b.beginControlFlow("if ($L.length == 0)", ctx);
     items(new ArrayList<>(k), sc.child(), b, fail);
@@ -483,7 +562,7 @@ final class ActionEmitter {
     bindRow(q, CodeBlock.of("$L[0]", ctx), in, b);
     List<Item> first = new ArrayList<>();
     first.add(Item.of(q.body(), false));
-    first.add(new Item(null, true, new KCall(name, f.ids(), List.of(CodeBlock.of("$L", ctx), CodeBlock.of("1")))));
+    first.add(new Item(null, true, new KCall(name, f.ids(), List.of(CodeBlock.of("$L", ctx), CodeBlock.of("1")), null)));
     items(first, in, b, fail);
     b.endControlFlow();
   }
@@ -558,21 +637,34 @@ final class ActionEmitter {
       b.addStatement("if (!$T.eq($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, v, fail);
       return;
     }
-    String p = nextPartial(sc);
-    if (Boolean.FALSE.equals(known)) {
+    if (sc.owned && Boolean.FALSE.equals(known)) {
+      b.addStatement("$L[$L] = $L", sc.partial, i, v);
+    } else if (sc.owned) {
+      b.beginControlFlow("if ($L[$L] == null)", sc.partial, i);
+      b.addStatement("$L[$L] = $L", sc.partial, i, v);
+      b.nextControlFlow("else if (!$T.eq($L[$L], $L))", ExprEmitter.TLA, sc.partial, i, v);
+      b.addStatement("$L", fail);
+      b.endControlFlow();
+    } else if (Boolean.FALSE.equals(known)) {
+      String p = nextPartial(sc);
       b.addStatement("$T $L = bind($L, $L, $L)", VALUES, p, sc.partial, i, v);
+      sc.partial = p;
+      sc.owned = true; // a copy of our own: later assignments write it in place
     } else {
+      String p = nextPartial(sc);
       b.addStatement("if ($L[$L] != null && !$T.eq($L[$L], $L)) $L", sc.partial, i, ExprEmitter.TLA, sc.partial, i, v, fail);
       b.addStatement("$T $L = $L[$L] == null ? bind($L, $L, $L) : $L", VALUES, p, sc.partial, i, sc.partial, i, v,
           sc.partial);
+      sc.partial = p; // still shared when x' was assigned before
     }
-    sc.partial = p;
     sc.assigned[i] = Boolean.TRUE;
   }
 
   private void finish(Scope sc, CodeBlock.Builder b) {
     if (mode == Mode.ENABLED) {
       b.addStatement("out.accept(label, null)");
+    } else if (allKnownAssigned(sc)) {
+      b.addStatement(mode == Mode.NEXT ? "out.accept(label, stateOf($L))" : "out.accept(stateOf($L))", sc.partial);
     } else if (mode == Mode.NEXT) {
       b.addStatement("out.accept(label, complete($L, label))", sc.partial);
     } else {
@@ -591,16 +683,25 @@ final class ActionEmitter {
   }
 
   private KCall continuation(List<Item> rest, Scope sc) {
-    String name = sym.member(base + "_then" + (++continuations));
-    Frame f = frame(name, sc, List.of(), List.of());
-    Span first = firstSpan(rest);
+    int number = ++continuations;
+    String name = sym.member(base + "_then" + number);
+    Pending p = new Pending(number, frame(name, sc, List.of(), List.of()), List.copyOf(rest));
+    pending.push(p);
+    return new KCall(name, p.frame.ids(), List.of(), p);
+  }
+
+  /** The body of a continuation, from what all its callers know of the partial state. */
+  private void build(Pending p) {
+    Frame f = p.frame;
+    f.scope().assigned = p.known(nvars());
+    f.scope().owned = !p.callers.isEmpty() && p.allOwned;
+    Span first = firstSpan(p.rest);
     f.method().addJavadoc("Continues $L after a branch$L.\n", Comments.safe(base),
         first == null ? "" : " with the conjuncts from " + Comments.safe(first.where()));
     CodeBlock.Builder b = CodeBlock.builder();
-    items(new ArrayList<>(rest), f.scope(), b, "return");
+    items(new ArrayList<>(p.rest), f.scope(), b, "return");
     f.method().addCode(b.build());
-    methods.add(f.method().build());
-    return new KCall(name, f.ids());
+    helpers.put(p.number, f.method().build());
   }
 
   /** A continuation method being built: its scope, builder, the bound ids it receives and its extra parameters' names. */
@@ -649,6 +750,9 @@ final class ActionEmitter {
   }
 
   private CodeBlock kcall(KCall k, Scope sc) {
+    if (k.target() != null) {
+      k.target().calledFrom(sc);
+    }
     List<CodeBlock> args = new ArrayList<>();
     if (mode != Mode.INIT) {
       args.add(CodeBlock.of("s"));

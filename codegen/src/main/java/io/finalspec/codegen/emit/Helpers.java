@@ -30,14 +30,18 @@ final class Helpers {
   static List<MethodSpec> methods(Symbols sym, boolean symmetric) {
     List<MethodSpec> out = new ArrayList<>();
     int n = sym.varFields.length;
+    out.add(MethodSpec.methodBuilder("stateOf").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(sym.state)
+        .addJavadoc("The state of a partial state whose variables are all assigned (the action knows it statically).\n")
+        .addParameter(VALUES, "n")
+        .addStatement("return new $T($L)", sym.state, argsOf("n", n)).build());
     out.add(MethodSpec.methodBuilder("complete").addModifiers(Modifier.PRIVATE).returns(sym.state)
         .addParameter(VALUES, "n").addParameter(ActionEmitter.LABEL, "label")
         .addStatement("$T.requireComplete(n, variables(), label)", PARTIAL_STATE)
-        .addStatement("return new $T($L)", sym.state, argsOf("n", n)).build());
+        .addStatement("return stateOf(n)").build());
     out.add(MethodSpec.methodBuilder("completeInit").addModifiers(Modifier.PRIVATE).returns(sym.state)
         .addParameter(VALUES, "n")
         .addStatement("$T.requireCompleteInit(n, variables())", PARTIAL_STATE)
-        .addStatement("return new $T($L)", sym.state, argsOf("n", n)).build());
+        .addStatement("return stateOf(n)").build());
     out.add(MethodSpec.methodBuilder("asState").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(sym.state)
         .addParameter(ActionEmitter.STATE_API, "state")
         .beginControlFlow("if (state instanceof $T)", sym.state).addStatement("return ($T) state", sym.state).endControlFlow()

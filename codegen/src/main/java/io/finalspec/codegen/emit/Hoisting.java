@@ -26,7 +26,7 @@ import javax.lang.model.element.Modifier;
  * reads hoisted fields. An expression whose evaluation may fail (a union of non-sets, an interval
  * over a string) keeps TLC's laziness: its field is null when the constructor's evaluation failed,
  * and its getter then evaluates it again where it is used, failing there as TLC does. Only
- * operators that build values from their arguments are hoisted (no CHOOSE, no comprehension, no
+ * operators that build values from their arguments (and Cardinality) are hoisted (no CHOOSE, no comprehension, no
  * user operator with arguments, nothing from the TLC module), so the constructor never does work
  * that could be unbounded where the spec would not have done it.
  */
@@ -36,7 +36,7 @@ final class Hoisting {
       Operator.RECORD_SET, Operator.FN_SET, Operator.POWERSET, Operator.PRODUCT, Operator.SEQ, Operator.INTERVAL,
       Operator.CUP, Operator.CAP, Operator.SETMINUS, Operator.NEG, Operator.ADD, Operator.SUB, Operator.MUL,
       Operator.BOOLEAN_SET, Operator.STRING_SET, Operator.NAT, Operator.INT, Operator.SELECT, Operator.DOMAIN,
-      Operator.APPLY);
+      Operator.APPLY, Operator.CARDINALITY);
 
   private record Entry(String field, CodeBlock init, boolean fallible, String doc) {}
 

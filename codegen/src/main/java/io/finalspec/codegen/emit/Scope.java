@@ -25,6 +25,11 @@ final class Scope {
   final String primedState;
   /** What is statically known of each variable of the partial state: assigned, unassigned, or null. */
   Boolean[] assigned = new Boolean[0];
+  /**
+   * Whether the partial state may be written in place: no code that runs after this path (another
+   * disjunct, the next element of an enumeration) reads the array {@link #partial} names.
+   */
+  boolean owned;
 
   Scope(NameAllocator names, java.util.Set<String> used, Map<Integer, String> bound, String state, String partial,
         boolean varsFromPartial, String primedState) {
@@ -54,6 +59,7 @@ final class Scope {
   Scope child() {
     Scope c = new Scope(names, used, new LinkedHashMap<>(bound), state, partial, varsFromPartial, primedState);
     c.assigned = assigned.clone();
+    c.owned = owned;
     return c;
   }
 
