@@ -18,9 +18,6 @@ import io.finalspec.runtime.trace.TraceReplayer;
  * machine's.
  */
 public final class TraceBatch {
-    private TraceBatch() {
-    }
-
     /** One trace: where it came from (for messages) and either its bytes (a file: UTF-8) or its text (a decoded line). */
     public record Input(String name, byte[] utf8, String text) implements Serializable {
         Itf.ItfTrace read(Itf.Reader reader) {
@@ -37,25 +34,41 @@ public final class TraceBatch {
             implements Serializable {
     }
 
+    private final Machine machine;
+    private final boolean print;
+    private final TraceReplayer replayer;
+    private final Itf.Reader reader;
+
+    /** {@code print}: verdicts carry the trace printed step by step. */
+    public TraceBatch(Machine machine, boolean print) {
+        this.machine = machine;
+        this.print = print;
+        this.replayer = new TraceReplayer(machine);
+        this.reader = new Itf.Reader(machine.names());
+    }
+
     /** Checks {@code traces} in order in {@code machine}. */
-    public static List<Verdict> check(Machine machine, List<Input> traces, boolean print) {
-        TraceReplayer replayer = new TraceReplayer(machine);
-        Itf.Reader reader = new Itf.Reader(machine.names());
+    static List<Verdict> check(Machine machine, List<Input> traces, boolean print) {
+        TraceBatch batch = new TraceBatch(machine, print);
         List<Verdict> out = new ArrayList<>(traces.size());
         for (Input in : traces) {
-            Trace trace;
-            try {
-                trace = in.read(reader).toTrace(machine);
-            } catch (ItfException e) {
-                out.add(new Verdict(e.format(in.name()), false, 0, null, null, 0));
-                continue;
-            }
-            long t0 = System.nanoTime();
-            TraceReplayer.Report report = replayer.replay(trace);
-            long nanos = System.nanoTime() - t0;
-            out.add(new Verdict(null, report.ok(), trace.size(), report.ok() ? null : report.toString(),
-                print ? TraceDiff.format(trace) : null, nanos));
+            out.add(batch.check(in));
         }
         return out;
+    }
+
+    /** The verdict on one trace. */
+    public Verdict check(Input in) {
+        Trace trace;
+        try {
+            trace = in.read(reader).toTrace(machine);
+        } catch (ItfException e) {
+            return new Verdict(e.format(in.name()), false, 0, null, null, 0);
+        }
+        long t0 = System.nanoTime();
+        TraceReplayer.Report report = replayer.replay(trace);
+        long nanos = System.nanoTime() - t0;
+        return new Verdict(null, report.ok(), trace.size(), report.ok() ? null : report.toString(),
+            print ? TraceDiff.format(trace) : null, nanos);
     }
 }
