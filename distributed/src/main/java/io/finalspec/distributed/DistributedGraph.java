@@ -24,10 +24,12 @@ public final class DistributedGraph implements AutoCloseable {
     /**
      * The comparison summed over the members: states and machine transitions, the TLC fingerprint
      * of the first state in TLC's order whose successors differ (when {@code unbalanced}), the VIEW
-     * fingerprints of TLC's initial states, and why TLC's graph could not be compared (or null).
+     * fingerprints of TLC's initial states, why TLC's graph could not be compared (or null), and
+     * the bytes and batches sent from one member to another (the coordinator's states and
+     * transitions, the members' resolved transitions).
      */
     public record Tally(long states, long transitions, boolean unbalanced, long firstUnbalanced, Set<Long> initialViews,
-                        String failure, int members) {
+                        String failure, int members, long bytesSent, long batchesSent) {
     }
 
     private final Control control;
@@ -90,6 +92,8 @@ public final class DistributedGraph implements AutoCloseable {
         long firstFp = 0;
         Set<Long> init = new HashSet<>();
         String failure = null;
+        long bytes = states.bytesSent() + edges.bytesSent();
+        long batches = states.batchesSent() + edges.batchesSent();
         for (Object o : control.onAll(() -> new Tasks.Graph(id, Tasks.Graph.Op.TALLY, null))) {
             GraphShare.Tally t = (GraphShare.Tally) o;
             n += t.states();
@@ -102,8 +106,10 @@ public final class DistributedGraph implements AutoCloseable {
                 init.add(v);
             }
             failure = failure != null ? failure : t.failure();
+            bytes += t.bytesSent();
+            batches += t.batchesSent();
         }
-        return new Tally(n, transitions, first >= 0, firstFp, init, failure, control.members().size());
+        return new Tally(n, transitions, first >= 0, firstFp, init, failure, control.members().size(), bytes, batches);
     }
 
     @Override

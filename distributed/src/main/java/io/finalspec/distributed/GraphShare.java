@@ -30,7 +30,8 @@ final class GraphShare {
     private static final int LISTED = 10;
 
     /** What a member reports once every transition is resolved. */
-    record Tally(long states, long transitions, long firstOrdinal, long firstFp, long[] initViews, String failure) implements Serializable {
+    record Tally(long states, long transitions, long firstOrdinal, long firstFp, long[] initViews, String failure, long bytesSent,
+                 long batchesSent) implements Serializable {
     }
 
     final String id;
@@ -51,6 +52,8 @@ final class GraphShare {
     private final ByteBuf edges = new ByteBuf(1 << 12);
     private final Set<Long> unprinted = new TreeSet<>();
     private String failure;
+    private long bytesSent;
+    private long batchesSent;
 
     GraphShare(String id, Machine machine, List<Member> members, int self, int batchBytes) {
         this.id = id;
@@ -141,6 +144,10 @@ final class GraphShare {
             out.written(owner);
         }
         out.flush();
+        synchronized (this) {
+            bytesSent = out.bytesSent();
+            batchesSent = out.batchesSent();
+        }
     }
 
     /** Records {@code from, element}: TLC's transitions from states this member owns. */
@@ -176,7 +183,7 @@ final class GraphShare {
             why = "TLC's graph dump has transitions to or from states it never printed: " + unprinted
                 + (unprinted.size() >= LISTED ? " (the first " + LISTED + " on one member)" : "");
         }
-        return new Tally(size, transitions, first, firstFp, views, why);
+        return new Tally(size, transitions, first, firstFp, views, why, bytesSent, batchesSent);
     }
 
     private void unprinted(long fp) {

@@ -21,7 +21,6 @@ import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.trace.Itf;
 import io.finalspec.runtime.value.TlaEvalException;
-import io.finalspec.toolkit.conform.DotGraphReader;
 import io.finalspec.toolkit.conform.GraphStepConformance;
 import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.MismatchReport;
@@ -250,18 +249,7 @@ final class ConformCommand implements Callable<Integer> {
         @Override
         public DistributedGraph.Tally stream(Reader in) throws IOException {
             try (DistributedGraph g = new DistributedGraph(members.hz(), members.members(), JOIN_MILLIS, BATCH_BYTES)) {
-                DotGraphReader.read(in, new DotGraphReader.Listener() {
-                    @Override
-                    public void state(long fp, String printed, boolean initial) {
-                        g.state(fp, printed, initial);
-                    }
-
-                    @Override
-                    public void transition(long from, long to, String action) {
-                        g.transition(from, to, action);
-                    }
-                });
-                return g.finish();
+                return GraphStepConformance.overMembers(in, g);
             }
         }
 

@@ -126,6 +126,22 @@ public final class GraphStepConformance {
         return judge(states, pass.transitions, initialViews, first, dump, pass.start);
     }
 
+    /** Feeds TLC's graph from {@code in} to the members' comparison {@code g}, then resolves and tallies it there. */
+    public static DistributedGraph.Tally overMembers(Reader in, DistributedGraph g) throws IOException {
+        DotGraphReader.read(in, new DotGraphReader.Listener() {
+            @Override
+            public void state(long fp, String text, boolean initial) {
+                g.state(fp, text, initial);
+            }
+
+            @Override
+            public void transition(long from, long to, String action) {
+                g.transition(from, to, action);
+            }
+        });
+        return g.finish();
+    }
+
     /**
      * Judges a graph compared over the members of a cluster ({@link DistributedGraph}); as
      * {@link #finish}, with the same first mismatch.
