@@ -158,6 +158,37 @@ class DistributedConformTest {
         assertEquals(verdicts(single), verdicts(dist));
     }
 
+    /** {@code finalspec member} in its own JVM (loopback only) and this process as the second member: conform and trace as on one machine. */
+    @Test
+    void aMemberInItsOwnJvmServesConformAndTrace() throws Exception {
+        Path cluster = DistributedExploreTest.clusterFile(tmp);
+        Path memberDir = Files.createDirectories(tmp.resolve("member"));
+        Process member = CliProcess.start(memberDir, "256m", "member", SEMAPHORE.toString(), "--config", SEMAPHORE_CFG.toString(),
+            "--cluster", cluster.toString());
+        try {
+            DistributedExploreTest.awaitReady(member, memberDir);
+            String[] conform = {"conform", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--traces", "0",
+                "--seed", Long.toString(SEED), "--out", tmp.toString()};
+            Run single = main(conform);
+            Run dist = main(with(conform, "--cluster", cluster.toString(), "--members", "2"));
+            assertEquals(0, single.code(), single.all());
+            assertEquals(0, dist.code(), dist.all());
+            assertTrue(dist.out().contains("distributed: 2 members"), dist.all());
+            assertEquals(checked(single), checked(dist));
+
+            Path dir = tmp.resolve("traces");
+            writeWalks(Compiler.load(SEMAPHORE, SEMAPHORE_CFG), dir, 100, 5);
+            String[] trace = {"trace", dir.toString(), "--spec", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString()};
+            Run singleTrace = main(trace);
+            Run distTrace = main(with(trace, "--cluster", cluster.toString(), "--members", "2"));
+            assertEquals(1, singleTrace.code(), singleTrace.all());
+            assertEquals(singleTrace.code(), distTrace.code(), distTrace.all());
+            assertEquals(verdicts(singleTrace), verdicts(distTrace));
+        } finally {
+            member.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** A malformed trace among many: the same verdicts before it, the same message and exit 3. */
     @Test
     void aMalformedTraceStopsBothAtTheSameTrace() throws Exception {
