@@ -159,10 +159,15 @@ final class Control implements AutoCloseable {
     /**
      * Whether {@code e} comes from a lost member: Hazelcast reports it as a member that left, a
      * target that is no member, or a dropped connection, possibly wrapped by a member that
-     * could not deliver a batch. Waits a little for the membership listener to name it.
+     * could not deliver a batch. Waits a little for the membership listener to name it. A batch
+     * not delivered for another reason (the owner failed on it) is no lost member.
      */
     private boolean causedByLostMember(ExecutionException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Outbox.Undelivered) {
+                waitForMembershipChange();
+                return lost.get() != null;
+            }
             String name = t.getClass().getSimpleName();
             if (name.equals("MemberLeftException") || name.equals("TargetNotMemberException")
                     || name.equals("TargetDisconnectedException") || name.equals("HazelcastInstanceNotActiveException")) {

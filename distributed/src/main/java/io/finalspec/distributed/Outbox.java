@@ -146,7 +146,16 @@ final class Outbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending a batch", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a batch was not delivered: " + e.getCause(), e.getCause());
+            throw new Undelivered("a batch was not delivered: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A batch its owner did not acknowledge: most often a lost owner, which Hazelcast may report first as this. */
+    static final class Undelivered extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Undelivered(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
