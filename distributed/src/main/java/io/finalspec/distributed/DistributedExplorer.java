@@ -3,24 +3,15 @@ package io.finalspec.distributed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.IExecutorService;
 
 import io.finalspec.runtime.explore.ExploreListener;
 import io.finalspec.runtime.explore.ExploreResult;
@@ -162,52 +153,13 @@ public final class DistributedExplorer {
     }
 
     public Result run() {
-        List<Member> members = awaitMembers();
-        String runId = UUID.randomUUID().toString();
-        AtomicReference<Member> lost = new AtomicReference<>();
-        UUID registration = hz.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent e) {
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent e) {
-                if (members.contains(e.getMember())) {
-                    lost.compareAndSet(null, e.getMember());
-                }
-            }
-        });
-        Coordinator c = new Coordinator(runId, members, lost);
-        try {
-            return c.search();
-        } finally {
-            hz.getCluster().removeMembershipListener(registration);
-            c.finishQuietly();
-        }
-    }
-
-    private List<Member> awaitMembers() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.joinMillis());
-        while (true) {
-            List<Member> data = new ArrayList<>();
-            for (Member m : hz.getCluster().getMembers()) {
-                if (!m.isLiteMember()) {
-                    data.add(m);
-                }
-            }
-            if (data.size() >= options.members()) {
-                return data;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + data.size() + " of " + options.members()
-                        + " members joined cluster " + hz.getConfig().getClusterName() + " within "
-                        + options.joinMillis() / 1000 + " s");
-            }
+        try (Control control = new Control(hz, options.members(), options.joinMillis())) {
+            Coordinator c = new Coordinator(UUID.randomUUID().toString(), control);
+            control.onLoss(c::lostMember);
             try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for members", e);
+                return c.search();
+            } finally {
+                control.tellAll(() -> new Tasks.Finish(c.runId));
             }
         }
     }
@@ -215,9 +167,8 @@ public final class DistributedExplorer {
     /** One run: the level loop and the reconstruction of a counterexample. */
     private final class Coordinator {
         final String runId;
+        final Control control;
         final List<Member> members;
-        final AtomicReference<Member> lost;
-        final IExecutorService control = hz.getExecutorService(CONTROL);
         final Worker local = (Worker) hz.getConfig().getUserContext().get(Worker.KEY);
         final List<LevelStats> levels = new ArrayList<>();
         final long start = System.nanoTime();
@@ -231,10 +182,10 @@ public final class DistributedExplorer {
         int depth;
         int level;
 
-        Coordinator(String runId, List<Member> members, AtomicReference<Member> lost) {
+        Coordinator(String runId, Control control) {
             this.runId = runId;
-            this.members = members;
-            this.lost = lost;
+            this.control = control;
+            this.members = control.members();
         }
 
         Result search() {
@@ -244,9 +195,7 @@ public final class DistributedExplorer {
                 String recorded = cp.sources() + " | " + identity;
                 checkpoint = cp.resume() ? Checkpoint.open(cp.dir(), recorded) : Checkpoint.create(cp.dir(), recorded);
             }
-            List<UUID> ids = new ArrayList<>();
-            members.forEach(m -> ids.add(m.getUuid()));
-            Tasks.StartArgs args = new Tasks.StartArgs(runId, ids, identity, options.batchBytes(), checkpoint != null);
+            Tasks.StartArgs args = new Tasks.StartArgs(runId, control.ids(), identity, options.batchBytes(), checkpoint != null);
             for (String refusal : onAll(() -> new Tasks.Start(args))) {
                 if (refusal != null) {
                     throw new IllegalArgumentException(refusal);
@@ -317,7 +266,7 @@ public final class DistributedExplorer {
             for (Member m : members) {
                 int from = 0;
                 while (true) {
-                    byte[] slice = await(control.submitToMember(new Tasks.Pull(runId, frontier, from, options.batchBytes()), m));
+                    byte[] slice = await(control.submit(new Tasks.Pull(runId, frontier, from, options.batchBytes()), m));
                     if (slice.length == 0) {
                         break;
                     }
@@ -334,21 +283,23 @@ public final class DistributedExplorer {
         private long restore() {
             Checkpoint.Position at = checkpoint.position();
             level = at.level();
-            Router seen = new Router(false);
+            Outbox seen = restoring(false);
             checkpoint.forEachSeen((fp, parent) -> {
-                ByteBuf b = seen.to(fp);
+                int owner = Worker.owner(fp, members.size());
+                ByteBuf b = seen.to(owner);
                 b.putLong(fp);
                 b.putLong(parent);
-                seen.sendIfFull(fp);
+                seen.written(owner);
             });
             seen.flush();
-            Router front = new Router(true);
+            Outbox front = restoring(true);
             checkpoint.forEachFrontier((fp, state) -> {
-                ByteBuf b = front.to(fp);
+                int owner = Worker.owner(fp, members.size());
+                ByteBuf b = front.to(owner);
                 b.putLong(fp);
                 b.putVarInt(state.length);
                 b.put(state, 0, state.length);
-                front.sendIfFull(fp);
+                front.written(owner);
             });
             front.flush();
             long queued = 0;
@@ -369,49 +320,8 @@ public final class DistributedExplorer {
         }
 
         /** Batches of a checkpoint's records, per owner, on their way back to the members. */
-        private final class Router {
-            final boolean frontier;
-            final ByteBuf[] buffers = new ByteBuf[members.size()];
-            final ArrayDeque<Future<Object>> pending = new ArrayDeque<>();
-            final IExecutorService delivery = hz.getExecutorService(Outbox.DELIVERY);
-
-            Router(boolean frontier) {
-                this.frontier = frontier;
-                for (int i = 0; i < buffers.length; i++) {
-                    buffers[i] = new ByteBuf(options.batchBytes() + 64);
-                }
-            }
-
-            ByteBuf to(long fp) {
-                return buffers[Worker.owner(fp, buffers.length)];
-            }
-
-            void sendIfFull(long fp) {
-                int owner = Worker.owner(fp, buffers.length);
-                if (buffers[owner].size() >= options.batchBytes()) {
-                    send(owner);
-                }
-            }
-
-            private void send(int owner) {
-                ByteBuf b = buffers[owner];
-                if (b.size() > 0) {
-                    pending.add(delivery.submitToMember(new Tasks.Restore(runId, frontier, b.toByteArray()), members.get(owner)));
-                    b.clear();
-                }
-                while (pending.size() > Outbox.IN_FLIGHT) {
-                    await(pending.poll());
-                }
-            }
-
-            void flush() {
-                for (int i = 0; i < buffers.length; i++) {
-                    send(i);
-                }
-                while (!pending.isEmpty()) {
-                    await(pending.poll());
-                }
-            }
+        private Outbox restoring(boolean frontier) {
+            return new Outbox(hz, members, -1, options.batchBytes(), b -> new Tasks.Restore(runId, frontier, b), b -> { }, this::await);
         }
 
         /** Totals of a level after its deliveries, from every member. */
@@ -503,7 +413,7 @@ public final class DistributedExplorer {
                 while (fp != 0) {
                     fps.add(fp);
                     Member owner = members.get(Worker.owner(fp, members.size()));
-                    long[] p = await(control.submitToMember(new Tasks.Parent(runId, fp), owner));
+                    long[] p = await(control.submit(new Tasks.Parent(runId, fp), owner));
                     if (p[0] == 0) {
                         throw new IllegalStateException("fingerprint " + Long.toHexString(fp) + " is not on its owner");
                     }
@@ -533,75 +443,15 @@ public final class DistributedExplorer {
             return label[0];
         }
 
-        /** Runs one task per member (in member order) and waits for every answer. */
         private <T> List<T> onAll(java.util.function.Supplier<Tasks.Task<T>> task) {
-            List<Future<T>> fs = new ArrayList<>();
-            for (Member m : members) {
-                fs.add(control.submitToMember(task.get(), m));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : fs) {
-                out.add(await(f));
-            }
-            return out;
+            return control.onAll(task);
         }
 
         private <T> T await(Future<T> f) {
-            while (true) {
-                Member gone = lost.get();
-                if (gone != null) {
-                    throw lostMember(gone, null);
-                }
-                try {
-                    return f.get(200, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    // check for a lost member, then wait again
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (causedByLostMember(e) || lost.get() != null) {
-                        throw lostMember(lost.get(), e.getCause());
-                    }
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(cause);
-                }
-            }
+            return control.await(f);
         }
 
-        /**
-         * Whether {@code e} comes from a lost member: Hazelcast reports it as a member that left, a
-         * target that is no member, or a dropped connection, possibly wrapped by a member that
-         * could not deliver a batch. Waits a little for the membership listener to name it.
-         */
-        private boolean causedByLostMember(ExecutionException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                String name = t.getClass().getSimpleName();
-                if (name.equals("MemberLeftException") || name.equals("TargetNotMemberException")
-                        || name.equals("TargetDisconnectedException") || name.equals("HazelcastInstanceNotActiveException")) {
-                    waitForMembershipChange();
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void waitForMembershipChange() {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (lost.get() == null && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        private MemberLostException lostMember(Member m, Throwable cause) {
+        MemberLostException lostMember(Member m, Throwable cause) {
             return new MemberLostException((m == null ? "a member" : "member " + m.getAddress()) + " left the cluster while level " + level
                     + " was being explored; its states were only on that member, so the run stops without a result. "
                     + resumeAdvice(), cause);
@@ -616,18 +466,6 @@ public final class DistributedExplorer {
                 return "No checkpoint was complete yet in " + checkpoint.dir() + ".";
             }
             return "The checkpoint of level " + at.level() + " is in " + checkpoint.dir() + ": resume with --resume " + checkpoint.dir() + ".";
-        }
-
-        void finishQuietly() {
-            for (Member m : members) {
-                if (lost.get() == null || !lost.get().equals(m)) {
-                    try {
-                        control.submitToMember(new Tasks.Finish(runId), m);
-                    } catch (RuntimeException ignored) {
-                        // a member that is gone has nothing to free
-                    }
-                }
-            }
         }
     }
 }

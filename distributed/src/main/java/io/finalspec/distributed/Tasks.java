@@ -41,6 +41,80 @@ final class Tasks {
     record StartArgs(String run, List<UUID> members, String identity, int batchBytes, boolean checkpoints) implements Serializable {
     }
 
+    /** Null when the member compiled the same machine and model as the coordinator, else why not. */
+    static final class Identify extends Task<String> {
+        private static final long serialVersionUID = 1L;
+        private final String identity;
+
+        Identify(String identity) {
+            this.identity = identity;
+        }
+
+        @Override
+        public String call() {
+            return worker().refusal(identity);
+        }
+    }
+
+    /** A step of a graph comparison on a member's {@link GraphShare}; {@code START}'s members travel as {@code ids}. */
+    static final class Graph extends Task<Object> {
+        private static final long serialVersionUID = 1L;
+
+        enum Op { START, STATES, EDGES, RESOLVE, SUBTRACT, TALLY, FINISH }
+
+        private final String run;
+        private final Op op;
+        private final byte[] batch;
+        private final List<UUID> ids;
+        private final int batchBytes;
+
+        Graph(String run, Op op, byte[] batch) {
+            this(run, op, batch, null, 0);
+        }
+
+        Graph(String run, Op op, byte[] batch, List<UUID> ids, int batchBytes) {
+            this.run = run;
+            this.op = op;
+            this.batch = batch;
+            this.ids = ids;
+            this.batchBytes = batchBytes;
+        }
+
+        @Override
+        public Object call() {
+            Worker w = worker();
+            switch (op) {
+                case START -> w.startGraph(run, ids, batchBytes);
+                case STATES -> w.graph(run).states(batch);
+                case EDGES -> w.graph(run).edges(batch);
+                case RESOLVE -> w.resolveGraph(run);
+                case SUBTRACT -> w.graph(run).subtract(batch);
+                case TALLY -> {
+                    return w.graph(run).tally();
+                }
+                case FINISH -> w.finishGraph(run);
+            }
+            return Boolean.TRUE;
+        }
+    }
+
+    /** A batch of ITF traces to validate on a member, answered with one verdict per trace, in order. */
+    static final class CheckTraces extends Task<List<TraceBatch.Verdict>> {
+        private static final long serialVersionUID = 1L;
+        private final List<TraceBatch.Input> traces;
+        private final boolean print;
+
+        CheckTraces(List<TraceBatch.Input> traces, boolean print) {
+            this.traces = traces;
+            this.print = print;
+        }
+
+        @Override
+        public List<TraceBatch.Verdict> call() {
+            return TraceBatch.check(worker().machine(), traces, print);
+        }
+    }
+
     static final class Start extends Task<String> {
         private static final long serialVersionUID = 1L;
         private final StartArgs args;

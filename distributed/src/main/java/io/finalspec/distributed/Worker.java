@@ -31,6 +31,7 @@ public final class Worker {
     private volatile Machine machine;
     private volatile HazelcastInstance hz;
     private volatile Run run;
+    private final Map<String, GraphShare> graphs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Worker(Machine machine) {
         this.machine = machine;
@@ -100,28 +101,74 @@ public final class Worker {
         }
     }
 
+    /** Null when this member's {@link #identity} is the coordinator's, else why it cannot take part. */
+    String refusal(String coordinatorIdentity) {
+        String mine = identity();
+        if (mine.equals(coordinatorIdentity)) {
+            return null;
+        }
+        return "member " + hz.getCluster().getLocalMember().getAddress() + " runs another machine or model:\n  its: "
+                + mine + "\n  the coordinator's: " + coordinatorIdentity;
+    }
+
     /** Starts run {@code id}; null, or why this member cannot take part. */
     String start(String id, List<UUID> memberIds, String coordinatorIdentity, int batchBytes, boolean checkpoints) {
-        String mine = identity();
-        if (!mine.equals(coordinatorIdentity)) {
-            return "member " + hz.getCluster().getLocalMember().getAddress() + " runs another machine or model:\n  its: "
-                    + mine + "\n  the coordinator's: " + coordinatorIdentity;
+        String refusal = refusal(coordinatorIdentity);
+        if (refusal != null) {
+            return refusal;
         }
+        List<Member> members = members(memberIds);
+        if (members == null) {
+            return "a member of the run is no longer in the cluster";
+        }
+        int self = memberIds.indexOf(hz.getCluster().getLocalMember().getUuid());
+        run = new Run(id, members, self, batchBytes, checkpoints);
+        return null;
+    }
+
+    /** The members of these ids, in their order; null when one is no longer in the cluster. */
+    private List<Member> members(List<UUID> ids) {
         Map<UUID, Member> byId = new java.util.HashMap<>();
         for (Member m : hz.getCluster().getMembers()) {
             byId.put(m.getUuid(), m);
         }
         List<Member> members = new ArrayList<>();
-        for (UUID u : memberIds) {
+        for (UUID u : ids) {
             Member m = byId.get(u);
             if (m == null) {
-                return "member " + u + " of the run is no longer in the cluster";
+                return null;
             }
             members.add(m);
         }
-        int self = memberIds.indexOf(hz.getCluster().getLocalMember().getUuid());
-        run = new Run(id, List.copyOf(members), self, batchBytes, checkpoints);
-        return null;
+        return List.copyOf(members);
+    }
+
+    /** Starts this member's share of graph comparison {@code id} among the members {@code ids}. */
+    void startGraph(String id, List<UUID> ids, int batchBytes) {
+        List<Member> members = members(ids);
+        if (members == null) {
+            throw new IllegalStateException("a member of the comparison is no longer in the cluster");
+        }
+        graphs.put(id, new GraphShare(id, machine, members, ids.indexOf(hz.getCluster().getLocalMember().getUuid()), batchBytes));
+    }
+
+    GraphShare graph(String id) {
+        GraphShare g = graphs.get(id);
+        if (g == null) {
+            throw new IllegalStateException("no graph comparison " + id + " on this member");
+        }
+        return g;
+    }
+
+    void finishGraph(String id) {
+        graphs.remove(id);
+    }
+
+    /** Sends the hashes of the transitions to this member's states to the owners of their sources. */
+    void resolveGraph(String id) {
+        GraphShare g = graph(id);
+        g.resolve(new Outbox(hz, g.members, g.self, g.batchBytes, b -> new Tasks.Graph(id, Tasks.Graph.Op.SUBTRACT, b),
+            g::subtract, Outbox::awaitDelivery));
     }
 
     void finish(String id) {
@@ -150,7 +197,7 @@ public final class Worker {
         Run r = run(id);
         Machine machine = r.machine;
         StateBytes bytes = new StateBytes(machine);
-        Outbox out = new Outbox(r);
+        Outbox out = Outbox.successors(r);
         long[] generated = {0};
         Reports.Failure[] failure = {null};
         try {
@@ -182,7 +229,7 @@ public final class Worker {
         Run r = run(id);
         Machine machine = r.machine;
         StateBytes bytes = new StateBytes(machine);
-        Outbox out = new Outbox(r);
+        Outbox out = Outbox.successors(r);
         int n = r.members.size();
         long[] counts = {0, 0};
         Reports.Failure[] failure = {null};

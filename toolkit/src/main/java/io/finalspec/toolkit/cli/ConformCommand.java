@@ -2,7 +2,9 @@ package io.finalspec.toolkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.concurrent.Callable;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
+import io.finalspec.distributed.DistributedGraph;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
 import io.finalspec.runtime.machine.ForwardingMachine;
@@ -45,6 +48,8 @@ import picocli.CommandLine.Spec;
         "breadth-first then seeded random walks, labels with their parameters), then trace conformance (TLC's",
         "simulated behaviours and TLC's counterexample, if the model has one, replay in the machine; the machine's",
         "behaviours, written as ITF and read back, are accepted by TLC; --traces 0 skips it).",
+        "With --distributed the graph is compared on Hazelcast members, each state by the member that owns its",
+        "fingerprint; the first mismatch reported is the single machine's.",
         "Exit 0 when nothing differs, 1 on a mismatch."})
 final class ConformCommand implements Callable<Integer> {
 
@@ -82,6 +87,13 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     private Path json;
 
+    @Option(names = "--dump", paramLabel = "FILE", description = {"Graph mode: compare with this labelled state graph, written by",
+        "TLC with -dump dot,actionlabels FILE (on another machine, say), instead of running TLC to write one."})
+    private Path dump;
+
+    @Mixin
+    private DistributedOptions distributed;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where a mismatch's behaviour goes, under DIR/traces (default: target/finalspec).")
     private Path out;
 
@@ -103,6 +115,7 @@ final class ConformCommand implements Callable<Integer> {
         if (states < 1 || traces < 0 || depth < 2 || seconds < 0) {
             throw new UserError("--states must be positive, --traces non-negative, --depth at least 2, --seconds non-negative", ExitCode.USAGE);
         }
+        checkUsage();
         OutputFiles.checkWritable("--json", json);
         long theSeed = seed != null ? seed : new java.util.Random().nextLong();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -114,8 +127,10 @@ final class ConformCommand implements Callable<Integer> {
         int traceCount = 0;
         int unreadable = 0;
         try (LazyOracle oracle = new LazyOracle(machine)) {
-            long reachable = mode == Mode.auto ? reachable(machine) : -1;
-            Mode chosen = mode == Mode.auto ? (reachable >= 0 ? Mode.graph : Mode.walk) : mode;
+            // --dump and --distributed compare a graph: auto is graph, without a search of the machine's space first
+            boolean graphOnly = dump != null || distributed.requested();
+            long reachable = mode == Mode.auto && !graphOnly ? reachable(machine) : -1;
+            Mode chosen = mode == Mode.auto ? (reachable >= 0 || graphOnly ? Mode.graph : Mode.walk) : mode;
             steps = switch (chosen) {
                 case graph -> graph(machine, theSeed, oracle, stdout, reachable >= 0 && reachable <= QUICK_START_STATES);
                 case walk -> walk(machine, theSeed, oracle);
@@ -175,22 +190,33 @@ final class ConformCommand implements Callable<Integer> {
         return r.outcome().isOk() && r.queueLeft() == 0 && r.distinct() <= states ? r.distinct() : -1;
     }
 
-    /** Graph mode: TLC dumps its whole labelled graph once; every state in it is compared. Falls back to walk when the dump cannot be read. */
+    /**
+     * Graph mode: TLC dumps its whole labelled graph once (or --dump names one); every state in it
+     * is compared, on this machine or over the members. Falls back to walk when the dump cannot be read.
+     */
     private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout, boolean small)
             throws IOException, InterruptedException {
-        Path dir = Children.ofThisJvm().tempFolder("finalspec-graph");
+        GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
         try {
-            GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
-            // The machine compares states on one core while TLC writes its graph on the other.
-            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600, small))
-                .dumpWhileReading(args.spec(), args.config(), dir, graph::stream);
-            TlcGraphDump.Dump dump = run.dump();
-            if (!dump.complete()) {
-                stdout.println("graph mode: TLC did not finish its graph (exit " + dump.exitCode() + "); comparing by walks instead. TLC said:");
-                stdout.println(dump.outputTail().strip());
+            GraphStepConformance.Result r = distributed.requested()
+                ? distributed.withMembers(machine, "conform", m -> {
+                    stdout.printf("distributed: %d members (started in %.1f s)%n", m.members(), m.startSeconds());
+                    return compare(new OverMembers(graph, m), small, stdout);
+                })
+                : compare(new GraphSide<GraphStepConformance.Pass>() {
+                    @Override
+                    public GraphStepConformance.Pass stream(Reader in) throws Exception {
+                        return graph.stream(in);
+                    }
+
+                    @Override
+                    public GraphStepConformance.Result finish(GraphStepConformance.Pass pass, Path file, long distinct) throws Exception {
+                        return graph.finish(pass, file, distinct);
+                    }
+                }, small, stdout);
+            if (r == null) {
                 return walk(machine, theSeed, oracle);
             }
-            GraphStepConformance.Result r = graph.finish(run.result(), dump.file(), dump.distinct());
             return new Steps(Mode.graph, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
         } catch (GraphStepConformance.UnreadableDump e) {
             stdout.println("graph mode: " + e.getMessage() + "; comparing by walks instead");
@@ -199,8 +225,83 @@ final class ConformCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who compares TLC's graph as it is read, and how the comparison is judged once it is all read. */
+    private interface GraphSide<P> {
+        P stream(Reader in) throws Exception;
+
+        GraphStepConformance.Result finish(P pass, Path file, long tlcDistinct) throws Exception;
+    }
+
+    /** The graph sent to the members as it is read, each state to the member that owns its fingerprint. */
+    private static final class OverMembers implements GraphSide<DistributedGraph.Tally> {
+        private final GraphStepConformance graph;
+        private final DistributedOptions.Started members;
+        private final long start = System.nanoTime();
+
+        OverMembers(GraphStepConformance graph, DistributedOptions.Started members) {
+            this.graph = graph;
+            this.members = members;
+        }
+
+        @Override
+        public DistributedGraph.Tally stream(Reader in) throws IOException {
+            try (DistributedGraph g = new DistributedGraph(members.hz(), members.members(), JOIN_MILLIS, BATCH_BYTES)) {
+                return GraphStepConformance.overMembers(in, g);
+            }
+        }
+
+        @Override
+        public GraphStepConformance.Result finish(DistributedGraph.Tally tally, Path file, long tlcDistinct) throws Exception {
+            return graph.finish(tally, file, tlcDistinct, start);
+        }
+    }
+
+    /** How long a distributed run waits for its members to join, and the bytes of a batch sent to one. */
+    private static final long JOIN_MILLIS = 60_000;
+    private static final int BATCH_BYTES = 1 << 16;
+
+    /** TLC's graph compared by {@code side}: from --dump, or as TLC writes it; null when TLC did not finish it. */
+    private <P> GraphStepConformance.Result compare(GraphSide<P> side, boolean small, PrintWriter stdout) throws Exception {
+        if (dump != null) {
+            P pass;
+            try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+                pass = side.stream(in);
+            }
+            return side.finish(pass, dump, -1);
+        }
+        Path dir = Children.ofThisJvm().tempFolder("finalspec-graph");
+        try {
+            // The machine compares states on one core while TLC writes its graph on the other.
+            TlcGraphDump.Streamed<P> run = new TlcGraphDump(new TlcOptions(1, "2g", 600, small))
+                .dumpWhileReading(args.spec(), args.config(), dir, side::stream);
+            TlcGraphDump.Dump tlc = run.dump();
+            if (!tlc.complete()) {
+                stdout.println("graph mode: TLC did not finish its graph (exit " + tlc.exitCode() + "); comparing by walks instead. TLC said:");
+                stdout.println(tlc.outputTail().strip());
+                return null;
+            }
+            return side.finish(run.result(), tlc.file(), tlc.distinct());
         } finally {
             Children.ofThisJvm().delete(dir);
+        }
+    }
+
+    /** Option combinations that compare nothing: exit 2. */
+    private void checkUsage() {
+        picocli.CommandLine cli = spec.commandLine();
+        distributed.checkUsage(cli);
+        if (distributed.requested() && (mode == Mode.walk || mode == Mode.traces)) {
+            throw new picocli.CommandLine.ParameterException(cli, "--distributed compares TLC's whole graph: it takes --mode graph"
+                + " (or auto), not --mode " + mode);
+        }
+        if (dump != null && (mode == Mode.walk || mode == Mode.traces)) {
+            throw new picocli.CommandLine.ParameterException(cli, "--dump is a graph to compare: it takes --mode graph (or auto), not --mode " + mode);
+        }
+        if (dump != null && !Files.isRegularFile(dump)) {
+            throw new UserError(dump + ": no such graph dump");
         }
     }
 

@@ -19,13 +19,14 @@ import io.finalspec.runtime.machine.Machine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code explore}'s options for a run on Hazelcast members: embedded (members started in this JVM
- * on a loopback cluster of their own, no configuration) or joining a cluster from Hazelcast's own
- * configuration file, whose other members run {@code finalspec member}.
+ * The options of a run on Hazelcast members ({@code explore}, {@code conform} and {@code trace}):
+ * embedded (members started in this JVM on a loopback cluster of their own, no configuration) or
+ * joining a cluster from Hazelcast's own configuration file, whose other members run
+ * {@code finalspec member}.
  */
 final class DistributedOptions {
-    @Option(names = "--distributed", description = "Explore on Hazelcast members, states owned by fingerprint (safety only:"
-        + " invariants, deadlock, implied actions); without --cluster, the members start in this JVM.")
+    @Option(names = "--distributed", description = "Run on Hazelcast members, states (or traces) spread over them by"
+        + " fingerprint (or index); without --cluster, the members start in this JVM.")
     boolean distributed;
 
     @Option(names = "--members", paramLabel = "N", description = "With --distributed: the members to start in this JVM"
@@ -35,18 +36,6 @@ final class DistributedOptions {
     @Option(names = "--cluster", paramLabel = "FILE", description = "Join the cluster of this Hazelcast configuration"
         + " (XML or YAML) as a member and coordinate the run; implies --distributed.")
     Path cluster;
-
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "With --distributed: write a checkpoint to DIR"
-        + " (a new folder) at level boundaries, to resume from with --resume DIR if a member is lost.")
-    Path checkpoint;
-
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", description = "With --checkpoint or --resume: write a"
-        + " checkpoint at the first level boundary S seconds after the last (default 0: at every level).")
-    Double checkpointSeconds;
-
-    @Option(names = "--resume", paramLabel = "DIR", description = "With --distributed: resume from the checkpoint in DIR"
-        + " (of the same spec, model and finalspec version, on any number of members) and go on checkpointing there.")
-    Path resume;
 
     boolean requested() {
         return distributed || cluster != null;
@@ -59,17 +48,6 @@ final class DistributedOptions {
         if (members != null && members < 1) {
             throw new picocli.CommandLine.ParameterException(cli, "--members must be at least 1, was " + members);
         }
-        if ((checkpoint != null || resume != null) && !requested()) {
-            throw new picocli.CommandLine.ParameterException(cli, (resume != null ? "--resume" : "--checkpoint")
-                + " needs --distributed or --cluster");
-        }
-        if (checkpoint != null && resume != null) {
-            throw new picocli.CommandLine.ParameterException(cli, "--resume DIR goes on checkpointing in DIR: give no --checkpoint with it");
-        }
-        if (checkpointSeconds != null && (checkpoint == null && resume == null || checkpointSeconds < 0)) {
-            throw new picocli.CommandLine.ParameterException(cli, "--checkpoint-seconds needs --checkpoint or --resume and"
-                + " a number of seconds >= 0");
-        }
         if (cluster != null && !Files.isRegularFile(cluster)) {
             throw new UserError(cluster + ": no such Hazelcast configuration file");
         }
@@ -79,23 +57,46 @@ final class DistributedOptions {
     record Run(DistributedExplorer.Result result, double startSeconds) {
     }
 
-    Run explore(Machine machine, Path spec, Path config, ExploreListener listener) {
-        DistributedExplorer.Checkpoints checkpoints = checkpoints(spec, config);
+    /** What runs with the members. */
+    @FunctionalInterface
+    interface Body<T, E extends Exception> {
+        T run(Started members) throws E;
+    }
+
+    /** The members of a run, started: this one, which coordinates, and how many take part. */
+    record Started(HazelcastInstance hz, int members, double startSeconds) {
+    }
+
+    /**
+     * Starts the members (embedded, or this one joining the cluster of --cluster), runs
+     * {@code body} with them and stops them. A lost member is exit 7; members that never joined or
+     * run another model are the user's cluster, not a bug, and are reported for {@code command}.
+     */
+    <T, E extends Exception> T withMembers(Machine machine, String command, Body<T, E> body) throws E {
         long t0 = System.nanoTime();
-        if (cluster == null) {
-            int n = members == null ? 2 : members;
-            try (EmbeddedCluster c = new EmbeddedCluster(n, machine)) {
-                double started = (System.nanoTime() - t0) / 1e9;
-                return new Run(explore(c.coordinator(), machine, n, listener, checkpoints), started);
-            }
-        }
-        HazelcastInstance hz = Members.start(config(cluster), machine);
         try {
-            double started = (System.nanoTime() - t0) / 1e9;
-            return new Run(explore(hz, machine, members == null ? 1 : members, listener, checkpoints), started);
-        } finally {
-            hz.shutdown();
+            if (cluster == null) {
+                int n = members == null ? 2 : members;
+                try (EmbeddedCluster c = new EmbeddedCluster(n, machine)) {
+                    return body.run(new Started(c.coordinator(), n, (System.nanoTime() - t0) / 1e9));
+                }
+            }
+            HazelcastInstance hz = Members.start(config(cluster), machine);
+            try {
+                return body.run(new Started(hz, members == null ? 1 : members, (System.nanoTime() - t0) / 1e9));
+            } finally {
+                hz.shutdown();
+            }
+        } catch (MemberLostException e) {
+            throw new UserError(command + " --distributed: " + e.getMessage(), ExitCode.MEMBER_LOST);
+        } catch (Checkpoint.Refused | IllegalArgumentException | IllegalStateException e) {
+            throw new UserError(command + " --distributed: " + e.getMessage());
         }
+    }
+
+    Run explore(Machine machine, DistributedExplorer.Checkpoints checkpoints, ExploreListener listener) {
+        return withMembers(machine, "explore", m -> new Run(new DistributedExplorer(m.hz(), machine, DistributedExplorer.Options.defaults()
+            .withMembers(m.members()).withListener(listener).withCheckpoints(checkpoints)).run(), m.startSeconds()));
     }
 
     static Config config(Path file) {
@@ -103,45 +104,6 @@ final class DistributedOptions {
             return Members.fromFile(file);
         } catch (IOException | RuntimeException e) {
             throw new UserError(file + ": not a Hazelcast configuration: " + e.getMessage());
-        }
-    }
-
-    /** The checkpoints of a run of the model in {@code spec} and {@code config}, or null. */
-    private DistributedExplorer.Checkpoints checkpoints(Path spec, Path config) {
-        double every = checkpointSeconds == null ? 0 : checkpointSeconds;
-        if (resume != null) {
-            return new DistributedExplorer.Checkpoints(resume, every, true, sources(spec, config));
-        }
-        return checkpoint == null ? null : new DistributedExplorer.Checkpoints(checkpoint, every, false, sources(spec, config));
-    }
-
-    /** The spec and config a checkpoint is of: their names and the SHA-256 of their text. */
-    private static String sources(Path spec, Path config) {
-        return "spec " + spec.getFileName() + " " + sha256(spec) + ", config " + config.getFileName() + " " + sha256(config);
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private DistributedExplorer.Result explore(HazelcastInstance hz, Machine machine, int members, ExploreListener listener,
-                                               DistributedExplorer.Checkpoints checkpoints) {
-        try {
-            return new DistributedExplorer(hz, machine, DistributedExplorer.Options.defaults().withMembers(members)
-                .withListener(listener).withCheckpoints(checkpoints)).run();
-        } catch (MemberLostException e) {
-            throw new UserError("explore --distributed: " + e.getMessage(), ExitCode.MEMBER_LOST);
-        } catch (Checkpoint.Refused e) {
-            throw new UserError("explore --distributed: " + e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // a member with another model, or members that never joined: the user's cluster, not a bug
-            throw new UserError("explore --distributed: " + e.getMessage());
         }
     }
 

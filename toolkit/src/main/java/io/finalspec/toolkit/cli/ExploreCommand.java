@@ -67,11 +67,15 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     private DistributedOptions distributed;
 
+    @Mixin
+    private CheckpointOptions checkpoints;
+
     @Override
     public Integer call() throws IOException {
         Workers.check(workers);
         switches.checkUsage();
         distributed.checkUsage(spec.commandLine());
+        checkpoints.checkUsage(spec.commandLine(), distributed.requested());
         OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
         long loadStart = System.nanoTime();
@@ -89,7 +93,7 @@ final class ExploreCommand implements Callable<Integer> {
         DistributedOptions.Run run = null;
         ExploreResult r;
         if (distributed.requested()) {
-            run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, args.spec(), args.config(), listener), distinctSoFar::get);
+            run = ResourceExhausted.guard("explore", () -> distributed.explore(machine, checkpoints.checkpoints(args.spec(), args.config()), listener), distinctSoFar::get);
             r = run.result().result();
         } else {
             BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers).withListener(listener);

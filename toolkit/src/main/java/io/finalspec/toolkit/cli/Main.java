@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",
         "5:explore found no violation but could not check a property (safety only)",
         "6:out of memory (the message says how far the run got and how to go on)",
-        "7:a member of a distributed run was lost (explore --distributed)"})
+        "7:a member of a distributed run was lost (--distributed)"})
 public final class Main {
 
     /** The last resort when even the report of a full heap could not be built (a constant: no allocation). */

@@ -16,11 +16,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code finalspec member}: a Hazelcast member that takes part in {@code explore --cluster} runs of one model. */
+/** {@code finalspec member}: a Hazelcast member that takes part in {@code explore}, {@code conform} and {@code trace --cluster} runs of one model. */
 @Command(name = "member", mixinStandardHelpOptions = true,
     header = "Runs a cluster member for distributed explorations of a spec and model.",
     description = {"Compiles the spec and model in memory, joins the Hazelcast cluster of the configuration file and",
-        "serves `finalspec explore SPEC --cluster FILE` runs of the same spec and model (a coordinator with another",
+        "serves `finalspec explore SPEC --cluster FILE` runs (and `conform`, `trace` with --cluster) of the same spec and model (a coordinator with another",
         "model is refused) until the process is stopped. Prints one line when it has joined."})
 final class MemberCommand implements Callable<Integer> {
     @Spec

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import io.finalspec.distributed.DistributedTraces;
+import io.finalspec.distributed.TraceBatch;
 import io.finalspec.runtime.machine.Machine;
-import io.finalspec.runtime.trace.Itf;
-import io.finalspec.runtime.trace.ItfException;
-import io.finalspec.runtime.trace.Trace;
-import io.finalspec.runtime.trace.TraceDiff;
-import io.finalspec.runtime.trace.TraceReplayer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +29,8 @@ import picocli.CommandLine.Spec;
         "*.itf.json in them, sorted), *.jsonl files and '-' (standard input), both one ITF trace per line. The spec is",
         "compiled once for all of them. Prints the first step of each trace that is not a behaviour, with a",
         "per-variable diff against the nearest successor, and the traces and steps checked per second.",
+        "With --distributed the traces are checked on Hazelcast members, consecutive batches of them spread over the",
+        "members by index; the verdicts and output are the single machine's, in the same order.",
         "Exit 0 when every trace is a behaviour, 1 when one is not."})
 final class TraceCommand implements Callable<Integer> {
 
@@ -52,18 +52,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the counts and rates as JSON.")
     private Path json;
 
-    /**
-     * One trace to check: where it came from (for messages) and either its bytes (a file: UTF-8,
-     * checked by the ITF reader) or its text (a line of standard input, already decoded).
-     */
-    private record Input(String name, byte[] utf8, String text) {
-        Itf.ItfTrace read(Itf.Reader reader) {
-            return utf8 != null ? reader.read(utf8) : reader.read(text);
-        }
-    }
+    @Mixin
+    private DistributedOptions distributed;
 
     @Override
     public Integer call() throws IOException {
+        distributed.checkUsage(spec.commandLine());
         OutputFiles.checkWritable("--json", json);
         List<List<Path>> files = files();
         SpecArgs args = new SpecArgs();
@@ -71,46 +65,76 @@ final class TraceCommand implements Callable<Integer> {
         args.config = config;
         // The machine is loaded first: it fixes the order of the spec's strings before the trace's values are read.
         Machine machine = args.load();
-        PrintWriter out = spec.commandLine().getOut();
-        TraceReplayer replayer = new TraceReplayer(machine);
-        Itf.Reader reader = new Itf.Reader(machine.names());
+        Verdicts verdicts = new Verdicts(spec.commandLine().getOut(), args.spec().getFileName().toString());
         long start = System.nanoTime();
-        long replayNanos = 0;
-        int checked = 0;
-        int failed = 0;
-        long steps = 0;
-        for (Input input : (Iterable<Input>) inputs(files)::iterator) {
-            Trace trace = read(input, reader, machine);
-            if (print) {
-                out.print(TraceDiff.format(trace));
-            }
-            long replayStart = System.nanoTime();
-            TraceReplayer.Report report = replayer.replay(trace);
-            replayNanos += System.nanoTime() - replayStart;
-            checked++;
-            steps += Math.max(0, trace.size() - 1);
-            if (!report.ok()) {
-                failed++;
-                out.printf("%s: NOT a behaviour of %s%n%s%n", input.name(), args.spec().getFileName(), report);
-            } else if (single()) {
-                out.printf("%s: a behaviour of %s (%d states)%n", input.name(), args.spec().getFileName(), trace.size());
+        int members = 1;
+        try (Stream<TraceBatch.Input> in = inputs(files)) {
+            if (distributed.requested()) {
+                members = distributed.withMembers(machine, "trace", m -> {
+                    try (DistributedTraces d = new DistributedTraces(m.hz(), m.members(), JOIN_MILLIS, BATCH_BYTES, print)) {
+                        d.check(in.iterator(), verdicts::add);
+                        return d.members();
+                    }
+                });
+            } else {
+                TraceBatch batch = new TraceBatch(machine, print);
+                in.forEach(t -> verdicts.add(t, batch.check(t)));
             }
         }
-        Rates rates = new Rates(checked, steps, (System.nanoTime() - start) / 1e9, replayNanos / 1e9, failed);
+        Rates rates = new Rates(verdicts.checked, verdicts.steps, (System.nanoTime() - start) / 1e9, verdicts.replayNanos / 1e9,
+            verdicts.failed, members);
         if (!single()) {
-            out.println(rates.line());
+            verdicts.out.println(rates.line());
         }
         if (json != null) {
             Files.writeString(json, rates.json(args.spec(), args.config()) + System.lineSeparator());
         }
-        return failed == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        return verdicts.failed == 0 ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    /** How long a distributed run waits for its members to join, and the ITF bytes of a batch sent to one. */
+    private static final long JOIN_MILLIS = 60_000;
+    private static final int BATCH_BYTES = 1 << 16;
+
+    /** The verdicts, in input order, printed as they come and counted. */
+    private final class Verdicts {
+        final PrintWriter out;
+        final String specName;
+        int checked;
+        int failed;
+        long steps;
+        long replayNanos;
+
+        Verdicts(PrintWriter out, String specName) {
+            this.out = out;
+            this.specName = specName;
+        }
+
+        void add(TraceBatch.Input input, TraceBatch.Verdict v) {
+            if (v.malformed() != null) {
+                // ITF is user input: a malformed trace is reported where it is malformed, whatever part of it is.
+                throw new UserError(v.malformed());
+            }
+            if (print) {
+                out.print(v.printed());
+            }
+            replayNanos += v.replayNanos();
+            checked++;
+            steps += Math.max(0, v.states() - 1);
+            if (!v.ok()) {
+                failed++;
+                out.printf("%s: NOT a behaviour of %s%n%s%n", input.name(), specName, v.report());
+            } else if (single()) {
+                out.printf("%s: a behaviour of %s (%d states)%n", input.name(), specName, v.states());
+            }
+        }
     }
 
     /**
      * What a run checked and how fast: {@code seconds} from the first input read to the last replay
      * (reading, UTF-8 and ITF parsing included), {@code replaySeconds} the replays alone.
      */
-    record Rates(int traces, long steps, double seconds, double replaySeconds, int failed) {
+    record Rates(int traces, long steps, double seconds, double replaySeconds, int failed, int members) {
         double stepsPerSecond() {
             return steps / Math.max(seconds, 1e-9);
         }
@@ -139,6 +163,7 @@ final class TraceCommand implements Callable<Integer> {
             o.addProperty("traces", traces);
             o.addProperty("steps", steps);
             o.addProperty("not_behaviours", failed);
+            o.addProperty("members", members);
             o.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
             o.addProperty("replay_seconds", Math.round(replaySeconds * 1000) / 1000.0);
             o.addProperty("steps_per_second", Math.round(stepsPerSecond()));
@@ -178,8 +203,8 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** The traces in command-line order, read one at a time (standard input line by line). */
-    private Stream<Input> inputs(List<List<Path>> files) {
-        List<Stream<Input>> parts = new ArrayList<>();
+    private Stream<TraceBatch.Input> inputs(List<List<Path>> files) {
+        List<Stream<TraceBatch.Input>> parts = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             parts.add(inputs.get(i).equals("-") ? lines("<stdin>", System.in)
                 : files.get(i).stream().flatMap(p -> jsonLines(p) ? fileLines(p) : Stream.of(readFile(p))));
@@ -187,15 +212,15 @@ final class TraceCommand implements Callable<Integer> {
         return parts.stream().flatMap(s -> s);
     }
 
-    private static Input readFile(Path p) {
+    private static TraceBatch.Input readFile(Path p) {
         try {
-            return new Input(p.toString(), Files.readAllBytes(p), null);
+            return new TraceBatch.Input(p.toString(), Files.readAllBytes(p), null);
         } catch (IOException e) {
             throw new UserError(p + ": " + e.getMessage());
         }
     }
 
-    private static Stream<Input> fileLines(Path p) {
+    private static Stream<TraceBatch.Input> fileLines(Path p) {
         try {
             return lines(p.toString(), Files.newInputStream(p));
         } catch (IOException e) {
@@ -204,10 +229,10 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** JSON lines: one trace per line, read one line at a time; blank lines are skipped. */
-    private static Stream<Input> lines(String name, java.io.InputStream in) {
+    private static Stream<TraceBatch.Input> lines(String name, java.io.InputStream in) {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         int[] line = {0};
-        return r.lines().map(text -> new Input(name + ":" + ++line[0], null, text)).filter(i -> !i.text().isBlank())
+        return r.lines().map(text -> new TraceBatch.Input(name + ":" + ++line[0], null, text)).filter(i -> !i.text().isBlank())
             .onClose(() -> {
                 try {
                     r.close();
@@ -215,14 +240,5 @@ final class TraceCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-    }
-
-    private static Trace read(Input input, Itf.Reader reader, Machine machine) {
-        try {
-            return input.read(reader).toTrace(machine);
-        } catch (ItfException e) {
-            // ITF is user input: a malformed trace is reported where it is malformed, whatever part of it is.
-            throw new UserError(e.format(input.name()));
-        }
     }
 }

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.finalspec.distributed.DistributedGraph;
+import io.finalspec.distributed.PrintedStates;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.machine.States;
 import io.finalspec.runtime.trace.Trace;
-import io.finalspec.runtime.trace.ValueParser;
 import io.finalspec.runtime.value.TlaEvalException;
-import io.finalspec.runtime.value.Value;
 
 /**
  * Exhaustive step conformance from TLC's labelled state graph ({@link DotGraphReader}): for every
@@ -71,16 +71,13 @@ public final class GraphStepConformance {
 
     private final Machine machine;
     private final long seed;
-    private final Map<String, Integer> varIndex = new HashMap<>();
-    private final Map<String, Long> actionHashes = new HashMap<>();
+    private final PrintedStates printed;
 
     /** @param seed written into a mismatch, for the replay command it prints */
     public GraphStepConformance(Machine machine, long seed) {
         this.machine = machine;
         this.seed = seed;
-        for (int i = 0; i < machine.variables().size(); i++) {
-            varIndex.put(machine.variables().get(i), i);
-        }
+        this.printed = new PrintedStates(machine);
     }
 
     /** Compares the machine with the graph in {@code dump}; {@code tlcDistinct} is TLC's own count (-1: unknown). */
@@ -116,19 +113,65 @@ public final class GraphStepConformance {
         if (tlcDistinct >= 0 && tlcDistinct != states) {
             throw new UnreadableDump("TLC reported " + tlcDistinct + " distinct states but its graph dump holds " + states);
         }
-        List<Mismatch> mismatches = new ArrayList<>();
-        Mismatch init = compareInit(pass, dump);
-        if (init != null) {
-            mismatches.add(init);
-        } else {
-            for (int slot = 0; slot < states; slot++) {
-                if (pass.balance[slot] != 0 || pass.count[slot] != 0) {
-                    mismatches.add(describe(dump, pass.fpOfSlot(slot)));
-                    break;
-                }
+        Long first = null;
+        for (int slot = 0; slot < states && first == null; slot++) {
+            if (pass.balance[slot] != 0 || pass.count[slot] != 0) {
+                first = pass.fpOfSlot(slot);
             }
         }
-        return new Result(states, pass.transitions, (System.nanoTime() - pass.start) / 1e9, mismatches);
+        Set<Long> initialViews = new HashSet<>();
+        for (long fp : pass.tlcInit) {
+            initialViews.add(pass.machineFp[pass.index.get(fp)]);
+        }
+        return judge(states, pass.transitions, initialViews, first, dump, pass.start);
+    }
+
+    /** Feeds TLC's graph from {@code in} to the members' comparison {@code g}, then resolves and tallies it there. */
+    public static DistributedGraph.Tally overMembers(Reader in, DistributedGraph g) throws IOException {
+        DotGraphReader.read(in, new DotGraphReader.Listener() {
+            @Override
+            public void state(long fp, String text, boolean initial) {
+                g.state(fp, text, initial);
+            }
+
+            @Override
+            public void transition(long from, long to, String action) {
+                g.transition(from, to, action);
+            }
+        });
+        return g.finish();
+    }
+
+    /**
+     * Judges a graph compared over the members of a cluster ({@link DistributedGraph}); as
+     * {@link #finish}, with the same first mismatch.
+     */
+    public Result finish(DistributedGraph.Tally t, Path dump, long tlcDistinct, long startNanos) throws IOException, UnreadableDump {
+        if (t.failure() != null) {
+            throw new UnreadableDump(t.failure());
+        }
+        if (tlcDistinct >= 0 && tlcDistinct != t.states()) {
+            throw new UnreadableDump("TLC reported " + tlcDistinct + " distinct states but its graph dump holds " + t.states());
+        }
+        return judge(t.states(), t.transitions(), t.initialViews(), t.unbalanced() ? t.firstUnbalanced() : null, dump, startNanos);
+    }
+
+    /**
+     * The mismatches of a compared graph: the initial states when TLC's ({@code initialViews}, by
+     * VIEW fingerprint) are not the machine's, else the first state in TLC's order whose
+     * successors differ ({@code firstUnbalanced}, TLC's fingerprint; null: none), described by
+     * reading the dump again.
+     */
+    private Result judge(long states, long transitions, Set<Long> initialViews, Long firstUnbalanced, Path dump, long startNanos)
+            throws IOException {
+        List<Mismatch> mismatches = new ArrayList<>();
+        Mismatch init = compareInit(initialViews, dump);
+        if (init != null) {
+            mismatches.add(init);
+        } else if (firstUnbalanced != null) {
+            mismatches.add(describe(dump, firstUnbalanced));
+        }
+        return new Result(states, transitions, (System.nanoTime() - startNanos) / 1e9, mismatches);
     }
 
     /** The streaming pass: one balance per state, fed by both sides. */
@@ -170,13 +213,10 @@ public final class GraphStepConformance {
             }
             tlcFp[slot] = fp;
             machineFp[slot] = States.viewFingerprint(machine, s);
-            machine.successors(s, (label, next) -> {
-                if (inModel(s, next)) {
-                    balance[slot] += element(actionHash(label.name()), States.viewFingerprint(machine, next));
-                    count[slot]++;
-                    transitions++;
-                }
-            });
+            long[] successors = GraphStepConformance.this.printed.successors(s);
+            balance[slot] = successors[0];
+            count[slot] = (int) successors[1];
+            transitions += successors[1];
             List<long[]> waiting = unresolved.remove(fp);
             if (waiting != null) {
                 for (long[] w : waiting) {
@@ -192,7 +232,7 @@ public final class GraphStepConformance {
                 failure = failure != null ? failure : "TLC's graph dump has a transition from state " + from + " before declaring it";
                 return;
             }
-            long hash = actionHash(action);
+            long hash = PrintedStates.actionHash(action);
             int target = index.get(to);
             if (target < 0) {
                 unresolved.computeIfAbsent(to, k -> new ArrayList<>(1)).add(new long[] {source, hash});
@@ -202,7 +242,7 @@ public final class GraphStepConformance {
         }
 
         private void subtract(int source, long action, long targetFp) {
-            balance[source] -= element(action, targetFp);
+            balance[source] -= PrintedStates.element(action, targetFp);
             count[source]--;
         }
 
@@ -218,50 +258,15 @@ public final class GraphStepConformance {
         }
     }
 
-    private long actionHash(String name) {
-        return actionHashes.computeIfAbsent(name, n -> mix(0x9e3779b97f4a7c15L * (actionHashes.size() + 1)));
-    }
-
-    private static long element(long action, long fp) {
-        return mix(mix(fp) + action);
-    }
-
-    /** SplitMix64's finalizer. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    /** TLC's printed state as a machine state, through the runtime's value parser and the machine's names. */
-    private State parse(String printed) {
-        Map<String, Value> byName = ValueParser.parseState(printed, machine.names());
-        Value[] values = new Value[varIndex.size()];
-        for (Map.Entry<String, Value> e : byName.entrySet()) {
-            Integer i = varIndex.get(e.getKey());
-            if (i == null) {
-                throw new TlaEvalException("TLC printed a variable the machine does not have: " + e.getKey());
-            }
-            values[i] = e.getValue();
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                throw new TlaEvalException("TLC printed no value for " + machine.variables().get(i));
-            }
-        }
-        return machine.state(values);
+    private State parse(String text) {
+        return printed.parse(text);
     }
 
     private boolean inModel(State from, State to) {
-        return machine.constraints().stream().allMatch(c -> c.test(to))
-            && machine.actionConstraints().stream().allMatch(c -> c.test(from, to));
+        return printed.inModel(from, to);
     }
 
-    private Mismatch compareInit(Pass pass, Path dump) throws IOException {
-        Set<Long> tlc = new HashSet<>();
-        for (long fp : pass.tlcInit) {
-            tlc.add(pass.machineFp[pass.index.get(fp)]);
-        }
+    private Mismatch compareInit(Set<Long> tlc, Path dump) throws IOException {
         List<State> mine = new ArrayList<>();
         machine.initStates(s -> {
             if (machine.constraints().stream().allMatch(c -> c.test(s))) {
@@ -273,7 +278,7 @@ public final class GraphStepConformance {
         if (tlc.equals(mineFps)) {
             return null;
         }
-        Map<Long, State> tlcStates = declared(dump, pass.tlcInit);
+        Map<Long, State> tlcStates = initial(dump);
         List<Transition> missing = new ArrayList<>();
         for (State s : tlcStates.values()) {
             if (!mineFps.contains(States.viewFingerprint(machine, s))) {
@@ -354,6 +359,26 @@ public final class GraphStepConformance {
 
     private ViewKey key(Transition t) {
         return new ViewKey(t.label().name(), States.viewFingerprint(machine, t.state()));
+    }
+
+    /** TLC's initial states, parsed, by TLC's fingerprint. */
+    private Map<Long, State> initial(Path dump) throws IOException {
+        Map<Long, State> out = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+            DotGraphReader.read(in, new DotGraphReader.Listener() {
+                @Override
+                public void state(long fp, String text, boolean initial) {
+                    if (initial) {
+                        out.putIfAbsent(fp, parse(text));
+                    }
+                }
+
+                @Override
+                public void transition(long from, long to, String action) {
+                }
+            });
+        }
+        return out;
     }
 
     /** The states TLC declared with a fingerprint in {@code fps}, parsed. */

@@ -197,7 +197,8 @@ class DistributedExploreTest {
     }
 
     /** A loopback-only cluster of its own: a fresh name and a free port range, multicast off. */
-    private Path clusterFile() throws IOException {
+    /** A Hazelcast configuration of a loopback-only cluster with a fresh name, written in {@code tmp}. */
+    static Path clusterFile(Path tmp) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -235,7 +236,7 @@ class DistributedExploreTest {
         ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("gh116372-fixed").orElseThrow();
         Path spec = SPECS.resolve(m.spec());
         Path cfg = SPECS.resolve(m.config());
-        Path cluster = clusterFile();
+        Path cluster = clusterFile(tmp);
         List<Process> members = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         try {
@@ -279,7 +280,7 @@ class DistributedExploreTest {
         ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("endinterp-two-workers").orElseThrow();
         Path spec = SPECS.resolve(m.spec());
         Path cfg = SPECS.resolve(m.config());
-        Path cluster = clusterFile();
+        Path cluster = clusterFile(tmp);
         Path dir = tmp.resolve("checkpoint");
         Path memberDir = Files.createDirectories(tmp.resolve("member"));
         Process member = CliProcess.start(memberDir, "512m", "member", spec.toString(), "--config", cfg.toString(),
@@ -341,7 +342,7 @@ class DistributedExploreTest {
         throw new AssertionError("no checkpoint of level " + level + " within 300 s");
     }
 
-    private static void awaitReady(Process p, Path dir) throws Exception {
+    static void awaitReady(Process p, Path dir) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         Path stdout = dir.resolve("stdout.txt");
         while (System.nanoTime() < deadline) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import io.finalspec.codegen.Compiler;
 import io.finalspec.codegen.manifest.ManifestParser;
@@ -123,17 +121,11 @@ class ScaleOutDocTest {
     void theSectionIsTheRenderingOfItsRunsAndTheirCountsHold() throws Exception {
         Machine machine = machine();
         ExploreResult single = new BfsExplorer(machine).run();
+        GeneratedSection section = new GeneratedSection(DOC, BEGIN, END, DATA);
         if (Boolean.getBoolean("finalspec.scaleout.write")) {
-            write(measure(machine, single));
+            section.write(measure(machine, single), ScaleOutDocTest::render);
         }
-        String doc = Files.readString(DOC);
-        int b = doc.indexOf(BEGIN);
-        int e = doc.indexOf(END);
-        assertTrue(b >= 0 && e > b, DOC + " lacks the generated section");
-        String body = doc.substring(b + BEGIN.length() + 1, e);
-        int close = body.indexOf(" -->\n");
-        JsonObject data = JsonParser.parseString(body.substring(DATA.length(), close)).getAsJsonObject();
-        assertEquals(render(data), body.substring(close + 5), "the section was edited after its run wrote it");
+        JsonObject data = section.read(ScaleOutDocTest::render);
 
         JsonObject two = null;
         for (var r : data.getAsJsonArray("runs")) {
@@ -174,15 +166,6 @@ class ScaleOutDocTest {
         data.add("runs", runs);
         data.addProperty("load_after", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         return data;
-    }
-
-    private static void write(JsonObject data) throws Exception {
-        String doc = Files.readString(DOC);
-        int b = doc.indexOf(BEGIN);
-        int e = doc.indexOf(END);
-        assertTrue(b >= 0 && e > b, DOC + " lacks the section markers");
-        String section = BEGIN + "\n" + DATA + GSON.toJson(data) + " -->\n" + render(data);
-        Files.writeString(DOC, doc.substring(0, b) + section + doc.substring(e));
     }
 
     /** The section's text from its data. */

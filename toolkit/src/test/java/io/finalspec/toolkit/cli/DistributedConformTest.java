@@ -1,0 +1,268 @@
+package io.finalspec.toolkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.finalspec.codegen.Compiler;
+import io.finalspec.runtime.machine.ActionLabel;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.trace.Itf;
+import io.finalspec.runtime.trace.Trace;
+import io.finalspec.toolkit.tlc.Children;
+import io.finalspec.toolkit.tlc.TlcGraphDump;
+import io.finalspec.toolkit.tlc.TlcOptions;
+
+/**
+ * {@code conform --distributed} and {@code trace --distributed} against the single-machine
+ * commands, through the real {@code main}: the same exit codes, the same counts, and the same
+ * report. A graph comparison reports the single machine's first mismatch (the first state in TLC's
+ * order whose successors differ, or the initial states), so its report is compared whole. Members
+ * are embedded (three, in this JVM).
+ */
+class DistributedConformTest {
+    private static final Path SPECS = Path.of("../specs").toAbsolutePath().normalize();
+    private static final Path CORPUS = Path.of("../tests/src/test/resources/corpus").toAbsolutePath().normalize();
+    private static final Path MUTANT = Path.of("src/test/resources/dconform").toAbsolutePath().normalize();
+    private static final Path SEMAPHORE = CORPUS.resolve("Semaphore/Semaphore.tla");
+    private static final Path SEMAPHORE_CFG = CORPUS.resolve("Semaphore/Semaphore.cfg");
+    private static final long SEED = 7;
+    private static final Pattern CHECKED = Pattern.compile("([\\d,]+) states checked against TLC \\(([\\d,]+) transitions\\)");
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private static Run main(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Single machine, then three embedded members: TLC's whole graph, no trace part. */
+    private Run[] conformBoth(Path spec, Path cfg, String... more) {
+        String[] args = with(new String[] {"conform", spec.toString(), "-c", cfg.toString(), "--mode", "graph", "--traces", "0",
+            "--seed", Long.toString(SEED), "--out", tmp.toString()}, more);
+        return new Run[] {main(args), main(with(args, "--distributed", "--members", "3"))};
+    }
+
+    @Test
+    void passesAsTheSingleMachineOnCorpusSpecsAndAFinalizationModel() {
+        Path[][] models = {
+            {SEMAPHORE, SEMAPHORE_CFG},
+            {CORPUS.resolve("Peterson/Peterson.tla"), CORPUS.resolve("Peterson/Peterson.cfg")},
+            {SPECS.resolve("ThreadExitPolicy.tla"), SPECS.resolve("models/gh87135-fixed.cfg")},
+        };
+        for (Path[] m : models) {
+            Run[] r = conformBoth(m[0], m[1]);
+            assertEquals(0, r[0].code(), r[0].all());
+            assertEquals(0, r[1].code(), r[1].all());
+            assertTrue(r[1].out().contains("distributed: 3 members"), r[1].all());
+            String single = checked(r[0]);
+            assertEquals(single, checked(r[1]), m[1] + "\n" + r[0].all() + r[1].all());
+            assertTrue(r[1].out().contains("; 0 mismatches"), r[1].all());
+            assertTrue(r[1].out().contains("mode graph (reachable space covered)"), r[1].all());
+        }
+    }
+
+    private static String checked(Run r) {
+        Matcher m = CHECKED.matcher(r.out());
+        assertTrue(m.find(), r.all());
+        assertNotEquals("0", m.group(1), r.all());
+        return m.group(1) + " states, " + m.group(2) + " transitions";
+    }
+
+    /** TLC's graph of a mutant (written here by TLC) against the original's machine: the same mismatch, reported the same. */
+    @Test
+    void reportsTheSingleMachinesFirstMismatch() throws Exception {
+        for (String mutant : List.of("step.cfg", "init.cfg")) {
+            Path dir = Children.ofThisJvm().tempFolder("dconform");
+            try {
+                TlcGraphDump.Dump dump = new TlcGraphDump(TlcOptions.defaults()).dump(MUTANT.resolve("SemaphoreMutant.tla"),
+                    MUTANT.resolve(mutant), dir);
+                assertTrue(dump.complete(), dump.outputTail());
+                Run[] r = conformBoth(SEMAPHORE, SEMAPHORE_CFG, "--dump", dump.file().toString());
+                assertEquals(1, r[0].code(), r[0].all());
+                assertEquals(1, r[1].code(), r[1].all());
+                assertEquals(checked(r[0]), checked(r[1]));
+                String report = report(r[0]);
+                assertTrue(report.startsWith("MISMATCH (" + (mutant.equals("init.cfg") ? "init" : "graph") + ", seed 7)"), report);
+                assertEquals(report, report(r[1]), mutant);
+            } finally {
+                Children.ofThisJvm().delete(dir);
+            }
+        }
+    }
+
+    /** The mismatch report, without the file its behaviour was written to. */
+    private static String report(Run r) {
+        String out = r.out();
+        int at = out.indexOf("MISMATCH (");
+        assertTrue(at >= 0, r.all());
+        return out.substring(at).lines().filter(l -> !l.startsWith("behaviour: ")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @Test
+    void tracesHaveTheSingleMachinesVerdictsAndOutput() throws Exception {
+        Object[][] specs = {
+            {SEMAPHORE, SEMAPHORE_CFG, 240},
+            {CORPUS.resolve("Peterson/Peterson.tla"), CORPUS.resolve("Peterson/Peterson.cfg"), 120},
+        };
+        for (Object[] s : specs) {
+            Path spec = (Path) s[0];
+            Path cfg = (Path) s[1];
+            Path dir = tmp.resolve(spec.getFileName() + "-traces");
+            writeWalks(Compiler.load(spec, cfg), dir, (Integer) s[2], 5);
+            String[] args = {"trace", dir.toString(), "--spec", spec.toString(), "-c", cfg.toString()};
+            Run single = main(args);
+            Run dist = main(with(args, "--distributed", "--members", "3"));
+            assertEquals(1, single.code(), single.all());
+            assertEquals(single.code(), dist.code(), dist.all());
+            assertEquals(verdicts(single), verdicts(dist));
+            assertTrue(single.out().contains(": NOT a behaviour of "), single.all());
+        }
+        // every trace a behaviour: exit 0 on both
+        Path ok = tmp.resolve("ok");
+        writeWalks(Compiler.load(SEMAPHORE, SEMAPHORE_CFG), ok, 60, -1);
+        String[] args = {"trace", ok.toString(), "--spec", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--print"};
+        Run single = main(args);
+        Run dist = main(with(args, "--distributed"));
+        assertEquals(0, single.code(), single.all());
+        assertEquals(0, dist.code(), dist.all());
+        assertEquals(verdicts(single), verdicts(dist));
+    }
+
+    /** {@code finalspec member} in its own JVM (loopback only) and this process as the second member: conform and trace as on one machine. */
+    @Test
+    void aMemberInItsOwnJvmServesConformAndTrace() throws Exception {
+        Path cluster = DistributedExploreTest.clusterFile(tmp);
+        Path memberDir = Files.createDirectories(tmp.resolve("member"));
+        Process member = CliProcess.start(memberDir, "256m", "member", SEMAPHORE.toString(), "--config", SEMAPHORE_CFG.toString(),
+            "--cluster", cluster.toString());
+        try {
+            DistributedExploreTest.awaitReady(member, memberDir);
+            String[] conform = {"conform", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--traces", "0",
+                "--seed", Long.toString(SEED), "--out", tmp.toString()};
+            Run single = main(conform);
+            Run dist = main(with(conform, "--cluster", cluster.toString(), "--members", "2"));
+            assertEquals(0, single.code(), single.all());
+            assertEquals(0, dist.code(), dist.all());
+            assertTrue(dist.out().contains("distributed: 2 members"), dist.all());
+            assertEquals(checked(single), checked(dist));
+
+            Path dir = tmp.resolve("traces");
+            writeWalks(Compiler.load(SEMAPHORE, SEMAPHORE_CFG), dir, 100, 5);
+            String[] trace = {"trace", dir.toString(), "--spec", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString()};
+            Run singleTrace = main(trace);
+            Run distTrace = main(with(trace, "--cluster", cluster.toString(), "--members", "2"));
+            assertEquals(1, singleTrace.code(), singleTrace.all());
+            assertEquals(singleTrace.code(), distTrace.code(), distTrace.all());
+            assertEquals(verdicts(singleTrace), verdicts(distTrace));
+        } finally {
+            member.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** A malformed trace among many: the same verdicts before it, the same message and exit 3. */
+    @Test
+    void aMalformedTraceStopsBothAtTheSameTrace() throws Exception {
+        Path dir = tmp.resolve("malformed");
+        writeWalks(Compiler.load(SEMAPHORE, SEMAPHORE_CFG), dir, 80, 9);
+        Files.writeString(dir.resolve("t0040.itf.json"), "{\"states\": []}");
+        String[] args = {"trace", dir.toString(), "--spec", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString()};
+        Run single = main(args);
+        Run dist = main(with(args, "--distributed", "--members", "3"));
+        assertEquals(ExitCode.INPUT.code(), single.code(), single.all());
+        assertEquals(single.code(), dist.code(), dist.all());
+        assertEquals(single.out(), dist.out());
+        assertEquals(single.err(), dist.err());
+        assertTrue(single.out().contains("NOT a behaviour") && single.err().contains("t0040.itf.json"), single.all());
+    }
+
+    /** The output with the figures of time (and the rates derived from them) removed. */
+    private static String verdicts(Run r) {
+        return r.out().replaceAll("checked in [\\d.]+ s.*; (\\d+) not a behaviour", "checked; $1 not a behaviour");
+    }
+
+    /**
+     * {@code n} seeded random walks of the machine as ITF files; every {@code brokenEvery}-th has a
+     * step removed (often no longer a behaviour; -1: none), so both verdicts occur.
+     */
+    private static void writeWalks(Machine machine, Path dir, int n, int brokenEvery) throws Exception {
+        Files.createDirectories(dir);
+        Random random = new Random(SEED);
+        for (int i = 0; i < n; i++) {
+            List<State> init = new ArrayList<>();
+            machine.initStates(init::add);
+            List<Trace.Step> steps = new ArrayList<>();
+            State s = init.get(random.nextInt(init.size()));
+            steps.add(new Trace.Step(null, s));
+            for (int k = 0; k < 3 + random.nextInt(10); k++) {
+                List<Trace.Step> next = new ArrayList<>();
+                State from = s;
+                machine.successors(from, (label, t) -> next.add(new Trace.Step(ActionLabel.of(label.name()), t)));
+                if (next.isEmpty()) {
+                    break;
+                }
+                Trace.Step step = next.get(random.nextInt(next.size()));
+                steps.add(step);
+                s = step.state();
+            }
+            if (brokenEvery > 0 && i % brokenEvery == 0 && steps.size() > 3) {
+                steps.remove(2);
+            }
+            Files.writeString(dir.resolve(String.format("t%04d.itf.json", i)),
+                Itf.write(new Trace(machine.variables(), steps), machine.specName()));
+        }
+    }
+
+    @Test
+    void optionCombinationsThatMakeNoSenseAreUsageErrors() {
+        String spec = SEMAPHORE.toString();
+        String cfg = SEMAPHORE_CFG.toString();
+        List<String[]> usage = List.of(
+            new String[] {"conform", spec, "-c", cfg, "--distributed", "--mode", "walk"},
+            new String[] {"conform", spec, "-c", cfg, "--distributed", "--mode", "traces"},
+            new String[] {"conform", spec, "-c", cfg, "--dump", cfg, "--mode", "walk"},
+            new String[] {"conform", spec, "-c", cfg, "--members", "2"},
+            new String[] {"conform", spec, "-c", cfg, "--distributed", "--members", "0"},
+            new String[] {"conform", spec, "-c", cfg, "--distributed", "--checkpoint", "cp"},
+            new String[] {"trace", cfg, "--spec", spec, "-c", cfg, "--members", "3"},
+            new String[] {"trace", cfg, "--spec", spec, "-c", cfg, "--distributed", "--resume", "cp"});
+        for (String[] args : usage) {
+            Run r = main(args);
+            assertEquals(ExitCode.USAGE.code(), r.code(), String.join(" ", args) + "\n" + r.all());
+            assertTrue(r.err().contains("finalspec") || r.err().contains("Usage"), r.all());
+            assertTrue(!r.all().contains("\tat "), r.all());
+        }
+        Run missing = main("conform", spec, "-c", cfg, "--dump", tmp.resolve("none.dot").toString());
+        assertEquals(ExitCode.INPUT.code(), missing.code(), missing.all());
+        assertTrue(missing.err().contains("none.dot: no such graph dump"), missing.all());
+    }
+}
