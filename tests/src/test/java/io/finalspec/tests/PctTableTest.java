@@ -48,7 +48,7 @@ class PctTableTest {
     static final String END = "<!-- /pct-table -->";
     /** Run i of a model uses seed SEED + i. */
     static final long SEED = 20261203L;
-    /** Runs per model: its promise for 95% confidence, at most this many. */
+    /** Runs per model: its promise for 95% confidence, at most this many (unless raised for chosen rows, see wholeTable). */
     static final long MAX_RUNS = 3_000;
     static final int SAMPLE = 3;
 
@@ -101,9 +101,9 @@ class PctTableTest {
     }
 
     /** Computes a model's row: the trace-driven replay, then {@code min(promise, MAX_RUNS)} PCT runs. */
-    static Row compute(ModelEntry m) throws Exception {
+    static Row compute(ModelEntry m, long maxRuns) throws Exception {
         PctCase c = LiveRuntimeTest.pctCase(m);
-        long runs = Math.min(c.promised(), MAX_RUNS);
+        long runs = Math.min(c.promised(), maxRuns);
         long breaks = 0, first = 0;
         TraceReplayer replayer = new TraceReplayer(c.machine());
         for (long i = 0; i < runs; i++) {
@@ -204,17 +204,22 @@ class PctTableTest {
     @Test
     void wholeTable() throws Exception {
         boolean onlyMissing = Boolean.getBoolean("finalspec.live.missing");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("finalspec.live.all") || onlyMissing,
-            "-Dfinalspec.live.all=true recomputes the table, -Dfinalspec.live.missing=true only the rows it lacks");
-        Map<String, Row> kept = onlyMissing ? quoted() : Map.of();
+        List<String> recompute = List.of(System.getProperty("finalspec.live.recompute", "").split(",")).stream()
+            .filter(s -> !s.isBlank()).toList();
+        long maxRuns = Long.getLong("finalspec.live.maxRuns", MAX_RUNS);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("finalspec.live.all") || onlyMissing || !recompute.isEmpty(),
+            "-Dfinalspec.live.all=true recomputes the table, -Dfinalspec.live.missing=true only the rows it lacks,"
+                + " -Dfinalspec.live.recompute=M1,M2 only those rows (with -Dfinalspec.live.maxRuns=N for more than "
+                + MAX_RUNS + " runs each)");
+        Map<String, Row> kept = onlyMissing || !recompute.isEmpty() ? quoted() : Map.of();
         List<Row> rows = new ArrayList<>();
         for (ModelEntry m : buggy()) {
-            if (kept.containsKey(m.name())) {
+            if (kept.containsKey(m.name()) && !recompute.contains(m.name())) {
                 rows.add(kept.get(m.name()));
                 continue;
             }
             long t0 = System.nanoTime();
-            Row r = compute(m);
+            Row r = compute(m, recompute.contains(m.name()) ? maxRuns : MAX_RUNS);
             System.out.printf("%s  (%.1f s)%n", r.markdown(), (System.nanoTime() - t0) / 1e9);
             rows.add(r);
         }
