@@ -8,13 +8,23 @@ import java.util.Map;
 /** The spec's source lines, to quote them in comments of the generated code. */
 public final class SourceLines {
   private final Map<String, List<String>> files = new HashMap<>();
+  /** Each file's lines joined by '\n' and where each line starts in that text (computed once: text() is called per conjunct). */
+  private final Map<String, String> joined = new HashMap<>();
+  private final Map<String, int[]> lineStarts = new HashMap<>();
 
   public static SourceLines none() {
     return new SourceLines();
   }
 
   public SourceLines add(String fileName, String text) {
-    files.put(fileName, List.of(text.split("\r?\n", -1)));
+    List<String> lines = List.of(text.split("\r?\n", -1));
+    files.put(fileName, lines);
+    joined.put(fileName, String.join("\n", lines));
+    int[] starts = new int[lines.size()];
+    for (int l = 1; l < starts.length; l++) {
+      starts[l] = starts[l - 1] + lines.get(l - 1).length() + 1;
+    }
+    lineStarts.put(fileName, starts);
     return this;
   }
 
@@ -39,9 +49,10 @@ public final class SourceLines {
     if (lines == null || span.endLine() > lines.size() || span.line() > span.endLine()) {
       return span.where();
     }
-    String all = String.join("\n", lines);
-    int from = offset(lines, span.line(), span.column());
-    int to = Math.max(from, offset(lines, span.endLine(), span.endColumn()));
+    String all = joined.get(span.file());
+    int[] starts = lineStarts.get(span.file());
+    int from = offset(lines, starts, span.line(), span.column());
+    int to = Math.max(from, offset(lines, starts, span.endLine(), span.endColumn()));
     int[] open = unbalanced(all, from, to);
     while (open[1] > 0) {   // a ')' without its '(': take the '(' before the span
       int b = skipBack(all, from);
@@ -66,12 +77,8 @@ public final class SourceLines {
     return t.length() > 120 ? t.substring(0, 117) + "..." : t;
   }
 
-  private static int offset(List<String> lines, int line, int column) {
-    int off = 0;
-    for (int l = 1; l < line; l++) {
-      off += lines.get(l - 1).length() + 1;
-    }
-    return off + Math.min(lines.get(line - 1).length(), column - 1);
+  private static int offset(List<String> lines, int[] starts, int line, int column) {
+    return starts[line - 1] + Math.min(lines.get(line - 1).length(), column - 1);
   }
 
   /** {unclosed '(', unopened ')'} in text[from, to), strings skipped. */
