@@ -53,7 +53,7 @@ public final class ToolGraphConformance {
     public GraphStepConformance.Result check(Path spec, Path config, Path machineSpec, Path machineConfig,
             Class<? extends MachineFactory> factory, LongConsumer progress) throws IOException {
         long start = System.nanoTime();
-        TlcOracle.GraphComparison r;
+        TlcOracle.GraphResult r;
         try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory)) {
             r = tlc.compareGraph(machineSpec, machineConfig, factory, progress);
         }

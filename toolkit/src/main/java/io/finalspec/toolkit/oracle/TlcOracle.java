@@ -344,7 +344,7 @@ public final class TlcOracle implements AutoCloseable {
     }
 
     /** A finished {@link #compareGraph}: TLC's distinct states, the transitions compared and what differs. */
-    public record GraphComparison(long states, long transitions, List<GraphMismatch> mismatches) {
+    public record GraphResult(long states, long transitions, List<GraphMismatch> mismatches) {
     }
 
     /**
@@ -354,11 +354,11 @@ public final class TlcOracle implements AutoCloseable {
      * successors against TLC's as multisets of (action name, successor). The factory must be on the
      * child's class path ({@link #start(Path, Path, Duration, Class)}).
      *
-     * @param progress called with (states, transitions) about once a second
+     * @param progress called with the states compared so far, about once a second
      * @throws OracleException of kind {@code MACHINE} if the child cannot build the machine
      * @throws OracleException of kind {@code EVAL} if TLC or the machine fails to evaluate a state
      */
-    public synchronized GraphComparison compareGraph(Path machineSpec, Path machineConfig, Class<? extends MachineFactory> factory,
+    public synchronized GraphResult compareGraph(Path machineSpec, Path machineConfig, Class<? extends MachineFactory> factory,
             java.util.function.LongConsumer progress) {
         StringBuilder req = new StringBuilder("{\"op\":\"graph\",\"spec\":");
         JsonText.string(req, machineSpec.toAbsolutePath().normalize().toString()).append(",\"config\":");
@@ -372,7 +372,7 @@ public final class TlcOracle implements AutoCloseable {
                 throw new OracleException(line.has("stage") ? OracleException.Kind.MACHINE : OracleException.Kind.EVAL, error);
             }
             if (line.has("done")) {
-                return new GraphComparison(line.get("states").getAsLong(), line.get("transitions").getAsLong(), List.copyOf(mismatches));
+                return new GraphResult(line.get("states").getAsLong(), line.get("transitions").getAsLong(), List.copyOf(mismatches));
             }
             if (line.has("progress")) {
                 progress.accept(line.get("states").getAsLong());
