@@ -55,7 +55,7 @@ public final class ToolGraphConformance {
         long start = System.nanoTime();
         TlcOracle.GraphResult r;
         try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory)) {
-            r = tlc.compareGraph(machineSpec, machineConfig, factory, progress);
+            r = tlc.compareGraph(machineSpec, machineConfig, factory, Integer.getInteger("finalspec.toolgraph.threads", 1), progress);
         }
         return new GraphStepConformance.Result(r.states(), r.transitions(), (System.nanoTime() - start) / 1e9, describe(r.mismatches()));
     }
