@@ -51,7 +51,7 @@ class GraphSourcesTest {
         for (ExploreCase c : cases) {
             Machine machine = Compiler.load(c.spec(), c.config());
             GraphStepConformance.Result dump = fromDump(machine, c);
-            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(c.spec(), c.config(), n -> { });
+            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(c.spec(), c.config(), false, n -> { });
             assertEquals(List.of(), dump.mismatches(), c.name());
             assertEquals(List.of(), tool.mismatches(), c.name());
             assertEquals(dump.statesChecked(), tool.statesChecked(), c.name());

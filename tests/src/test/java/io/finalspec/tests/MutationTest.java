@@ -81,7 +81,7 @@ class MutationTest {
      * there from {@code machineSpec}; {@code machine} is the same mutant, built here to describe a mismatch.
      */
     static List<Mismatch> conformInTlc(Machine machine, Path machineSpec, Class<? extends MachineFactory> factory) throws Exception {
-        return new ToolGraphConformance(machine, SEED).check(SPEC, CFG, machineSpec, CFG, factory, n -> { }).mismatches();
+        return new ToolGraphConformance(machine, SEED).check(SPEC, CFG, machineSpec, CFG, factory, true, n -> { }).mismatches();
     }
 
     /** The mutant compiled from {@code machineSpec} on the three paths: walks, TLC's dump, TLC's JVM. */
@@ -95,7 +95,7 @@ class MutationTest {
     void unmutatedMachineConforms() throws Exception {
         assertEquals(List.of(), conform(Compiler.load(SPEC, CFG)));
         assertEquals(List.of(), conformByGraph(Compiler.load(SPEC, CFG)));
-        GraphStepConformance.Result inTlc = new ToolGraphConformance(Compiler.load(SPEC, CFG), SEED).check(SPEC, CFG, n -> { });
+        GraphStepConformance.Result inTlc = new ToolGraphConformance(Compiler.load(SPEC, CFG), SEED).check(SPEC, CFG, true, n -> { });
         assertEquals(List.of(), inTlc.mismatches());
         assertEquals(graph().distinct(), inTlc.statesChecked(), "TLC's JVM compares every state TLC's model checker counts");
     }

@@ -208,7 +208,7 @@ final class ConformCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         if (!distributed.requested() && dump == null) {
             try {
-                GraphStepConformance.Result r = new ToolGraphConformance(machine, theSeed).check(args.spec(), args.config(), n -> { });
+                GraphStepConformance.Result r = new ToolGraphConformance(machine, theSeed).check(args.spec(), args.config(), small, n -> { });
                 return new Steps(Mode.graph, GraphSource.tool, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
             } catch (OracleException e) {
                 switch (e.kind()) {

@@ -36,9 +36,12 @@ public final class ToolGraphConformance {
         this.seed = seed;
     }
 
-    /** Compares the machine compiled from {@code spec} ({@link MachineFactory.Compiled}) with TLC's graph of {@code spec}. */
-    public GraphStepConformance.Result check(Path spec, Path config, LongConsumer progress) throws IOException {
-        return check(spec, config, spec, config, MachineFactory.Compiled.class, progress);
+    /**
+     * Compares the machine compiled from {@code spec} ({@link MachineFactory.Compiled}) with TLC's graph of {@code spec};
+     * {@code small}: a graph of a few thousand states, for which TLC's JVM is tuned for start-up.
+     */
+    public GraphStepConformance.Result check(Path spec, Path config, boolean small, LongConsumer progress) throws IOException {
+        return check(spec, config, spec, config, MachineFactory.Compiled.class, small, progress);
     }
 
     /**
@@ -51,10 +54,10 @@ public final class ToolGraphConformance {
      *     TLC cannot load the spec
      */
     public GraphStepConformance.Result check(Path spec, Path config, Path machineSpec, Path machineConfig,
-            Class<? extends MachineFactory> factory, LongConsumer progress) throws IOException {
+            Class<? extends MachineFactory> factory, boolean small, LongConsumer progress) throws IOException {
         long start = System.nanoTime();
         TlcOracle.GraphResult r;
-        try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory)) {
+        try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory, small)) {
             r = tlc.compareGraph(machineSpec, machineConfig, factory, Integer.getInteger("finalspec.toolgraph.threads", 1), progress);
         }
         return new GraphStepConformance.Result(r.states(), r.transitions(), (System.nanoTime() - start) / 1e9, describe(r.mismatches()));

@@ -113,14 +113,16 @@ public final class TlcOracle implements AutoCloseable {
      * @throws OracleException of kind {@code LOAD}, with a positioned message, if TLC cannot load the spec
      */
     public static TlcOracle start(Path spec, Path cfg, Duration timeout) throws IOException {
-        return start(spec, cfg, timeout, MachineFactory.Compiled.class);
+        return start(spec, cfg, timeout, MachineFactory.Compiled.class, false);
     }
 
     /**
      * {@link #start(Path, Path, Duration)} with {@code factory}'s classes also on the child's class
-     * path, for {@link #compareGraph}.
+     * path, for {@link #compareGraph}; with {@code quickStart}, for a child that lives a few seconds,
+     * the serial collector and only the first JIT tier, which spend less CPU on start-up.
      */
-    public static TlcOracle start(Path spec, Path cfg, Duration timeout, Class<? extends MachineFactory> factory) throws IOException {
+    public static TlcOracle start(Path spec, Path cfg, Duration timeout, Class<? extends MachineFactory> factory, boolean quickStart)
+            throws IOException {
         Path specAbs = spec.toAbsolutePath().normalize();
         Path cfgAbs = cfg.toAbsolutePath().normalize();
         if (!Files.isRegularFile(specAbs)) {
@@ -130,9 +132,10 @@ public final class TlcOracle implements AutoCloseable {
             throw new OracleException(OracleException.Kind.LOAD, cfgAbs + ": config not found");
         }
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-oracle");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(factory),
-            OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(quickStart ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of("-XX:+UseParallelGC"));
+        cmd.addAll(List.of("-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(factory),
+            OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString()));
         Process process;
         try {
             process = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(tmp.toFile()));
@@ -352,7 +355,7 @@ public final class TlcOracle implements AutoCloseable {
      * {@code machineSpec} and {@code machineConfig}, without printing a state: for every state of a
      * breadth-first search on TLC's Tool API (counted as TLC's model checker counts), the machine's
      * successors against TLC's as multisets of (action name, successor). The factory must be on the
-     * child's class path ({@link #start(Path, Path, Duration, Class)}).
+     * child's class path ({@link #start(Path, Path, Duration, Class, boolean)}).
      *
      * @param threads how many threads expand the states of a level (TLC's Tool shared, as by TLC's workers)
      * @param progress called with the states compared so far, about once a second

@@ -55,7 +55,7 @@ class ToolGraphConformanceTest {
             Path cfg = CORPUS.resolve(m[1]);
             Machine machine = Compiler.load(spec, cfg);
             GraphStepConformance.Result dump = fromDump(machine, spec, cfg);
-            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(spec, cfg, n -> { });
+            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(spec, cfg, true, n -> { });
             assertEquals(List.of(), dump.mismatches(), m[1]);
             assertEquals(List.of(), tool.mismatches(), m[1]);
             assertTrue(tool.statesChecked() > 1, m[1]);
@@ -72,7 +72,7 @@ class ToolGraphConformanceTest {
         for (String cfg : List.of("step.cfg", "init.cfg")) {
             GraphStepConformance.Result dump = fromDump(machine, mutant, MUTANT.resolve(cfg));
             GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED)
-                .check(mutant, MUTANT.resolve(cfg), SEMAPHORE, SEMAPHORE_CFG, MachineFactory.Compiled.class, n -> { });
+                .check(mutant, MUTANT.resolve(cfg), SEMAPHORE, SEMAPHORE_CFG, MachineFactory.Compiled.class, true, n -> { });
             assertEquals(1, tool.mismatches().size(), cfg);
             assertEquals(cfg.equals("init.cfg") ? "init" : "graph", tool.mismatches().get(0).kind());
             assertEquals(MismatchReport.format(dump.mismatches().get(0), machine), MismatchReport.format(tool.mismatches().get(0), machine), cfg);
@@ -86,7 +86,7 @@ class ToolGraphConformanceTest {
         Machine machine = Compiler.load(SEMAPHORE, SEMAPHORE_CFG);
         OracleException e = org.junit.jupiter.api.Assertions.assertThrows(OracleException.class, () -> new ToolGraphConformance(machine, SEED)
             .check(SEMAPHORE, SEMAPHORE_CFG, MUTANT.resolve("SemaphoreMutant.tla"), MUTANT.resolve("nothing.cfg"),
-                MachineFactory.Compiled.class, n -> { }));
+                MachineFactory.Compiled.class, true, n -> { }));
         assertEquals(OracleException.Kind.MACHINE, e.kind(), e.getMessage());
     }
 }
