@@ -136,6 +136,7 @@ final class RuntimeValues {
     }
 
     private io.finalspec.runtime.value.Value set(SetEnumValue s) {
+        s.normalize(); // no duplicates
         ValueVec elems = s.elems;
         io.finalspec.runtime.value.Value[] out = new io.finalspec.runtime.value.Value[elems.size()];
         for (int i = 0; i < out.length; i++) {
