@@ -58,7 +58,7 @@ public final class ToolGraphConformance {
         long start = System.nanoTime();
         TlcOracle.GraphResult r;
         try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory, small)) {
-            r = tlc.compareGraph(machineSpec, machineConfig, factory, Integer.getInteger("finalspec.toolgraph.threads", 1), progress);
+            r = tlc.compareGraph(machineSpec, machineConfig, factory, progress);
         }
         return new GraphStepConformance.Result(r.states(), r.transitions(), (System.nanoTime() - start) / 1e9, describe(r.mismatches()));
     }

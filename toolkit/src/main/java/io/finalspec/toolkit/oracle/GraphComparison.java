@@ -1,12 +1,11 @@
 package io.finalspec.toolkit.oracle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 import io.finalspec.distributed.PrintedStates;
 import io.finalspec.runtime.explore.ModelFilter;
@@ -59,18 +58,15 @@ final class GraphComparison {
     private final RuntimeValues values;
     private final UniqueString[] vars;
     private final long[] tlcActionHash;
-    private final Map<String, Long> machineActionHash = new ConcurrentHashMap<>();
-    private final int threads;
+    private final Map<String, Long> machineActionHash = new HashMap<>();
 
-    /** @param threads 1: one thread; more: states of a level are expanded in parallel (TLC's Tool is shared, as by TLC's workers) */
-    GraphComparison(TlcModel model, Machine machine, int threads) {
+    GraphComparison(TlcModel model, Machine machine) {
         if (!model.varNames().equals(machine.variables())) {
             throw new IllegalArgumentException("TLC's variables " + model.varNames() + " differ from the machine's "
                 + machine.variables());
         }
         this.model = model;
         this.machine = machine;
-        this.threads = threads;
         this.filter = new ModelFilter(machine);
         this.values = new RuntimeValues(machine.names(), model::force);
         this.vars = model.varKeys();
@@ -93,23 +89,19 @@ final class GraphComparison {
         long nextProgress = System.nanoTime() + PROGRESS_NANOS;
         while (!level.isEmpty()) {
             List<Reached> next = new ArrayList<>();
-            for (int from = 0; from < level.size(); from += CHUNK) {
-                List<Reached> chunk = level.subList(from, Math.min(level.size(), from + CHUNK));
-                Expanded[] expanded = expand(chunk);
-                for (int i = 0; i < expanded.length; i++) {
-                    Reached r = chunk.get(i);
-                    Expanded e = expanded[i];
-                    transitions += e.count();
-                    long balance = e.balance();
-                    for (int k = 0; k < e.steps().size(); k++) {
-                        TlcModel.Step step = e.steps().get(k);
-                        balance -= PrintedStates.element(tlcActionHash[step.action()], view(views, e.fps()[k], step.state(), r, next));
-                    }
-                    states++;
-                    if ((balance != 0 || e.count() != e.steps().size()) && !reported) {
-                        sink.graphMismatch(r.tlc(), e.steps());
-                        reported = true;
-                    }
+            for (Reached r : level) {
+                long[] balance = machineBalance(r.machine());
+                transitions += balance[1];
+                List<TlcModel.Step> steps = inGraph(r.tlc());
+                for (TlcModel.Step step : steps) {
+                    long view = view(views, step.state(), r, next);
+                    balance[0] -= PrintedStates.element(tlcActionHash[step.action()], view);
+                    balance[1]--;
+                }
+                states++;
+                if ((balance[0] != 0 || balance[1] != 0) && !reported) {
+                    sink.graphMismatch(r.tlc(), steps);
+                    reported = true;
                 }
                 if (System.nanoTime() - nextProgress > 0) {
                     sink.progress(states, transitions);
@@ -121,33 +113,6 @@ final class GraphComparison {
         return new Stats(states, transitions);
     }
 
-    /** States expanded at a time: their TLC successors are held until the chunk is compared. */
-    private static final int CHUNK = 1 << 12;
-
-    /**
-     * One state's two sides, computed independently of every other state: TLC's transitions in the
-     * graph with their TLC fingerprints, and the balance and count of the machine's.
-     */
-    private record Expanded(List<TlcModel.Step> steps, long[] fps, long balance, long count) {
-    }
-
-    /** The states of {@code chunk} expanded, on {@code threads} threads; their order is kept. */
-    private Expanded[] expand(List<Reached> chunk) {
-        Expanded[] out = new Expanded[chunk.size()];
-        IntStream indexes = IntStream.range(0, chunk.size());
-        (threads > 1 ? indexes.parallel() : indexes).forEach(i -> {
-            Reached r = chunk.get(i);
-            long[] mine = machineBalance(r.machine());
-            List<TlcModel.Step> steps = inGraph(r.tlc());
-            long[] fps = new long[steps.size()];
-            for (int k = 0; k < fps.length; k++) {
-                fps[k] = steps.get(k).state().fingerPrint();
-            }
-            out[i] = new Expanded(steps, fps, mine[0], mine[1]);
-        });
-        return out;
-    }
-
     /** TLC's initial states in the model, the first level; reports when the machine's are not the same. */
     private List<Reached> initial(LongLongMap views, Sink sink) {
         List<TLCState> tlcInit = new ArrayList<>();
@@ -156,7 +121,7 @@ final class GraphComparison {
         for (TLCState s : model.initStates()) {
             if (model.inModel(s)) {
                 tlcInit.add(s);
-                tlcViews.add(view(views, s.fingerPrint(), s, null, level));
+                tlcViews.add(view(views, s, null, level));
             }
         }
         Set<Long> mine = new HashSet<>();
@@ -197,11 +162,11 @@ final class GraphComparison {
     }
 
     /**
-     * The machine VIEW fingerprint of TLC's class of {@code t} (TLC fingerprint {@code fp}): known,
-     * or computed now from {@code t} converted (reached from {@code from}, null for an initial
-     * state), which then joins {@code next}.
+     * The machine VIEW fingerprint of TLC's class of {@code t}: known, or computed now from {@code t}
+     * converted (reached from {@code from}, null for an initial state), which then joins {@code next}.
      */
-    private long view(LongLongMap views, long fp, TLCState t, Reached from, List<Reached> next) {
+    private long view(LongLongMap views, TLCState t, Reached from, List<Reached> next) {
+        long fp = t.fingerPrint();
         if (views.contains(fp)) {
             return views.get(fp);
         }

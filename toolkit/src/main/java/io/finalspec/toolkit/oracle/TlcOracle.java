@@ -357,17 +357,16 @@ public final class TlcOracle implements AutoCloseable {
      * successors against TLC's as multisets of (action name, successor). The factory must be on the
      * child's class path ({@link #start(Path, Path, Duration, Class, boolean)}).
      *
-     * @param threads how many threads expand the states of a level (TLC's Tool shared, as by TLC's workers)
      * @param progress called with the states compared so far, about once a second
      * @throws OracleException of kind {@code MACHINE} if the child cannot build the machine
      * @throws OracleException of kind {@code EVAL} if TLC or the machine fails to evaluate a state
      */
     public synchronized GraphResult compareGraph(Path machineSpec, Path machineConfig, Class<? extends MachineFactory> factory,
-            int threads, java.util.function.LongConsumer progress) {
+            java.util.function.LongConsumer progress) {
         StringBuilder req = new StringBuilder("{\"op\":\"graph\",\"spec\":");
         JsonText.string(req, machineSpec.toAbsolutePath().normalize().toString()).append(",\"config\":");
         JsonText.string(req, machineConfig.toAbsolutePath().normalize().toString()).append(",\"factory\":");
-        send(JsonText.string(req, factory.getName()).append(",\"threads\":").append(threads).append('}').toString());
+        send(JsonText.string(req, factory.getName()).append('}').toString());
         List<GraphMismatch> mismatches = new ArrayList<>();
         while (true) {
             JsonObject line = readAnswer();
