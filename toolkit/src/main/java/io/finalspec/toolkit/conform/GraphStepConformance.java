@@ -41,6 +41,10 @@ import io.finalspec.runtime.value.TlaEvalException;
  * fingerprint collisions TLC itself accepts. The first state that does not balance is then
  * described in full by reading the dump again.
  *
+ * <p>{@code conform} reads the dump with {@code --distributed} (the graph streamed to the members),
+ * with {@code --dump FILE}, and when TLC's JVM cannot build the machine; otherwise it compares the
+ * graph inside TLC's JVM ({@link ToolGraphConformance}), with the same answers.
+ *
  * <p>Action labels in TLC's dump carry no parameter values, so this compares action names; the
  * oracle-backed {@link StepConformance} ({@code --mode walk}) also compares the parameters.
  */
