@@ -21,7 +21,8 @@ import com.google.gson.JsonParser;
  * section holds the run's data as JSON in a comment and the text rendered from it, so that
  * {@code ConformanceDocTest} can check that no figure was typed or edited by hand. Written by
  * {@code ConformanceSuiteTest} with {@code -Dconform.doc=true} (section {@code suite}) and by
- * {@code BulkTraceTest} with {@code -Dfinalspec.traces.doc=true} (section {@code bulk-traces}).
+ * {@code BulkTraceTest} with {@code -Dfinalspec.traces.doc=true} (section {@code bulk-traces}) and by
+ * {@code GraphSourcesTest} with {@code -Dfinalspec.graphsources.doc=true} (section {@code graph-sources}).
  */
 public final class ConformanceFigures {
 
@@ -104,6 +105,28 @@ public final class ConformanceFigures {
         }
     }
 
+    /** One model compared by both sources of graph mode ({@code GraphSourcesTest}): seconds from TLC's start to the last comparison. */
+    public record SourceRow(String name, long states, long transitions, double dumpSeconds, double toolSeconds) {
+        String render() {
+            return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %,.0f | %.1f× |%n", name, states,
+                transitions, dumpSeconds, states / dumpSeconds, transitions / dumpSeconds, toolSeconds, states / toolSeconds,
+                transitions / toolSeconds, dumpSeconds / toolSeconds);
+        }
+    }
+
+    /** A run of {@code GraphSourcesTest}: the models one after the other, each by the dump and then in TLC's JVM. */
+    public record Sources(Machine machine, List<SourceRow> rows) {
+        String render() {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "GraphSourcesTest, %s: %d models, each compared from"
+                + " TLC's dump and then in TLC's JVM, one after the other.%n%n", machine.describe(), rows.size()));
+            out.append("| case | states | transitions | dump s | dump states/s | dump transitions/s | tool s | tool states/s"
+                + " | tool transitions/s | speed-up |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            rows.forEach(r -> out.append(r.render()));
+            return out.toString();
+        }
+    }
+
     /** A generated section of the doc: its data and its text. */
     public record Section(String data, String text) {}
 
@@ -112,6 +135,7 @@ public final class ConformanceFigures {
     public static String render(String name, String data) {
         return switch (name) {
             case "suite" -> GSON.fromJson(data, Suite.class).render();
+            case "graph-sources" -> GSON.fromJson(data, Sources.class).render();
             case "bulk-traces" -> {
                 JsonObject o = JsonParser.parseString(data).getAsJsonObject();
                 yield new BulkTraces(GSON.fromJson(o.get("machine"), Machine.class), o.get("model").getAsString(),

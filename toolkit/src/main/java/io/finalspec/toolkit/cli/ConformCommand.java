@@ -26,6 +26,7 @@ import io.finalspec.toolkit.conform.Mismatch;
 import io.finalspec.toolkit.conform.MismatchReport;
 import io.finalspec.toolkit.conform.StepConformance;
 import io.finalspec.toolkit.conform.TlcOracleAdapter;
+import io.finalspec.toolkit.conform.ToolGraphConformance;
 import io.finalspec.toolkit.conform.TraceConformance;
 import io.finalspec.toolkit.oracle.OracleException;
 import io.finalspec.toolkit.tlc.Children;
@@ -43,8 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "conform", mixinStandardHelpOptions = true,
     header = "Checks a spec's generated machine against TLC as the oracle.",
     description = {"Compiles a spec and model in memory and checks the generated machine against TLC:",
-        "step conformance (graph mode: for every state of TLC's whole labelled state graph, dumped by one TLC run,",
-        "the machine's successors equal TLC's as multisets of (action, state); walk mode: TLC as an oracle,",
+        "step conformance (graph mode: for every state of TLC's whole state graph, searched in TLC's JVM where the",
+        "machine is built too, or dumped by one TLC run with --dump/--distributed, the machine's successors equal",
+        "TLC's as multisets of (action, state); walk mode: TLC as an oracle,",
         "breadth-first then seeded random walks, labels with their parameters), then trace conformance (TLC's",
         "simulated behaviours and TLC's counterexample, if the model has one, replay in the machine; the machine's",
         "behaviours, written as ITF and read back, are accepted by TLC; --traces 0 skips it).",
@@ -63,7 +65,8 @@ final class ConformCommand implements Callable<Integer> {
     enum Mode { auto, graph, walk, traces }
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", description = {
-        "graph: every transition of TLC's whole labelled state graph (one TLC run with -dump) against the machine's;",
+        "graph: every transition of TLC's whole state graph against the machine's (compared in TLC's JVM;",
+        "from TLC's -dump with --dump or --distributed);",
         "walk: TLC as an oracle, breadth-first then seeded random walks (for models too big to exhaust);",
         "traces: only TLC's -simulate behaviours, TLC's counterexample and the machine's traces;",
         "auto (default): graph when the machine's reachable space has at most --states states, else walk."})
@@ -97,9 +100,13 @@ final class ConformCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where a mismatch's behaviour goes, under DIR/traces (default: target/finalspec).")
     private Path out;
 
-    /** What the step part compared, whichever mode ran it. */
-    private record Steps(Mode mode, long states, long transitions, double seconds, boolean exhausted, List<Mismatch> mismatches) {
-        static final Steps NONE = new Steps(Mode.traces, 0, 0, 0, false, List.of());
+    /** Where graph mode took TLC's graph from: its Tool API in TLC's JVM, or its dump. */
+    enum GraphSource { tool, dump }
+
+    /** What the step part compared, whichever mode ran it; {@code source} only in graph mode. */
+    private record Steps(Mode mode, GraphSource source, long states, long transitions, double seconds, boolean exhausted,
+                         List<Mismatch> mismatches) {
+        static final Steps NONE = new Steps(Mode.traces, null, 0, 0, 0, false, List.of());
 
         double statesPerSecond() {
             return seconds <= 0 ? 0 : states / seconds;
@@ -160,9 +167,10 @@ final class ConformCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         stdout.printf("%s with %s, seed %d%n", args.spec().getFileName(), args.config().getFileName(), theSeed);
-        stdout.printf("%,d states checked against TLC (%,d transitions) in %.1f s: %,.0f states/s, %,.0f transitions/s, mode %s%s%n",
+        stdout.printf("%,d states checked against TLC (%,d transitions) in %.1f s: %,.0f states/s, %,.0f transitions/s, mode %s%s%s%n",
             steps.states(), steps.transitions(), steps.seconds(), steps.statesPerSecond(), steps.transitionsPerSecond(),
-            steps.mode(), steps.exhausted() ? " (reachable space covered)" : "");
+            steps.mode(), steps.exhausted() ? " (reachable space covered)" : "",
+            steps.source() == null ? "" : steps.source() == GraphSource.tool ? ", TLC's graph from its Tool API" : ", TLC's graph from its dump");
         stdout.printf("%d traces checked%s; %d mismatch%s%n", traceCount,
             unreadable == 0 ? "" : " (" + unreadable + " TLC simulations skipped: TLC printed a value as an unevaluated lambda)",
             mismatches.size(), mismatches.size() == 1 ? "" : "es");
@@ -191,10 +199,34 @@ final class ConformCommand implements Callable<Integer> {
     }
 
     /**
-     * Graph mode: TLC dumps its whole labelled graph once (or --dump names one); every state in it
-     * is compared, on this machine or over the members. Falls back to walk when the dump cannot be read.
+     * Graph mode. On this machine TLC's JVM compares its whole graph with the machine built there
+     * ({@link ToolGraphConformance}); with --distributed or --dump, or when TLC's JVM cannot build the
+     * machine, TLC's labelled graph is dumped once (or --dump names one) and every state in it is
+     * compared, here or over the members. Falls back to walk when TLC cannot finish its graph.
      */
     private Steps graph(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout, boolean small)
+            throws IOException, InterruptedException {
+        if (!distributed.requested() && dump == null) {
+            try {
+                GraphStepConformance.Result r = new ToolGraphConformance(machine, theSeed).check(args.spec(), args.config(), small, n -> { });
+                return new Steps(Mode.graph, GraphSource.tool, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
+            } catch (OracleException e) {
+                switch (e.kind()) {
+                    case MACHINE -> stdout.println("graph mode: TLC's JVM cannot build the machine (" + e.getMessage()
+                        + "); comparing TLC's graph dump instead");
+                    case EVAL -> {
+                        stdout.println("graph mode: " + e.getMessage() + "; comparing by walks instead");
+                        return walk(machine, theSeed, oracle);
+                    }
+                    default -> throw e;
+                }
+            }
+        }
+        return graphFromDump(machine, theSeed, oracle, stdout, small);
+    }
+
+    /** Graph mode from TLC's labelled graph dump, on this machine or over the members. */
+    private Steps graphFromDump(Machine machine, long theSeed, LazyOracle oracle, PrintWriter stdout, boolean small)
             throws IOException, InterruptedException {
         GraphStepConformance graph = new GraphStepConformance(machine, theSeed);
         try {
@@ -217,7 +249,7 @@ final class ConformCommand implements Callable<Integer> {
             if (r == null) {
                 return walk(machine, theSeed, oracle);
             }
-            return new Steps(Mode.graph, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
+            return new Steps(Mode.graph, GraphSource.dump, r.statesChecked(), r.transitionsCompared(), r.seconds(), true, r.mismatches());
         } catch (GraphStepConformance.UnreadableDump e) {
             stdout.println("graph mode: " + e.getMessage() + "; comparing by walks instead");
             return walk(machine, theSeed, oracle);
@@ -307,7 +339,7 @@ final class ConformCommand implements Callable<Integer> {
 
     private Steps walk(Machine machine, long theSeed, LazyOracle oracle) throws IOException {
         StepConformance.Result r = new StepConformance(machine, oracle.get(), new StepConformance.Options(theSeed, states, seconds, depth, 64)).run();
-        return new Steps(Mode.walk, r.statesChecked(), r.transitionsCompared(), r.seconds(), r.exhausted(), r.mismatches());
+        return new Steps(Mode.walk, null, r.statesChecked(), r.transitionsCompared(), r.seconds(), r.exhausted(), r.mismatches());
     }
 
     /** The oracle's TLC JVM, started only when a part of the run needs it. */
@@ -363,6 +395,9 @@ final class ConformCommand implements Callable<Integer> {
         o.addProperty("spec", args.spec().toString());
         o.addProperty("config", args.config().toString());
         o.addProperty("mode", steps.mode().name());
+        if (steps.source() != null) {
+            o.addProperty("graph_source", steps.source().name());
+        }
         o.addProperty("states_checked", steps.states());
         o.addProperty("transitions_checked", steps.transitions());
         o.addProperty("states_per_second", Math.round(steps.statesPerSecond()));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import io.finalspec.distributed.DistributedGraph;
 import io.finalspec.distributed.PrintedStates;
+import io.finalspec.runtime.explore.ModelFilter;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
@@ -38,6 +40,10 @@ import io.finalspec.runtime.value.TlaEvalException;
  * false "equal" needs two different multisets with the same 64-bit sum, as unlikely as the
  * fingerprint collisions TLC itself accepts. The first state that does not balance is then
  * described in full by reading the dump again.
+ *
+ * <p>{@code conform} reads the dump with {@code --distributed} (the graph streamed to the members),
+ * with {@code --dump FILE}, and when TLC's JVM cannot build the machine; otherwise it compares the
+ * graph inside TLC's JVM ({@link ToolGraphConformance}), with the same answers.
  *
  * <p>Action labels in TLC's dump carry no parameter values, so this compares action names; the
  * oracle-backed {@link StepConformance} ({@code --mode walk}) also compares the parameters.
@@ -262,32 +268,41 @@ public final class GraphStepConformance {
         return printed.parse(text);
     }
 
-    private boolean inModel(State from, State to) {
-        return printed.inModel(from, to);
+    private Mismatch compareInit(Set<Long> tlc, Path dump) throws IOException {
+        Set<Long> mine = new HashSet<>();
+        machineInit(machine).forEach(s -> mine.add(States.viewFingerprint(machine, s)));
+        return tlc.equals(mine) ? null : initMismatch(machine, initial(dump).values(), seed);
     }
 
-    private Mismatch compareInit(Set<Long> tlc, Path dump) throws IOException {
+    /** The machine's initial states in the model (CONSTRAINTs honoured), as TLC's graph holds them. */
+    private static List<State> machineInit(Machine machine) {
         List<State> mine = new ArrayList<>();
         machine.initStates(s -> {
             if (machine.constraints().stream().allMatch(c -> c.test(s))) {
                 mine.add(s);
             }
         });
+        return mine;
+    }
+
+    /**
+     * The mismatch of initial states: TLC's {@code tlcInit} the machine lacks and the machine's TLC
+     * lacks, compared by VIEW fingerprint. Shared by the graph's two sources (the dump, TLC's Tool API).
+     */
+    static Mismatch initMismatch(Machine machine, Collection<State> tlcInit, long seed) {
+        List<State> mine = machineInit(machine);
         Set<Long> mineFps = new HashSet<>();
         mine.forEach(s -> mineFps.add(States.viewFingerprint(machine, s)));
-        if (tlc.equals(mineFps)) {
-            return null;
-        }
-        Map<Long, State> tlcStates = initial(dump);
+        Set<Long> tlcFps = new HashSet<>();
         List<Transition> missing = new ArrayList<>();
-        for (State s : tlcStates.values()) {
-            if (!mineFps.contains(States.viewFingerprint(machine, s))) {
+        for (State s : tlcInit) {
+            if (tlcFps.add(States.viewFingerprint(machine, s)) && !mineFps.contains(States.viewFingerprint(machine, s))) {
                 missing.add(new Transition(ActionLabel.of("Init"), s));
             }
         }
         List<Transition> extra = new ArrayList<>();
         for (State s : mine) {
-            if (!tlc.contains(States.viewFingerprint(machine, s))) {
+            if (!tlcFps.contains(States.viewFingerprint(machine, s))) {
                 extra.add(new Transition(ActionLabel.of("Init"), s));
             }
         }
@@ -323,27 +338,37 @@ public final class GraphStepConformance {
         for (int i = 0; i < edges.size(); i++) {
             tlc.add(new Transition(ActionLabel.of(actions.get(i)), states.get(edges.get(i)[0])));
         }
+        return successorsMismatch(machine, source, tlc, seed);
+    }
+
+    /**
+     * The mismatch at {@code source}: TLC's transitions in the graph ({@code tlc}, labelled with
+     * action names) against the machine's in the model, successors compared by VIEW. Shared by the
+     * graph's two sources (the dump, TLC's Tool API).
+     */
+    static Mismatch successorsMismatch(Machine machine, State source, List<Transition> tlc, long seed) {
+        ModelFilter model = new ModelFilter(machine);
         List<Transition> mine = new ArrayList<>();
         machine.successors(source, (label, next) -> {
-            if (inModel(source, next)) {
+            if (model.inModel(source, next)) {
                 mine.add(new Transition(ActionLabel.of(label.name()), next));
             }
         });
-        List<Transition> missing = minusByView(tlc, mine);
-        List<Transition> extra = minusByView(mine, tlc);
+        List<Transition> missing = minusByView(machine, tlc, mine);
+        List<Transition> extra = minusByView(machine, mine, tlc);
         return new Mismatch("graph", source, missing, extra, StepConformance.closestDiff(machine, missing, extra),
             StepConformance.shortestPath(machine, source, null), seed);
     }
 
     /** Transitions of {@code left} not matched one-for-one in {@code right}, successors compared by VIEW. */
-    private List<Transition> minusByView(List<Transition> left, List<Transition> right) {
+    private static List<Transition> minusByView(Machine machine, List<Transition> left, List<Transition> right) {
         Map<ViewKey, Integer> counts = new HashMap<>();
         for (Transition t : right) {
-            counts.merge(key(t), 1, Integer::sum);
+            counts.merge(key(machine, t), 1, Integer::sum);
         }
         List<Transition> out = new ArrayList<>();
         for (Transition t : left) {
-            ViewKey k = key(t);
+            ViewKey k = key(machine, t);
             int c = counts.getOrDefault(k, 0);
             if (c == 0) {
                 out.add(t);
@@ -357,7 +382,7 @@ public final class GraphStepConformance {
     private record ViewKey(String action, long view) {
     }
 
-    private ViewKey key(Transition t) {
+    private static ViewKey key(Machine machine, Transition t) {
         return new ViewKey(t.label().name(), States.viewFingerprint(machine, t.state()));
     }
 

@@ -10,6 +10,8 @@ public final class OracleException extends RuntimeException {
         LOAD,
         /** TLC failed on this request (an evaluation error, a bad state); the oracle still serves. */
         EVAL,
+        /** The child could not build the machine {@link TlcOracle#compareGraph} compares (it does not compile there, its factory is missing). */
+        MACHINE,
         /** The child JVM exited or did not answer in time; the oracle is closed. */
         DIED
     }

@@ -102,6 +102,7 @@ public final class OracleServer {
                     case "check" -> check(req.get("state"));
                     case "fp" -> fingerprint(req.get("state"));
                     case "explore" -> explore(req);
+                    case "graph" -> graph(req);
                     case "quit" -> {
                         answer(out, "{\"ok\":true}");
                         return;
@@ -241,6 +242,66 @@ public final class OracleServer {
         buf.append("{\"done\":true,\"distinct\":").append(stats.distinct()).append(",\"generated\":")
             .append(stats.generated()).append(",\"depth\":").append(stats.depth()).append(",\"complete\":")
             .append(stats.complete()).append('}');
+    }
+
+    /**
+     * Compares TLC's whole state graph with the machine the request names, built in this JVM
+     * ({@link GraphComparison}); streams progress and at most two mismatches (the initial states, the
+     * first state whose successors differ), then the counts. A machine that cannot be built here is
+     * answered with {@code "stage":"machine"}.
+     */
+    private void graph(JsonObject req) throws IOException {
+        long start = System.nanoTime();
+        io.finalspec.runtime.machine.Machine machine;
+        try {
+            MachineFactory factory = (MachineFactory) Class.forName(req.get("factory").getAsString()).getConstructor().newInstance();
+            machine = factory.load(Path.of(req.get("spec").getAsString()), Path.of(req.get("config").getAsString()));
+        } catch (Exception | LinkageError e) {
+            JsonText.string(buf.append("{\"error\":"), describe(e)).append(",\"stage\":\"machine\"}");
+            return;
+        }
+        StringBuilder line = new StringBuilder(1 << 10);
+        GraphComparison.Stats stats = new GraphComparison(model, machine).run(new GraphComparison.Sink() {
+            @Override
+            public void progress(long states, long transitions) {
+                line.setLength(0);
+                line.append("{\"progress\":true,\"states\":").append(states).append(",\"transitions\":").append(transitions).append('}');
+                send(line);
+            }
+
+            @Override
+            public void initMismatch(List<TLCState> tlcInit) {
+                line.setLength(0);
+                line.append("{\"mismatch\":\"init\",\"tlc\":[");
+                for (int i = 0; i < tlcInit.size(); i++) {
+                    model.writeState(tlcInit.get(i), line.append(i > 0 ? "," : ""));
+                }
+                send(line.append("]}"));
+            }
+
+            @Override
+            public void graphMismatch(TLCState state, List<TlcModel.Step> tlcSteps) {
+                line.setLength(0);
+                model.writeState(state, line.append("{\"mismatch\":\"graph\",\"state\":"));
+                line.append(",\"tlc\":[");
+                for (int i = 0; i < tlcSteps.size(); i++) {
+                    JsonText.string(line.append(i > 0 ? ",{" : "{").append("\"action\":"), model.actionName(tlcSteps.get(i).action()));
+                    model.writeState(tlcSteps.get(i).state(), line.append(",\"state\":"));
+                    line.append('}');
+                }
+                send(line.append("]}"));
+            }
+
+            private void send(StringBuilder json) {
+                try {
+                    answer(out, json.toString());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        buf.append("{\"done\":true,\"states\":").append(stats.states()).append(",\"transitions\":").append(stats.transitions())
+            .append(",\"seconds\":").append((System.nanoTime() - start) / 1e9).append('}');
     }
 
     /** TLC's evaluation errors carry their position in the message; keep it whole, on one line. */

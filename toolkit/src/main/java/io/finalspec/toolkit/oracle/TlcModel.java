@@ -61,7 +61,7 @@ final class TlcModel {
         this.varNames = Arrays.stream(vars).map(OpDeclNode::getName).toArray(UniqueString[]::new);
         this.invariants = tool.getInvariants();
         this.invariantNames = tool.getInvNames();
-        this.codec = new ValueCodec(modelValues(), lv -> tool.eval(lv.expr, lv.con, TLCState.Empty));
+        this.codec = new ValueCodec(modelValues(), this::force);
         this.actionNames = new String[actions.length];
         this.labelJson = new String[actions.length];
         for (int i = 0; i < actions.length; i++) {
@@ -152,6 +152,21 @@ final class TlcModel {
 
     String labelJson(int action) {
         return labelJson[action];
+    }
+
+    /** The name of action {@code action} (an index into TLC's actions), without its parameters. */
+    String actionName(int action) {
+        return actionNames[action];
+    }
+
+    /** The variables in declaration order, as TLC looks them up in a state. */
+    UniqueString[] varKeys() {
+        return varNames.clone();
+    }
+
+    /** The value of a {@link LazyValue} (a constant-level argument TLC has not evaluated yet). */
+    IValue force(LazyValue lv) {
+        return tool.eval(lv.expr, lv.con, TLCState.Empty);
     }
 
     List<String> invariantNames() {

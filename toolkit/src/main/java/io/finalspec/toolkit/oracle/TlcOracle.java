@@ -113,6 +113,16 @@ public final class TlcOracle implements AutoCloseable {
      * @throws OracleException of kind {@code LOAD}, with a positioned message, if TLC cannot load the spec
      */
     public static TlcOracle start(Path spec, Path cfg, Duration timeout) throws IOException {
+        return start(spec, cfg, timeout, MachineFactory.Compiled.class, false);
+    }
+
+    /**
+     * {@link #start(Path, Path, Duration)} with {@code factory}'s classes also on the child's class
+     * path, for {@link #compareGraph}; with {@code quickStart}, for a child that lives a few seconds,
+     * the serial collector and only the first JIT tier, which spend less CPU on start-up.
+     */
+    public static TlcOracle start(Path spec, Path cfg, Duration timeout, Class<? extends MachineFactory> factory, boolean quickStart)
+            throws IOException {
         Path specAbs = spec.toAbsolutePath().normalize();
         Path cfgAbs = cfg.toAbsolutePath().normalize();
         if (!Files.isRegularFile(specAbs)) {
@@ -122,9 +132,10 @@ public final class TlcOracle implements AutoCloseable {
             throw new OracleException(OracleException.Kind.LOAD, cfgAbs + ": config not found");
         }
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-oracle");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseParallelGC", "-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(),
-            OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(quickStart ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of("-XX:+UseParallelGC"));
+        cmd.addAll(List.of("-Xss16m", "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(factory),
+            OracleServer.class.getName(), specAbs.toString(), cfgAbs.toString()));
         Process process;
         try {
             process = Children.ofThisJvm().start(new ProcessBuilder(cmd).directory(tmp.toFile()));
@@ -143,12 +154,17 @@ public final class TlcOracle implements AutoCloseable {
     }
 
     /**
-     * The child needs our classes, TLC and Gson. Take them from where they were loaded rather than
-     * from {@code java.class.path}, which under surefire or a launcher may be a manifest-only jar.
+     * The child needs our classes, TLC and Gson, and for {@link #compareGraph} the code generator
+     * (with ANTLR, JavaPoet), the runtime and {@code factory}. Take them from where they were loaded
+     * rather than from {@code java.class.path}, which under surefire or a launcher may be a
+     * manifest-only jar.
      */
-    private static String childClassPath() {
+    private static String childClassPath(Class<? extends MachineFactory> factory) {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(OracleServer.class, tlc2.tool.impl.FastTool.class, com.google.gson.Gson.class)) {
+        for (Class<?> c : List.of(OracleServer.class, tlc2.tool.impl.FastTool.class, com.google.gson.Gson.class,
+                io.finalspec.codegen.Compiler.class, io.finalspec.runtime.machine.Machine.class,
+                io.finalspec.distributed.PrintedStates.class, org.antlr.v4.runtime.Parser.class,
+                com.palantir.javapoet.JavaFile.class, factory)) {
             try {
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException | NullPointerException e) {
@@ -324,6 +340,60 @@ public final class TlcOracle implements AutoCloseable {
             List<String> violated = line.has("violated") ? strings(line.getAsJsonArray("violated")) : List.of();
             sink.accept(new Explored(line.getAsJsonObject("state"), line.get("depth").getAsInt(), violated));
         }
+    }
+
+    /** What the machine built in TLC's JVM and TLC disagree on first: the initial states, or one state's successors. */
+    public record GraphMismatch(String kind, JsonObject state, List<Successor> tlc) {
+    }
+
+    /** A finished {@link #compareGraph}: TLC's distinct states, the transitions compared and what differs. */
+    public record GraphResult(long states, long transitions, List<GraphMismatch> mismatches) {
+    }
+
+    /**
+     * Compares TLC's whole state graph with a machine built in TLC's JVM by {@code factory} from
+     * {@code machineSpec} and {@code machineConfig}, without printing a state: for every state of a
+     * breadth-first search on TLC's Tool API (counted as TLC's model checker counts), the machine's
+     * successors against TLC's as multisets of (action name, successor). The factory must be on the
+     * child's class path ({@link #start(Path, Path, Duration, Class, boolean)}).
+     *
+     * @param progress called with the states compared so far, about once a second
+     * @throws OracleException of kind {@code MACHINE} if the child cannot build the machine
+     * @throws OracleException of kind {@code EVAL} if TLC or the machine fails to evaluate a state
+     */
+    public synchronized GraphResult compareGraph(Path machineSpec, Path machineConfig, Class<? extends MachineFactory> factory,
+            java.util.function.LongConsumer progress) {
+        StringBuilder req = new StringBuilder("{\"op\":\"graph\",\"spec\":");
+        JsonText.string(req, machineSpec.toAbsolutePath().normalize().toString()).append(",\"config\":");
+        JsonText.string(req, machineConfig.toAbsolutePath().normalize().toString()).append(",\"factory\":");
+        send(JsonText.string(req, factory.getName()).append('}').toString());
+        List<GraphMismatch> mismatches = new ArrayList<>();
+        while (true) {
+            JsonObject line = readAnswer();
+            if (line.has("error")) {
+                String error = line.get("error").getAsString();
+                throw new OracleException(line.has("stage") ? OracleException.Kind.MACHINE : OracleException.Kind.EVAL, error);
+            }
+            if (line.has("done")) {
+                return new GraphResult(line.get("states").getAsLong(), line.get("transitions").getAsLong(), List.copyOf(mismatches));
+            }
+            if (line.has("progress")) {
+                progress.accept(line.get("states").getAsLong());
+            } else {
+                mismatches.add(graphMismatch(line));
+            }
+        }
+    }
+
+    private static GraphMismatch graphMismatch(JsonObject line) {
+        String kind = line.get("mismatch").getAsString();
+        List<Successor> tlc = new ArrayList<>();
+        for (JsonElement e : line.getAsJsonArray("tlc")) {
+            JsonObject o = e.getAsJsonObject();
+            tlc.add(kind.equals("init") ? new Successor("Init", List.of(), o)
+                : new Successor(o.get("action").getAsString(), List.of(), o.getAsJsonObject("state")));
+        }
+        return new GraphMismatch(kind, line.has("state") ? line.getAsJsonObject("state") : null, List.copyOf(tlc));
     }
 
     /** Asks the child to quit, then makes sure it is gone and deletes its temporary folder. */

@@ -128,6 +128,7 @@ class CommandsThroughMainTest {
         assertTrue(ok.out().contains("0 mismatches") && ok.out().contains("mode graph"), ok.all());
         com.google.gson.JsonObject r = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("graph", r.get("mode").getAsString());
+        assertEquals("tool", r.get("graph_source").getAsString(), "a single machine compares TLC's graph in TLC's JVM");
         assertEquals("7", r.get("seed").getAsString(), "the seed is a string, which JSON readers do not round");
         assertTrue(r.get("transitions_checked").getAsLong() >= r.get("states_checked").getAsLong() && r.has("states_per_second"), r.toString());
         Result walk = run("conform", COUNTER, "-c", PASS, "--mode", "walk", "--states", "100", "--traces", "0", "--seconds", "10", "--seed", "7");

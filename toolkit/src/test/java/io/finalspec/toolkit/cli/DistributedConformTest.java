@@ -87,7 +87,8 @@ class DistributedConformTest {
             String single = checked(r[0]);
             assertEquals(single, checked(r[1]), m[1] + "\n" + r[0].all() + r[1].all());
             assertTrue(r[1].out().contains("; 0 mismatches"), r[1].all());
-            assertTrue(r[1].out().contains("mode graph (reachable space covered)"), r[1].all());
+            assertTrue(r[1].out().contains("mode graph (reachable space covered), TLC's graph from its dump"), r[1].all());
+            assertTrue(r[0].out().contains("mode graph (reachable space covered), TLC's graph from its Tool API"), r[0].all());
         }
     }
 

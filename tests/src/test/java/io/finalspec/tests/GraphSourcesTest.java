@@ -1,0 +1,88 @@
+package io.finalspec.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.finalspec.codegen.Compiler;
+import io.finalspec.runtime.machine.Machine;
+import io.finalspec.tests.support.ConformanceFigures;
+import io.finalspec.tests.support.ExploreCase;
+import io.finalspec.tests.support.ExploreCases;
+import io.finalspec.toolkit.conform.GraphStepConformance;
+import io.finalspec.toolkit.conform.ToolGraphConformance;
+import io.finalspec.toolkit.tlc.Children;
+import io.finalspec.toolkit.tlc.TlcGraphDump;
+import io.finalspec.toolkit.tlc.TlcOptions;
+
+/**
+ * The two sources of graph mode side by side, one model after the other in one run: TLC's graph
+ * compared inside TLC's JVM ({@link ToolGraphConformance}, what {@code conform} uses on one machine)
+ * and TLC's labelled dump streamed while TLC writes it ({@link GraphStepConformance}, what
+ * {@code conform --distributed} uses), each timed from the start of its TLC JVM to the last
+ * comparison. Both must compare the same states and transitions and find no mismatch.
+ *
+ * <p>A measurement, not part of {@code mvn verify}: {@code -Dfinalspec.graphsources=REGEX} names the
+ * cases (corpus models and the large models of {@code conform-large}); with
+ * {@code -Dfinalspec.graphsources.doc=true} the figures go into docs/conformance.md (section
+ * {@code graph-sources}).
+ */
+@EnabledIfSystemProperty(named = "finalspec.graphsources", matches = ".+")
+class GraphSourcesTest {
+
+    static final String ONLY = System.getProperty("finalspec.graphsources", "");
+    static final long SEED = 20261122L;
+
+    @Test
+    void bothSourcesCompareTheSameGraph() throws Exception {
+        List<ExploreCase> cases = new ArrayList<>(ExploreCases.conformable());
+        ExploreCases.conformLarge().forEach(l -> cases.add(l.model()));
+        cases.removeIf(c -> !c.name().matches(ONLY));
+        assertFalse(cases.isEmpty(), "no case matches " + ONLY);
+        double loadBefore = ConformanceFigures.Machine.load();
+        List<ConformanceFigures.SourceRow> rows = new ArrayList<>();
+        for (ExploreCase c : cases) {
+            Machine machine = Compiler.load(c.spec(), c.config());
+            GraphStepConformance.Result dump = fromDump(machine, c);
+            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(c.spec(), c.config(), false, n -> { });
+            assertEquals(List.of(), dump.mismatches(), c.name());
+            assertEquals(List.of(), tool.mismatches(), c.name());
+            assertEquals(dump.statesChecked(), tool.statesChecked(), c.name());
+            assertEquals(dump.transitionsCompared(), tool.transitionsCompared(), c.name());
+            ConformanceFigures.SourceRow row = new ConformanceFigures.SourceRow(c.name(), tool.statesChecked(), tool.transitionsCompared(),
+                round(dump.seconds()), round(tool.seconds()));
+            System.out.println("graph sources: " + row);
+            rows.add(row);
+        }
+        if (Boolean.getBoolean("finalspec.graphsources.doc")) {
+            ConformanceFigures.write(ConformanceFigures.doc(), "graph-sources", ConformanceFigures.json(
+                new ConformanceFigures.Sources(ConformanceFigures.Machine.now(loadBefore), rows)));
+        }
+        assertTrue(rows.stream().allMatch(r -> r.states() > 0));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** The dump path as {@code conform} runs it: TLC writes its graph while this JVM reads and compares it. */
+    private static GraphStepConformance.Result fromDump(Machine machine, ExploreCase c) throws Exception {
+        GraphStepConformance graph = new GraphStepConformance(machine, SEED);
+        Path dir = Children.ofThisJvm().tempFolder("graph-sources");
+        try {
+            TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600, false))
+                .dumpWhileReading(c.spec(), c.config(), dir, graph::stream);
+            assertTrue(run.dump().complete(), run.dump().outputTail());
+            return graph.finish(run.result(), run.dump().file(), run.dump().distinct());
+        } finally {
+            Children.ofThisJvm().delete(dir);
+        }
+    }
+}
