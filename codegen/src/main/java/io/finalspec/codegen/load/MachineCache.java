@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -246,11 +244,11 @@ public final class MachineCache {
      */
     private static String runtimeStamp() {
         try {
-            ProtectionDomain domain = io.finalspec.runtime.machine.Machine.class.getProtectionDomain();
-            if (domain.getCodeSource() == null || domain.getCodeSource().getLocation() == null) {
+            Optional<Path> location = RuntimeClassPath.location();
+            if (location.isEmpty()) {
                 return null;
             }
-            Path where = Path.of(domain.getCodeSource().getLocation().toURI());
+            Path where = location.get();
             if (Files.isRegularFile(where)) {
                 BasicFileAttributes a = Files.readAttributes(where, BasicFileAttributes.class);
                 return "jar " + where + " " + a.size() + " " + a.lastModifiedTime().toMillis();
@@ -272,7 +270,7 @@ public final class MachineCache {
                 });
             }
             return sum[0] <= 0 ? null : "classes " + where + " " + sum[0] + " " + sum[1] + " " + sum[2];
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

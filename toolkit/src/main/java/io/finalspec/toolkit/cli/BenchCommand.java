@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
     description = {"Measures the generated explorer against TLC on the same models in one run: rounds alternate",
         "a TLC run and an explore run (each in a fresh JVM, one worker by default) and the medians are compared.",
         "Search: TLC's own 'Finished in' (parse and check) against explore's search. Total: each whole run, JVM",
-        "start and explore's cold start (parse, generate, javac; reported apart) included. Memory: each process's",
+        "start and explore's cold start (parse, generate, javac, with an empty machine cache: a user's first run;",
+        "reported apart) included. Memory: each process's",
         "peak resident set, and per distinct state. When the distinct or generated counts differ there is no",
         "ratio, only the counts, and the exit code is 1."})
 final class BenchCommand implements Callable<Integer> {
