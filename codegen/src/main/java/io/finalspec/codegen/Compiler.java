@@ -158,7 +158,7 @@ public final class Compiler {
     try {
       // the machine alone: its live facade (the second source) is for programs that drive it
       JavaSource machineSource = r.sources().get(0);
-      InMemoryCompiler javac = InMemoryCompiler.forGeneratedCode();
+      InMemoryCompiler javac = InMemoryCompiler.withContextLoader();
       Optional<Map<String, byte[]>> cached = cache.enabled() ? cache.read(machineSource.code(), r.className()) : Optional.empty();
       MachineCache.Outcome outcome;
       Map<String, byte[]> classes;

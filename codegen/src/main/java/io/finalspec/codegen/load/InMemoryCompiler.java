@@ -1,7 +1,6 @@
 package io.finalspec.codegen.load;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -22,7 +19,6 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -33,29 +29,14 @@ import javax.tools.ToolProvider;
 public final class InMemoryCompiler {
 
     private final ClassLoader parent;
-    private final boolean runtimeOnly;
 
     public InMemoryCompiler(ClassLoader parent) {
-        this(parent, false);
-    }
-
-    private InMemoryCompiler(ClassLoader parent, boolean runtimeOnly) {
         this.parent = parent;
-        this.runtimeOnly = runtimeOnly;
     }
 
     /** A compiler whose classes see the class loader that loaded finalspec itself. */
     public static InMemoryCompiler withContextLoader() {
         return new InMemoryCompiler(InMemoryCompiler.class.getClassLoader());
-    }
-
-    /**
-     * As {@link #withContextLoader()}, for generated machines, which need only the runtime library:
-     * javac's class path is the runtime's class files alone ({@link RuntimeClassPath}), or the
-     * process's class path when the runtime's location is unknown.
-     */
-    public static InMemoryCompiler forGeneratedCode() {
-        return new InMemoryCompiler(InMemoryCompiler.class.getClassLoader(), true);
     }
 
     /** Compiles the sources together and returns a loader in which all their classes can be found. */
@@ -74,40 +55,19 @@ public final class InMemoryCompiler {
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run finalspec on a JDK, not a JRE");
         }
-        Optional<RuntimeClassPath> runtime = runtimeOnly ? RuntimeClassPath.open() : Optional.empty();
-        try {
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
-            MemoryFileManager files = new MemoryFileManager(std, runtime.orElse(null));
-            List<JavaFileObject> units = new ArrayList<>();
-            for (JavaSource s : sources) {
-                units.add(new SourceFile(s));
-            }
-            List<String> options = new ArrayList<>(List.of("-g", "-nowarn", "-proc:none", "--release", "17"));
-            if (runtime.isEmpty()) {
-                options.addAll(List.of("-classpath", System.getProperty("java.class.path")));
-            }
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
-            if (!ok) {
-                throw new CompileException(describe(diagnostics.getDiagnostics()));
-            }
-            return classesOf(files);
-        } finally {
-            if (runtime.isPresent()) {
-                closeQuietly(runtime.get());
-            }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
+        MemoryFileManager files = new MemoryFileManager(std);
+        List<JavaFileObject> units = new ArrayList<>();
+        for (JavaSource s : sources) {
+            units.add(new SourceFile(s));
         }
-    }
-
-    private static void closeQuietly(RuntimeClassPath runtime) {
-        try {
-            runtime.close();
-        } catch (IOException e) {
-            // a jar opened for reading only: nothing was lost
+        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-g", "-nowarn",
+            "-proc:none", "--release", "17");
+        boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
+        if (!ok) {
+            throw new CompileException(describe(diagnostics.getDiagnostics()));
         }
-    }
-
-    private static Map<String, byte[]> classesOf(MemoryFileManager files) {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         files.classes.forEach((name, file) -> classes.put(name, file.bytes.toByteArray()));
         return classes;
@@ -160,29 +120,11 @@ public final class InMemoryCompiler {
         }
     }
 
-    /** Keeps javac's output in memory; with {@code runtime}, that is javac's whole class path. */
     private static final class MemoryFileManager extends ForwardingJavaFileManager<JavaFileManager> {
         private final Map<String, ClassFile> classes = new HashMap<>();
-        private final RuntimeClassPath runtime;
 
-        MemoryFileManager(JavaFileManager delegate, RuntimeClassPath runtime) {
+        MemoryFileManager(JavaFileManager delegate) {
             super(delegate);
-            this.runtime = runtime;
-        }
-
-        @Override
-        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
-                                             boolean recurse) throws IOException {
-            if (runtime != null && location == StandardLocation.CLASS_PATH) {
-                return kinds.contains(JavaFileObject.Kind.CLASS) ? runtime.list(packageName, recurse) : List.of();
-            }
-            return super.list(location, packageName, kinds, recurse);
-        }
-
-        @Override
-        public String inferBinaryName(Location location, JavaFileObject file) {
-            String name = RuntimeClassPath.binaryName(file);
-            return name != null ? name : super.inferBinaryName(location, file);
         }
 
         @Override

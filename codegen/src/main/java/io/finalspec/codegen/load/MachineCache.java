@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -244,11 +246,11 @@ public final class MachineCache {
      */
     private static String runtimeStamp() {
         try {
-            Optional<Path> location = RuntimeClassPath.location();
-            if (location.isEmpty()) {
+            ProtectionDomain domain = io.finalspec.runtime.machine.Machine.class.getProtectionDomain();
+            if (domain.getCodeSource() == null || domain.getCodeSource().getLocation() == null) {
                 return null;
             }
-            Path where = location.get();
+            Path where = Path.of(domain.getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(where)) {
                 BasicFileAttributes a = Files.readAttributes(where, BasicFileAttributes.class);
                 return "jar " + where + " " + a.size() + " " + a.lastModifiedTime().toMillis();
@@ -270,7 +272,7 @@ public final class MachineCache {
                 });
             }
             return sum[0] <= 0 ? null : "classes " + where + " " + sum[0] + " " + sum[1] + " " + sum[2];
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return null;
         }
     }
