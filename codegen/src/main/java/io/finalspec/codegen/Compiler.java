@@ -11,6 +11,7 @@ import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.load.CompileException;
 import io.finalspec.codegen.load.InMemoryCompiler;
 import io.finalspec.codegen.load.JavaSource;
+import io.finalspec.codegen.load.MachineCache;
 import io.finalspec.codegen.lower.Lowering;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
@@ -27,6 +28,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The code generator's pipeline, stage by stage: read the config, parse the spec, resolve names
@@ -133,17 +136,42 @@ public final class Compiler {
     return new Span(fileName, line, offset - lineStart + 1, line, offset - lineStart + 1 + module.length());
   }
 
-  /** Compiles in memory and instantiates the machine (package {@code finalspec.generated}). */
+  /** Compiles in memory and instantiates the machine (package {@code finalspec.generated}), with no cache. */
   public static Machine load(Path spec, Path config) throws CompileFailedException {
+    return load(spec, config, MachineCache.off()).machine();
+  }
+
+  /** A loaded machine and what the machine cache did for it. */
+  public record Loaded(Machine machine, MachineCache.Outcome cache) {
+  }
+
+  /**
+   * As {@link #load(Path, Path)}, taking the compiled classes from {@code cache} when it holds the
+   * generated source's entry (javac is skipped; parsing and generation still run, since the source
+   * is the key) and storing them there after javac otherwise.
+   */
+  public static Loaded load(Path spec, Path config, MachineCache cache) throws CompileFailedException {
     CompileResult r = compile(spec, config, CompileOptions.inPackage("finalspec.generated"));
     if (!r.ok()) {
       throw new CompileFailedException(r.diagnostics());
     }
     try {
       // the machine alone: its live facade (the second source) is for programs that drive it
-      ClassLoader loader = InMemoryCompiler.withContextLoader().compile(r.sources().subList(0, 1));
-      Class<?> cls = loader.loadClass(r.className());
-      return (Machine) cls.getConstructor().newInstance();
+      JavaSource machineSource = r.sources().get(0);
+      InMemoryCompiler javac = InMemoryCompiler.withContextLoader();
+      Optional<Map<String, byte[]>> cached = cache.enabled() ? cache.read(machineSource.code(), r.className()) : Optional.empty();
+      MachineCache.Outcome outcome;
+      Map<String, byte[]> classes;
+      if (cached.isPresent()) {
+        classes = cached.get();
+        outcome = MachineCache.Outcome.of(MachineCache.Status.HIT);
+      } else {
+        classes = javac.compileToBytes(List.of(machineSource));
+        String note = cache.enabled() ? cache.write(machineSource.code(), classes) : null;
+        outcome = new MachineCache.Outcome(cache.enabled() ? MachineCache.Status.MISS : MachineCache.Status.OFF, note);
+      }
+      Class<?> cls = javac.load(classes).loadClass(r.className());
+      return new Loaded((Machine) cls.getConstructor().newInstance(), outcome);
     } catch (CompileException e) {
       throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
           "internal", "generated Java does not compile (a finalspec bug): " + e.getMessage())));

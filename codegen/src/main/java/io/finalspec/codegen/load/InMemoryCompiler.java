@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,16 @@ public final class InMemoryCompiler {
 
     /** Compiles the sources together and returns a loader in which all their classes can be found. */
     public ClassLoader compile(List<JavaSource> sources) throws CompileException {
+        return load(compileToBytes(sources));
+    }
+
+    /** A loader, child of this compiler's parent, that defines the given class files (binary name to bytes). */
+    public ClassLoader load(Map<String, byte[]> classes) {
+        return new MemoryClassLoader(Map.copyOf(classes), parent);
+    }
+
+    /** Compiles the sources together; the class files by binary name. */
+    public Map<String, byte[]> compileToBytes(List<JavaSource> sources) throws CompileException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run finalspec on a JDK, not a JRE");
@@ -57,7 +68,9 @@ public final class InMemoryCompiler {
         if (!ok) {
             throw new CompileException(describe(diagnostics.getDiagnostics()));
         }
-        return new MemoryClassLoader(files.classes, parent);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        files.classes.forEach((name, file) -> classes.put(name, file.bytes.toByteArray()));
+        return classes;
     }
 
     /** Compiles and loads one class, returning it. */
@@ -124,20 +137,19 @@ public final class InMemoryCompiler {
     }
 
     private static final class MemoryClassLoader extends ClassLoader {
-        private final Map<String, ClassFile> classes;
+        private final Map<String, byte[]> classes;
 
-        MemoryClassLoader(Map<String, ClassFile> classes, ClassLoader parent) {
+        MemoryClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
             super(parent);
             this.classes = classes;
         }
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            ClassFile f = classes.get(name);
-            if (f == null) {
+            byte[] b = classes.get(name);
+            if (b == null) {
                 throw new ClassNotFoundException(name);
             }
-            byte[] b = f.bytes.toByteArray();
             return defineClass(name, b, 0, b.length);
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.finalspec.codegen.load.MachineCache;
 import io.finalspec.codegen.manifest.Manifest;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
     description = {"Measures the generated explorer against TLC on the same models in one run: rounds alternate",
         "a TLC run and an explore run (each in a fresh JVM, one worker by default) and the medians are compared.",
         "Search: TLC's own 'Finished in' (parse and check) against explore's search. Total: each whole run, JVM",
-        "start and explore's cold start (parse, generate, javac; reported apart) included. Memory: each process's",
+        "start and explore's cold start (parse, generate, javac, with an empty machine cache: a user's first run;",
+        "reported apart) included. Memory: each process's",
         "peak resident set, and per distinct state. When the distinct or generated counts differ there is no",
         "ratio, only the counts, and the exit code is 1."})
 final class BenchCommand implements Callable<Integer> {
@@ -199,7 +201,11 @@ final class BenchCommand implements Callable<Integer> {
             tlcMemory[1], exploreHeap);
     }
 
-    /** One {@code finalspec explore} in a fresh JVM, as a user runs it. */
+    /**
+     * One {@code finalspec explore} in a fresh JVM, as a user runs it the first time: its machine
+     * cache is an empty folder of its own, so the cold start is a cache miss (javac runs, and the
+     * entry is written as a user's first run writes it).
+     */
     private Explored explore(ModelEntry m) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-bench");
         try {
@@ -207,13 +213,17 @@ final class BenchCommand implements Callable<Integer> {
             List<String> cmd = new ArrayList<>(Jvm.command("4g", tmp, Main.class));
             cmd.addAll(List.of("explore", m.spec().toString(), "--config", m.config().toString(), "--workers",
                 String.valueOf(workers), "--json", file.toString(), "--out", tmp.toString()));
-            ChildProcess.Finished done = ChildProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true),
-                Duration.ofSeconds(CHILD_SECONDS), line -> { }, line -> { });
+            ProcessBuilder child = new ProcessBuilder(cmd).redirectErrorStream(true);
+            child.environment().put(MachineCache.ENVIRONMENT, tmp.resolve("machine-cache").toString());
+            ChildProcess.Finished done = ChildProcess.run(child, Duration.ofSeconds(CHILD_SECONDS), line -> { }, line -> { });
             if (done.timedOut() || !Files.exists(file)) {
                 String why = done.timedOut() ? done.describeTimeout(Duration.ofSeconds(CHILD_SECONDS)) : done.outputTail().strip();
                 throw new UserError(m.name() + ": explore failed: " + why, ExitCode.FAILED);
             }
             JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            if (!o.has("machine_cache") || !o.get("machine_cache").getAsString().equals(MachineCache.Status.MISS.json())) {
+                throw new IllegalStateException(m.name() + ": explore's cold start was not a machine cache miss: " + o.get("machine_cache"));
+            }
             return new Explored(o.get("distinct").getAsLong(), o.get("states").getAsLong(), o.get("seconds").getAsDouble(),
                 o.get("load_seconds").getAsDouble(), done.seconds(), longOr(o, "peak_rss_bytes"), longOr(o, "peak_heap_bytes"));
         } finally {

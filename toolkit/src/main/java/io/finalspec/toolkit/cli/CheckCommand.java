@@ -48,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    private MachineCacheOption cacheOption;
+
     @Option(names = {"-m", "--model"}, paramLabel = "NAME", description = "Check only this model (repeatable). Default: every default-tier model.")
     private List<String> models = new ArrayList<>();
 
@@ -238,7 +241,7 @@ final class CheckCommand implements Callable<Integer> {
     private void fewestSwitches(Manifest manifest, ModelEntry model, Path trace, PrintWriter stdout) throws IOException {
         Machine machine;
         try {
-            machine = Compiler.load(model.spec(), model.config());
+            machine = Compiler.load(model.spec(), model.config(), cacheOption.cache()).machine();
         } catch (CompileFailedException e) {
             stdout.println("  fewest switches: no search, the model's machine could not be generated: "
                 + e.diagnostics().get(0).format());

@@ -59,6 +59,9 @@ final class ConformCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    private MachineCacheOption cacheOption;
+
+    @Mixin
     private SpecArgs args;
 
     /** How steps are compared; {@code auto} picks {@code graph} when the machine exhausts the model within --states. */
@@ -126,7 +129,7 @@ final class ConformCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--json", json);
         long theSeed = seed != null ? seed : new java.util.Random().nextLong();
         PrintWriter stdout = spec.commandLine().getOut();
-        Machine machine = args.load();
+        Machine machine = args.load(cacheOption, spec.commandLine().getErr()).machine();
         failOnInitialError(machine);
         long start = System.nanoTime();
         List<Mismatch> mismatches = new ArrayList<>();

@@ -13,6 +13,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import io.finalspec.codegen.load.MachineCache;
 import io.finalspec.distributed.DistributedExplorer;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreListener;
@@ -48,6 +49,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     private SpecArgs args;
 
+    @Mixin
+    private MachineCacheOption cacheOption;
+
     @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "1", converter = Workers.Converter.class,
         description = "Explorer threads: a count, or auto for one per core (default: ${DEFAULT-VALUE}).")
     private int workers;
@@ -79,7 +83,8 @@ final class ExploreCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--json", json);
         PrintWriter stdout = spec.commandLine().getOut();
         long loadStart = System.nanoTime();
-        Machine machine = args.load();
+        io.finalspec.codegen.Compiler.Loaded loaded = args.load(cacheOption, spec.commandLine().getErr());
+        Machine machine = loaded.machine();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         ConsoleProgress progress = ConsoleProgress.forStderr(spec.commandLine().getErr());
         AtomicLong distinctSoFar = new AtomicLong();
@@ -129,7 +134,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            writeJson(r, trace, loadSeconds, run);
+            writeJson(r, trace, loadSeconds, loaded.cache().status(), run);
         }
         stdout.flush();
         return exitCode(r).code();
@@ -182,7 +187,8 @@ final class ExploreCommand implements Callable<Integer> {
         return file;
     }
 
-    private void writeJson(ExploreResult r, Path trace, double loadSeconds, DistributedOptions.Run run) throws IOException {
+    private void writeJson(ExploreResult r, Path trace, double loadSeconds, MachineCache.Status cache, DistributedOptions.Run run)
+        throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("spec", args.spec().toString());
         o.addProperty("config", args.config().toString());
@@ -192,6 +198,8 @@ final class ExploreCommand implements Callable<Integer> {
         o.addProperty("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         // cold start apart from the search: parse, generate and compile in memory
         o.addProperty("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
+        // hit: javac skipped, the classes came from the machine cache; miss: compiled and stored; off: no cache
+        o.addProperty("machine_cache", cache.json());
         PeakMemory peak = PeakMemory.ofThisJvm();
         o.addProperty("peak_rss_bytes", peak.rssBytes() < 0 ? null : peak.rssBytes());
         o.addProperty("peak_heap_bytes", peak.heapBytes());

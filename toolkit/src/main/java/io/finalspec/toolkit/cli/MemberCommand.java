@@ -27,6 +27,9 @@ final class MemberCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    private MachineCacheOption cacheOption;
+
+    @Mixin
     private SpecArgs args;
 
     @Option(names = "--cluster", paramLabel = "FILE", required = true,
@@ -38,7 +41,7 @@ final class MemberCommand implements Callable<Integer> {
         if (!Files.isRegularFile(cluster)) {
             throw new UserError(cluster + ": no such Hazelcast configuration file");
         }
-        Machine machine = args.load();
+        Machine machine = args.load(cacheOption, spec.commandLine().getErr()).machine();
         HazelcastInstance hz = Members.start(DistributedOptions.config(cluster), machine);
         CountDownLatch down = new CountDownLatch(1);
         hz.getLifecycleService().addLifecycleListener(e -> {

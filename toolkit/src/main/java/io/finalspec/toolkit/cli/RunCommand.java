@@ -14,8 +14,6 @@ import java.util.function.IntFunction;
 
 import com.google.gson.JsonParseException;
 
-import io.finalspec.codegen.CompileFailedException;
-import io.finalspec.codegen.Compiler;
 import io.finalspec.codegen.manifest.ManifestException;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
@@ -136,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private SwitchOptions switches;
 
+    @Mixin
+    private MachineCacheOption cacheOption;
+
     /** What the runs share: where they start, how each is scheduled, how many, what a broken run must show. */
     private record Plan(State init, IntFunction<Scheduler> scheduler, long runs, Trace expected) {
     }
@@ -152,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--runs, --steps, --depth and --window must be positive, --pause-us non-negative", ExitCode.USAGE);
         }
         Path[] files = specAndConfig();
-        Machine machine = load(files[0], files[1]);
+        Machine machine = SpecArgs.load(files[0], files[1], cacheOption, spec.commandLine().getErr()).machine();
         PrintWriter stdout = spec.commandLine().getOut();
         List<State> inits = new ArrayList<>();
         machine.initStates(inits::add);
@@ -377,13 +378,5 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(cfg + ": config not found");
         }
         return new Path[] {target.spec, cfg};
-    }
-
-    private static Machine load(Path spec, Path cfg) {
-        try {
-            return Compiler.load(spec, cfg);
-        } catch (CompileFailedException e) {
-            throw SpecArgs.failure(e.diagnostics(), spec, cfg);
-        }
     }
 }

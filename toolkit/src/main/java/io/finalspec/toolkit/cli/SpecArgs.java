@@ -1,5 +1,6 @@
 package io.finalspec.toolkit.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +40,27 @@ final class SpecArgs {
         return cfg;
     }
 
-    /** Compiles the spec in memory; positioned diagnostics become a user error. */
-    Machine load() {
+    /**
+     * Compiles the spec in memory (or takes its classes from the machine cache); positioned
+     * diagnostics become a user error. A cache that could not be written is a line on {@code err}.
+     */
+    Compiler.Loaded load(MachineCacheOption cache, PrintWriter err) {
+        return load(spec(), config(), cache, err);
+    }
+
+    /** As {@link #load(MachineCacheOption, PrintWriter)} for a spec and config found elsewhere. */
+    static Compiler.Loaded load(Path spec, Path config, MachineCacheOption cache, PrintWriter err) {
+        Compiler.Loaded loaded;
         try {
-            return Compiler.load(spec(), config());
+            loaded = Compiler.load(spec, config, cache.cache());
         } catch (CompileFailedException e) {
-            throw failure(e.diagnostics(), spec, config());
+            throw failure(e.diagnostics(), spec, config);
         }
+        if (loaded.cache().note() != null) {
+            err.println(loaded.cache().note());
+            err.flush();
+        }
+        return loaded;
     }
 
     /**

@@ -37,6 +37,9 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    private MachineCacheOption cacheOption;
+
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files, folders of *.itf.json, *.jsonl files (one trace per line), or '-' for JSON lines on standard input.")
     private List<String> inputs;
 
@@ -64,7 +67,7 @@ final class TraceCommand implements Callable<Integer> {
         args.spec = specFile;
         args.config = config;
         // The machine is loaded first: it fixes the order of the spec's strings before the trace's values are read.
-        Machine machine = args.load();
+        Machine machine = args.load(cacheOption, spec.commandLine().getErr()).machine();
         Verdicts verdicts = new Verdicts(spec.commandLine().getOut(), args.spec().getFileName().toString());
         long start = System.nanoTime();
         int members = 1;

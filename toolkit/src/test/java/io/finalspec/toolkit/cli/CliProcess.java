@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.finalspec.toolkit.tlc.Jvm;
@@ -31,6 +32,11 @@ final class CliProcess {
 
     /** Starts {@code finalspec args} with its temporary folder, home and outputs in the folder {@code tmp}. */
     static Process start(Path tmp, String heap, String... args) throws IOException {
+        return start(tmp, heap, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with {@code env} added to the child's environment. */
+    static Process start(Path tmp, String heap, Map<String, String> env, String... args) throws IOException {
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         List<String> cmd = new ArrayList<>(Jvm.command(heap, javaTmp, Main.class));
         cmd.addAll(List.of(args));
@@ -39,6 +45,7 @@ final class CliProcess {
             .redirectError(tmp.resolve("stderr.txt").toFile());
         // Defaults such as target/finalspec resolve under tmp (the current folder), never in the source tree.
         pb.environment().put("FINALSPEC_HOME", tmp.toString());
+        pb.environment().putAll(env);
         pb.directory(tmp.toFile());
         Process p = pb.start();
         p.getOutputStream().close();
@@ -47,8 +54,14 @@ final class CliProcess {
 
     /** Runs {@code finalspec args} to its end (at most five minutes) in a new folder under {@code tmp}. */
     static Result runWithHeap(Path tmp, String heap, String... args) throws IOException, InterruptedException {
+        return runWithEnvironment(tmp, heap, Map.of(), args);
+    }
+
+    /** As {@link #runWithHeap}, with {@code env} added to the child's environment. */
+    static Result runWithEnvironment(Path tmp, String heap, Map<String, String> env, String... args)
+        throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(tmp, "run-");
-        Process p = start(dir, heap, args);
+        Process p = start(dir, heap, env, args);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
