@@ -26,9 +26,16 @@ import javax.lang.model.element.Modifier;
  * reads hoisted fields. An expression whose evaluation may fail (a union of non-sets, an interval
  * over a string) keeps TLC's laziness: its field is null when the constructor's evaluation failed,
  * and its getter then evaluates it again where it is used, failing there as TLC does. Only
- * operators that build values from their arguments (and Cardinality) are hoisted (no CHOOSE, no comprehension, no
- * user operator with arguments, nothing from the TLC module), so the constructor never does work
- * that could be unbounded where the spec would not have done it.
+ * operators that build values from their arguments (and Cardinality) are computed in the
+ * constructor, so the constructor never does work that could be unbounded where the spec would not
+ * have done it.
+ *
+ * <p>A constant expression with bound variables of its own ({@code {<<t, s>> : t \in Threads, s
+ * \in Sites}}, a quantifier, CHOOSE or IF over constants) is computed on its first use instead and
+ * kept: its field is volatile and its getter computes it when the field is still null, so nothing
+ * runs that the spec would not run, a failure happens where TLC's does (and is not kept), and two
+ * workers that race on the first use compute the same value. Nothing from the TLC module (Print,
+ * Assert, ToString) and no action operator is hoisted.
  */
 final class Hoisting {
   /** Operators whose constant applications are computed once. */
@@ -38,7 +45,8 @@ final class Hoisting {
       Operator.BOOLEAN_SET, Operator.STRING_SET, Operator.NAT, Operator.INT, Operator.SELECT, Operator.DOMAIN,
       Operator.APPLY, Operator.CARDINALITY);
 
-  private record Entry(String field, CodeBlock init, boolean fallible, String doc) {}
+  /** A hoisted constant; {@code lazy}: computed on first use (it binds variables of its own). */
+  private record Entry(String field, CodeBlock init, boolean fallible, boolean lazy, String doc) {}
 
   private record Shape(String field, List<String> names) {}
 
@@ -66,10 +74,65 @@ final class Hoisting {
     if (e instanceof IrExpr.Apply a) {
       return switch (a.op()) {
         case BOOLEAN_SET, STRING_SET, NAT, INT -> false;
-        default -> HOISTED.contains(a.op()) && constant(a);
+        default -> HOISTED.contains(a.op()) && constant(a) || binds(a) && closedConstant(a, Set.of());
       };
     }
-    return false;
+    return binds(e) && closedConstant(e, Set.of());
+  }
+
+  /**
+   * Whether e depends on nothing but the model's constants and variables it binds itself
+   * ({@code bound}: the ids bound around the current subexpression, inside e), and evaluates
+   * nothing with an effect or from the TLC module.
+   */
+  private boolean closedConstant(IrExpr e, Set<Integer> bound) {
+    if (e instanceof IrExpr.Ref r) {
+      return r.kind() == IrExpr.RefKind.BOUND ? bound.contains(r.index()) : constant(r);
+    }
+    if (e instanceof IrExpr.Lit || e instanceof IrExpr.Call) {
+      return constant(e);
+    }
+    if (e instanceof IrExpr.Apply a) {
+      Operator.Theory theory = a.op().theory();
+      return theory != Operator.Theory.TLC && theory != Operator.Theory.ACTIONS
+          && a.args().stream().allMatch(x -> closedConstant(x, bound));
+    }
+    if (e instanceof IrExpr.Binder b) {
+      Set<Integer> inner = new java.util.HashSet<>(bound);
+      for (IrExpr.Bound bd : b.bounds()) {
+        if (!closedConstant(bd.set(), bound)) {
+          return false;
+        }
+        inner.addAll(bd.ids());
+      }
+      return closedConstant(b.body(), inner);
+    }
+    if (e instanceof IrExpr.If i) {
+      return closedConstant(i.cond(), bound) && closedConstant(i.then(), bound) && closedConstant(i.otherwise(), bound);
+    }
+    if (e instanceof IrExpr.Case c) {
+      return c.arms().stream().allMatch(a -> closedConstant(a.guard(), bound) && closedConstant(a.body(), bound))
+          && (c.other() == null || closedConstant(c.other(), bound));
+    }
+    if (e instanceof IrExpr.Let let) {
+      Set<Integer> inner = new java.util.HashSet<>(bound);
+      for (IrExpr.LetDef d : let.defs()) {
+        if (!closedConstant(d.value(), inner)) {
+          return false;
+        }
+        inner.add(d.id());
+      }
+      return closedConstant(let.body(), inner);
+    }
+    return false;   // EXCEPT and its @: left where they are
+  }
+
+  /** Whether e binds a variable somewhere inside (a quantifier, CHOOSE, a comprehension, LET) or branches. */
+  private static boolean binds(IrExpr e) {
+    if (e instanceof IrExpr.Binder || e instanceof IrExpr.Let || e instanceof IrExpr.If || e instanceof IrExpr.Case) {
+      return true;
+    }
+    return e instanceof IrExpr.Apply a && a.args().stream().anyMatch(Hoisting::binds);
   }
 
   /** Whether e depends on nothing but the model's constants. */
@@ -116,15 +179,16 @@ final class Hoisting {
     String key = init.toString();
     Entry entry = constants.get(key);
     if (entry == null) {
+      boolean lazy = binds(e);
       boolean fallible = !infallible(e);
       String text = src.text(e.span());
       boolean known = !text.isEmpty() && !text.equals(e.span().where());
       String doc = (known ? "{@code " + Comments.safe(text) + "} " : "")
           + "(" + Comments.safe(e.span().where()) + ")";
-      entry = new Entry(sym.member(suggestion(e)), init, fallible, doc);
+      entry = new Entry(sym.member(suggestion(e)), init, fallible, lazy, doc);
       constants.put(key, entry);
     }
-    return entry.fallible() ? CodeBlock.of("this.$L()", entry.field()) : CodeBlock.of("this.$L", entry.field());
+    return entry.fallible() || entry.lazy() ? CodeBlock.of("this.$L()", entry.field()) : CodeBlock.of("this.$L", entry.field());
   }
 
   /** The field holding the shape of a record constructor with these field names. */
@@ -133,9 +197,21 @@ final class Hoisting {
   }
 
   private String suggestion(IrExpr e) {
+    if (e instanceof IrExpr.Binder b) {
+      return numbered(switch (b.kind()) {
+        case SET_MAP, SET_FILTER -> "setOf";
+        case FUNCTION -> "function";
+        case CHOOSE -> "chosen";
+        case EXISTS, FORALL -> "holds";
+        case SELECT_SEQ -> "selected";
+      });
+    }
     if (e instanceof IrExpr.Lit l) {
       String s = identifier(l.text());
       return l.kind() == IrExpr.LitKind.STRING ? "str_" + s : s;
+    }
+    if (!(e instanceof IrExpr.Apply)) {
+      return numbered("constant");
     }
     IrExpr.Apply a = (IrExpr.Apply) e;
     if (a.op() == Operator.SET_ENUM && a.args().isEmpty()) {
@@ -188,6 +264,10 @@ final class Hoisting {
       ctor.addCode("// constant subexpressions of actions and predicates, computed once\n");
     }
     for (Entry c : constants.values()) {
+      if (c.lazy()) {
+        addLazy(t, c, methods);
+        continue;
+      }
       t.addField(FieldSpec.builder(ExprEmitter.VALUE, c.field(), Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("$L, constant: computed once$L.\n", c.doc(), c.fallible() ? " (null if that failed)" : "").build());
       if (c.fallible()) {
@@ -199,6 +279,18 @@ final class Hoisting {
         ctor.addStatement("this.$L = $L", c.field(), c.init());
       }
     }
+  }
+
+  /** A constant computed on its first use: a volatile field and the getter that fills it. */
+  private static void addLazy(TypeSpec.Builder t, Entry c, List<MethodSpec> methods) {
+    t.addField(FieldSpec.builder(ExprEmitter.VALUE, c.field(), Modifier.PRIVATE, Modifier.VOLATILE)
+        .addJavadoc("$L, constant: computed on its first use and kept (null until then).\n", c.doc()).build());
+    methods.add(MethodSpec.methodBuilder(c.field()).addModifiers(Modifier.PRIVATE).returns(ExprEmitter.VALUE)
+        .addJavadoc("$L; computed here the first time, where the spec first needs it (a failure is not kept).\n", c.doc())
+        .beginControlFlow("if (this.$L == null)", c.field())
+        .addStatement("this.$L = $L", c.field(), c.init())
+        .endControlFlow()
+        .addStatement("return this.$L", c.field()).build());
   }
 
   /** An ASCII Java identifier part suggested by spec text (the allocator makes it unique and legal). */
