@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
@@ -32,9 +33,12 @@ public final class Worker {
     private volatile HazelcastInstance hz;
     private volatile Run run;
     private final Map<String, GraphShare> graphs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Consumer<String> runs;
 
-    public Worker(Machine machine) {
+    /** {@code runs} hears of each run this member takes part in, as it starts (such as {@code exploration ID of 3 members}). */
+    public Worker(Machine machine, Consumer<String> runs) {
         this.machine = machine;
+        this.runs = runs;
     }
 
     void attach(HazelcastInstance instance) {
@@ -123,6 +127,7 @@ public final class Worker {
         }
         int self = memberIds.indexOf(hz.getCluster().getLocalMember().getUuid());
         run = new Run(id, members, self, batchBytes, checkpoints);
+        runs.accept("exploration " + id + " of " + members.size() + " members");
         return null;
     }
 
@@ -150,6 +155,7 @@ public final class Worker {
             throw new IllegalStateException("a member of the comparison is no longer in the cluster");
         }
         graphs.put(id, new GraphShare(id, machine, members, ids.indexOf(hz.getCluster().getLocalMember().getUuid()), batchBytes));
+        runs.accept("graph comparison " + id + " of " + members.size() + " members");
     }
 
     GraphShare graph(String id) {
