@@ -60,16 +60,22 @@ public final class Worker {
      */
     String identity() {
         long[] init = {0, 0};
-        machine.initStates(s -> {
-            init[0] += States.viewFingerprint(machine, s);
-            init[1]++;
-        });
+        String initError = "";
+        try {
+            machine.initStates(s -> {
+                init[0] += States.viewFingerprint(machine, s);
+                init[1]++;
+            });
+        } catch (RuntimeException e) {
+            // a false ASSUME, an error in Init: the run reports it (seed), as the single machine does
+            initError = " init error " + message(e);
+        }
         List<String> checks = new ArrayList<>();
         machine.invariants().forEach(p -> checks.add(p.name()));
         machine.constraints().forEach(p -> checks.add("constraint " + p.name()));
         machine.actionConstraints().forEach(p -> checks.add("action constraint " + p.name()));
         return machine.specName() + " vars " + machine.variables() + " actions " + machine.actionNames() + " checks "
-                + checks + " deadlock " + machine.checkDeadlock() + " init " + init[1] + "/" + Long.toHexString(init[0]);
+                + checks + " deadlock " + machine.checkDeadlock() + " init " + init[1] + "/" + Long.toHexString(init[0]) + initError;
     }
 
     /** The state of one run on this member. */

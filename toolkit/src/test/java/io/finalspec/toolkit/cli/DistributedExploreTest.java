@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +49,11 @@ class DistributedExploreTest {
     private static final boolean FULL = Boolean.getBoolean("finalspec.dist.full");
     private static final Path SPECS = Path.of("../specs").toAbsolutePath().normalize();
     private static final Path CORPUS = Path.of("../tests/src/test/resources/corpus").toAbsolutePath().normalize();
-    /** The corpus sample of the default run: passes, an invariant violation, a deadlock-checking spec. */
-    private static final List<String> CORPUS_SAMPLE = List.of("DieHard", "Bakery", "DiningPhilosophers", "BoundedQueue");
+    /**
+     * The corpus sample of the default run (folders): passes, invariant violations, a deadlock, a
+     * false ASSUME (SeatMap_badassume: an error before any state, at depth 0) and a model without states.
+     */
+    private static final List<String> CORPUS_SAMPLE = List.of("DieHard", "Bakery", "DiningPhilosophers", "BoundedQueue", "SeatMap");
 
     @TempDir
     Path tmp;
@@ -66,19 +71,36 @@ class DistributedExploreTest {
                 out.add(new Model(m.name(), SPECS.resolve(m.spec()), SPECS.resolve(m.config())));
             }
         }
-        try (var dirs = Files.list(CORPUS)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String name = d.getFileName().toString();
-                Path spec = d.resolve(name + ".tla");
-                try (var cfgs = Files.list(d)) {
-                    for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg")).sorted().toList()) {
-                        if (Files.exists(spec) && (FULL || CORPUS_SAMPLE.contains(name))) {
-                            out.add(new Model(name + "/" + cfg.getFileName(), spec, cfg));
-                        }
-                    }
-                }
+        for (String[] specAndConfig : corpus()) {
+            String folder = specAndConfig[1].substring(0, specAndConfig[1].indexOf('/'));
+            if (FULL || CORPUS_SAMPLE.contains(folder)) {
+                out.add(new Model(specAndConfig[1], CORPUS.resolve(specAndConfig[0]), CORPUS.resolve(specAndConfig[1])));
             }
         }
+        return out;
+    }
+
+    private static final Pattern CORPUS_FIELD = Pattern.compile("(spec|config) = \"([^\"]+)\"");
+
+    /**
+     * The corpus's models as corpus.toml lists them, each {@code {spec, config}} (a config may belong
+     * to another module of its folder than the folder's namesake, such as an MC.tla).
+     */
+    private static List<String[]> corpus() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        String spec = null;
+        for (String line : Files.readAllLines(CORPUS.resolve("corpus.toml"))) {
+            Matcher m = CORPUS_FIELD.matcher(line);
+            if (line.equals("[[spec]]")) {
+                spec = null;
+            } else if (m.matches() && m.group(1).equals("spec")) {
+                spec = m.group(2);
+            } else if (m.matches()) {
+                assertTrue(spec != null, "corpus.toml: a config before its spec: " + line);
+                out.add(new String[] {spec, m.group(2)});
+            }
+        }
+        assertTrue(out.size() >= 100, "corpus.toml: " + out.size() + " models");
         return out;
     }
 
