@@ -210,7 +210,9 @@ public final class DistributedExplorer {
                 Reports.Expansion seed = local.seed(runId);
                 Totals init = advance(List.of(seed), t0);
                 failure = firstFailure(List.of(seed), init.arrivalFailures());
-                depth = init.queued() == 0 && failure == null ? 0 : 1;
+                // As the single machine: initial states that could not be computed (no state, no path) are an error at depth 0.
+                boolean noInitialStates = failure != null && failure.state() == null && failure.pathFp() == 0;
+                depth = init.queued() == 0 && failure == null || noInitialStates ? 0 : 1;
                 if (failure != null) {
                     return finish(failure, init.queued());
                 }

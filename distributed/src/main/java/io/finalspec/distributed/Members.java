@@ -3,6 +3,7 @@ package io.finalspec.distributed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
@@ -62,12 +63,17 @@ public final class Members {
      * configuration chose a logger), no phone-home, and failure detection within seconds.
      */
     public static HazelcastInstance start(Config config, Machine machine) {
+        return start(config, machine, run -> { });
+    }
+
+    /** As {@link #start(Config, Machine)}, {@code runs} hearing of each run the member takes part in as it starts. */
+    public static HazelcastInstance start(Config config, Machine machine, Consumer<String> runs) {
         // Hazelcast reads its logger type from this JVM-wide property before any configuration
         // (its start-up warnings are logged first): quiet unless the user chose a logger.
         if (System.getProperty("hazelcast.logging.type") == null && config.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "none");
         }
-        Worker worker = new Worker(machine);
+        Worker worker = new Worker(machine, runs);
         config.getUserContext().put(Worker.KEY, worker);
         config.getExecutorConfig(Outbox.DELIVERY).setPoolSize(4).setQueueCapacity(0);
         config.getExecutorConfig(DistributedExplorer.CONTROL).setPoolSize(2).setQueueCapacity(0);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
@@ -32,9 +33,12 @@ public final class Worker {
     private volatile HazelcastInstance hz;
     private volatile Run run;
     private final Map<String, GraphShare> graphs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Consumer<String> runs;
 
-    public Worker(Machine machine) {
+    /** {@code runs} hears of each run this member takes part in, as it starts (such as {@code exploration ID of 3 members}). */
+    public Worker(Machine machine, Consumer<String> runs) {
         this.machine = machine;
+        this.runs = runs;
     }
 
     void attach(HazelcastInstance instance) {
@@ -56,16 +60,22 @@ public final class Worker {
      */
     String identity() {
         long[] init = {0, 0};
-        machine.initStates(s -> {
-            init[0] += States.viewFingerprint(machine, s);
-            init[1]++;
-        });
+        String initError = "";
+        try {
+            machine.initStates(s -> {
+                init[0] += States.viewFingerprint(machine, s);
+                init[1]++;
+            });
+        } catch (RuntimeException e) {
+            // a false ASSUME, an error in Init: the run reports it (seed), as the single machine does
+            initError = " init error " + message(e);
+        }
         List<String> checks = new ArrayList<>();
         machine.invariants().forEach(p -> checks.add(p.name()));
         machine.constraints().forEach(p -> checks.add("constraint " + p.name()));
         machine.actionConstraints().forEach(p -> checks.add("action constraint " + p.name()));
         return machine.specName() + " vars " + machine.variables() + " actions " + machine.actionNames() + " checks "
-                + checks + " deadlock " + machine.checkDeadlock() + " init " + init[1] + "/" + Long.toHexString(init[0]);
+                + checks + " deadlock " + machine.checkDeadlock() + " init " + init[1] + "/" + Long.toHexString(init[0]) + initError;
     }
 
     /** The state of one run on this member. */
@@ -123,6 +133,7 @@ public final class Worker {
         }
         int self = memberIds.indexOf(hz.getCluster().getLocalMember().getUuid());
         run = new Run(id, members, self, batchBytes, checkpoints);
+        runs.accept("exploration " + id + " of " + members.size() + " members");
         return null;
     }
 
@@ -150,6 +161,7 @@ public final class Worker {
             throw new IllegalStateException("a member of the comparison is no longer in the cluster");
         }
         graphs.put(id, new GraphShare(id, machine, members, ids.indexOf(hz.getCluster().getLocalMember().getUuid()), batchBytes));
+        runs.accept("graph comparison " + id + " of " + members.size() + " members");
     }
 
     GraphShare graph(String id) {

@@ -236,7 +236,10 @@ final class ConformCommand implements Callable<Integer> {
             GraphStepConformance.Result r = distributed.requested()
                 ? distributed.withMembers(machine, "conform", m -> {
                     stdout.printf("distributed: %d members (started in %.1f s)%n", m.members(), m.startSeconds());
-                    return compare(new OverMembers(graph, m), small, stdout);
+                    OverMembers side = new OverMembers(graph, m);
+                    GraphStepConformance.Result compared = compare(side, small, stdout);
+                    overMembers = compared == null ? null : side.figures();
+                    return compared;
                 })
                 : compare(new GraphSide<GraphStepConformance.Pass>() {
                     @Override
@@ -270,11 +273,19 @@ final class ConformCommand implements Callable<Integer> {
         GraphStepConformance.Result finish(P pass, Path file, long tlcDistinct) throws Exception;
     }
 
+    /** A graph comparison over members: how many took part, their start-up, and what crossed between them. */
+    private record OverMembersFigures(int members, double startSeconds, long bytesSent, long batchesSent) {
+    }
+
+    /** The figures of the graph comparison over members, once one has compared the whole graph; else null. */
+    private OverMembersFigures overMembers;
+
     /** The graph sent to the members as it is read, each state to the member that owns its fingerprint. */
     private static final class OverMembers implements GraphSide<DistributedGraph.Tally> {
         private final GraphStepConformance graph;
         private final DistributedOptions.Started members;
         private final long start = System.nanoTime();
+        private DistributedGraph.Tally tally;
 
         OverMembers(GraphStepConformance graph, DistributedOptions.Started members) {
             this.graph = graph;
@@ -289,8 +300,13 @@ final class ConformCommand implements Callable<Integer> {
         }
 
         @Override
-        public GraphStepConformance.Result finish(DistributedGraph.Tally tally, Path file, long tlcDistinct) throws Exception {
-            return graph.finish(tally, file, tlcDistinct, start);
+        public GraphStepConformance.Result finish(DistributedGraph.Tally t, Path file, long tlcDistinct) throws Exception {
+            tally = t;
+            return graph.finish(t, file, tlcDistinct, start);
+        }
+
+        OverMembersFigures figures() {
+            return new OverMembersFigures(tally.members(), members.startSeconds(), tally.bytesSent(), tally.batchesSent());
         }
     }
 
@@ -410,6 +426,14 @@ final class ConformCommand implements Callable<Integer> {
         o.addProperty("mismatches", mismatches);
         // A string: a 64-bit seed would be rounded by JSON readers that hold numbers as doubles.
         o.addProperty("seed", Long.toString(theSeed));
+        if (overMembers != null) {
+            JsonObject d = new JsonObject();
+            d.addProperty("members", overMembers.members());
+            d.addProperty("start_seconds", Math.round(overMembers.startSeconds() * 1000) / 1000.0);
+            d.addProperty("bytes_sent", overMembers.bytesSent());
+            d.addProperty("batches", overMembers.batchesSent());
+            o.add("distributed", d);
+        }
         Path parent = json.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     header = "Runs a cluster member for distributed explorations of a spec and model.",
     description = {"Compiles the spec and model in memory, joins the Hazelcast cluster of the configuration file and",
         "serves `finalspec explore SPEC --cluster FILE` runs (and `conform`, `trace` with --cluster) of the same spec and model (a coordinator with another",
-        "model is refused) until the process is stopped. Prints one line when it has joined."})
+        "model is refused) until the process is stopped. Prints one line when it has joined, and one as each",
+        "exploration or graph comparison it takes part in starts."})
 final class MemberCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -42,14 +43,17 @@ final class MemberCommand implements Callable<Integer> {
             throw new UserError(cluster + ": no such Hazelcast configuration file");
         }
         Machine machine = args.load(cacheOption, spec.commandLine().getErr()).machine();
-        HazelcastInstance hz = Members.start(DistributedOptions.config(cluster), machine);
+        PrintWriter out = spec.commandLine().getOut();
+        HazelcastInstance hz = Members.start(DistributedOptions.config(cluster), machine, run -> {
+            out.println("member: " + run + " started");
+            out.flush();
+        });
         CountDownLatch down = new CountDownLatch(1);
         hz.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
                 down.countDown();
             }
         });
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("member %s of cluster %s ready: %s with %s%n", hz.getCluster().getLocalMember().getAddress(),
             hz.getConfig().getClusterName(), args.spec().getFileName(), args.config().getFileName());
         out.flush();

@@ -34,7 +34,11 @@ public final class DotGraphReader {
     private DotGraphReader() {
     }
 
-    /** Reads every line of {@code in}; a malformed state or transition line is an {@link IOException}. */
+    /**
+     * Reads every line of {@code in}; a malformed state or transition line is an {@link IOException}.
+     * What the listener throws is its own, and goes through unchanged (a lost cluster member, a
+     * state it cannot read): it says nothing of the dump's form.
+     */
     public static void read(Reader in, Listener listener) throws IOException {
         BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         String line;
@@ -44,16 +48,37 @@ public final class DotGraphReader {
             if (line.isEmpty() || !(Character.isDigit(line.charAt(0)) || line.charAt(0) == '-')) {
                 continue;
             }
+            Line parsed;
             try {
-                parse(line, listener);
+                parsed = parse(line);
             } catch (RuntimeException e) {
                 throw new IOException("line " + number + " of TLC's graph dump: " + e.getMessage() + ": "
                     + line.substring(0, Math.min(line.length(), 120)));
             }
+            parsed.tell(listener);
         }
     }
 
-    private static void parse(String line, Listener listener) {
+    /** One line of the graph, parsed. */
+    private sealed interface Line {
+        void tell(Listener listener);
+    }
+
+    private record StateLine(long fp, String printed, boolean initial) implements Line {
+        @Override
+        public void tell(Listener listener) {
+            listener.state(fp, printed, initial);
+        }
+    }
+
+    private record TransitionLine(long from, long to, String action) implements Line {
+        @Override
+        public void tell(Listener listener) {
+            listener.transition(from, to, action);
+        }
+    }
+
+    private static Line parse(String line) {
         int space = line.indexOf(' ');
         long from = Long.parseLong(line.substring(0, space));
         if (line.startsWith("-> ", space + 1)) {
@@ -64,15 +89,14 @@ public final class DotGraphReader {
                 throw new IllegalArgumentException("a transition without an action label (was the dump written without actionlabels?)");
             }
             int start = label + LABEL.length();
-            listener.transition(from, to, line.substring(start, line.indexOf('"', start)));
-            return;
+            return new TransitionLine(from, to, line.substring(start, line.indexOf('"', start)));
         }
         if (!line.startsWith(LABEL, space)) {
             throw new IllegalArgumentException("neither a state nor a transition");
         }
         int start = space + LABEL.length();
         int end = closingQuote(line, start);
-        listener.state(from, unescape(line, start, end), line.startsWith(",style = filled", end + 1));
+        return new StateLine(from, unescape(line, start, end), line.startsWith(",style = filled", end + 1));
     }
 
     /** The index of the quote that closes the label starting at {@code start} (escaped quotes skipped). */

@@ -1,6 +1,7 @@
 package io.finalspec.toolkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +12,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.finalspec.codegen.Compiler;
+import io.finalspec.codegen.manifest.ManifestParser;
+import io.finalspec.codegen.manifest.ModelEntry;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
@@ -171,11 +181,15 @@ class DistributedConformTest {
             String[] conform = {"conform", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--traces", "0",
                 "--seed", Long.toString(SEED), "--out", tmp.toString()};
             Run single = main(conform);
-            Run dist = main(with(conform, "--cluster", cluster.toString(), "--members", "2"));
+            Path json = tmp.resolve("cluster.json");
+            Run dist = main(with(conform, "--cluster", cluster.toString(), "--members", "2", "--json", json.toString()));
             assertEquals(0, single.code(), single.all());
             assertEquals(0, dist.code(), dist.all());
             assertTrue(dist.out().contains("distributed: 2 members"), dist.all());
             assertEquals(checked(single), checked(dist));
+            assertEquals(2, JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("distributed")
+                .get("members").getAsInt(), dist.all());
+            assertTrue(Files.readString(memberDir.resolve("stdout.txt")).contains("member: graph comparison "), dist.all());
 
             Path dir = tmp.resolve("traces");
             writeWalks(Compiler.load(SEMAPHORE, SEMAPHORE_CFG), dir, 100, 5);
@@ -186,8 +200,87 @@ class DistributedConformTest {
             assertEquals(singleTrace.code(), distTrace.code(), distTrace.all());
             assertEquals(verdicts(singleTrace), verdicts(distTrace));
         } finally {
-            member.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            member.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * {@code conform --json} over three embedded members: the single machine's counts, and under
+     * {@code distributed} the members and what crossed between them; on one machine no {@code distributed}.
+     */
+    @Test
+    void jsonReportsTheMembers() throws Exception {
+        Path single = tmp.resolve("single.json");
+        Path dist = tmp.resolve("dist.json");
+        Run[] r = {main("conform", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--mode", "graph", "--traces", "0",
+                "--json", single.toString(), "--out", tmp.toString()),
+            main("conform", SEMAPHORE.toString(), "-c", SEMAPHORE_CFG.toString(), "--traces", "0", "--distributed",
+                "--members", "3", "--json", dist.toString(), "--out", tmp.toString())};
+        assertEquals(0, r[0].code(), r[0].all());
+        assertEquals(0, r[1].code(), r[1].all());
+        JsonObject one = JsonParser.parseString(Files.readString(single)).getAsJsonObject();
+        JsonObject three = JsonParser.parseString(Files.readString(dist)).getAsJsonObject();
+        assertFalse(one.has("distributed"), one.toString());
+        assertEquals("graph", three.get("mode").getAsString(), three.toString());
+        assertEquals(one.get("states_checked").getAsLong(), three.get("states_checked").getAsLong(), three.toString());
+        assertEquals(one.get("transitions_checked").getAsLong(), three.get("transitions_checked").getAsLong(), three.toString());
+        JsonObject d = three.getAsJsonObject("distributed");
+        assertEquals(3, d.get("members").getAsInt(), three.toString());
+        assertTrue(d.get("bytes_sent").getAsLong() > 0 && d.get("batches").getAsLong() > 0, three.toString());
+    }
+
+    /**
+     * A {@code finalspec member} JVM killed (SIGKILL) during {@code conform --cluster FILE --members 2}
+     * through {@code main}: exit 7, the lost member named, and neither a count of states checked nor
+     * a mismatch count printed, nor JSON written. The member is killed once it has started its share
+     * of the comparison of endinterp-two-workers's graph (19,096 states), which TLC writes for seconds
+     * after that while the coordinator streams it, so the kill always lands mid-run.
+     */
+    @Test
+    void aMemberJvmKilledMidComparisonStopsTheRun() throws Exception {
+        ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("endinterp-two-workers").orElseThrow();
+        Path spec = SPECS.resolve(m.spec());
+        Path cfg = SPECS.resolve(m.config());
+        Path cluster = DistributedExploreTest.clusterFile(tmp);
+        Path memberDir = Files.createDirectories(tmp.resolve("member"));
+        Process member = CliProcess.start(memberDir, "512m", "member", spec.toString(), "--config", cfg.toString(),
+            "--cluster", cluster.toString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            DistributedExploreTest.awaitReady(member, memberDir);
+            Path json = tmp.resolve("killed.json");
+            Future<Run> run = pool.submit(() -> main("conform", spec.toString(), "-c", cfg.toString(), "--mode", "graph",
+                "--traces", "0", "--seed", Long.toString(SEED), "--cluster", cluster.toString(), "--members", "2",
+                "--json", json.toString(), "--out", tmp.toString()));
+            awaitLine(memberDir, "member: graph comparison ", run);
+            member.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Run r = run.get(300, TimeUnit.SECONDS);
+            assertEquals(ExitCode.MEMBER_LOST.code(), r.code(), r.all());
+            assertTrue(r.all().contains("conform --distributed: member ") && r.all().contains(" left the cluster during the run"),
+                r.all());
+            assertFalse(r.out().contains("states checked against TLC"), "no count after a lost member: " + r.all());
+            assertFalse(r.all().contains("mismatch"), "no mismatch count after a lost member: " + r.all());
+            assertFalse(Files.exists(json), r.all());
+        } finally {
+            pool.shutdownNow();
+            member.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the member's output in {@code dir} holds {@code line}, failing if {@code run} ends first. */
+    private static void awaitLine(Path dir, String line, Future<Run> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        Path stdout = dir.resolve("stdout.txt");
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(stdout).contains(line)) {
+                return;
+            }
+            if (run.isDone()) {
+                throw new AssertionError("the run ended before the member printed '" + line + "': " + run.get().all());
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the member did not print '" + line + "' within 300 s");
     }
 
     /** A malformed trace among many: the same verdicts before it, the same message and exit 3. */

@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.finalspec.codegen.CompileFailedException;
 import io.finalspec.codegen.Compiler;
 import io.finalspec.codegen.manifest.ManifestParser;
 import io.finalspec.codegen.manifest.ModelEntry;
@@ -45,8 +49,11 @@ class DistributedExploreTest {
     private static final boolean FULL = Boolean.getBoolean("finalspec.dist.full");
     private static final Path SPECS = Path.of("../specs").toAbsolutePath().normalize();
     private static final Path CORPUS = Path.of("../tests/src/test/resources/corpus").toAbsolutePath().normalize();
-    /** The corpus sample of the default run: passes, an invariant violation, a deadlock-checking spec. */
-    private static final List<String> CORPUS_SAMPLE = List.of("DieHard", "Bakery", "DiningPhilosophers", "BoundedQueue");
+    /**
+     * The corpus sample of the default run (folders): passes, invariant violations, a deadlock, a
+     * false ASSUME (SeatMap_badassume: an error before any state, at depth 0) and a model without states.
+     */
+    private static final List<String> CORPUS_SAMPLE = List.of("DieHard", "Bakery", "DiningPhilosophers", "BoundedQueue", "SeatMap");
 
     @TempDir
     Path tmp;
@@ -64,19 +71,36 @@ class DistributedExploreTest {
                 out.add(new Model(m.name(), SPECS.resolve(m.spec()), SPECS.resolve(m.config())));
             }
         }
-        try (var dirs = Files.list(CORPUS)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String name = d.getFileName().toString();
-                Path spec = d.resolve(name + ".tla");
-                try (var cfgs = Files.list(d)) {
-                    for (Path cfg : cfgs.filter(p -> p.toString().endsWith(".cfg")).sorted().toList()) {
-                        if (Files.exists(spec) && (FULL || CORPUS_SAMPLE.contains(name))) {
-                            out.add(new Model(name + "/" + cfg.getFileName(), spec, cfg));
-                        }
-                    }
-                }
+        for (String[] specAndConfig : corpus()) {
+            String folder = specAndConfig[1].substring(0, specAndConfig[1].indexOf('/'));
+            if (FULL || CORPUS_SAMPLE.contains(folder)) {
+                out.add(new Model(specAndConfig[1], CORPUS.resolve(specAndConfig[0]), CORPUS.resolve(specAndConfig[1])));
             }
         }
+        return out;
+    }
+
+    private static final Pattern CORPUS_FIELD = Pattern.compile("(spec|config) = \"([^\"]+)\"");
+
+    /**
+     * The corpus's models as corpus.toml lists them, each {@code {spec, config}} (a config may belong
+     * to another module of its folder than the folder's namesake, such as an MC.tla).
+     */
+    private static List<String[]> corpus() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        String spec = null;
+        for (String line : Files.readAllLines(CORPUS.resolve("corpus.toml"))) {
+            Matcher m = CORPUS_FIELD.matcher(line);
+            if (line.equals("[[spec]]")) {
+                spec = null;
+            } else if (m.matches() && m.group(1).equals("spec")) {
+                spec = m.group(2);
+            } else if (m.matches()) {
+                assertTrue(spec != null, "corpus.toml: a config before its spec: " + line);
+                out.add(new String[] {spec, m.group(2)});
+            }
+        }
+        assertTrue(out.size() >= 100, "corpus.toml: " + out.size() + " models");
         return out;
     }
 
@@ -91,24 +115,61 @@ class DistributedExploreTest {
         }
     }
 
+    /** One model's comparison; throws AssertionError (or another exception) on a difference. */
+    @FunctionalInterface
+    private interface Comparison {
+        void run(Model m, Machine machine) throws Exception;
+    }
+
+    /**
+     * A sweep over models: each model's comparison, timed and printed, a difference recorded and the
+     * sweep going on (so a full sweep reports every difference, not the first); the models the
+     * generator does not compile (known gaps, with no single-machine result to compare with) counted apart.
+     */
+    private static void sweep(String name, List<Model> models, Comparison comparison) {
+        long t0 = System.nanoTime();
+        int agreed = 0;
+        List<String> uncompiled = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        for (Model m : models) {
+            long t = System.nanoTime();
+            Machine machine;
+            try {
+                machine = Compiler.load(m.spec(), m.config());
+            } catch (CompileFailedException e) {
+                uncompiled.add(m.name());
+                continue;
+            }
+            try {
+                comparison.run(m, machine);
+                agreed++;
+                System.out.printf("%s: %s agreed (%.1f s)%n", name, m.name(), (System.nanoTime() - t) / 1e9);
+            } catch (Exception | AssertionError e) {
+                differences.add(m.name() + ": " + e);
+                System.out.printf("%s: %s DIFFERS: %s%n", name, m.name(), e);
+            }
+        }
+        System.out.printf("%s: %d of %d models agreed in %.1f s; %d differ; %d do not compile (generator gaps): %s%n", name, agreed,
+            models.size(), (System.nanoTime() - t0) / 1e9, differences.size(), uncompiled.size(), uncompiled);
+        assertTrue(differences.isEmpty(), name + ": " + String.join("\n", differences));
+        assertTrue(FULL || uncompiled.isEmpty(), "the sample compiles: " + uncompiled);
+        assertEquals(models.size(), agreed + uncompiled.size());
+    }
+
     @Test
     void embeddedMembersFindWhatTheSingleMachineExplorerFinds() throws Exception {
         List<Model> models = models();
         assertTrue(models.size() >= 8, "models: " + models);
         Machine first = Compiler.load(models.get(0).spec(), models.get(0).config());
-        int checked = 0;
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, first)) {
-            for (Model m : models) {
-                Machine machine = Compiler.load(m.spec(), m.config());
+            sweep("embedded", models, (m, machine) -> {
                 ExploreResult single = new BfsExplorer(machine).run();
                 cluster.use(machine);
                 ExploreResult d = new DistributedExplorer(cluster.coordinator(), machine,
                     DistributedExplorer.Options.defaults().withMembers(2).withBatchBytes(4096)).run().result();
                 assertSameResult(m.name(), single, d);
-                checked++;
-            }
+            });
         }
-        assertEquals(models.size(), checked);
     }
 
     private static int main(StringWriter out, String... args) {
@@ -231,41 +292,89 @@ class DistributedExploreTest {
         return file;
     }
 
+    /**
+     * The models of the three-JVM test by default, from the embedded sample: an invariant violation
+     * and a pass among the finalization models, a deadlock, an invariant violation and a pass of
+     * 15,964 states among the corpus specs.
+     */
+    private static final List<String> JVM_SAMPLE = List.of("gh87135-unwind", "gh96387-fixed",
+        "DiningPhilosophers/DiningPhilosophers_violation.cfg", "DieHard/DieHard_violation.cfg", "Bakery/Bakery.cfg");
+
+    /**
+     * Three members in three JVMs on loopback (two {@code finalspec member} processes and this one,
+     * which runs {@code explore --cluster FILE --members 3} through {@code main}) on a sample of the
+     * embedded test's models, every one of them with {@code -Dfinalspec.dist.full=true}: the
+     * single-machine explorer's verdict, depth and exit code, its counts on a pass and its
+     * counterexample length on a violation.
+     */
     @Test
     void threeMembersInThreeJvmsOnLoopback() throws Exception {
-        ModelEntry m = ManifestParser.parse(SPECS.resolve("models.toml")).find("gh116372-fixed").orElseThrow();
-        Path spec = SPECS.resolve(m.spec());
-        Path cfg = SPECS.resolve(m.config());
-        Path cluster = clusterFile(tmp);
+        List<Model> models = models().stream().filter(m -> FULL || JVM_SAMPLE.contains(m.name())).toList();
+        assertEquals(FULL ? models().size() : JVM_SAMPLE.size(), models.size(), "models: " + models);
+        AtomicInteger n = new AtomicInteger();
+        sweep("three JVMs", models, (m, machine) -> inThreeJvms(m, machine, Files.createDirectories(tmp.resolve("jvm" + n.getAndIncrement()))));
+    }
+
+    /** One model in three JVMs: two member processes, started together, and this one, which coordinates. */
+    private static void inThreeJvms(Model m, Machine machine, Path dir) throws Exception {
+        Path cluster = clusterFile(dir);
         List<Process> members = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Path dir = Files.createDirectories(tmp.resolve("member" + i));
-                dirs.add(dir);
-                members.add(CliProcess.start(dir, "256m", "member", spec.toString(), "--config", cfg.toString(),
+                Path memberDir = Files.createDirectories(dir.resolve("member" + i));
+                dirs.add(memberDir);
+                members.add(CliProcess.start(memberDir, "512m", "member", m.spec().toString(), "--config", m.config().toString(),
                     "--cluster", cluster.toString()));
             }
+            ExploreResult single = new BfsExplorer(machine).run(); // while the members compile
             for (int i = 0; i < 2; i++) {
                 awaitReady(members.get(i), dirs.get(i));
             }
-            Path json = tmp.resolve("three.json");
+            Path json = dir.resolve("three.json");
             StringWriter out = new StringWriter();
-            int code = main(out, "explore", spec.toString(), "--config", cfg.toString(), "--cluster", cluster.toString(),
-                "--members", "3", "--json", json.toString(), "--out", tmp.toString());
-            ExploreResult single = new BfsExplorer(Compiler.load(spec, cfg)).run();
-            assertEquals(ExploreCommand.exitCode(single).code(), code, out.toString());
+            int code = main(out, "explore", m.spec().toString(), "--config", m.config().toString(), "--cluster", cluster.toString(),
+                "--members", "3", "--json", json.toString(), "--out", dir.toString());
+            String what = m.name() + "\n" + out;
+            assertEquals(ExploreCommand.exitCode(single).code(), code, what);
             JsonObject j = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-            assertEquals(3, j.getAsJsonObject("distributed").get("members").getAsInt(), out.toString());
-            assertEquals(single.generated(), j.get("states").getAsLong(), out.toString());
-            assertEquals(single.distinct(), j.get("distinct").getAsLong(), out.toString());
-            assertEquals(single.depth(), j.get("depth").getAsInt(), out.toString());
-            assertTrue(j.getAsJsonObject("distributed").get("bytes_sent").getAsLong() > 0, out.toString());
+            assertEquals(3, j.getAsJsonObject("distributed").get("members").getAsInt(), what);
+            assertEquals(result(single), j.get("result").getAsString(), what);
+            assertEquals(violated(single), j.get("violated").isJsonNull() ? null : j.get("violated").getAsString(), what);
+            assertEquals(single.depth(), j.get("depth").getAsInt(), what);
+            if (single.isOk()) {
+                assertEquals(single.generated(), j.get("states").getAsLong(), what);
+                assertEquals(single.distinct(), j.get("distinct").getAsLong(), what);
+            }
+            for (Path memberDir : dirs) {
+                assertTrue(Files.readString(memberDir.resolve("stdout.txt")).contains("member: exploration "), what);
+            }
+            if (single.trace() != null) {
+                Path trace = Path.of(j.get("trace").getAsString());
+                assertEquals(single.trace().steps().size(),
+                    JsonParser.parseString(Files.readString(trace)).getAsJsonObject().getAsJsonArray("states").size(), what);
+            }
         } finally {
             for (Process p : members) {
                 p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The verdict of {@code r} as {@code explore --json} names it ({@code result}). */
+    private static String result(ExploreResult r) {
+        return switch (r.outcome().kind()) {
+            case OK -> r.complete() ? "pass" : "safety only";
+            default -> r.outcome().kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The invariant or property a violation of {@code r} names ({@code violated}); else null. */
+    private static String violated(ExploreResult r) {
+        return switch (r.outcome().kind()) {
+            case INVARIANT, PROPERTY -> r.outcome().name();
+            default -> null;
+        };
     }
 
     /**

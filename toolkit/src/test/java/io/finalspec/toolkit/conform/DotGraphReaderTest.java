@@ -1,6 +1,7 @@
 package io.finalspec.toolkit.conform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,24 @@ class DotGraphReaderTest {
             "edge -35 7 Inc",
             "state 7 /\\ x = 1\n/\\ y = \"a\\\"b\"",
             "edge 7 -35 Next"), read(dot));
+    }
+
+    /** What the listener throws (a lost member, a state it cannot read) is not made a malformed line of the dump. */
+    @Test
+    void theListenersExceptionGoesThroughUnchanged() {
+        IllegalStateException thrown = new IllegalStateException("member left");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DotGraphReader.read(
+            new StringReader("1 [label=\"/\\\\ x = 0\",style = filled]\n"), new DotGraphReader.Listener() {
+                @Override
+                public void state(long fp, String printed, boolean initial) {
+                    throw thrown;
+                }
+
+                @Override
+                public void transition(long from, long to, String action) {
+                }
+            }));
+        assertSame(thrown, e);
     }
 
     @Test
