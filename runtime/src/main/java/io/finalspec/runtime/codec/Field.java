@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.finalspec.runtime.value.BoolValue;
+import io.finalspec.runtime.value.FcnShape;
 import io.finalspec.runtime.value.FcnValue;
 import io.finalspec.runtime.value.IntValue;
 import io.finalspec.runtime.value.SetValue;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.TupleValue;
+import io.finalspec.runtime.value.Universe;
 import io.finalspec.runtime.value.Value;
 import io.finalspec.runtime.value.ValueOrder;
 
@@ -277,6 +279,10 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         private final Value[] keys;
         private final Field[] ranges;
         private final long cardinality;
+        /** Builds the decoded functions over {@code keys} without sorting them again. */
+        private final FcnShape shape;
+        /** The functions decoded last, when they are numbered (else null). */
+        private final DecodeCache decoded;
 
         Function(Value[] keys, Field[] ranges) {
             if (keys.length != ranges.length) {
@@ -306,6 +312,8 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 n *= c;
             }
             this.cardinality = n;
+            this.shape = FcnShape.of(this.keys);
+            this.decoded = n > 0 ? new DecodeCache(n) : null;
         }
 
         @Override
@@ -341,13 +349,17 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
+            return decoded.get(code, this::build);
+        }
+
+        private Value build(long code) {
             Value[] vals = new Value[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 long n = ranges[i].cardinality();
                 vals[i] = ranges[i].decode(code % n);
                 code /= n;
             }
-            return Tla.fromPairs(keys, vals);
+            return shape.make(vals);
         }
 
         @Override
@@ -380,7 +392,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             for (int i = 0; i < keys.length; i++) {
                 vals[i] = ranges[i].read(in);
             }
-            return Tla.fromPairs(keys, vals);
+            return shape.make(vals);
         }
 
         @Override
@@ -397,6 +409,10 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     static final class SetOf extends Field {
         private final Field element;
         private final int universe;
+        /** The element type's values (decoded once, shared by every decoded set) in TLC's order. */
+        private final Universe members;
+        /** The sets decoded last, when they are numbered (else null). */
+        private final DecodeCache decoded;
 
         SetOf(Field element) {
             long n = element.cardinality();
@@ -405,6 +421,12 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             }
             this.element = element;
             this.universe = (int) n;
+            Value[] all = new Value[universe];
+            for (int c = 0; c < universe; c++) {
+                all[c] = element.decode(c);
+            }
+            this.members = Universe.of(all);
+            this.decoded = universe <= 62 ? new DecodeCache(1L << universe) : null;
         }
 
         @Override
@@ -430,11 +452,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
-            List<Value> out = new ArrayList<>(Long.bitCount(code));
-            for (long rest = code; rest != 0; rest &= rest - 1) {
-                out.add(element.decode(Long.numberOfTrailingZeros(rest)));
-            }
-            return Tla.setOf(out);
+            return decoded.get(code, members::fromBits);
         }
 
         @Override
@@ -463,14 +481,11 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             if (universe <= 62) {
                 return super.read(in);
             }
-            List<Value> out = new ArrayList<>();
-            for (int w = 0; w * 64 < universe; w++) {
-                long word = in.take(Math.min(64, universe - 64 * w));
-                for (long rest = word; rest != 0; rest &= rest - 1) {
-                    out.add(element.decode(64L * w + Long.numberOfTrailingZeros(rest)));
-                }
+            long[] words = new long[(universe + 63) / 64];
+            for (int w = 0; w < words.length; w++) {
+                words[w] = in.take(Math.min(64, universe - 64 * w));
             }
-            return Tla.setOf(out);
+            return members.fromBits(words);
         }
 
         @Override
@@ -487,6 +502,8 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         private final Field element;
         private final int maxLength;
         private final long cardinality;
+        /** The sequences decoded last, when they are numbered (else null). */
+        private final DecodeCache decoded;
 
         SeqOf(Field element, int maxLength) {
             if (maxLength < 0) {
@@ -500,6 +517,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * Math.max(1, c);
             }
             this.cardinality = n;
+            this.decoded = n > 0 ? new DecodeCache(n) : null;
         }
 
         @Override
@@ -527,6 +545,10 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
+            return decoded.get(code, this::build);
+        }
+
+        private Value build(long code) {
             int length = (int) (code % (maxLength + 1L));
             code /= maxLength + 1L;
             long radix = Math.max(1, element.cardinality());

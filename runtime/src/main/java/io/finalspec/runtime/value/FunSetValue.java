@@ -51,6 +51,11 @@ public final class FunSetValue extends SetValue {
 
     @Override
     public Iterator<Value> iterator() {
+        return lazyIterator();
+    }
+
+    @Override
+    Iterator<Value> enumerate() {
         requireFinite("enumerate");
         size();
         EnumSetValue d = domain.toEnum();

@@ -43,7 +43,14 @@ abstract sealed class ProductLikeSetValue extends SetValue permits ProductSetVal
     @Override
     public final int size() {
         requireFinite("count");
-        return (int) Odometer.count(comps(), kind);
+        long n = 1;
+        for (SetValue s : sets) {
+            n *= s.size();
+            if (n > Integer.MAX_VALUE) {
+                throw new TlaEvalException("Overflow when computing the number of elements in " + kind);
+            }
+        }
+        return (int) n;
     }
 
     @Override
@@ -59,6 +66,11 @@ abstract sealed class ProductLikeSetValue extends SetValue permits ProductSetVal
 
     @Override
     public final Iterator<Value> iterator() {
+        return lazyIterator();
+    }
+
+    @Override
+    final Iterator<Value> enumerate() {
         requireFinite("enumerate");
         size();
         return new Odometer(comps(), this::element);

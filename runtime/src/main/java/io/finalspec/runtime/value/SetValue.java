@@ -12,8 +12,15 @@ import java.util.Iterator;
 public abstract sealed class SetValue extends AbstractValue implements Iterable<Value>
         permits EnumSetValue, IntervalValue, SubsetValue, FunSetValue, ProductLikeSetValue,
         InfiniteSetValue, CombinedSetValue {
+    /** At most this many elements of a lazy set are kept once enumerated ({@link #iterator} of a small lazy set). */
+    static final int KEPT_ENUMERATION = 1 << 12;
+
     private volatile long fp;
     private volatile boolean fpDone;
+    /** A lazy set's elements once enumerated (sets are immutable: the enumeration never changes); null before. */
+    private volatile EnumSetValue enumerated;
+    /** Whether a lazy set was iterated before (a racy hint: a lost write costs one more streamed pass). */
+    private boolean iteratedBefore;
 
     /** Whether the set is finite (and so enumerable). */
     public abstract boolean isFinite();
@@ -28,14 +35,44 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
     @Override
     public abstract Iterator<Value> iterator();
 
-    /** The same set, enumerated into its normalized array form. */
+    /**
+     * The same set, enumerated into its normalized array form; a lazy set keeps it, so a constant
+     * such as {@code Procs \X (1..3)} is enumerated once however often it is compared or iterated.
+     */
     public EnumSetValue toEnum() {
-        requireFinite("enumerate");
-        ArrayList<Value> out = new ArrayList<>();
-        for (Value v : this) {
-            out.add(v);
+        EnumSetValue e = enumerated;
+        if (e == null) {
+            requireFinite("enumerate");
+            ArrayList<Value> out = new ArrayList<>();
+            Iterator<Value> it = enumerate();
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+            e = EnumSetValue.ofSorted(out.toArray(new Value[0]));
+            enumerated = e;
         }
-        return EnumSetValue.ofSorted(out.toArray(new Value[0]));
+        return e;
+    }
+
+    /**
+     * The elements of a lazy set in canonical order. The first iteration computes them as they are
+     * visited ({@link #enumerate}: a set built during one evaluation is usually iterated once); a
+     * set iterated again (a constant of the spec, say) keeps its enumeration when it has at most
+     * {@link #KEPT_ENUMERATION} elements and is iterated from it from then on.
+     */
+    Iterator<Value> lazyIterator() {
+        requireFinite("enumerate");
+        EnumSetValue e = enumerated;
+        if (e == null && iteratedBefore && size() <= KEPT_ENUMERATION) {
+            e = toEnum();
+        }
+        iteratedBefore = true;
+        return e != null ? e.iterator() : enumerate();
+    }
+
+    /** The elements of a lazy set in canonical order, computed as they are visited (EnumSetValue: its array). */
+    Iterator<Value> enumerate() {
+        return iterator();
     }
 
     void requireFinite(String what) {

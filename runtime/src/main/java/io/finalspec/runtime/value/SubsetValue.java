@@ -39,6 +39,11 @@ public final class SubsetValue extends SetValue {
 
     @Override
     public Iterator<Value> iterator() {
+        return lazyIterator();
+    }
+
+    @Override
+    Iterator<Value> enumerate() {
         requireFinite("enumerate");
         size();
         final EnumSetValue b = base.toEnum();
