@@ -96,10 +96,10 @@ final class RuntimeValues {
 
     private io.finalspec.runtime.value.Value function(FcnRcdValue f) {
         f.normalize();
-        if (f.values.length == 0 || isOneToN(f)) {
+        if (f.values.length == 0 || ValueCodec.isOneToN(f)) {
             return Tla.tuple(all(f.values));
         }
-        if (f.intv == null && allStrings(f.domain)) {
+        if (f.intv == null && ValueCodec.allStrings(f.domain)) {
             String[] fields = new String[f.domain.length];
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = ((StringValue) f.domain[i]).val.toString();
@@ -111,28 +111,6 @@ final class RuntimeValues {
             keys[i] = f.intv != null ? Tla.integer(f.intv.low + i) : convert(f.domain[i]);
         }
         return Tla.fromPairs(keys, all(f.values));
-    }
-
-    /** TLC builds {@code [i \in 1..n |-> e]} with an explicit domain array, not an interval. */
-    private static boolean isOneToN(FcnRcdValue f) {
-        if (f.intv != null) {
-            return f.intv.low == 1;
-        }
-        for (int i = 0; i < f.domain.length; i++) {
-            if (!(f.domain[i] instanceof IntValue iv) || iv.val != i + 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allStrings(Value[] domain) {
-        for (Value d : domain) {
-            if (!(d instanceof StringValue)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private io.finalspec.runtime.value.Value set(SetEnumValue s) {

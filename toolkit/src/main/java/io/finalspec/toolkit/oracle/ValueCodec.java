@@ -153,8 +153,8 @@ final class ValueCodec {
         out.append("]}");
     }
 
-    /** TLC builds {@code [i \in 1..n |-> e]} with an explicit domain array, not an interval. */
-    private static boolean isOneToN(FcnRcdValue f) {
+    /** TLC builds {@code [i \in 1..n |-> e]} with an explicit domain array, not an interval (also read by RuntimeValues). */
+    static boolean isOneToN(FcnRcdValue f) {
         if (f.intv != null) {
             return f.intv.low == 1;
         }
@@ -166,7 +166,8 @@ final class ValueCodec {
         return true;
     }
 
-    private static boolean allStrings(Value[] domain) {
+    /** Whether every element of a function's domain is a string: the function is a record. */
+    static boolean allStrings(Value[] domain) {
         for (Value d : domain) {
             if (!(d instanceof StringValue)) {
                 return false;
