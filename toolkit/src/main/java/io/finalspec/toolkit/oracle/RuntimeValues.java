@@ -55,24 +55,13 @@ final class RuntimeValues {
             case ValueConstants.FCNRCDVALUE -> function((FcnRcdValue) v);
             case ValueConstants.SETENUMVALUE -> set((SetEnumValue) v);
             case ValueConstants.INTERVALVALUE -> interval((IntervalValue) v);
-            case ValueConstants.LAZYVALUE -> convert(force((LazyValue) v));
+            case ValueConstants.LAZYVALUE -> convert(ValueCodec.forced((LazyValue) v, lazy));
             case ValueConstants.FCNLAMBDAVALUE, ValueConstants.OPRCDVALUE -> convert(v.toFcnRcd());
             case ValueConstants.SETPREDVALUE, ValueConstants.SETOFFCNSVALUE, ValueConstants.SETOFRCDSVALUE,
                 ValueConstants.SETOFTUPLESVALUE, ValueConstants.SUBSETVALUE, ValueConstants.SETDIFFVALUE,
-                ValueConstants.SETCAPVALUE, ValueConstants.SETCUPVALUE, ValueConstants.UNIONVALUE -> {
-                Value set = v.toSetEnum();
-                if (set == null) {
-                    throw new IllegalArgumentException("cannot enumerate the set " + v);
-                }
-                yield convert(set);
-            }
+                ValueConstants.SETCAPVALUE, ValueConstants.SETCUPVALUE, ValueConstants.UNIONVALUE -> convert(ValueCodec.enumerated(v));
             default -> throw new IllegalArgumentException("no runtime value for the " + v.getKindString() + " " + v);
         };
-    }
-
-    private IValue force(LazyValue lv) {
-        Value cached = lv.getValue();
-        return cached != null ? cached : lazy.apply(lv);
     }
 
     private io.finalspec.runtime.value.Value[] all(Value[] elems) {

@@ -68,24 +68,28 @@ final class ValueCodec {
             case ValueConstants.FCNRCDVALUE -> writeFcn((FcnRcdValue) v, out);
             case ValueConstants.SETENUMVALUE -> writeSet((SetEnumValue) v, out);
             case ValueConstants.INTERVALVALUE -> writeInterval((IntervalValue) v, out);
-            case ValueConstants.LAZYVALUE -> write(force((LazyValue) v), out);
+            case ValueConstants.LAZYVALUE -> write(forced((LazyValue) v, lazy), out);
             case ValueConstants.FCNLAMBDAVALUE, ValueConstants.OPRCDVALUE -> write(v.toFcnRcd(), out);
             case ValueConstants.SETPREDVALUE, ValueConstants.SETOFFCNSVALUE, ValueConstants.SETOFRCDSVALUE,
                 ValueConstants.SETOFTUPLESVALUE, ValueConstants.SUBSETVALUE, ValueConstants.SETDIFFVALUE,
-                ValueConstants.SETCAPVALUE, ValueConstants.SETCUPVALUE, ValueConstants.UNIONVALUE -> {
-                Value set = v.toSetEnum();
-                if (set == null) {
-                    throw new IllegalArgumentException("cannot enumerate the set " + v);
-                }
-                write(set, out);
-            }
+                ValueConstants.SETCAPVALUE, ValueConstants.SETCUPVALUE, ValueConstants.UNIONVALUE -> write(enumerated(v), out);
             default -> throw new IllegalArgumentException("no ITF encoding for the " + v.getKindString() + " " + v);
         }
     }
 
-    private IValue force(LazyValue lv) {
+    /** A LET or operator argument TLC left unevaluated: its value, evaluated by {@code lazy} if it has none yet (also read by RuntimeValues). */
+    static IValue forced(LazyValue lv, Function<LazyValue, IValue> lazy) {
         Value cached = lv.getValue();
         return cached != null ? cached : lazy.apply(lv);
+    }
+
+    /** One of TLC's lazy sets (SUBSET, [S -> T], a comprehension...) enumerated (also read by RuntimeValues). */
+    static Value enumerated(Value v) {
+        Value set = v.toSetEnum();
+        if (set == null) {
+            throw new IllegalArgumentException("cannot enumerate the set " + v);
+        }
+        return set;
     }
 
     private void writeTuple(Value[] elems, StringBuilder out) {
