@@ -158,6 +158,12 @@ class PctTableTest {
             return breaks >= expected - 3 * sd;
         }
 
+        /** The sentence of the README's claims that quotes these totals. */
+        String readmeClaim() {
+            return String.format(Locale.ROOT, "In all, %,d of %,d runs broke the invariant where the printed lower bounds promise at"
+                + " least %.1f.", breaks, runs, expected);
+        }
+
         String line() {
             return String.format(Locale.ROOT, "Totals: %d models, %,d runs, %,d breaks where the printed probabilities promise at least"
                 + " %.1f (standard deviation %.1f); %d model(s) with no break within all of its promised runs.", models, runs, breaks,
@@ -175,6 +181,8 @@ class PctTableTest {
         Totals t = Totals.of(rows.values());
         assertTrue(Files.readString(DOC).contains(t.line()), "docs/live.md must quote the rows' totals:\n" + t.line());
         assertTrue(t.keepsThePromise(), t.line());
+        String readme = Files.readString(DOC.getParent().getParent().resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains(t.readmeClaim()), "README.md must quote the table's totals: " + t.readmeClaim());
         rows.values().forEach(r -> assertTrue(r.replayed(), r.model() + ": the trace-driven replay failed"));
     }
 
