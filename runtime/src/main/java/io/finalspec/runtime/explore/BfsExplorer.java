@@ -36,7 +36,9 @@ import io.finalspec.runtime.trace.Trace;
  * when it has no successor at all (before constraints) and the model checks deadlock. The properties'
  * {@code []P} conjuncts are checked after the invariants and reported like them, their {@code [][A]_v}
  * conjuncts on every transition (to a seen state, or outside the model, too), as TLC does; liveness
- * conjuncts are left to {@link ModelChecker} and listed as not checked in the result.
+ * conjuncts are left to {@link ModelChecker} and listed as not checked in the result. Given a
+ * {@link GraphRecorder}, the search records the liveness graph as it goes: each worker computes the
+ * liveness bits and edges of the states it expands, and the level's slices are merged after it.
  */
 public final class BfsExplorer {
 
