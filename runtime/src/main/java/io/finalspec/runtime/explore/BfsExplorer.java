@@ -150,7 +150,8 @@ public final class BfsExplorer {
         volatile long frontierSize;
         volatile Slice[] slices = new Slice[0];
         volatile LevelChunk[] outputs = new LevelChunk[0];
-        volatile GraphRecorder.Slice[] recorded = new GraphRecorder.Slice[0];
+        /** The liveness graph's record of each slice of the level, when recording. */
+        volatile GraphRecorder.Slice[] recorded;
         final AtomicInteger cursor = new AtomicInteger();
         final LongAdder nextCount = new LongAdder();
         final LongAdder expanded = new LongAdder();
