@@ -109,16 +109,7 @@ public final class LivenessChecker {
         List<Fairness> fairness = List.copyOf(machine.fairness());
         StateGraph g;
         try {
-            GraphRecorder graph = recorded;
-            if (graph == null) {
-                graph = new GraphRecorder(machine);
-                ExploreResult search = new BfsExplorer(ForwardingMachine.withoutChecks(machine),
-                        BfsExplorer.Options.defaults(), null, graph).run();
-                if (!search.isOk()) {
-                    return new Result(search.outcome(), null, -1, unchecked, 0, 0, seconds(start));
-                }
-            }
-            g = graph.graph();
+            g = (recorded != null ? recorded : record()).graph();
         } catch (RuntimeException e) {
             return new Result(Outcome.error(message(e)), null, -1, unchecked, 0, 0, seconds(start));
         }
@@ -149,6 +140,20 @@ public final class LivenessChecker {
             }
         }
         return new Result(Outcome.OK, null, -1, unchecked, g.size, g.edgeCount(), seconds(start));
+    }
+
+    /**
+     * The graph recorded by a search of the model that checks nothing else; an error of the machine
+     * (in the search's words) is thrown.
+     */
+    private GraphRecorder record() {
+        GraphRecorder graph = new GraphRecorder(machine);
+        ExploreResult search = new BfsExplorer(ForwardingMachine.withoutChecks(machine), BfsExplorer.Options.defaults(),
+                null, graph).run();
+        if (!search.isOk()) {
+            throw new IllegalStateException(search.outcome().message());
+        }
+        return graph;
     }
 
     private static List<Machine.Predicate> predicatesOf(Clause c) {
