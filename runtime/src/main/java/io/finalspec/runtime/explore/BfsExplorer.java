@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.finalspec.runtime.explore.liveness.GraphRecorder;
 import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
@@ -35,7 +36,9 @@ import io.finalspec.runtime.trace.Trace;
  * when it has no successor at all (before constraints) and the model checks deadlock. The properties'
  * {@code []P} conjuncts are checked after the invariants and reported like them, their {@code [][A]_v}
  * conjuncts on every transition (to a seen state, or outside the model, too), as TLC does; liveness
- * conjuncts are left to {@link ModelChecker} and listed as not checked in the result.
+ * conjuncts are left to {@link ModelChecker} and listed as not checked in the result. Given a
+ * {@link GraphRecorder}, the search records the liveness graph as it goes: each worker computes the
+ * liveness bits and edges of the states it expands, and the level's slices are merged after it.
  */
 public final class BfsExplorer {
 
@@ -94,6 +97,7 @@ public final class BfsExplorer {
     private final Machine machine;
     private final Options options;
     private final java.util.function.Predicate<State> target;
+    private final GraphRecorder graph;
 
     public BfsExplorer(Machine machine) {
         this(machine, Options.defaults());
@@ -108,9 +112,23 @@ public final class BfsExplorer {
      * INVARIANT outcome named "target" with the shortest trace to it (used to minimise traces).
      */
     public BfsExplorer(Machine machine, Options options, java.util.function.Predicate<State> target) {
+        this(machine, options, target, null);
+    }
+
+    /**
+     * With a {@code graph}: the search also records the liveness graph of the model in it, each
+     * state's part by the worker that expands it, merged after each level (complete when the
+     * search ends without violation). A search capped at a number of states cannot record it.
+     */
+    public BfsExplorer(Machine machine, Options options, java.util.function.Predicate<State> target,
+                       GraphRecorder graph) {
+        if (graph != null && options.maxDistinct() != Long.MAX_VALUE) {
+            throw new IllegalArgumentException("a capped search cannot record the whole state graph");
+        }
         this.machine = machine;
         this.options = options;
         this.target = target;
+        this.graph = graph;
     }
 
     public ExploreResult run() {
@@ -132,6 +150,8 @@ public final class BfsExplorer {
         volatile long frontierSize;
         volatile Slice[] slices = new Slice[0];
         volatile LevelChunk[] outputs = new LevelChunk[0];
+        /** The liveness graph's record of each slice of the level, when recording. */
+        volatile GraphRecorder.Slice[] recorded;
         final AtomicInteger cursor = new AtomicInteger();
         final LongAdder nextCount = new LongAdder();
         final LongAdder expanded = new LongAdder();
@@ -189,6 +209,9 @@ public final class BfsExplorer {
                     boolean isNew = inModel && seen.put(fp, 0);
                     if (isNew) {
                         distinct.increment();
+                        if (graph != null) {
+                            graph.initial(fp);
+                        }
                     }
                     if ((isNew || !inModel) && check(s, 0, null) && isNew) {
                         init.add(s, fp);
@@ -224,6 +247,9 @@ public final class BfsExplorer {
                     }
                     return finish(failure.get(), left);
                 }
+                if (graph != null) {
+                    graph.merge(recorded);
+                }
                 frontier = next;
                 frontierSize = nextSize;
                 if (nextSize > 0) {
@@ -247,6 +273,7 @@ public final class BfsExplorer {
             nextCount.reset();
             expanded.reset();
             outputs = new LevelChunk[work.size()];
+            recorded = graph == null ? null : new GraphRecorder.Slice[work.size()];
             slices = work.toArray(new Slice[0]);
             if (pool == null) {
                 expandSlices();
@@ -297,6 +324,7 @@ public final class BfsExplorer {
         private void expandSlices() {
             Slice[] work = slices;
             LevelChunk[] out = outputs;
+            GraphRecorder.Slice[] rec = recorded;
             while (failure.get() == null && !capped) {
                 int j = cursor.getAndIncrement();
                 if (j >= work.length) {
@@ -304,16 +332,24 @@ public final class BfsExplorer {
                 }
                 Slice slice = work[j];
                 LevelChunk next = new LevelChunk(codec, 2 * SLICE);
+                GraphRecorder.Slice part = graph == null ? null : graph.slice();
                 for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {
-                    expand(slice.chunk().state(i), slice.chunk().fingerprint(i), next);
+                    expand(slice.chunk().state(i), slice.chunk().fingerprint(i), next, part);
                 }
                 out[j] = next;
+                if (part != null) {
+                    rec[j] = part;
+                }
             }
         }
 
-        private void expand(State s, long sFp, LevelChunk out) {
+        /** Expands {@code s}: its successors to {@code out}, its node and edges to {@code part} (when recording). */
+        private void expand(State s, long sFp, LevelChunk out, GraphRecorder.Slice part) {
             long[] count = {0};
             expanded.increment();
+            if (part != null) {
+                part.begin(s, sFp);
+            }
             try {
                 machine.successors(s, (label, t) -> {
                     if (failure.get() != null) {
@@ -329,6 +365,9 @@ public final class BfsExplorer {
                     boolean isNew = inModel && seen.put(fp, sFp);
                     if (isNew) {
                         distinct.increment();
+                    }
+                    if (part != null && inModel) {
+                        part.successor(fp);
                     }
                     if (isNew || !inModel) {
                         if (!check(t, sFp, label)) {
@@ -352,6 +391,9 @@ public final class BfsExplorer {
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
                 return;
+            }
+            if (part != null) {
+                part.end();
             }
             if (count[0] == 0 && machine.checkDeadlock() && failure.get() == null) {
                 failure.compareAndSet(null, new Failure(Outcome.deadlock(), sFp, null, null));

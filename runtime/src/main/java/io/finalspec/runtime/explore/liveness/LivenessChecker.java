@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
+import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
 import io.finalspec.runtime.explore.Outcome;
 import io.finalspec.runtime.explore.PropertyCoverage;
 import io.finalspec.runtime.machine.Fairness;
+import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.TemporalProperty;
 import io.finalspec.runtime.machine.TemporalProperty.Clause;
@@ -34,6 +36,13 @@ import io.finalspec.runtime.trace.Trace;
  * </ul>
  * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
  * TLC does; conjuncts of other shapes are reported as not checked.
+ *
+ * <p>The graph is not searched for separately: the explorer's breadth-first search records it as
+ * it goes ({@link GraphRecorder}: the node and edge bits computed by the worker that expands each
+ * state, the node ids given in the order of a sequential search), and {@code ModelChecker} hands
+ * the recording to this checker. A caller without a search to share (or with a search capped at a
+ * number of states, which does not see the whole graph) gets the same recording from a
+ * {@link BfsExplorer} run of its own that checks nothing else.
  */
 public final class LivenessChecker {
 
@@ -52,9 +61,20 @@ public final class LivenessChecker {
     }
 
     private final Machine machine;
+    private final GraphRecorder recorded;
 
+    /** A checker that records the graph by a breadth-first search of its own (checking nothing else). */
     public LivenessChecker(Machine machine) {
+        this(machine, null);
+    }
+
+    /**
+     * A checker of the graph {@code recorded} during the explorer's search of {@code machine}
+     * (complete and without violation), or, when it is null, by a search of its own.
+     */
+    public LivenessChecker(Machine machine, GraphRecorder recorded) {
         this.machine = machine;
+        this.recorded = recorded;
     }
 
     /** Whether {@code m} has a liveness conjunct to check. */
@@ -62,26 +82,34 @@ public final class LivenessChecker {
         return m.properties().stream().anyMatch(TemporalProperty::hasLiveness);
     }
 
-    public Result run() {
-        long start = System.nanoTime();
-        List<ExploreResult.NotChecked> unchecked = PropertyCoverage.unsupported(machine);
-        Map<Machine.Predicate, Integer> bits = new IdentityHashMap<>();
+    /** The state predicates of {@code m}'s liveness conjuncts, each once: node bit i is {@code predicates(m).get(i)}. */
+    static List<Machine.Predicate> predicates(Machine m) {
+        Map<Machine.Predicate, Boolean> seen = new IdentityHashMap<>();
         List<Machine.Predicate> predicates = new ArrayList<>();
-        for (TemporalProperty p : machine.properties()) {
+        for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
                 for (Machine.Predicate pr : predicatesOf(c)) {
-                    if (!bits.containsKey(pr)) {
-                        bits.put(pr, predicates.size());
+                    if (seen.put(pr, Boolean.TRUE) == null) {
                         predicates.add(pr);
                     }
                 }
             }
         }
+        return predicates;
+    }
+
+    public Result run() {
+        long start = System.nanoTime();
+        List<ExploreResult.NotChecked> unchecked = PropertyCoverage.unsupported(machine);
+        List<Machine.Predicate> predicates = predicates(machine);
+        Map<Machine.Predicate, Integer> bits = new IdentityHashMap<>();
+        for (int i = 0; i < predicates.size(); i++) {
+            bits.put(predicates.get(i), i);
+        }
         List<Fairness> fairness = List.copyOf(machine.fairness());
         StateGraph g;
         try {
-            g = new GraphBuilder(machine, predicates.toArray(new Machine.Predicate[0]),
-                    fairness.toArray(new Fairness[0])).build();
+            g = (recorded != null ? recorded : record()).graph();
         } catch (RuntimeException e) {
             return new Result(Outcome.error(message(e)), null, -1, unchecked, 0, 0, seconds(start));
         }
@@ -112,6 +140,20 @@ public final class LivenessChecker {
             }
         }
         return new Result(Outcome.OK, null, -1, unchecked, g.size, g.edgeCount(), seconds(start));
+    }
+
+    /**
+     * The graph recorded by a search of the model that checks nothing else; an error of the machine
+     * (in the search's words) is thrown.
+     */
+    private GraphRecorder record() {
+        GraphRecorder graph = new GraphRecorder(machine);
+        ExploreResult search = new BfsExplorer(ForwardingMachine.withoutChecks(machine), BfsExplorer.Options.defaults(),
+                null, graph).run();
+        if (!search.isOk()) {
+            throw new IllegalStateException(search.outcome().message());
+        }
+        return graph;
     }
 
     private static List<Machine.Predicate> predicatesOf(Clause c) {

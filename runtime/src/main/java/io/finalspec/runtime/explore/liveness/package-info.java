@@ -1,9 +1,10 @@
 /**
- * Liveness checking on the explored state graph, with TLC's verdicts: {@link
- * io.finalspec.runtime.explore.liveness.LivenessChecker} builds the graph of the model (states as
- * ints, edges in one array), evaluates the properties' state predicates and the fairness
- * conditions on it, and searches for a fair cycle that violates a property (strongly connected
- * components, refined for strong fairness), which it returns as a lasso. See docs/codegen.md,
- * "Liveness".
+ * Liveness checking on the explored state graph, with TLC's verdicts: the explorer's breadth-first
+ * search records the graph of the model as it goes ({@link
+ * io.finalspec.runtime.explore.liveness.GraphRecorder}: states as ints, edges in one array, the
+ * properties' state predicates and the fairness conditions evaluated by the worker that expands
+ * each state), and {@link io.finalspec.runtime.explore.liveness.LivenessChecker} searches it for a
+ * fair cycle that violates a property (strongly connected components, refined for strong
+ * fairness), which it returns as a lasso. See docs/codegen.md, "Liveness".
  */
 package io.finalspec.runtime.explore.liveness;
