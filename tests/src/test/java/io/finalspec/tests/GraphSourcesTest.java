@@ -21,16 +21,21 @@ import io.finalspec.toolkit.conform.ToolGraphConformance;
 import io.finalspec.toolkit.tlc.Children;
 import io.finalspec.toolkit.tlc.TlcGraphDump;
 import io.finalspec.toolkit.tlc.TlcOptions;
+import io.finalspec.toolkit.tlc.TlcResult;
+import io.finalspec.toolkit.tlc.TlcRunner;
 
 /**
  * The two sources of graph mode side by side, one model after the other in one run: TLC's graph
- * compared inside TLC's JVM ({@link ToolGraphConformance}, what {@code conform} uses on one machine)
- * and TLC's labelled dump streamed while TLC writes it ({@link GraphStepConformance}, what
- * {@code conform --distributed} uses), each timed from the start of its TLC JVM to the last
- * comparison. Both must compare the same states and transitions and find no mismatch.
+ * compared inside TLC's JVM ({@link ToolGraphConformance}, what {@code conform} uses on one machine;
+ * with one thread and with one per core) and TLC's labelled dump streamed while TLC writes it
+ * ({@link GraphStepConformance}, what {@code conform --distributed} uses), each timed from the start
+ * of its TLC JVM to the last comparison, beside TLC checking the model alone (one worker, from its
+ * JVM's start to its end): the comparison cannot be faster than TLC generating the graph. All must
+ * compare the same states and transitions and find no mismatch.
  *
  * <p>A measurement, not part of {@code mvn verify}: {@code -Dfinalspec.graphsources=REGEX} names the
- * cases (corpus models and the large models of {@code conform-large}); with
+ * cases (corpus models, the large models of {@code conform-large} and the default models of
+ * {@code specs/models.toml}); with
  * {@code -Dfinalspec.graphsources.doc=true} the figures go into docs/conformance.md (section
  * {@code graph-sources}).
  */
@@ -39,11 +44,14 @@ class GraphSourcesTest {
 
     static final String ONLY = System.getProperty("finalspec.graphsources", "");
     static final long SEED = 20261122L;
+    /** Threads of TLC's JVM for the Tool API comparison (as {@code conform} runs it: one per core), beside one thread. */
+    static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     @Test
     void bothSourcesCompareTheSameGraph() throws Exception {
         List<ExploreCase> cases = new ArrayList<>(ExploreCases.conformable());
         ExploreCases.conformLarge().forEach(l -> cases.add(l.model()));
+        cases.addAll(ExploreCases.models());
         cases.removeIf(c -> !c.name().matches(ONLY));
         assertFalse(cases.isEmpty(), "no case matches " + ONLY);
         double loadBefore = ConformanceFigures.Machine.load();
@@ -51,13 +59,21 @@ class GraphSourcesTest {
         for (ExploreCase c : cases) {
             Machine machine = Compiler.load(c.spec(), c.config());
             GraphStepConformance.Result dump = fromDump(machine, c);
-            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(c.spec(), c.config(), false, n -> { });
+            TlcResult alone = new TlcRunner(new TlcOptions(1, "2g", 600, false)).check(c.spec(), c.config(), p -> { });
+            GraphStepConformance.Result one = new ToolGraphConformance(machine, SEED, 1).check(c.spec(), c.config(), false, n -> { });
+            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED, THREADS).check(c.spec(), c.config(), false, n -> { });
             assertEquals(List.of(), dump.mismatches(), c.name());
+            assertEquals(List.of(), one.mismatches(), c.name());
             assertEquals(List.of(), tool.mismatches(), c.name());
-            assertEquals(dump.statesChecked(), tool.statesChecked(), c.name());
-            assertEquals(dump.transitionsCompared(), tool.transitionsCompared(), c.name());
+            assertEquals(io.finalspec.codegen.manifest.Expectation.Kind.PASS, alone.outcome().kind(),
+                c.name() + ": a model whose check TLC stops early cannot time its whole graph");
+            assertEquals(alone.distinct(), tool.statesChecked(), c.name() + ": TLC alone");
+            for (GraphStepConformance.Result r : List.of(dump, one)) {
+                assertEquals(r.statesChecked(), tool.statesChecked(), c.name());
+                assertEquals(r.transitionsCompared(), tool.transitionsCompared(), c.name());
+            }
             ConformanceFigures.SourceRow row = new ConformanceFigures.SourceRow(c.name(), tool.statesChecked(), tool.transitionsCompared(),
-                round(dump.seconds()), round(tool.seconds()));
+                round(alone.seconds()), round(dump.seconds()), round(one.seconds()), round(tool.seconds()), THREADS);
             System.out.println("graph sources: " + row);
             rows.add(row);
         }

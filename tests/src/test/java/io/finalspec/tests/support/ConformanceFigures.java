@@ -106,21 +106,24 @@ public final class ConformanceFigures {
     }
 
     /** One model compared by both sources of graph mode ({@code GraphSourcesTest}): seconds from TLC's start to the last comparison. */
-    public record SourceRow(String name, long states, long transitions, double dumpSeconds, double toolSeconds) {
+    public record SourceRow(String name, long states, long transitions, double tlcSeconds, double dumpSeconds, double oneThreadSeconds,
+                            double toolSeconds, int threads) {
         String render() {
-            return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %,.0f | %.1f× |%n", name, states,
-                transitions, dumpSeconds, states / dumpSeconds, transitions / dumpSeconds, toolSeconds, states / toolSeconds,
-                transitions / toolSeconds, dumpSeconds / toolSeconds);
+            return String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %,.0f | %,.0f | %.2f× |%n", name, states,
+                transitions, tlcSeconds, dumpSeconds, oneThreadSeconds, toolSeconds, states / toolSeconds, transitions / toolSeconds,
+                toolSeconds / tlcSeconds);
         }
     }
 
-    /** A run of {@code GraphSourcesTest}: the models one after the other, each by the dump and then in TLC's JVM. */
+    /** A run of {@code GraphSourcesTest}: per model, TLC alone, the dump, then TLC's JVM with one thread and with one per core. */
     public record Sources(Machine machine, List<SourceRow> rows) {
         String render() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "GraphSourcesTest, %s: %d models, each compared from"
-                + " TLC's dump and then in TLC's JVM, one after the other.%n%n", machine.describe(), rows.size()));
-            out.append("| case | states | transitions | dump s | dump states/s | dump transitions/s | tool s | tool states/s"
-                + " | tool transitions/s | speed-up |\n");
+            int threads = rows.isEmpty() ? 1 : rows.get(0).threads();
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "GraphSourcesTest, %s: %d models, each checked by TLC alone,"
+                + " compared from TLC's dump, then in TLC's JVM with 1 thread and with %d, one after the other.%n%n", machine.describe(),
+                rows.size(), threads));
+            out.append("| case | states | transitions | TLC alone s | dump s | TLC's JVM, 1 thread s | TLC's JVM, ").append(threads)
+                .append(" threads s | states/s | transitions/s | time / TLC alone |\n");
             out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             rows.forEach(r -> out.append(r.render()));
             return out.toString();

@@ -29,11 +29,22 @@ public final class ToolGraphConformance {
 
     private final Machine machine;
     private final long seed;
+    private final int threads;
 
-    /** @param seed written into a mismatch, for the replay command it prints */
+    /** With as many threads in TLC's JVM as there are cores. @param seed written into a mismatch, for the replay command it prints */
     public ToolGraphConformance(Machine machine, long seed) {
+        this(machine, seed, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param seed written into a mismatch, for the replay command it prints
+     * @param threads threads of TLC's JVM that compute successors (TLC's and the machine's) a level at a time; the result does
+     *     not depend on it
+     */
+    public ToolGraphConformance(Machine machine, long seed, int threads) {
         this.machine = machine;
         this.seed = seed;
+        this.threads = threads;
     }
 
     /**
@@ -58,7 +69,7 @@ public final class ToolGraphConformance {
         long start = System.nanoTime();
         TlcOracle.GraphResult r;
         try (TlcOracle tlc = TlcOracle.start(spec, config, io.finalspec.toolkit.tlc.ChildProcess.defaultTimeout(), factory, small)) {
-            r = tlc.compareGraph(machineSpec, machineConfig, factory, progress);
+            r = tlc.compareGraph(machineSpec, machineConfig, factory, threads, progress);
         }
         return new GraphStepConformance.Result(r.states(), r.transitions(), (System.nanoTime() - start) / 1e9, describe(r.mismatches()));
     }

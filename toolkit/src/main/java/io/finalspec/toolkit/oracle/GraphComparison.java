@@ -1,11 +1,15 @@
 package io.finalspec.toolkit.oracle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.finalspec.distributed.PrintedStates;
 import io.finalspec.runtime.explore.ModelFilter;
@@ -58,15 +62,18 @@ final class GraphComparison {
     private final RuntimeValues values;
     private final UniqueString[] vars;
     private final long[] tlcActionHash;
-    private final Map<String, Long> machineActionHash = new HashMap<>();
+    private final Map<String, Long> machineActionHash = new ConcurrentHashMap<>();
+    private final int threads;
 
-    GraphComparison(TlcModel model, Machine machine) {
+    /** @param threads how many threads compute successors (TLC's and the machine's); 1: only the calling thread */
+    GraphComparison(TlcModel model, Machine machine, int threads) {
         if (!model.varNames().equals(machine.variables())) {
             throw new IllegalArgumentException("TLC's variables " + model.varNames() + " differ from the machine's "
                 + machine.variables());
         }
         this.model = model;
         this.machine = machine;
+        this.threads = Math.max(1, threads);
         this.filter = new ModelFilter(machine);
         this.values = new RuntimeValues(machine.names(), model::force);
         this.vars = model.varKeys();
@@ -80,7 +87,32 @@ final class GraphComparison {
     private record Reached(TLCState tlc, State machine) {
     }
 
+    /** One state's successors on both sides, computed by any thread: the machine's {balance, count}, TLC's steps in the graph. */
+    private record Expanded(long[] balance, List<TlcModel.Step> steps, long[] tlcFingerprints) {
+    }
+
+    /** Levels smaller than this are expanded on the comparing thread alone: a hand-off would cost more than it saves. */
+    private static final int PARALLEL_LEVEL = 64;
+
     Stats run(Sink sink) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, GraphComparison::daemon) : null;
+        try {
+            return run(sink, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Level by level: every state's successors on both sides are computed first, in parallel on
+     * {@code pool} when there is one (TLC's Tool is shared as TLC's own workers share it, the machine
+     * as the explorer's workers do), into slots in level order; then this thread walks the level in
+     * order, converting new states and balancing, so the next level, the states' machine values and
+     * the mismatch reported are the same whatever the number of threads.
+     */
+    private Stats run(Sink sink, ExecutorService pool) {
         LongLongMap views = new LongLongMap();
         List<Reached> level = initial(views, sink);
         long states = 0;
@@ -88,14 +120,16 @@ final class GraphComparison {
         boolean reported = false;
         long nextProgress = System.nanoTime() + PROGRESS_NANOS;
         while (!level.isEmpty()) {
+            Expanded[] expanded = expandAll(level, pool);
             List<Reached> next = new ArrayList<>();
-            for (Reached r : level) {
-                long[] balance = machineBalance(r.machine());
+            for (int i = 0; i < expanded.length; i++) {
+                Reached r = level.get(i);
+                long[] balance = expanded[i].balance();
                 transitions += balance[1];
-                List<TlcModel.Step> steps = inGraph(r.tlc());
-                for (TlcModel.Step step : steps) {
-                    long view = view(views, step.state(), r, next);
-                    balance[0] -= PrintedStates.element(tlcActionHash[step.action()], view);
+                List<TlcModel.Step> steps = expanded[i].steps();
+                for (int k = 0; k < steps.size(); k++) {
+                    long view = view(views, expanded[i].tlcFingerprints()[k], steps.get(k).state(), r, next);
+                    balance[0] -= PrintedStates.element(tlcActionHash[steps.get(k).action()], view);
                     balance[1]--;
                 }
                 states++;
@@ -113,6 +147,67 @@ final class GraphComparison {
         return new Stats(states, transitions);
     }
 
+    /** Both sides' successors of every state of {@code level}, in level order. */
+    private Expanded[] expandAll(List<Reached> level, ExecutorService pool) {
+        Expanded[] out = new Expanded[level.size()];
+        if (pool == null || level.size() < PARALLEL_LEVEL) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = expand(level.get(i));
+            }
+            return out;
+        }
+        int parts = threads * 4;
+        List<Future<?>> work = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) out.length * p / parts);
+            int to = (int) ((long) out.length * (p + 1) / parts);
+            work.add(pool.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    out[i] = expand(level.get(i));
+                }
+            }));
+        }
+        for (Future<?> f : work) {
+            awaitRethrowing(f);
+        }
+        return out;
+    }
+
+    private Expanded expand(Reached r) {
+        long[] balance = machineBalance(r.machine());
+        List<TlcModel.Step> steps = inGraph(r.tlc());
+        long[] fps = new long[steps.size()];
+        for (int k = 0; k < fps.length; k++) {
+            fps[k] = steps.get(k).state().fingerPrint();
+        }
+        return new Expanded(balance, steps, fps);
+    }
+
+    /** Waits for {@code f}; what the task threw is thrown here as it was (TLC's evaluation errors keep their type). */
+    private static void awaitRethrowing(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while comparing a level", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "graph-comparison");
+        t.setDaemon(true);
+        return t;
+    }
+
     /** TLC's initial states in the model, the first level; reports when the machine's are not the same. */
     private List<Reached> initial(LongLongMap views, Sink sink) {
         List<TLCState> tlcInit = new ArrayList<>();
@@ -121,7 +216,7 @@ final class GraphComparison {
         for (TLCState s : model.initStates()) {
             if (model.inModel(s)) {
                 tlcInit.add(s);
-                tlcViews.add(view(views, s, null, level));
+                tlcViews.add(view(views, s.fingerPrint(), s, null, level));
             }
         }
         Set<Long> mine = new HashSet<>();
@@ -165,10 +260,10 @@ final class GraphComparison {
      * The machine VIEW fingerprint of TLC's class of {@code t}: known, or computed now from {@code t}
      * converted (reached from {@code from}, null for an initial state), which then joins {@code next}.
      */
-    private long view(LongLongMap views, TLCState t, Reached from, List<Reached> next) {
-        long fp = t.fingerPrint();
-        if (views.contains(fp)) {
-            return views.get(fp);
+    private long view(LongLongMap views, long fp, TLCState t, Reached from, List<Reached> next) {
+        int slot = views.slotOf(fp);
+        if (slot >= 0) {
+            return views.valueAt(slot);
         }
         State m = convert(t, from);
         long view = States.viewFingerprint(machine, m);
@@ -194,12 +289,14 @@ final class GraphComparison {
         private boolean[] used = new boolean[1 << 12];
         private int size;
 
-        boolean contains(long k) {
-            return used[find(keys, used, k)];
+        /** The slot holding {@code k}, or -1: one probe for both the question and the value. */
+        int slotOf(long k) {
+            int i = find(keys, used, k);
+            return used[i] ? i : -1;
         }
 
-        long get(long k) {
-            return vals[find(keys, used, k)];
+        long valueAt(int slot) {
+            return vals[slot];
         }
 
         void put(long k, long v) {

@@ -261,7 +261,7 @@ public final class OracleServer {
             return;
         }
         StringBuilder line = new StringBuilder(1 << 10);
-        GraphComparison.Stats stats = new GraphComparison(model, machine).run(new GraphComparison.Sink() {
+        GraphComparison.Stats stats = new GraphComparison(model, machine, req.has("threads") ? req.get("threads").getAsInt() : 1).run(new GraphComparison.Sink() {
             @Override
             public void progress(long states, long transitions) {
                 line.setLength(0);

@@ -362,11 +362,12 @@ public final class TlcOracle implements AutoCloseable {
      * @throws OracleException of kind {@code EVAL} if TLC or the machine fails to evaluate a state
      */
     public synchronized GraphResult compareGraph(Path machineSpec, Path machineConfig, Class<? extends MachineFactory> factory,
-            java.util.function.LongConsumer progress) {
+            int threads, java.util.function.LongConsumer progress) {
         StringBuilder req = new StringBuilder("{\"op\":\"graph\",\"spec\":");
         JsonText.string(req, machineSpec.toAbsolutePath().normalize().toString()).append(",\"config\":");
         JsonText.string(req, machineConfig.toAbsolutePath().normalize().toString()).append(",\"factory\":");
-        send(JsonText.string(req, factory.getName()).append('}').toString());
+        JsonText.string(req, factory.getName()).append(",\"threads\":").append(threads);
+        send(req.append('}').toString());
         List<GraphMismatch> mismatches = new ArrayList<>();
         while (true) {
             JsonObject line = readAnswer();

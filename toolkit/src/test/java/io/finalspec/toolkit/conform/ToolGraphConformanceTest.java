@@ -55,8 +55,12 @@ class ToolGraphConformanceTest {
             Path cfg = CORPUS.resolve(m[1]);
             Machine machine = Compiler.load(spec, cfg);
             GraphStepConformance.Result dump = fromDump(machine, spec, cfg);
-            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED).check(spec, cfg, true, n -> { });
+            GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED, 1).check(spec, cfg, true, n -> { });
+            GraphStepConformance.Result threads = new ToolGraphConformance(machine, SEED, 3).check(spec, cfg, true, n -> { });
             assertEquals(List.of(), dump.mismatches(), m[1]);
+            assertEquals(List.of(), threads.mismatches(), m[1]);
+            assertEquals(tool.statesChecked() + "/" + tool.transitionsCompared(), threads.statesChecked() + "/" + threads.transitionsCompared(),
+                m[1] + ": one thread or three in TLC's JVM");
             assertEquals(List.of(), tool.mismatches(), m[1]);
             assertTrue(tool.statesChecked() > 1, m[1]);
             assertEquals(dump.statesChecked(), tool.statesChecked(), m[1]);
