@@ -58,7 +58,9 @@ class GraphSourcesTest {
         List<ConformanceFigures.SourceRow> rows = new ArrayList<>();
         for (ExploreCase c : cases) {
             Machine machine = Compiler.load(c.spec(), c.config());
-            GraphStepConformance.Result dump = fromDump(machine, c);
+            GraphStepConformance.Result[] dumps = fromDump(machine, c);
+            GraphStepConformance.Result dump = dumps[0];
+            GraphStepConformance.Result written = dumps[1];
             TlcResult alone = new TlcRunner(new TlcOptions(1, "2g", 600, false)).check(c.spec(), c.config(), p -> { });
             GraphStepConformance.Result one = new ToolGraphConformance(machine, SEED, 1).check(c.spec(), c.config(), false, n -> { });
             GraphStepConformance.Result tool = new ToolGraphConformance(machine, SEED, THREADS).check(c.spec(), c.config(), false, n -> { });
@@ -68,12 +70,13 @@ class GraphSourcesTest {
             assertEquals(io.finalspec.codegen.manifest.Expectation.Kind.PASS, alone.outcome().kind(),
                 c.name() + ": a model whose check TLC stops early cannot time its whole graph");
             assertEquals(alone.distinct(), tool.statesChecked(), c.name() + ": TLC alone");
-            for (GraphStepConformance.Result r : List.of(dump, one)) {
+            assertEquals(List.of(), written.mismatches(), c.name());
+            for (GraphStepConformance.Result r : List.of(dump, written, one)) {
                 assertEquals(r.statesChecked(), tool.statesChecked(), c.name());
                 assertEquals(r.transitionsCompared(), tool.transitionsCompared(), c.name());
             }
             ConformanceFigures.SourceRow row = new ConformanceFigures.SourceRow(c.name(), tool.statesChecked(), tool.transitionsCompared(),
-                round(alone.seconds()), round(dump.seconds()), round(one.seconds()), round(tool.seconds()), THREADS);
+                round(alone.seconds()), round(dump.seconds()), round(written.seconds()), round(one.seconds()), round(tool.seconds()), THREADS);
             System.out.println("graph sources: " + row);
             rows.add(row);
         }
@@ -88,15 +91,21 @@ class GraphSourcesTest {
         return Math.round(seconds * 1000) / 1000.0;
     }
 
-    /** The dump path as {@code conform} runs it: TLC writes its graph while this JVM reads and compares it. */
-    private static GraphStepConformance.Result fromDump(Machine machine, ExploreCase c) throws Exception {
+    /**
+     * The dump path as {@code conform} runs it (TLC writes its graph while this JVM reads and compares
+     * it), then the written dump compared again, as {@code conform --dump FILE} compares a dump written
+     * beforehand (in this JVM, so the machine's code is already compiled by the JIT).
+     */
+    private static GraphStepConformance.Result[] fromDump(Machine machine, ExploreCase c) throws Exception {
         GraphStepConformance graph = new GraphStepConformance(machine, SEED);
         Path dir = Children.ofThisJvm().tempFolder("graph-sources");
         try {
             TlcGraphDump.Streamed<GraphStepConformance.Pass> run = new TlcGraphDump(new TlcOptions(1, "2g", 600, false))
                 .dumpWhileReading(c.spec(), c.config(), dir, graph::stream);
             assertTrue(run.dump().complete(), run.dump().outputTail());
-            return graph.finish(run.result(), run.dump().file(), run.dump().distinct());
+            GraphStepConformance.Result streamed = graph.finish(run.result(), run.dump().file(), run.dump().distinct());
+            GraphStepConformance.Result written = new GraphStepConformance(machine, SEED).check(run.dump().file(), run.dump().distinct());
+            return new GraphStepConformance.Result[] {streamed, written};
         } finally {
             Children.ofThisJvm().delete(dir);
         }
