@@ -21,13 +21,13 @@ public final class Constraints {
     }
 
     private final ModelFilter model;
-    private final List<Machine.Predicate> invariants;
+    private final Machine.Predicate[] invariants; // an array: this loop runs once a state
     private final List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
     private final List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
 
     public Constraints(Machine m) {
         this.model = new ModelFilter(m);
-        this.invariants = List.copyOf(m.invariants());
+        this.invariants = m.invariants().toArray(new Machine.Predicate[0]);
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
                 // reported under the predicate's name: TLC names an implied invariant or action by the

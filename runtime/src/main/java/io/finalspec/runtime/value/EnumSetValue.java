@@ -9,9 +9,58 @@ public final class EnumSetValue extends SetValue {
     static final EnumSetValue EMPTY = new EnumSetValue(new Value[0]);
 
     final Value[] elems;
+    /**
+     * Membership by rank when every element is a string (or every one a model value) of one
+     * table: built on the second query, so that the sets tested again and again (a constant such
+     * as {@code {"done", "fatal"}}, a domain) answer with one bit while a set built and tested once
+     * costs nothing more. Racy on purpose: two threads may both build it, with the same result.
+     */
+    private AtomIndex atoms;
+    private int queries;
 
     private EnumSetValue(Value[] sortedDistinct) {
         this.elems = sortedDistinct;
+    }
+
+    /** The ranks present, for elements of one kind (strings or model values) made by one table. */
+    private record AtomIndex(Value.Kind kind, NameTable table, long[] bits) {
+        static final AtomIndex NONE = new AtomIndex(null, null, new long[0]);
+        /** Ranks above this get no index (a table holds a few thousand names at most in practice). */
+        static final int MAX_RANK = 1 << 16;
+
+        static AtomIndex of(Value[] elems) {
+            Value.Kind kind = elems.length == 0 ? null : elems[0].kind();
+            if (kind != Value.Kind.STRING && kind != Value.Kind.MODEL) {
+                return NONE;
+            }
+            NameTable table = tableOf(elems[0]);
+            int max = 0;
+            for (Value e : elems) {
+                if (e.kind() != kind || tableOf(e) != table || rankOf(e) >= MAX_RANK) {
+                    return NONE;
+                }
+                max = Math.max(max, rankOf(e));
+            }
+            long[] bits = new long[(max >>> 6) + 1];
+            for (Value e : elems) {
+                bits[rankOf(e) >>> 6] |= 1L << rankOf(e);
+            }
+            return new AtomIndex(kind, table, bits);
+        }
+
+        /** Whether {@code v} is an element, or null when the index cannot tell (another kind or table). */
+        Boolean lookup(Value v) {
+            if (kind == null || v.kind() != kind || tableOf(v) != table) {
+                return null;
+            }
+            int r = rankOf(v);
+            int w = r >>> 6;
+            return w < bits.length && (bits[w] & (1L << r)) != 0;
+        }
+
+        private static int rankOf(Value atom) {
+            return atom instanceof StrValue s ? s.rank() : ((ModelValue) atom).rank();
+        }
     }
 
     /** Normalizes {@code vals} (sorts with TLC's order, which may throw, and removes duplicates). */
@@ -69,10 +118,25 @@ public final class EnumSetValue extends SetValue {
 
     @Override
     public boolean contains(Value v) {
+        AtomIndex index = atoms;
+        if (index == null && ++queries > 1) {
+            index = AtomIndex.of(elems);
+            atoms = index;
+        }
+        if (index != null && v != null) {
+            Boolean known = index.lookup(v);
+            if (known != null) {
+                return known;
+            }
+        }
         return indexOf(v) >= 0;
     }
 
     int indexOf(Value v) {
+        if (elems.length > 0 && ofAnotherTable(elems[0], v)) {
+            // a string or model value of another name table may sort elsewhere there: no binary search
+            return scan(elems, v);
+        }
         try {
             return search(v);
         } catch (TlaEvalException e) {
@@ -82,6 +146,30 @@ public final class EnumSetValue extends SetValue {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether {@code a} and {@code b} are strings or model values made by two tables, whose ranks
+     * (TLC's order) say nothing about each other.
+     */
+    static boolean ofAnotherTable(Value a, Value b) {
+        NameTable ta = tableOf(a);
+        NameTable tb = tableOf(b);
+        return ta != null && tb != null && ta != tb;
+    }
+
+    private static NameTable tableOf(Value v) {
+        return v instanceof StrValue s ? s.table() : v instanceof ModelValue m ? m.table() : null;
+    }
+
+    /** The position of {@code v} among {@code elems} by TLC's equality, which may throw as TLC's does. */
+    static int scan(Value[] elems, Value v) {
+        for (int i = 0; i < elems.length; i++) {
+            if (ValueOrder.strictEqual(elems[i], v)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int search(Value v) {

@@ -38,11 +38,33 @@ public final class FunSetValue extends SetValue {
             }
             throw new TlaEvalException("Attempted to check if the value:\n" + v + "\nis an element of a set of functions.");
         }
-        if (!ValueOrder.equal(f.domain(), domain)) {
+        if (!hasDomain(f)) {
             return false;
         }
         for (int i = 0; i < f.size(); i++) {
             if (!range.contains(f.valueAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code f}'s domain is this set's domain. Most {@code TypeOK} conjuncts test functions
+     * whose domain elements are the very objects of this set's, in the same order: that is checked
+     * first, position by position, without building the domain as a set; anything else (another
+     * representation, values of another name table, which may sort differently) compares the sets.
+     */
+    private boolean hasDomain(FcnValue f) {
+        if (domain instanceof EnumSetValue d && f.size() == d.size() && sameKeys(f, d)) {
+            return true;
+        }
+        return ValueOrder.equal(f.domain(), domain);
+    }
+
+    private static boolean sameKeys(FcnValue f, EnumSetValue d) {
+        for (int i = 0; i < d.elems.length; i++) {
+            if (f.keyAt(i) != d.elems[i]) {
                 return false;
             }
         }

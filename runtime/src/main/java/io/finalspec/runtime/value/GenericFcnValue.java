@@ -28,8 +28,23 @@ public final class GenericFcnValue extends FcnValue {
     @Override
     public int indexOf(Value key) {
         if (keys.length <= 8) {
+            // keys and arguments mostly come from one table (one object per string or model
+            // value): an identity pass first, equality only when it finds nothing
             for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == key || ValueOrder.equal(keys[i], key)) {
+                if (keys[i] == key) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (ValueOrder.equal(keys[i], key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        if (EnumSetValue.ofAnotherTable(keys[0], key)) {
+            for (int i = 0; i < keys.length; i++) {
+                if (ValueOrder.equal(keys[i], key)) {
                     return i;
                 }
             }

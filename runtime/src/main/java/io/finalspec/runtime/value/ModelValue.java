@@ -9,11 +9,13 @@ package io.finalspec.runtime.value;
 public final class ModelValue extends AbstractValue {
     private final String name;
     private final int rank;
+    private final NameTable table;
     private final long fp;
 
-    ModelValue(String name, int rank) {
+    ModelValue(String name, int rank, NameTable table) {
         this.name = name;
         this.rank = rank;
+        this.table = table;
         this.fp = Fp.ofString(Fp.MODEL, name);
     }
 
@@ -23,6 +25,11 @@ public final class ModelValue extends AbstractValue {
 
     int rank() {
         return rank;
+    }
+
+    /** The table this model value was made by: it makes one object per name. */
+    NameTable table() {
+        return table;
     }
 
     @Override

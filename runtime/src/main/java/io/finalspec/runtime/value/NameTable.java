@@ -86,7 +86,7 @@ public final class NameTable {
             throw new TlaEvalException("a model value needs a name");
         }
         ModelValue v = models.get(name);
-        return v != null ? v : models.computeIfAbsent(name, k -> new ModelValue(k, rank(k)));
+        return v != null ? v : models.computeIfAbsent(name, k -> new ModelValue(k, rank(k), this));
     }
 
     /** {@code [n1 |-> v1, ...]}; names in any order, duplicates are an error. */

@@ -29,7 +29,7 @@ public final class ValueOrder {
             return 0;
         }
         if (a instanceof ModelValue ma) {
-            return b instanceof ModelValue mb ? (ma.name().equals(mb.name()) ? 0 : Integer.compare(ma.rank(), mb.rank())) : -1;
+            return b instanceof ModelValue mb ? (sameModelValue(ma, mb) ? 0 : Integer.compare(ma.rank(), mb.rank())) : -1;
         }
         if (b instanceof ModelValue) {
             return 1;
@@ -126,6 +126,11 @@ public final class ValueOrder {
         return 0;
     }
 
+    /** Whether two model values are the same: one table makes one object per name, so only values of two tables need their names compared. */
+    private static boolean sameModelValue(ModelValue a, ModelValue b) {
+        return a == b || (a.table() != b.table() && a.name().equals(b.name()));
+    }
+
     static TlaEvalException incomparable(Value a, Value b) {
         Value.Kind k = a.kind();
         if (k == Value.Kind.SET || k == Value.Kind.FUNCTION) {
@@ -150,7 +155,7 @@ public final class ValueOrder {
             case BOOL:
                 return false; // interned: identity was checked above
             case MODEL:
-                return ((ModelValue) a).name().equals(((ModelValue) b).name());
+                return sameModelValue((ModelValue) a, (ModelValue) b);
             case INT:
                 return ((IntValue) a).value() == ((IntValue) b).value();
             case STRING:
@@ -169,7 +174,7 @@ public final class ValueOrder {
             return true;
         }
         if (a instanceof ModelValue || b instanceof ModelValue) {
-            return a instanceof ModelValue ma && b instanceof ModelValue mb && ma.name().equals(mb.name());
+            return a instanceof ModelValue ma && b instanceof ModelValue mb && sameModelValue(ma, mb);
         }
         Value.Kind k = a.kind();
         if (k != b.kind()) {
