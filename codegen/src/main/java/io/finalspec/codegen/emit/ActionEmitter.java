@@ -186,15 +186,51 @@ final class ActionEmitter {
     m.addParameter(LABEL, "label").addParameter(SINK, "out");
     m.addJavadoc("Action {@code $L} ($L).\n", Comments.safe(labelName), Comments.safe(span.where()));
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
     b.beginControlFlow("try");
-    items(new ArrayList<>(List.of(Item.of(body, false))), sc, b, "return");
+    List<Item> list = new ArrayList<>(List.of(Item.of(body, false)));
+    leadingGuards(list, sc, b);
+    b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
+    items(list, sc, b, "return");
     b.nextControlFlow("catch ($T e)", EVAL_EXCEPTION);
     b.addStatement("throw at(e, label.toString(), $S)", span.where());
     b.endControlFlow();
     m.addCode(b.build());
     buildHelpers();
     return m.build();
+  }
+
+  /**
+   * Emits the action's leading conjuncts that only test the current state (no primed variable, no
+   * branching, no binding) and removes them from {@code list}: they run before the next-state array
+   * is allocated, so an action disabled in a state (most actions in most states) allocates nothing.
+   * The tests are the very ones {@link #items} would emit, in the same order.
+   */
+  private void leadingGuards(List<Item> list, Scope sc, CodeBlock.Builder b) {
+    while (!list.isEmpty()) {
+      IrExpr e = list.get(0).e();
+      if (e instanceof IrExpr.Apply a && a.op() == Operator.AND) {
+        boolean popped = list.get(0).popped();
+        list.remove(0);
+        for (int i = a.args().size() - 1; i >= 0; i--) {
+          list.add(0, Item.of(a.args().get(i), i == 0 ? popped : true));
+        }
+        continue;
+      }
+      if (!testsCurrentStateOnly(e)) {
+        return;
+      }
+      list.remove(0);
+      comment(b, e.span());
+      guard(e, sc, b, "return");
+    }
+  }
+
+  private static boolean testsCurrentStateOnly(IrExpr e) {
+    if (e == null || e instanceof IrExpr.Let || isBranching(e) || e instanceof IrExpr.Binder) {
+      return false;
+    }
+    return !IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED
+        || x instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED);
   }
 
   /** Builds the pending continuations (last created first: its callers are all emitted), then adds the helpers in creation order. */

@@ -205,6 +205,8 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     static final class Members extends Field {
         private final Value[] members;
         private final Map<Value, Integer> codes = new HashMap<>();
+        /** Up to this many members, a value is first looked for by identity, before hashing. */
+        private static final int IDENTITY_SCAN = 16;
         /** When every member is an integer of one interval {@code lo..lo+n-1}: {@code lo}, else null. */
         private final Integer lo;
 
@@ -250,6 +252,14 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                     return c;
                 }
                 throw outside(v, this);
+            }
+            if (members.length <= IDENTITY_SCAN) {
+                // most values come from the same table as the members: the very same objects
+                for (int i = 0; i < members.length; i++) {
+                    if (members[i] == v) {
+                        return i;
+                    }
+                }
             }
             Integer c = codes.get(v);
             if (c == null) {
@@ -321,28 +331,26 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             return cardinality;
         }
 
-        /** The function's values in domain order, or an {@link OutOfTypeException}. */
-        private Value[] values(Value v) {
+        /** {@code v} as a function over this field's keys (its values in domain order), or an {@link OutOfTypeException}. */
+        private FcnValue overKeys(Value v) {
             if (!(v instanceof FcnValue f) || f.size() != keys.length) {
                 throw outside(v, this);
             }
-            Value[] out = new Value[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 Value k = f.keyAt(i);
                 if (k != keys[i] && !ValueOrder.equal(k, keys[i])) {
                     throw outside(v, this);
                 }
-                out[i] = f.valueAt(i);
             }
-            return out;
+            return f;
         }
 
         @Override
         long code(Value v) {
-            Value[] vals = values(v);
+            FcnValue f = overKeys(v);
             long c = 0;
             for (int i = keys.length - 1; i >= 0; i--) {
-                c = c * ranges[i].cardinality() + ranges[i].code(vals[i]);
+                c = c * ranges[i].cardinality() + ranges[i].code(f.valueAt(i));
             }
             return c;
         }
@@ -377,9 +385,9 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 super.write(v, out);
                 return;
             }
-            Value[] vals = values(v);
+            FcnValue f = overKeys(v);
             for (int i = 0; i < keys.length; i++) {
-                ranges[i].write(vals[i], out);
+                ranges[i].write(f.valueAt(i), out);
             }
         }
 

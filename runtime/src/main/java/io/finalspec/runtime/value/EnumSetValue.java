@@ -23,20 +23,20 @@ public final class EnumSetValue extends SetValue {
     }
 
     /** The ranks present, for elements of one kind (strings or model values) made by one table. */
-    private record AtomIndex(Value.Kind kind, NameTable table, long[] bits) {
-        static final AtomIndex NONE = new AtomIndex(null, null, new long[0]);
+    private record AtomIndex(boolean strings, NameTable table, long[] bits) {
+        static final AtomIndex NONE = new AtomIndex(false, null, new long[0]);
         /** Ranks above this get no index (a table holds a few thousand names at most in practice). */
         static final int MAX_RANK = 1 << 16;
 
         static AtomIndex of(Value[] elems) {
-            Value.Kind kind = elems.length == 0 ? null : elems[0].kind();
-            if (kind != Value.Kind.STRING && kind != Value.Kind.MODEL) {
+            if (elems.length == 0 || tableOf(elems[0]) == null) {
                 return NONE;
             }
+            boolean strings = elems[0] instanceof StrValue;
             NameTable table = tableOf(elems[0]);
             int max = 0;
             for (Value e : elems) {
-                if (e.kind() != kind || tableOf(e) != table || rankOf(e) >= MAX_RANK) {
+                if (e instanceof StrValue != strings || tableOf(e) != table || rankOf(e) >= MAX_RANK) {
                     return NONE;
                 }
                 max = Math.max(max, rankOf(e));
@@ -45,15 +45,27 @@ public final class EnumSetValue extends SetValue {
             for (Value e : elems) {
                 bits[rankOf(e) >>> 6] |= 1L << rankOf(e);
             }
-            return new AtomIndex(kind, table, bits);
+            return new AtomIndex(strings, table, bits);
         }
 
-        /** Whether {@code v} is an element, or null when the index cannot tell (another kind or table). */
+        /**
+         * Whether {@code v} is an element, or null when the index cannot tell (another kind or
+         * table). Tests the two final classes, not {@code kind()}: this runs on every membership
+         * test, where an interface call on values of many classes costs more than the lookup.
+         */
         Boolean lookup(Value v) {
-            if (kind == null || v.kind() != kind || tableOf(v) != table) {
-                return null;
+            int r;
+            if (strings) {
+                if (!(v instanceof StrValue s) || s.table() != table) {
+                    return null;
+                }
+                r = s.rank();
+            } else {
+                if (!(v instanceof ModelValue m) || m.table() != table) {
+                    return null;
+                }
+                r = m.rank();
             }
-            int r = rankOf(v);
             int w = r >>> 6;
             return w < bits.length && (bits[w] & (1L << r)) != 0;
         }
