@@ -500,6 +500,8 @@ final class ExprEmitter {
         Scope inner = sc.child();
         String at = inner.bind(c.atId(), "old");
         acc = CodeBlock.of("$T.exceptWith($L, $L, $L -> $L)", TLA, acc, keys, at, value(c.value(), inner));
+      } else if (path.size() == 1) {
+        acc = CodeBlock.of("$T.except($L, $L, $L)", TLA, acc, path.get(0), value(c.value(), sc));
       } else {
         acc = CodeBlock.of("$T.except($L, $L, $L)", TLA, acc, keys, value(c.value(), sc));
       }

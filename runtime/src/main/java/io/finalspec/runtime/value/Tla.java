@@ -150,6 +150,17 @@ public final class Tla {
         return exceptAt(f, path, 0, old -> newVal);
     }
 
+    /** {@code [f EXCEPT ![key] = newVal]}: {@link #except(Value, Value[], Value)} with a path of one key. */
+    public static Value except(Value f, Value key, Value newVal) {
+        nonNull(newVal);
+        FcnValue fn = asFcn(f);
+        int i = fn.indexOf(key);
+        if (i < 0) {
+            return fn;
+        }
+        return fn.valueAt(i) == newVal ? fn : fn.replaced(i, newVal);
+    }
+
     /** {@code [f EXCEPT ![p1]... = e(@)]}: {@code body} receives the old value ({@code @}). */
     public static Value exceptWith(Value f, Value[] path, UnaryOperator<Value> body) {
         return exceptAt(f, path, 0, body);

@@ -87,6 +87,12 @@ class ValuePropertiesTest {
             Value fresh = Tla.fromPairs(keys, vals);
             assertEquals(fresh, g);
             assertEquals(fresh.fingerprint(), g.fingerprint(), () -> f + " EXCEPT at " + f.keyAt(i) + " = " + nv);
+            // the one-key form generated code uses: the same function, and unchanged outside the domain
+            Value one = Tla.except(f, f.keyAt(i), nv);
+            assertEquals(fresh, one);
+            assertEquals(fresh.fingerprint(), one.fingerprint());
+            Value outside = RandomValues.gen(t.elem(), r);
+            assertEquals(Tla.except(f, new Value[] {outside}, nv), Tla.except(f, outside, nv));
         });
     }
 

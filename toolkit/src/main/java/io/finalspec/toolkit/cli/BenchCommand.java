@@ -210,7 +210,7 @@ final class BenchCommand implements Callable<Integer> {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-bench");
         try {
             Path file = tmp.resolve("explore.json");
-            List<String> cmd = new ArrayList<>(Jvm.command("4g", tmp, Main.class));
+            List<String> cmd = new ArrayList<>(Jvm.explorerCommand("4g", tmp, Main.class));
             cmd.addAll(List.of("explore", m.spec().toString(), "--config", m.config().toString(), "--workers",
                 String.valueOf(workers), "--json", file.toString(), "--out", tmp.toString()));
             ProcessBuilder child = new ProcessBuilder(cmd).redirectErrorStream(true);

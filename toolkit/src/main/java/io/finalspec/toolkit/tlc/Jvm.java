@@ -45,6 +45,23 @@ public final class Jvm {
         return cmd;
     }
 
+    /**
+     * The young generation of the explorer's JVM, as the {@code finalspec} launcher sets it. The
+     * explorer allocates almost nothing that lives past one state's expansion (the frontier is
+     * packed, the seen set is one array per segment), so a fixed, small young generation keeps
+     * the garbage in cache and the heap small: left to itself, the throughput collector grows the
+     * young generation to gigabytes on a long search (resident memory four times larger) and the
+     * search is no faster for it (docs/performance.md, "Memory").
+     */
+    public static final String EXPLORER_YOUNG_GENERATION = "-Xmn64m";
+
+    /** {@link #command} for a child running finalspec's explorer: with {@link #EXPLORER_YOUNG_GENERATION}. */
+    public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass) {
+        List<String> cmd = command(heap, tmp, mainClass, false);
+        cmd.add(1, EXPLORER_YOUNG_GENERATION);
+        return cmd;
+    }
+
     private static String absoluteClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(e -> Path.of(e).toAbsolutePath().toString())
