@@ -145,12 +145,11 @@ public final class EnumSetValue extends SetValue {
     }
 
     int indexOf(Value v) {
-        if (elems.length > 0 && ofAnotherTable(elems[0], v)) {
-            // a string or model value of another name table may sort elsewhere there: no binary search
-            return scan(elems, v);
-        }
         try {
             return search(v);
+        } catch (TwoTablesException e) {
+            // a string or model value of another name table, at any depth, may sort elsewhere there
+            return scan(elems, v);
         } catch (TlaEvalException e) {
             // TLC reports membership of an incomparable value as a failed equality check.
             for (Value x : elems) {
@@ -158,16 +157,6 @@ public final class EnumSetValue extends SetValue {
             }
             throw e;
         }
-    }
-
-    /**
-     * Whether {@code a} and {@code b} are strings or model values made by two tables, whose ranks
-     * (TLC's order) say nothing about each other.
-     */
-    static boolean ofAnotherTable(Value a, Value b) {
-        NameTable ta = tableOf(a);
-        NameTable tb = tableOf(b);
-        return ta != null && tb != null && ta != tb;
     }
 
     private static NameTable tableOf(Value v) {

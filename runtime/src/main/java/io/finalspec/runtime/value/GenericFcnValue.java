@@ -35,20 +35,7 @@ public final class GenericFcnValue extends FcnValue {
                     return i;
                 }
             }
-            for (int i = 0; i < keys.length; i++) {
-                if (ValueOrder.equal(keys[i], key)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        if (EnumSetValue.ofAnotherTable(keys[0], key)) {
-            for (int i = 0; i < keys.length; i++) {
-                if (ValueOrder.equal(keys[i], key)) {
-                    return i;
-                }
-            }
-            return -1;
+            return scanByEquality(key);
         }
         int lo = 0;
         int hi = keys.length - 1;
@@ -57,6 +44,9 @@ public final class GenericFcnValue extends FcnValue {
             int c;
             try {
                 c = ValueOrder.compare(keys[mid], key);
+            } catch (TwoTablesException e) {
+                // a key of another name table, at any depth, may sort elsewhere there
+                return scanByEquality(key);
             } catch (TlaEvalException e) {
                 return -1;
             }
@@ -66,6 +56,15 @@ public final class GenericFcnValue extends FcnValue {
                 hi = mid - 1;
             } else {
                 return mid;
+            }
+        }
+        return -1;
+    }
+
+    private int scanByEquality(Value key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (ValueOrder.equal(keys[i], key)) {
+                return i;
             }
         }
         return -1;

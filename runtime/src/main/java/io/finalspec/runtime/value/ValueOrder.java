@@ -16,6 +16,9 @@ import java.util.List;
  *       included) by domain size, then all domain elements, then all values;</li>
  *   <li>anything else (an integer against a string, a set against a function...) is an error.</li>
  * </ul>
+ * Two different strings or model values of two name tables have no order (their ranks are
+ * unrelated): {@link #compare} throws {@link TwoTablesException} for them, and the lookups that
+ * search by order catch it and look again by equality, which is defined across tables.
  * {@link #equal} is total and never throws (Java equality); {@link #strictEqual} raises TLC's
  * "Attempted to check equality" errors.
  */
@@ -29,7 +32,7 @@ public final class ValueOrder {
             return 0;
         }
         if (a instanceof ModelValue ma) {
-            return b instanceof ModelValue mb ? (sameModelValue(ma, mb) ? 0 : Integer.compare(ma.rank(), mb.rank())) : -1;
+            return b instanceof ModelValue mb ? compareModelValues(ma, mb) : -1;
         }
         if (b instanceof ModelValue) {
             return 1;
@@ -50,7 +53,10 @@ public final class ValueOrder {
                     // one table makes one object per string (a == b was checked): the ranks differ
                     return Integer.compare(sa.rank(), sb.rank());
                 }
-                return sa.value().equals(sb.value()) ? 0 : Integer.compare(sa.rank(), sb.rank());
+                if (sa.value().equals(sb.value())) {
+                    return 0;
+                }
+                throw new TwoTablesException(sa.toString(), sb.toString());
             }
             case SET:
                 return compareSets((SetValue) a, (SetValue) b);
@@ -76,13 +82,57 @@ public final class ValueOrder {
         }
         Iterator<Value> ia = a.iterator();
         Iterator<Value> ib = b.iterator();
+        boolean first = true;
         while (ia.hasNext()) {
-            c = compare(ia.next(), ib.next());
+            Value x = ia.next();
+            Value y = ib.next();
+            if (first) {
+                requireOneOrder(x, y);
+                first = false;
+            }
+            c = compare(x, y);
             if (c != 0) {
                 return c;
             }
         }
         return 0;
+    }
+
+    /**
+     * Sets and function domains are compared element by element in their own order, which for
+     * strings and model values is their table's: two values ordered by two tables would be paired
+     * wrongly, and a difference found further on (an integer) would answer instead of the real one.
+     * The first elements tell the tables (elements of one set come from one table).
+     */
+    private static void requireOneOrder(Value x, Value y) {
+        NameTable tx = firstTable(x);
+        NameTable ty = firstTable(y);
+        if (tx != null && ty != null && tx != ty) {
+            throw new TwoTablesException(x.toString(), y.toString());
+        }
+    }
+
+    /** The table of the first string or model value met walking into {@code v}'s first parts, or null. */
+    private static NameTable firstTable(Value v) {
+        for (int depth = 0; depth < 8; depth++) {
+            if (v instanceof StrValue s) {
+                return s.table();
+            }
+            if (v instanceof ModelValue m) {
+                return m.table();
+            }
+            if (v instanceof RecordValue r) {
+                return r.size() > 0 ? r.names[0].table() : null;
+            }
+            if (v instanceof FcnValue f && f.size() > 0) {
+                v = f instanceof TupleValue ? f.valueAt(0) : f.keyAt(0);
+            } else if (v instanceof EnumSetValue e && e.size() > 0) {
+                v = e.get(0);
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static int compareFcns(FcnValue a, FcnValue b) {
@@ -110,6 +160,9 @@ public final class ValueOrder {
             return c;
         }
         if (!(a instanceof TupleValue && b instanceof TupleValue)) {
+            if (n > 0) {
+                requireOneOrder(a.keyAt(0), b.keyAt(0));
+            }
             for (int i = 0; i < n; i++) {
                 c = compare(a.keyAt(i), b.keyAt(i));
                 if (c != 0) {
@@ -124,6 +177,16 @@ public final class ValueOrder {
             }
         }
         return 0;
+    }
+
+    private static int compareModelValues(ModelValue a, ModelValue b) {
+        if (a.table() == b.table()) {
+            return a == b ? 0 : Integer.compare(a.rank(), b.rank());
+        }
+        if (a.name().equals(b.name())) {
+            return 0;
+        }
+        throw new TwoTablesException(a.name(), b.name());
     }
 
     /** Whether two model values are the same: one table makes one object per name, so only values of two tables need their names compared. */

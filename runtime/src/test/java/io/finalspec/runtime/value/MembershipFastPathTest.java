@@ -2,6 +2,7 @@ package io.finalspec.runtime.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -96,5 +97,46 @@ class MembershipFastPathTest {
                 assertEquals(s.size() == 1 && expected, member(domains, f), () -> f + " in [" + s + " -> BOOLEAN]");
             }
         });
+    }
+
+    /**
+     * The same as {@link #membershipAgreesWithEqualityOnRandomValues} with the value looked up
+     * built by a table that ranks every name the other way round, at any depth (tuples and records
+     * of strings, sets of sets, functions over model values): lookups must not trust an order
+     * that two tables do not share. Domains of more than eight keys take the binary search.
+     */
+    @Test
+    void lookupsOfValuesOfAnotherTableAtAnyDepth() {
+        NameTable reversed = RandomValues.reversedTable();
+        qt().withFixedSeed(SEED + 1).withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type elem = RandomValues.type(r, 2);
+            List<Value> pool = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ((SetValue) RandomValues.gen(new RandomValues.Type('S', elem, null, null, null), r)).forEach(pool::add);
+            }
+            SetValue s = Tla.setOf(pool);
+            FcnValue f = Tla.fcn(s, k -> Tla.TRUE);
+            for (int i = 0; i < 8; i++) {
+                Value mine = RandomValues.gen(elem, r);
+                Value theirs = RandomValues.translate(mine, reversed);
+                boolean expected = false;
+                for (Value e : s) {
+                    expected |= ValueOrder.equal(e, mine);
+                }
+                assertEquals(expected, member(s, theirs), () -> theirs + " (another table) in " + s);
+                assertEquals(expected, f.indexOf(theirs) >= 0, () -> theirs + " (another table) in DOMAIN of " + s.size() + " keys");
+            }
+        });
+    }
+
+    @Test
+    void orderingTwoNamesOfTwoTablesIsAnError() {
+        assertEquals(0, ValueOrder.compare(first.str("run"), second.str("run")));
+        assertThrows(TwoTablesException.class, () -> ValueOrder.compare(first.str("run"), second.str("done")));
+        assertThrows(TwoTablesException.class, () -> ValueOrder.compare(first.modelValue("m1"), second.modelValue("m2")));
+        assertThrows(TwoTablesException.class,
+            () -> ValueOrder.compare(Tla.set(first.str("run"), first.str("done")), Tla.set(second.str("run"), second.str("fatal"))),
+            "sets ordered by two tables cannot be compared element by element");
     }
 }

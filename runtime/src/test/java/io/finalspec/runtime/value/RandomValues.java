@@ -160,6 +160,62 @@ final class RandomValues {
         return v;
     }
 
+    /**
+     * A table holding every name {@link #gen} uses in the reverse of the order {@link #NAMES} met
+     * them first: strings and model values rank the other way round there.
+     */
+    static NameTable reversedTable() {
+        List<String> names = new ArrayList<>();
+        names.addAll(List.of(STRINGS));
+        names.addAll(List.of(FIELDS));
+        names.addAll(List.of(MODELS));
+        Collections.reverse(names);
+        return new NameTable(names);
+    }
+
+    /** {@code v} with every string, model value and record field name made by {@code table}. */
+    static Value translate(Value v, NameTable table) {
+        if (v instanceof StrValue s) {
+            return table.str(s.value());
+        }
+        if (v instanceof ModelValue m) {
+            return table.modelValue(m.name());
+        }
+        if (v instanceof RecordValue r) {
+            String[] names = new String[r.size()];
+            Value[] vals = new Value[r.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = r.nameAt(i);
+                vals[i] = translate(r.valueAt(i), table);
+            }
+            return table.record(names, vals);
+        }
+        if (v instanceof TupleValue t) {
+            Value[] e = new Value[t.size()];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = translate(t.valueAt(i), table);
+            }
+            return Tla.tuple(e);
+        }
+        if (v instanceof FcnValue f) {
+            Value[] keys = new Value[f.size()];
+            Value[] vals = new Value[f.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = translate(f.keyAt(i), table);
+                vals[i] = translate(f.valueAt(i), table);
+            }
+            return Tla.fromPairs(keys, vals);
+        }
+        if (v instanceof SetValue s && !(s instanceof IntervalValue)) {
+            List<Value> elems = new ArrayList<>();
+            for (Value e : s) {
+                elems.add(translate(e, table));
+            }
+            return Tla.setOf(elems);
+        }
+        return v;
+    }
+
     private static boolean isIntRange(SetValue s) {
         Value[] e = s.toEnum().elems;
         for (int i = 0; i < e.length; i++) {
