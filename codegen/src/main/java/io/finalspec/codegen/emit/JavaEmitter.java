@@ -535,21 +535,43 @@ public final class JavaEmitter {
     TypeSpec.Builder st = TypeSpec.classBuilder(sym.state).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ABSTRACT_STATE)
         .addJavadoc("A state of $L: one field per variable, in declaration order.\n", Comments.safe(ir.moduleName()));
+    int n = sym.varFields.length;
+    String h = freshAmong("h", sym.varFields);
     MethodSpec.Builder c = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
-    List<CodeBlock> supers = new ArrayList<>();
-    for (int i = 0; i < sym.varFields.length; i++) {
+    MethodSpec.Builder fp = MethodSpec.methodBuilder("fingerprintOf").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(long.class)
+        .addJavadoc("The fingerprint of these values, by {@link $T#fingerprintOf}'s formula, without an array.\n",
+            ABSTRACT_STATE)
+        .addStatement("long $L = fingerprintStart($L)", h, n);
+    CodeBlock.Builder get = CodeBlock.builder().add("return switch (index) {\n").indent();
+    List<CodeBlock> args = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
       String f = sym.varFields[i];
       MachineIr.Variable v = ir.variables().get(i);
       st.addField(FieldSpec.builder(VALUE, f, Modifier.PUBLIC, Modifier.FINAL)
           .addJavadoc("{@code $L} ($L).\n", Comments.safe(v.name()), Comments.safe(v.span().where())).build());
       c.addParameter(VALUE, f);
-      supers.add(CodeBlock.of("$L", f));
+      fp.addParameter(VALUE, f).addStatement("$L = fingerprintStep($L, $L, $L)", h, h, f, i);
+      get.add("case $L -> this.$L;\n", i, f);
+      args.add(CodeBlock.of("$L", f));
     }
-    c.addStatement("super($L)", CodeBlock.join(supers, ", "));
+    fp.addStatement("return $L", h);
+    get.add("default -> throw new $T(\"variable \" + index + \" of $L\");\n", IndexOutOfBoundsException.class, n)
+        .unindent().add("};\n");
+    if (n == 0) { // a switch expression needs a result; a spec without variables has none
+      get = CodeBlock.builder().addStatement("throw new $T(\"variable \" + index + \" of 0\")", IndexOutOfBoundsException.class);
+    }
+    // One field per variable and no array: the explorer makes one State per successor.
+    c.addStatement("super(fingerprintOf($L))", CodeBlock.join(args, ", "));
     for (String f : sym.varFields) {
       c.addStatement("this.$L = $L", f, f);
     }
     st.addMethod(c.build());
+    st.addMethod(fp.build());
+    st.addMethod(MethodSpec.methodBuilder("size").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(int.class).addStatement("return $L", n).build());
+    st.addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(VALUE).addParameter(int.class, "index").addCode(get.build()).build());
     CodeBlock.Builder ts = CodeBlock.builder().add("return $T.format($T.of(", ClassName.get(RT + ".machine", "States"), LIST);
     for (int i = 0; i < sym.varFields.length; i++) {
       ts.add(i == 0 ? "$S" : ", $S", ir.variables().get(i).name());
@@ -558,6 +580,16 @@ public final class JavaEmitter {
     st.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(String.class).addCode(ts.build()).build());
     return st.build();
+  }
+
+  /** {@code base}, or {@code base} with the first number that makes it none of {@code taken}. */
+  private static String freshAmong(String base, String[] taken) {
+    Set<String> used = Set.of(taken);
+    String name = base;
+    for (int i = 1; used.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
   }
 
   private List<MethodSpec> machineMethods(boolean symmetric) {

@@ -20,15 +20,18 @@ final class DecodeCache {
 
     private final AtomicReferenceArray<Entry> slots;
     private final int mask;
+    /** Builds the value of a code the cache does not hold (a field's method, bound once). */
+    private final LongFunction<Value> decode;
 
-    /** A cache for a field of {@code cardinality} values (at least 1). */
-    DecodeCache(long cardinality) {
+    /** A cache for a field of {@code cardinality} values (at least 1) that {@code decode} builds. */
+    DecodeCache(long cardinality, LongFunction<Value> decode) {
+        this.decode = decode;
         int n = (int) Math.min(MAX_SLOTS, Long.highestOneBit(Math.max(1, cardinality - 1)) << 1);
         slots = new AtomicReferenceArray<>(n);
         mask = n - 1;
     }
 
-    Value get(long code, LongFunction<Value> decode) {
+    Value get(long code) {
         int i = (int) (code ^ (code >>> 29) ^ (code >>> 47)) & mask;
         Entry e = slots.getAcquire(i);
         if (e != null && e.code() == code) {

@@ -323,7 +323,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             }
             this.cardinality = n;
             this.shape = FcnShape.of(this.keys);
-            this.decoded = n > 0 ? new DecodeCache(n) : null;
+            this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
         }
 
         @Override
@@ -357,7 +357,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
-            return decoded.get(code, this::build);
+            return decoded.get(code);
         }
 
         private Value build(long code) {
@@ -434,7 +434,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 all[c] = element.decode(c);
             }
             this.members = Universe.of(all);
-            this.decoded = universe <= 62 ? new DecodeCache(1L << universe) : null;
+            this.decoded = universe <= 62 ? new DecodeCache(1L << universe, members::fromBits) : null;
         }
 
         @Override
@@ -460,7 +460,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
-            return decoded.get(code, members::fromBits);
+            return decoded.get(code);
         }
 
         @Override
@@ -525,7 +525,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * Math.max(1, c);
             }
             this.cardinality = n;
-            this.decoded = n > 0 ? new DecodeCache(n) : null;
+            this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
         }
 
         @Override
@@ -553,7 +553,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         Value decode(long code) {
-            return decoded.get(code, this::build);
+            return decoded.get(code);
         }
 
         private Value build(long code) {

@@ -333,8 +333,9 @@ public final class BfsExplorer {
                 Slice slice = work[j];
                 LevelChunk next = new LevelChunk(codec, 2 * SLICE);
                 GraphRecorder.Slice part = graph == null ? null : graph.slice();
+                Expansion expansion = new Expansion(next, part);
                 for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {
-                    expand(slice.chunk().state(i), slice.chunk().fingerprint(i), next, part);
+                    expansion.expand(slice.chunk().state(i), slice.chunk().fingerprint(i));
                 }
                 out[j] = next;
                 if (part != null) {
@@ -343,60 +344,82 @@ public final class BfsExplorer {
             }
         }
 
-        /** Expands {@code s}: its successors to {@code out}, its node and edges to {@code part} (when recording). */
-        private void expand(State s, long sFp, LevelChunk out, GraphRecorder.Slice part) {
-            long[] count = {0};
-            expanded.increment();
-            if (part != null) {
-                part.begin(s, sFp);
+        /**
+         * One worker's expansion of states, one after the other: the successors of the state being
+         * expanded go to {@link #accept}. One object per worker and slice, not one closure per state.
+         */
+        private final class Expansion implements Machine.SuccessorSink {
+            private final LevelChunk out;
+            private final GraphRecorder.Slice part;
+            private State s;
+            private long sFp;
+            private long count;
+
+            Expansion(LevelChunk out, GraphRecorder.Slice part) {
+                this.out = out;
+                this.part = part;
             }
-            try {
-                machine.successors(s, (label, t) -> {
-                    if (failure.get() != null) {
-                        return; // TLC stops counting at the first error
-                    }
-                    count[0]++;
-                    generated.increment();
-                    // As TLC (ModelChecker.doNext): a successor outside the model (CONSTRAINT or
-                    // ACTION_CONSTRAINT) never enters the seen set, but is still checked against
-                    // the invariants, as is every new successor in the model.
-                    boolean inModel = model.inModel(s, t);
-                    long fp = inModel ? States.viewFingerprint(machine, t) : 0;
-                    boolean isNew = inModel && seen.put(fp, sFp);
-                    if (isNew) {
-                        distinct.increment();
-                    }
-                    if (part != null && inModel) {
-                        part.successor(fp);
-                    }
-                    if (isNew || !inModel) {
-                        if (!check(t, sFp, label)) {
-                            successorViolated |= isNew;
-                            return;
-                        }
-                    }
-                    // As TLC: implied actions on every transition, to a seen state too.
-                    if (model.hasImpliedActions() && !checkStep(s, t, sFp, label)) {
+
+            /** Expands {@code state}: its successors to the level's chunk, its node and edges to the graph (when recording). */
+            void expand(State state, long fp) {
+                s = state;
+                sFp = fp;
+                count = 0;
+                expanded.increment();
+                if (part != null) {
+                    part.begin(s, sFp);
+                }
+                try {
+                    machine.successors(s, this);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
+                    return;
+                }
+                if (part != null) {
+                    part.end();
+                }
+                if (count == 0 && machine.checkDeadlock() && failure.get() == null) {
+                    failure.compareAndSet(null, new Failure(Outcome.deadlock(), sFp, null, null));
+                }
+            }
+
+            @Override
+            public void accept(ActionLabel label, State t) {
+                if (failure.get() != null) {
+                    return; // TLC stops counting at the first error
+                }
+                count++;
+                generated.increment();
+                // As TLC (ModelChecker.doNext): a successor outside the model (CONSTRAINT or
+                // ACTION_CONSTRAINT) never enters the seen set, but is still checked against
+                // the invariants, as is every new successor in the model.
+                boolean inModel = model.inModel(s, t);
+                long fp = inModel ? States.viewFingerprint(machine, t) : 0;
+                boolean isNew = inModel && seen.put(fp, sFp);
+                if (isNew) {
+                    distinct.increment();
+                }
+                if (part != null && inModel) {
+                    part.successor(fp);
+                }
+                if (isNew || !inModel) {
+                    if (!check(t, sFp, label)) {
                         successorViolated |= isNew;
                         return;
                     }
-                    if (isNew) {
-                        nextCount.increment();
-                        out.add(t, fp);
-                        if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() >= options.maxDistinct()) {
-                            capped = true;
-                        }
+                }
+                // As TLC: implied actions on every transition, to a seen state too.
+                if (model.hasImpliedActions() && !checkStep(s, t, sFp, label)) {
+                    successorViolated |= isNew;
+                    return;
+                }
+                if (isNew) {
+                    nextCount.increment();
+                    out.add(t, fp);
+                    if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() >= options.maxDistinct()) {
+                        capped = true;
                     }
-                });
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
-                return;
-            }
-            if (part != null) {
-                part.end();
-            }
-            if (count[0] == 0 && machine.checkDeadlock() && failure.get() == null) {
-                failure.compareAndSet(null, new Failure(Outcome.deadlock(), sFp, null, null));
+                }
             }
         }
 

@@ -14,8 +14,10 @@ import java.util.concurrent.locks.StampedLock;
  * line. Insertion is lock-free within a table: a compare-and-set claims an empty key slot, then the
  * parent is written by the thread that claimed it. Inserters hold their segment's read lock (a
  * {@link StampedLock}: one compare-and-set on the segment's word, no per-thread bookkeeping as a
- * ReentrantReadWriteLock keeps for each reader), which only a resize takes exclusively: a growing segment stops inserters into that segment alone (1/256
- * of the set) for the time of one copy, never the whole search. At 3/4 load the tables hold a state
+ * ReentrantReadWriteLock keeps for each reader), which only a resize takes exclusively: a growing
+ * segment stops inserters into that segment alone (1/256 of the set) for the time of one copy,
+ * never the whole search. A fingerprint already there is found without the lock: keys are never
+ * removed and a resize copies them all, so a key seen in any version of a table is in the set. At 3/4 load the tables hold a state
  * in 21 to 43 bytes (the segments grow by doubling), so 10^8 states fit in about 2 to 4 GB.
  *
  * <p>Fingerprint 0 is reserved for empty slots and stands for "no parent"; a real fingerprint 0 is
@@ -102,6 +104,11 @@ public final class FingerprintSet {
         }
 
         boolean put(long fp, long parent, FingerprintSet set) {
+            // Most successors were seen before. Keys are never removed and a resize copies every
+            // key, so finding fp in any table this segment has had is final: no lock for that.
+            if (find(fp) >= 0) {
+                return false;
+            }
             boolean added;
             int n;
             long stamp = resize.readLock();

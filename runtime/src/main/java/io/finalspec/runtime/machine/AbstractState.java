@@ -6,45 +6,48 @@ import io.finalspec.runtime.value.Value;
 import io.finalspec.runtime.value.ValueOrder;
 
 /**
- * Base class for states: generated {@code State} classes may extend it and pass their field values
- * in declaration order; equality, hash and fingerprint then come from the values (TLA+ equality,
- * whatever the representation). {@link #fingerprintOf(Value[])} is the one formula every state
- * class must use so that the explorer, traces and oracles agree.
+ * Base class for states: a subclass holds the variables' values (one field per variable, as
+ * generated {@code State} classes do, or an array, as {@link ArrayState} does), implements
+ * {@link #size()} and {@link #get(int)}, and passes the fingerprint of the values to this
+ * constructor; equality and hash then come from the values (TLA+ equality, whatever the
+ * representation). {@link #fingerprintOf(Value[])}, or {@link #fingerprintStart(int)} followed by
+ * one {@link #fingerprintStep(long, Value, int)} per variable, is the one formula every state class
+ * must use so that the explorer, traces and oracles agree.
  */
 public abstract class AbstractState implements State {
-    private final Value[] values;
     private final long fp;
 
-    protected AbstractState(Value... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                throw new IllegalArgumentException("variable " + i + " has no value");
-            }
-        }
-        this.values = values;
-        this.fp = fingerprintOf(values);
+    /** A state whose values have the fingerprint {@code fingerprint} (computed by the formula above). */
+    protected AbstractState(long fingerprint) {
+        this.fp = fingerprint;
     }
 
     /** The state fingerprint: an order-dependent combination of the variables' fingerprints. */
     public static long fingerprintOf(Value[] values) {
         long h = fingerprintStart(values.length);
-        for (Value v : values) {
-            h = fingerprintStep(h, v);
+        for (int i = 0; i < values.length; i++) {
+            h = fingerprintStep(h, values[i], i);
         }
         return h;
     }
 
     /**
      * For state classes with one field per variable (no array): {@code h = fingerprintStart(n)},
-     * then {@code h = fingerprintStep(h, field_i)} for each variable in declaration order gives
+     * then {@code h = fingerprintStep(h, field_i, i)} for each variable in declaration order gives
      * exactly {@link #fingerprintOf(Value[])}.
      */
     public static long fingerprintStart(int variables) {
         return 0x2545f4914f6cdd1dL + variables;
     }
 
-    /** One variable's contribution; see {@link #fingerprintStart(int)}. */
-    public static long fingerprintStep(long h, Value v) {
+    /**
+     * The contribution of variable {@code index}, whose value is {@code v}; see
+     * {@link #fingerprintStart(int)}. A state without a value for a variable is an error.
+     */
+    public static long fingerprintStep(long h, Value v, int index) {
+        if (v == null) {
+            throw new IllegalArgumentException("variable " + index + " has no value");
+        }
         return mix(h * 0x9e3779b97f4a7c15L + v.fingerprint());
     }
 
@@ -54,19 +57,13 @@ public abstract class AbstractState implements State {
         return z ^ (z >>> 33);
     }
 
-    @Override
-    public final int size() {
-        return values.length;
-    }
-
-    @Override
-    public final Value get(int index) {
-        return values[index];
-    }
-
-    /** The values in variable order (a copy). */
-    public final Value[] values() {
-        return values.clone();
+    /** The values in variable order (a new array). */
+    public Value[] values() {
+        Value[] out = new Value[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = get(i);
+        }
+        return out;
     }
 
     @Override
@@ -79,11 +76,11 @@ public abstract class AbstractState implements State {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof State s) || s.size() != values.length || s.fingerprint() != fp) {
+        if (!(o instanceof State s) || s.size() != size() || s.fingerprint() != fp) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (!ValueOrder.equal(values[i], s.get(i))) {
+        for (int i = 0; i < size(); i++) {
+            if (!ValueOrder.equal(get(i), s.get(i))) {
                 return false;
             }
         }
@@ -97,6 +94,6 @@ public abstract class AbstractState implements State {
 
     @Override
     public String toString() {
-        return Arrays.toString(values);
+        return Arrays.toString(values());
     }
 }

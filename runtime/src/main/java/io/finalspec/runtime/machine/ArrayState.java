@@ -10,13 +10,29 @@ import io.finalspec.runtime.value.Value;
  */
 public final class ArrayState extends AbstractState {
     private final List<String> names;
+    private final Value[] values;
 
     public ArrayState(List<String> names, Value... values) {
-        super(values.clone());
+        this(names, values.clone(), fingerprintOf(values));
+    }
+
+    private ArrayState(List<String> names, Value[] values, long fingerprint) {
+        super(fingerprint);
         if (names.size() != values.length) {
             throw new IllegalArgumentException(names.size() + " variable names but " + values.length + " values");
         }
         this.names = List.copyOf(names);
+        this.values = values;
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    @Override
+    public Value get(int index) {
+        return values[index];
     }
 
     public List<String> names() {

@@ -303,6 +303,9 @@ public final class Tla {
         if (x instanceof IntervalValue ix && y instanceof IntervalValue iy) {
             return new IntervalValue(Math.max(ix.lo, iy.lo), Math.min(ix.hi, iy.hi));
         }
+        if (x instanceof EnumSetValue e && e.size() == 0) {
+            return e; // common in guards such as reads \cap freed # {}: nothing to filter
+        }
         if (!x.isFinite()) {
             return new CombinedSetValue(CombinedSetValue.Op.INTERSECT, x, y);
         }
