@@ -163,8 +163,11 @@ public final class JavaEmitter {
             .endControlFlow()
             .addStatement("this.$L = v", f)
             .addCode("$<}\n");
+      } else if (sym.memoFields.containsKey(d.name())) {
+        methods.add(memoized(d));
+        methods.add(definition(d, sym.memoEvalNames.get(d.name())));
       } else {
-        methods.add(definition(d));
+        methods.add(definition(d, sym.defNames.get(d.name())));
       }
     }
     MethodSpec codec = null;
@@ -377,8 +380,24 @@ public final class JavaEmitter {
 
   // ------------------------------------------------------------------ definitions
 
-  private MethodSpec definition(MachineIr.Definition d) {
-    String name = sym.defNames.get(d.name());
+  /**
+   * A 0-ary state-level definition, read from its state's memo field; computed by {@code ...Eval}
+   * the first time. Its value depends on the state alone, so every later read may reuse it.
+   */
+  private MethodSpec memoized(MachineIr.Definition d) {
+    String field = sym.memoFields.get(d.name());
+    return MethodSpec.methodBuilder(sym.defNames.get(d.name())).addModifiers(Modifier.PRIVATE).returns(VALUE)
+        .addJavadoc("{@code $L} ($L), computed once per state.\n", Comments.safe(d.name()), Comments.safe(d.span().where()))
+        .addParameter(sym.state, "s")
+        .addStatement("$T v = s.$L", VALUE, field)
+        .beginControlFlow("if (v == null)")
+        .addStatement("v = $L(s)", sym.memoEvalNames.get(d.name()))
+        .addStatement("s.$L = v", field)
+        .endControlFlow()
+        .addStatement("return v").build();
+  }
+
+  private MethodSpec definition(MachineIr.Definition d, String name) {
     Scope sc = Scope.method(d.level() >= 1 ? "s" : null, false, null, "s");
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(VALUE)
         .addJavadoc("{@code $L} ($L)$L.\n", Comments.safe(d.name()), Comments.safe(d.span().where()),
@@ -565,6 +584,14 @@ public final class JavaEmitter {
     c.addStatement("super(fingerprintOf($L))", CodeBlock.join(args, ", "));
     for (String f : sym.varFields) {
       c.addStatement("this.$L = $L", f, f);
+    }
+    for (Map.Entry<String, String> memo : sym.memoFields.entrySet()) {
+      MachineIr.Definition d = sym.defs.get(memo.getKey());
+      // Not final: set on the first read. A value is immutable, so a state read by two threads
+      // at worst computes it twice; within a level each state is read by one worker.
+      st.addField(FieldSpec.builder(VALUE, memo.getValue(), Modifier.PRIVATE)
+          .addJavadoc("{@code $L} ($L) in this state, once computed (null before).\n",
+              Comments.safe(d.name()), Comments.safe(d.span().where())).build());
     }
     st.addMethod(c.build());
     st.addMethod(fp.build());

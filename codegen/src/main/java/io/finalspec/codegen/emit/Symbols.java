@@ -2,6 +2,9 @@ package io.finalspec.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import io.finalspec.codegen.ir.ActionPlan;
+import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +44,9 @@ final class Symbols {
   final Map<String, MachineIr.Definition> defs = new HashMap<>();
   /** The method computing a constant field's value (when the constructor could not). */
   final Map<String, String> constEvalNames = new HashMap<>();
+  /** Per state-memoized definition ({@link #isStateMemo}): its field in State and the method computing it. */
+  final Map<String, String> memoFields = new java.util.LinkedHashMap<>();
+  final Map<String, String> memoEvalNames = new HashMap<>();
   private final NameAllocator members = new NameAllocator();
 
   Symbols(MachineIr ir, ClassName machine) {
@@ -71,6 +77,10 @@ final class Symbols {
       if (isConstantField(d)) {
         constEvalNames.put(d.name(), members.newName(defNames.get(d.name()) + "Eval", "eval:" + d.name()));
       }
+      if (isStateMemo(d) && worthMemo(ir, d.name())) {
+        memoFields.put(d.name(), fields.newName(defNames.get(d.name()), "memo:" + d.name()));
+        memoEvalNames.put(d.name(), members.newName(defNames.get(d.name()) + "Eval", "eval:" + d.name()));
+      }
     }
   }
 
@@ -82,6 +92,63 @@ final class Symbols {
   /** A 0-ary constant-level definition: a field computed once in the constructor (as TLC precomputes them). */
   static boolean isConstantField(MachineIr.Definition d) {
     return d.level() == 0 && d.params().isEmpty() && !d.function();
+  }
+
+  /**
+   * A 0-ary state-level definition: computed at most once per state object and kept in it (a
+   * definition such as {@code Reachable} that several action instances and invariants read is
+   * then evaluated once per state, not once per use).
+   */
+  static boolean isStateMemo(MachineIr.Definition d) {
+    return d.level() == 1 && d.params().isEmpty() && !d.function();
+  }
+
+  /**
+   * Whether keeping {@code def}'s value in the state can save work: it is read by an action (once
+   * per action instance) or by another definition, or more than once by the invariants and
+   * constraints. One invariant's single read (a {@code TypeOK}) is evaluated once per state anyway.
+   */
+  private static boolean worthMemo(MachineIr ir, String def) {
+    int[] reads = {0};
+    java.util.function.Predicate<IrExpr> count = e -> {
+      if (e instanceof IrExpr.Call c && c.def().equals(def)) {
+        reads[0]++;
+      }
+      return false;
+    };
+    for (MachineIr.Definition d : ir.definitions()) {
+      IrTree.anyMatch(d.body(), count);
+    }
+    countIn(ir.next(), count);
+    for (MachineIr.Fairness f : ir.fairness()) {
+      countIn(f.action(), count);
+    }
+    if (reads[0] > 0) {
+      return true;
+    }
+    for (List<MachineIr.Named> list : List.of(ir.invariants(), ir.constraints(), ir.actionConstraints())) {
+      for (MachineIr.Named n : list) {
+        IrTree.anyMatch(n.body(), count);
+      }
+    }
+    if (ir.view() != null) {
+      IrTree.anyMatch(ir.view(), count);
+    }
+    return reads[0] > 1;
+  }
+
+  private static void countIn(ActionPlan p, java.util.function.Predicate<IrExpr> count) {
+    if (p instanceof ActionPlan.Choice c) {
+      c.alternatives().forEach(a -> countIn(a, count));
+    } else if (p instanceof ActionPlan.Expand x) {
+      x.bounds().forEach(b -> IrTree.anyMatch(b.set(), count));
+      countIn(x.body(), count);
+    } else if (p instanceof ActionPlan.Enter en) {
+      en.params().stream().filter(prm -> prm.value() != null).forEach(prm -> IrTree.anyMatch(prm.value(), count));
+      countIn(en.body(), count);
+    } else if (p instanceof ActionPlan.Leaf l) {
+      IrTree.anyMatch(l.body(), count);
+    }
   }
 
   String varName(int index) {
