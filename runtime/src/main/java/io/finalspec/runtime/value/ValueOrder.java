@@ -236,6 +236,10 @@ public final class ValueOrder {
         if (a == b) {
             return true;
         }
+        if (a instanceof StrValue sa && b instanceof StrValue sb) {
+            // the commonest test, pc[t] = "idle": one table makes one object per string
+            return sa.table() != sb.table() && sa.value().equals(sb.value());
+        }
         if (a instanceof ModelValue || b instanceof ModelValue) {
             return a instanceof ModelValue ma && b instanceof ModelValue mb && sameModelValue(ma, mb);
         }
