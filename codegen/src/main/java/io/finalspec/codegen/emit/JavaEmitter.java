@@ -206,12 +206,18 @@ public final class JavaEmitter {
                 .addParameter(sym.state, "s").addParameter(ActionEmitter.SINK, "out").build()).build())
         .build());
     t.addType(TypeSpec.recordBuilder(checkClass).addModifiers(Modifier.PRIVATE).addSuperinterface(PREDICATE)
+        .addJavadoc("A named predicate; {@code after} (or null) tests it on a successor of a state where it holds.\n")
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "name")
             .addParameter(ParameterizedTypeName.get(ClassName.get(java.util.function.Predicate.class), sym.state), "check")
+            .addParameter(ParameterizedTypeName.get(ClassName.get(java.util.function.BiPredicate.class), sym.state,
+                sym.state), "after")
             .build())
         .addMethod(MethodSpec.methodBuilder("test").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .returns(boolean.class).addParameter(ActionEmitter.STATE_API, "state")
             .addStatement("return check.test(asState(state))").build())
+        .addMethod(MethodSpec.methodBuilder("holdsAfter").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(boolean.class).addParameter(ActionEmitter.STATE_API, "from").addParameter(ActionEmitter.STATE_API, "to")
+            .addStatement("return after == null ? test(to) : after.test(asState(from), asState(to))").build())
         .build());
     t.addType(TypeSpec.recordBuilder(actionCheckClass).addModifiers(Modifier.PRIVATE).addSuperinterface(ACTION_PREDICATE)
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "name")
@@ -639,7 +645,7 @@ public final class JavaEmitter {
     }
     out.add(MethodSpec.methodBuilder("actionNames").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(strings).addStatement("return $T.of($L)", LIST, acts.build()).build());
-    out.add(predicates("invariants", ir.invariants()));
+    out.add(invariants(out));
     out.add(predicates("constraints", ir.constraints()));
     CodeBlock.Builder ac = CodeBlock.builder();
     for (int i = 0; i < ir.actionConstraints().size(); i++) {
@@ -694,12 +700,77 @@ public final class JavaEmitter {
     return out;
   }
 
+  /**
+   * The invariants, each with the method that checks it on a successor of a state where it holds
+   * (its {@code ...After}, added to {@code methods}) when one of its conjuncts can be skipped there.
+   */
+  private MethodSpec invariants(List<MethodSpec> methods) {
+    Footprints footprints = new Footprints(ir);
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < ir.invariants().size(); i++) {
+      MachineIr.Named n = ir.invariants().get(i);
+      Scope sc = Scope.method("s", false, null, "s");
+      MethodSpec after = invariantAfter(n, footprints);
+      CodeBlock afterRef = CodeBlock.of("null");
+      if (after != null) {
+        methods.add(after);
+        afterRef = CodeBlock.of("(p, s) -> $L(p, s)", after.name());
+      }
+      b.add(i == 0 ? "" : ",\n").add("new $T($S, s -> $L, $L)", checkClass, n.name(), ex.cond(n.body(), sc), afterRef);
+    }
+    return MethodSpec.methodBuilder("invariants").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(LIST, PREDICATE)).addStatement("return $T.of($L)", LIST, b.build()).build();
+  }
+
+  /**
+   * {@code Inv} on {@code s}, a successor of {@code p} where {@code Inv} holds: a conjunct whose
+   * variables all kept their values (the very same objects) holds in {@code s} too, so it is not
+   * evaluated again. Null when no conjunct can be skipped (the invariant is then evaluated whole).
+   */
+  private MethodSpec invariantAfter(MachineIr.Named n, Footprints footprints) {
+    if (!(n.body() instanceof IrExpr.Call call) || !call.args().isEmpty() || !sym.defs.containsKey(call.def())) {
+      return null;
+    }
+    MachineIr.Definition d = sym.defs.get(call.def());
+    if (!d.params().isEmpty() || d.function() || d.level() != 1) {
+      return null;
+    }
+    List<IrExpr> conjuncts = d.body() instanceof IrExpr.Apply a && a.op() == Operator.AND ? a.args() : List.of(d.body());
+    Scope sc = Scope.method("s", false, null, "s", "p");
+    MethodSpec.Builder m = MethodSpec.methodBuilder(sym.member(sym.defNames.get(d.name()) + "After"))
+        .addModifiers(Modifier.PRIVATE).returns(boolean.class)
+        .addJavadoc("{@code $L} ($L) in {@code s}, a successor of {@code p} where it holds: a conjunct whose\n"
+            + "variables kept their values (the same objects) holds again and is not evaluated.\n",
+            Comments.safe(d.name()), Comments.safe(d.span().where()))
+        .addParameter(sym.state, "p").addParameter(sym.state, "s");
+    boolean skips = false;
+    for (IrExpr c : conjuncts) {
+      String line = src.line(c.span());
+      m.addCode("// $L\n", Comments.safe(c.span().file() + ":" + c.span().line() + (line.isEmpty() ? "" : "  " + line)));
+      java.util.Optional<java.util.BitSet> reads = footprints.of(c);
+      if (reads.isEmpty()) {
+        m.beginControlFlow("if (!$L)", ex.cond(c, sc)).addStatement("return false").endControlFlow();
+        continue;
+      }
+      skips = true;
+      if (reads.get().isEmpty()) {
+        m.addCode("// constant: held in p, holds here\n");
+        continue;
+      }
+      List<CodeBlock> changed = new ArrayList<>();
+      reads.get().stream().forEach(v -> changed.add(CodeBlock.of("s.$L != p.$L", sym.varFields[v], sym.varFields[v])));
+      m.beginControlFlow("if (($L) && !$L)", CodeBlock.join(changed, " || "), ex.cond(c, sc))
+          .addStatement("return false").endControlFlow();
+    }
+    return skips ? m.addStatement("return true").build() : null;
+  }
+
   private MethodSpec predicates(String name, List<MachineIr.Named> preds) {
     CodeBlock.Builder b = CodeBlock.builder();
     for (int i = 0; i < preds.size(); i++) {
       MachineIr.Named n = preds.get(i);
       Scope sc = Scope.method("s", false, null, "s");
-      b.add(i == 0 ? "" : ",\n").add("new $T($S, s -> $L)", checkClass, n.name(), ex.cond(n.body(), sc));
+      b.add(i == 0 ? "" : ",\n").add("new $T($S, s -> $L, null)", checkClass, n.name(), ex.cond(n.body(), sc));
     }
     return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(LIST, PREDICATE)).addStatement("return $T.of($L)", LIST, b.build()).build();

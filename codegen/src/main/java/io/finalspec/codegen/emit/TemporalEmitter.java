@@ -180,7 +180,7 @@ final class TemporalEmitter {
     methods.add(stateMethod(m, "In property " + property + ": " + src.text(p.span()), TypeName.BOOLEAN, forall, null,
         sc -> CodeBlock.of("return $L", ex.cond(p, sc))));
     String s = in.fresh("s");
-    return CodeBlock.of("new $T($S, $L -> $L($L))", checkClass, property, s, m, args(s, null, forall, in));
+    return CodeBlock.of("new $T($S, $L -> $L($L), null)", checkClass, property, s, m, args(s, null, forall, in));
   }
 
   /** A predicate over a transition ({@code [A]_v}), as an ActionCheck. */

@@ -213,7 +213,7 @@ public final class BfsExplorer {
                             graph.initial(fp);
                         }
                     }
-                    if ((isNew || !inModel) && check(s, 0, null) && isNew) {
+                    if ((isNew || !inModel) && check(null, s, 0, null) && isNew) {
                         init.add(s, fp);
                     }
                 });
@@ -403,7 +403,7 @@ public final class BfsExplorer {
                     part.successor(fp);
                 }
                 if (isNew || !inModel) {
-                    if (!check(t, sFp, label)) {
+                    if (!check(s, t, sFp, label)) {
                         successorViolated |= isNew;
                         return;
                     }
@@ -424,13 +424,14 @@ public final class BfsExplorer {
         }
 
         /**
-         * Checks invariants (and the target) on {@code s}, reached from {@code parentFp} (0 for an
-         * initial state) by {@code label}; false, and a failure recorded, if one fails.
+         * Checks invariants (and the target) on {@code s}, reached from {@code parent} (the state of
+         * fingerprint {@code parentFp}, where every invariant holds; null and 0 for an initial
+         * state) by {@code label}; false, and a failure recorded, if one fails.
          */
-        private boolean check(State s, long parentFp, ActionLabel label) {
+        private boolean check(State parent, State s, long parentFp, ActionLabel label) {
             Outcome bad = null;
             try {
-                bad = model.violated(s);
+                bad = model.violated(parent, s);
                 if (bad == null && target != null && target.test(s)) {
                     bad = Outcome.invariant("target");
                 }

@@ -48,8 +48,17 @@ public final class Constraints {
 
     /** The first violated invariant (then implied invariant) of {@code s}, or null. */
     public Outcome violated(State s) {
+        return violated(null, s);
+    }
+
+    /**
+     * The first invariant {@code s} violates, or null; {@code from} (or null) is the state
+     * {@code s} was reached from, where every invariant holds (what is unchanged need not be
+     * evaluated again, see {@link Machine.Predicate#holdsAfter}).
+     */
+    public Outcome violated(State from, State s) {
         for (Machine.Predicate inv : invariants) {
-            if (!inv.test(s)) {
+            if (!(from == null ? inv.test(s) : inv.holdsAfter(from, s))) {
                 return Outcome.invariant(inv.name());
             }
         }

@@ -138,6 +138,15 @@ public interface Machine {
         String name();
 
         boolean test(State state);
+
+        /**
+         * {@link #test} of {@code to}, a successor of {@code from} where this predicate holds: an
+         * implementation may skip the parts that read only variables {@code to} took over from
+         * {@code from} unchanged. Must equal {@code test(to)} whenever {@code test(from)} holds.
+         */
+        default boolean holdsAfter(State from, State to) {
+            return test(to);
+        }
     }
 
     /** A named predicate over a transition. */
