@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.finalspec.codegen.CompileOptions;
 import io.finalspec.codegen.CompileResult;
@@ -25,8 +26,10 @@ import io.finalspec.codegen.load.JavaSource;
  * The README's live API example, verbatim: the Mutex spec of the plugin snippet is generated into
  * {@code com.example.machines} (machine and typed facade), the README's {@code java} block is
  * compiled against them and its {@code main} run with real threads; it must print what the README
- * says it prints.
+ * says it prints. Isolated: it captures {@code System.out}, which the conformance cases running
+ * concurrently print their progress to.
  */
+@Isolated
 class LiveReadmeSnippetTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
