@@ -28,8 +28,8 @@ import io.finalspec.runtime.trace.Trace;
  * next level's order is the slice order whatever the scheduling. This makes the depth exactly TLC's
  * "depth of the complete state graph search" and every counterexample a shortest one. Per distinct
  * state the search keeps only its fingerprint and its parent's ({@link FingerprintSet}); the states
- * of a trace are recomputed by replay ({@link Paths}), and the states waiting in the frontier are
- * packed as words when the machine offers a {@link StateCodec}.
+ * of a trace are recomputed by replay ({@link Paths}), and the states waiting in a large frontier
+ * are packed as words when the machine offers a {@link StateCodec} (see {@link Options}).
  * As in TLC: every generated state counts as generated (duplicates too); a state violating a
  * {@code CONSTRAINT}, or a transition violating an {@code ACTION_CONSTRAINT}, is dropped before the
  * seen set; invariants are checked on each new state when it is first seen; a state is a deadlock
@@ -42,12 +42,24 @@ import io.finalspec.runtime.trace.Trace;
  */
 public final class BfsExplorer {
 
-    /** Exploration settings. */
+    /**
+     * Exploration settings. {@code packAbove}: when the machine has a {@link StateCodec}, a level
+     * of more states than this is followed by a level whose states wait packed as words; after a
+     * smaller one, the next level keeps its states as objects (a few hundred bytes each, while a
+     * level is small that is little memory, and a state kept needs neither encoding nor decoding).
+     * 0 packs every level.
+     */
     public record Options(int workers, long expectedStates, long progressMillis, ExploreListener listener,
-                          long maxDistinct) {
+                          long maxDistinct, long packAbove) {
+        /** The default {@code packAbove}: a level of 16,384 states kept as objects is a few megabytes. */
+        public static final long PACK_ABOVE = 1 << 14;
+
         public Options {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+            }
+            if (packAbove < 0) {
+                throw new IllegalArgumentException("packAbove must be >= 0, was " + packAbove);
             }
             if (listener == null) {
                 listener = ExploreListener.NONE;
@@ -55,28 +67,33 @@ public final class BfsExplorer {
         }
 
         public static Options defaults() {
-            return new Options(1, 1 << 16, 2000, ExploreListener.NONE, Long.MAX_VALUE);
+            return new Options(1, 1 << 16, 2000, ExploreListener.NONE, Long.MAX_VALUE, PACK_ABOVE);
         }
 
         public Options withWorkers(int w) {
-            return new Options(w, expectedStates, progressMillis, listener, maxDistinct);
+            return new Options(w, expectedStates, progressMillis, listener, maxDistinct, packAbove);
         }
 
         public Options withListener(ExploreListener l) {
-            return new Options(workers, expectedStates, progressMillis, l, maxDistinct);
+            return new Options(workers, expectedStates, progressMillis, l, maxDistinct, packAbove);
         }
 
         public Options withExpectedStates(long n) {
-            return new Options(workers, n, progressMillis, listener, maxDistinct);
+            return new Options(workers, n, progressMillis, listener, maxDistinct, packAbove);
         }
 
         public Options withProgressMillis(long ms) {
-            return new Options(workers, expectedStates, ms, listener, maxDistinct);
+            return new Options(workers, expectedStates, ms, listener, maxDistinct, packAbove);
         }
 
         /** Stop (with outcome OK and a non-empty queue) once this many distinct states are found. */
         public Options withMaxDistinct(long n) {
-            return new Options(workers, expectedStates, progressMillis, listener, n);
+            return new Options(workers, expectedStates, progressMillis, listener, n, packAbove);
+        }
+
+        /** Pack the states of a level that follows one of more than {@code n} states (0: every level). */
+        public Options withPackAbove(long n) {
+            return new Options(workers, expectedStates, progressMillis, listener, maxDistinct, n);
         }
     }
 
@@ -146,6 +163,8 @@ public final class BfsExplorer {
         final AtomicReference<Failure> failure = new AtomicReference<>();
         final long start = System.nanoTime();
         final StateCodec codec = machine.codec();
+        /** The codec of the level being made: null while levels are small, and always without a codec. */
+        volatile StateCodec nextCodec;
         volatile int depth;
         volatile long frontierSize;
         volatile Slice[] slices = new Slice[0];
@@ -196,7 +215,7 @@ public final class BfsExplorer {
         }
 
         private ExploreResult search(ExecutorService pool) {
-            LevelChunk init = new LevelChunk(codec, 16);
+            LevelChunk init = new LevelChunk(options.packAbove() == 0 ? codec : null, 16);
             try {
                 machine.initStates(s -> {
                     if (failure.get() != null) {
@@ -270,6 +289,7 @@ public final class BfsExplorer {
                 }
             }
             cursor.set(0);
+            nextCodec = frontierSize > options.packAbove() ? codec : null;
             nextCount.reset();
             expanded.reset();
             outputs = new LevelChunk[work.size()];
@@ -331,7 +351,7 @@ public final class BfsExplorer {
                     break;
                 }
                 Slice slice = work[j];
-                LevelChunk next = new LevelChunk(codec, 2 * SLICE);
+                LevelChunk next = new LevelChunk(nextCodec, 2 * SLICE);
                 GraphRecorder.Slice part = graph == null ? null : graph.slice();
                 Expansion expansion = new Expansion(next, part);
                 for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {

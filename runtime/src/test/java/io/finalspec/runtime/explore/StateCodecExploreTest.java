@@ -19,8 +19,9 @@ import io.finalspec.runtime.testing.Machines;
 import io.finalspec.runtime.value.Value;
 
 /**
- * A machine that offers a {@link StateCodec} is explored with its frontier packed as words, and
- * gives the same counts, depth, outcome and trace as without one, for one and several workers.
+ * A machine that offers a {@link StateCodec} is explored with its frontier packed as words (every
+ * level, or only the levels after a large one, the others kept as objects), and gives the same
+ * counts, depth, outcome and trace as without one, for one and several workers.
  */
 class StateCodecExploreTest {
 
@@ -82,11 +83,11 @@ class StateCodecExploreTest {
         };
     }
 
-    private static void assertSameResult(Machine plain, int workers) {
+    private static void assertSameResult(Machine plain, int workers, long packAbove) {
         InterningCodec[] codec = new InterningCodec[1];
         BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers);
         ExploreResult a = new BfsExplorer(plain, options).run();
-        ExploreResult b = new BfsExplorer(withCodec(plain, codec), options).run();
+        ExploreResult b = new BfsExplorer(withCodec(plain, codec), options.withPackAbove(packAbove)).run();
         assertEquals(a.outcome(), b.outcome());
         assertEquals(a.distinct(), b.distinct());
         assertEquals(a.depth(), b.depth());
@@ -100,16 +101,29 @@ class StateCodecExploreTest {
                 assertTrue(States.equal(a.trace().state(i), b.trace().state(i)), "state " + i);
             }
         }
-        assertTrue(codec[0].decoded.get() > 0, "the frontier was packed and decoded");
+        if (packAbove == 0) {
+            assertTrue(codec[0].decoded.get() > 0, "the frontier was packed and decoded");
+        }
     }
 
     @Test
     void packedFrontierGivesTheSameAnswers() {
         for (int workers : new int[] {1, 2}) {
-            assertSameResult(Machines.counters(4, 4), workers);
-            assertSameResult(Machines.mutex(3, false), workers);
-            assertSameResult(Machines.mutex(3, true), workers);
-            assertSameResult(Machines.incrementer(), workers);
+            for (long packAbove : new long[] {0, 2}) {
+                assertSameResult(Machines.counters(4, 4), workers, packAbove);
+                assertSameResult(Machines.mutex(3, false), workers, packAbove);
+                assertSameResult(Machines.mutex(3, true), workers, packAbove);
+                assertSameResult(Machines.incrementer(), workers, packAbove);
+            }
         }
+    }
+
+    @Test
+    void smallLevelsAreKeptAsObjects() {
+        InterningCodec[] codec = new InterningCodec[1];
+        ExploreResult r = new BfsExplorer(withCodec(Machines.counters(4, 4), codec),
+                BfsExplorer.Options.defaults().withPackAbove(1_000_000)).run();
+        assertTrue(r.isOk() && r.distinct() > 1, r.toString());
+        assertEquals(0, codec[0].decoded.get(), "no level was large enough to pack");
     }
 }
