@@ -214,8 +214,16 @@ public final class BfsExplorer {
             }
         }
 
+        /**
+         * The codec of a level that follows one of {@code previous} states (0 for the initial
+         * states), as {@link Options} says: null when that level keeps its states as objects.
+         */
+        private StateCodec codecAfter(long previous) {
+            return options.packAbove() == 0 || previous > options.packAbove() ? codec : null;
+        }
+
         private ExploreResult search(ExecutorService pool) {
-            LevelChunk init = new LevelChunk(options.packAbove() == 0 ? codec : null, 16);
+            LevelChunk init = new LevelChunk(codecAfter(0), 16);
             try {
                 machine.initStates(s -> {
                     if (failure.get() != null) {
@@ -289,7 +297,7 @@ public final class BfsExplorer {
                 }
             }
             cursor.set(0);
-            nextCodec = frontierSize > options.packAbove() ? codec : null;
+            nextCodec = codecAfter(frontierSize);
             nextCount.reset();
             expanded.reset();
             outputs = new LevelChunk[work.size()];

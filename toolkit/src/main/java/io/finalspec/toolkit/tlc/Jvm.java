@@ -47,8 +47,8 @@ public final class Jvm {
 
     /**
      * The young generation of the explorer's JVM, as the {@code finalspec} launcher sets it. The
-     * explorer allocates almost nothing that lives past one state's expansion (the frontier is
-     * packed, the seen set is one array per segment), so a fixed, small young generation keeps
+     * explorer allocates almost nothing that lives past one state's expansion (a large frontier
+     * is packed, the seen set is one array per segment), so a fixed, small young generation keeps
      * the garbage in cache and the heap small: left to itself, the throughput collector grows the
      * young generation to gigabytes on a long search (resident memory four times larger) and the
      * search is no faster for it (docs/performance.md, "Memory").
