@@ -700,7 +700,7 @@ final class ActionEmitter {
     if (mode == Mode.ENABLED) {
       b.addStatement("out.accept(label, null)");
     } else if (allKnownAssigned(sc)) {
-      b.addStatement(mode == Mode.NEXT ? "out.accept(label, stateOf($L))" : "out.accept(stateOf($L))", sc.partial);
+      b.addStatement(mode == Mode.NEXT ? "out.accept(label, successorOf(s, $L))" : "out.accept(stateOf($L))", sc.partial);
     } else if (mode == Mode.NEXT) {
       b.addStatement("out.accept(label, complete($L, label))", sc.partial);
     } else {

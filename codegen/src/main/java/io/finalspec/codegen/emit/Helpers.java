@@ -34,6 +34,12 @@ final class Helpers {
         .addJavadoc("The state of a partial state whose variables are all assigned (the action knows it statically).\n")
         .addParameter(VALUES, "n")
         .addStatement("return new $T($L)", sym.state, argsOf("n", n)).build());
+    out.add(MethodSpec.methodBuilder("successorOf").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(sym.state)
+        .addJavadoc("A successor of {@code s} whose variables are all assigned in {@code n}: its fingerprint comes from\n"
+            + "{@code s}'s through the variables that changed.\n")
+        .addParameter(sym.state, "s").addParameter(VALUES, "n")
+        .addStatement("return new $T(s$L)", sym.state, n == 0 ? CodeBlock.of("") : CodeBlock.of(", $L", argsOf("n", n)))
+        .build());
     out.add(MethodSpec.methodBuilder("complete").addModifiers(Modifier.PRIVATE).returns(sym.state)
         .addParameter(VALUES, "n").addParameter(ActionEmitter.LABEL, "label")
         .addStatement("$T.requireComplete(n, variables(), label)", PARTIAL_STATE)

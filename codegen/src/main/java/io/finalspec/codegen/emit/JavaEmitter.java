@@ -568,6 +568,18 @@ public final class JavaEmitter {
         .addJavadoc("The fingerprint of these values, by {@link $T#fingerprintOf}'s formula, without an array.\n",
             ABSTRACT_STATE)
         .addStatement("long $L = fingerprintStart($L)", h, n);
+    String parent = freshAmong("parent", sym.varFields);
+    MethodSpec.Builder succ = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addJavadoc("A successor of {@code $L}: the fingerprint from its fingerprint, through the variables that changed.\n",
+            parent)
+        .addParameter(sym.state, parent);
+    MethodSpec.Builder fpFrom = MethodSpec.methodBuilder("fingerprintFrom").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(long.class)
+        .addJavadoc("The fingerprint of these values, from that of {@code $L}, which differs in the variables that\n"
+            + "are not the same objects (one subtraction and addition each: {@link $T#fingerprintChange}).\n",
+            parent, ABSTRACT_STATE)
+        .addParameter(sym.state, parent)
+        .addStatement("long $L = $L.fingerprint()", h, parent);
     CodeBlock.Builder get = CodeBlock.builder().add("return switch (index) {\n").indent();
     List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -577,6 +589,8 @@ public final class JavaEmitter {
           .addJavadoc("{@code $L} ($L).\n", Comments.safe(v.name()), Comments.safe(v.span().where())).build());
       c.addParameter(VALUE, f);
       fp.addParameter(VALUE, f).addStatement("$L = fingerprintStep($L, $L, $L)", h, h, f, i);
+      succ.addParameter(VALUE, f);
+      fpFrom.addParameter(VALUE, f).addStatement("$L = fingerprintChange($L, $L.$L, $L, $L)", h, h, parent, f, f, i);
       get.add("case $L -> this.$L;\n", i, f);
       args.add(CodeBlock.of("$L", f));
     }
@@ -588,8 +602,14 @@ public final class JavaEmitter {
     }
     // One field per variable and no array: the explorer makes one State per successor.
     c.addStatement("super(fingerprintOf($L))", CodeBlock.join(args, ", "));
+    List<CodeBlock> fromArgs = new ArrayList<>();
+    fromArgs.add(CodeBlock.of("$L", parent));
+    fromArgs.addAll(args);
+    succ.addStatement("super(fingerprintFrom($L))", CodeBlock.join(fromArgs, ", "));
+    fpFrom.addStatement("return $L", h);
     for (String f : sym.varFields) {
       c.addStatement("this.$L = $L", f, f);
+      succ.addStatement("this.$L = $L", f, f);
     }
     for (Map.Entry<String, String> memo : sym.memoFields.entrySet()) {
       MachineIr.Definition d = sym.defs.get(memo.getKey());
@@ -600,7 +620,9 @@ public final class JavaEmitter {
               Comments.safe(d.name()), Comments.safe(d.span().where())).build());
     }
     st.addMethod(c.build());
+    st.addMethod(succ.build());
     st.addMethod(fp.build());
+    st.addMethod(fpFrom.build());
     st.addMethod(MethodSpec.methodBuilder("size").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(int.class).addStatement("return $L", n).build());
     st.addMethod(MethodSpec.methodBuilder("get").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

@@ -15,7 +15,7 @@ final class Symbols {
   static final String[] RESERVED_MEMBERS = {
     "names", "TLC_NAMES", "NameTable", "PartialState", "Evaluation", "Symmetry", "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
     "actionConstraints", "checkDeadlock", "view", "state", "steps", "bind", "read", "candidates", "allAssigned", "contexts",
-    "complete", "completeInit", "stateOf", "checkAssumptions", "checkConstantFormulas", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
+    "complete", "completeInit", "stateOf", "successorOf", "checkAssumptions", "checkConstantFormulas", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
     "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize",
     "State", "Step", "Body", "Check", "ActionCheck", "Value", "Tla", "Machine", "ActionLabel", "List",
     "ArrayList", "Consumer", "Arrays", "ModelValue", "SetValue", "FcnValue", "ValueOrder", "TlaEvalException",
@@ -32,7 +32,7 @@ final class Symbols {
   static final String[] TYPE_NAMES = RESERVED_MEMBERS;
 
   static final String[] RESERVED_STATE_FIELDS = {
-    "size", "get", "values", "fingerprint", "equals", "hashCode", "toString", "fingerprintOf", "getClass",
+    "size", "get", "values", "fingerprint", "equals", "hashCode", "toString", "fingerprintOf", "fingerprintFrom", "getClass",
     "wait", "notify", "notifyAll", "clone", "finalize", "State", "Value"};
 
   final ClassName machine;
