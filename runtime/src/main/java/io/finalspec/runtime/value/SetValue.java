@@ -15,8 +15,11 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
     /** At most this many elements of a lazy set are kept once enumerated ({@link #iterator} of a small lazy set). */
     static final int KEPT_ENUMERATION = 1 << 12;
 
-    private volatile long fp;
-    private volatile boolean fpDone;
+    /** Whether {@link #fp} is known: release/acquire, as {@code FcnValue}'s. */
+    private static final java.lang.invoke.VarHandle FP_DONE = FcnValue.fpDoneHandle(java.lang.invoke.MethodHandles.lookup());
+
+    private long fp;
+    private boolean fpDone;
     /** A lazy set's elements once enumerated (sets are immutable: the enumeration never changes); null before. */
     private volatile EnumSetValue enumerated;
     /** Whether a lazy set was iterated before (a racy hint: a lost write costs one more streamed pass). */
@@ -84,9 +87,9 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
 
     @Override
     public final long fingerprint() {
-        if (!fpDone) {
+        if (!(boolean) FP_DONE.getAcquire(this)) {
             fp = computeFingerprint();
-            fpDone = true;
+            FP_DONE.setRelease(this, true);
         }
         return fp;
     }
