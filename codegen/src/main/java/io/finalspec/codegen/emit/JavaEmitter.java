@@ -42,6 +42,8 @@ public final class JavaEmitter {
   static final ClassName NAME_TABLE = ClassName.get(RT + ".value", "NameTable");
   static final ClassName MODEL_VALUE = ClassName.get(RT + ".value", "ModelValue");
   static final ClassName SET_VALUE = ClassName.get(RT + ".value", "SetValue");
+  static final ClassName GATE = ClassName.get(RT + ".machine", "ActionGate");
+  static final ClassName GATE_BUILDER = GATE.nestedClass("Builder");
   static final ClassName FCN_VALUE = ClassName.get(RT + ".value", "FcnValue");
   static final ClassName VALUE_ORDER = ClassName.get(RT + ".value", "ValueOrder");
   static final ClassName LIST = ClassName.get(List.class);
@@ -61,10 +63,16 @@ public final class JavaEmitter {
   private final ClassName checkClass;
   private final ClassName actionCheckClass;
   private final TypeInference.Result types;
+  private final ActionGates gateFinder;
+  /** Whether some instance of Next has a gate (then the constructor fills {@code gateSlots}). */
+  private boolean anyGate;
+  /** The variables some gate needs to hold only strings (checked once by the constructor). */
+  private final java.util.SortedSet<Integer> gateStrings = new java.util.TreeSet<>();
 
   private JavaEmitter(MachineIr ir, TypeInference.Result types, ClassName cls, SourceLines src) {
     this.ir = ir;
     this.types = types;
+    this.gateFinder = new ActionGates(ir, types);
     this.sym = new Symbols(ir, cls);
     this.ex = new ExprEmitter(sym);
     this.hoisting = new Hoisting(sym, src);
@@ -189,7 +197,23 @@ public final class JavaEmitter {
     Scope ctorScope = constantScope();
     if (ir.next() != null) {
       ctor.addCode("// the actions of Next, as TLC splits it\n");
-      ctor.addCode(plan(ir.next(), ctorScope));
+      CodeBlock next = plan(ir.next(), ctorScope);
+      if (anyGate) {
+        ctor.addStatement("$T gates = new $T()", GATE_BUILDER, GATE_BUILDER);
+        for (int v : gateStrings) {
+          List<CodeBlock> sets = new ArrayList<>();
+          for (IrExpr set : gateFinder.enumerationOf(v)) {
+            sets.add(CodeBlock.of("() -> $L", ex.value(set, ctorScope)));
+          }
+          ctor.addStatement("gates.onlyStrings($L, $L)", variableIndex(v), CodeBlock.join(sets, ", "));
+        }
+      }
+      ctor.addCode(next);
+      if (anyGate) {
+        ctor.addStatement("this.gateSlots = gates.slots()");
+        t.addField(FieldSpec.builder(int.class, "gateSlots", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("How many {@code v[a]} the gates of Next look up in a state (see {@link $T}).\n", GATE).build());
+      }
     }
     TemporalEmitter temporal = new TemporalEmitter(ir, sym, ex, src, this, stepClass, checkClass, actionCheckClass);
     if (temporal.any()) {
@@ -199,8 +223,10 @@ public final class JavaEmitter {
 
     t.addType(stateType());
     t.addType(TypeSpec.recordBuilder(stepClass).addModifiers(Modifier.PRIVATE)
+        .addJavadoc("An action instance: its label, its gate (null if it has none: it always runs) and its code.\n")
         .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(ActionEmitter.LABEL, "label").addParameter(stepClass.nestedClass("Body"), "body").build())
+            .addParameter(ActionEmitter.LABEL, "label").addParameter(GATE, "gate")
+            .addParameter(stepClass.nestedClass("Body"), "body").build())
         .addType(TypeSpec.interfaceBuilder(stepClass.nestedClass("Body")).addAnnotation(FunctionalInterface.class)
             .addMethod(MethodSpec.methodBuilder("run").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .addParameter(sym.state, "s").addParameter(ActionEmitter.SINK, "out").build()).build())
@@ -244,23 +270,14 @@ public final class JavaEmitter {
       init.addJavadoc("Init ($L).\n", Comments.safe(ir.init().span().where())).addCode(actions.init(ir.init()));
     }
     t.addMethod(init.build());
-    t.addMethod(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .addParameter(ActionEmitter.STATE_API, "state").addParameter(ActionEmitter.SINK, "out")
-        .addStatement("$T s = asState(state)", sym.state)
-        .beginControlFlow("for ($T step : steps)", stepClass)
-        .addStatement("step.body().run(s, out)")
-        .endControlFlow().build());
-    t.addMethod(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    t.addMethod(successors(MethodSpec.methodBuilder("successors").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(ActionEmitter.STATE_API, "state")
+        .addParameter(ActionEmitter.SINK, "out"), "true"));
+    t.addMethod(successors(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addJavadoc("The successors from the action instances {@code only} accepts; the others are not evaluated.\n")
         .addParameter(ActionEmitter.STATE_API, "state")
         .addParameter(ParameterizedTypeName.get(ClassName.get(java.util.function.Predicate.class), ActionEmitter.LABEL), "only")
-        .addParameter(ActionEmitter.SINK, "out")
-        .addStatement("$T s = asState(state)", sym.state)
-        .beginControlFlow("for ($T step : steps)", stepClass)
-        .beginControlFlow("if (only.test(step.label()))")
-        .addStatement("step.body().run(s, out)")
-        .endControlFlow()
-        .endControlFlow().build());
+        .addParameter(ActionEmitter.SINK, "out"), "only.test(step.label())"));
     t.addMethod(MethodSpec.methodBuilder("actionInstances").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(LIST, ActionEmitter.LABEL))
         .addStatement("$T<$T> out = new $T<>()", LIST, ActionEmitter.LABEL, ARRAY_LIST)
@@ -381,7 +398,7 @@ public final class JavaEmitter {
   }
 
   private Scope constantScope() {
-    return Scope.method(null, false, null, "s", "out", "p", "e");
+    return Scope.method(null, false, null, "s", "out", "p", "e", "gates");
   }
 
   // ------------------------------------------------------------------ definitions
@@ -435,6 +452,34 @@ public final class JavaEmitter {
     }
     m.addStatement("return $L", ex.value(d.body(), sc));
     return m.build();
+  }
+
+  /**
+   * The body of a {@code successors} method: every instance of Next that {@code filter} accepts,
+   * in TLC's order, except those whose gate shows them disabled (the gates share one array of the
+   * values they looked up in this state).
+   */
+  private MethodSpec successors(MethodSpec.Builder m, String filter) {
+    m.addStatement("$T s = asState(state)", sym.state);
+    if (anyGate) {
+      m.addStatement("$T[] read = new $T[gateSlots]", VALUE, VALUE);
+    }
+    m.beginControlFlow("for ($T step : steps)", stepClass);
+    String test = anyGate ? "(step.gate() == null || step.gate().mayPass(s, read))" : null;
+    String cond = filter.equals("true") ? test : test == null ? filter : filter + " && " + test;
+    if (cond != null) {
+      m.beginControlFlow("if ($L)", cond);
+    }
+    m.addStatement("step.body().run(s, out)");
+    if (cond != null) {
+      m.endControlFlow();
+    }
+    return m.endControlFlow().build();
+  }
+
+  /** A variable's index with its name beside it, for a reader: {@code 0 /* pc *\/}. */
+  private CodeBlock variableIndex(int i) {
+    return CodeBlock.of("$L /* $L */", i, Comments.safe(ir.variables().get(i).name()));
   }
 
   // ------------------------------------------------------------------ the split of Next
@@ -501,7 +546,22 @@ public final class JavaEmitter {
     }
     args.add(CodeBlock.of("$L", label));
     args.add(CodeBlock.of("out"));
-    b.addStatement("$L.add(new $T($L, (s, out) -> $L($L)))", target, stepClass, label, method,
+    CodeBlock gate = CodeBlock.of("null");
+    if (target.equals("steps")) {
+      java.util.Optional<ActionGates.Gate> g = gateFinder.find(leaf.body(), used.keySet());
+      if (g.isPresent()) {
+        anyGate = true;
+        List<CodeBlock> gateArgs = new ArrayList<>(List.of(variableIndex(g.get().variable()),
+            g.get().argument() == null ? CodeBlock.of("null") : ex.value(g.get().argument(), sc),
+            ex.value(g.get().expected(), sc)));
+        for (int v : g.get().strings()) {
+          gateStrings.add(v);
+          gateArgs.add(variableIndex(v));
+        }
+        gate = CodeBlock.of("gates.gate($L)", CodeBlock.join(gateArgs, ", "));
+      }
+    }
+    b.addStatement("$L.add(new $T($L, $L, (s, out) -> $L($L)))", target, stepClass, label, gate, method,
         CodeBlock.join(args, ", "));
     return b.build();
   }
