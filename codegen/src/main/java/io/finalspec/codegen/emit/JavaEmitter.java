@@ -64,7 +64,7 @@ public final class JavaEmitter {
   private final ClassName actionCheckClass;
   private final TypeInference.Result types;
   private final ActionGates gateFinder;
-  /** Whether some instance of Next has a gate (then the constructor fills {@code gateSlots}). */
+  /** Whether some action instance has a gate (then the constructor fills {@code gateSlots}). */
   private boolean anyGate;
   /** The variables some gate needs to hold only strings (checked once by the constructor). */
   private final java.util.SortedSet<Integer> gateStrings = new java.util.TreeSet<>();
@@ -195,30 +195,35 @@ public final class JavaEmitter {
         .initializer("new $T<>()", ARRAY_LIST)
         .addJavadoc("The action instances of Next in TLC's order ({@code Tool.getActions}).\n").build());
     Scope ctorScope = constantScope();
-    if (ir.next() != null) {
-      ctor.addCode("// the actions of Next, as TLC splits it\n");
-      CodeBlock next = plan(ir.next(), ctorScope);
-      if (anyGate) {
-        ctor.addStatement("$T gates = new $T()", GATE_BUILDER, GATE_BUILDER);
-        for (int v : gateStrings) {
-          List<CodeBlock> sets = new ArrayList<>();
-          for (IrExpr set : gateFinder.enumerationOf(v)) {
-            sets.add(CodeBlock.of("() -> $L", ex.value(set, ctorScope)));
-          }
-          ctor.addStatement("gates.onlyStrings($L, $L)", variableIndex(v), CodeBlock.join(sets, ", "));
+    // Next's instances and the fairness conditions' own are planned first: whether any has a gate
+    // decides whether the constructor makes the gates' builder before them
+    CodeBlock next = ir.next() == null ? null : plan(ir.next(), ctorScope);
+    TemporalEmitter temporal = new TemporalEmitter(ir, sym, ex, src, this, stepClass, checkClass, actionCheckClass);
+    CodeBlock fairness = temporal.any() ? temporal.constructor(ctorScope) : null;
+    if (anyGate) {
+      ctor.addCode("// the gates of the action instances, and the variables some rely on to hold strings\n");
+      ctor.addStatement("$T gates = new $T()", GATE_BUILDER, GATE_BUILDER);
+      for (int v : gateStrings) {
+        List<CodeBlock> sets = new ArrayList<>();
+        for (IrExpr set : gateFinder.enumerationOf(v)) {
+          sets.add(CodeBlock.of("() -> $L", ex.value(set, ctorScope)));
         }
-      }
-      ctor.addCode(next);
-      if (anyGate) {
-        ctor.addStatement("this.gateSlots = gates.slots()");
-        t.addField(FieldSpec.builder(int.class, "gateSlots", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("How many {@code v[a]} the gates of Next look up in a state (see {@link $T}).\n", GATE).build());
+        ctor.addStatement("gates.onlyStrings($L, $L)", variableIndex(v), CodeBlock.join(sets, ", "));
       }
     }
-    TemporalEmitter temporal = new TemporalEmitter(ir, sym, ex, src, this, stepClass, checkClass, actionCheckClass);
-    if (temporal.any()) {
+    if (next != null) {
+      ctor.addCode("// the actions of Next, as TLC splits it\n");
+      ctor.addCode(next);
+    }
+    if (fairness != null) {
       t.addFields(temporal.fields());
-      ctor.addCode(temporal.constructor(ctorScope));
+      ctor.addCode(fairness);
+    }
+    if (anyGate) {
+      ctor.addStatement("this.gateSlots = gates.slots()");
+      t.addField(FieldSpec.builder(int.class, "gateSlots", Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("How many {@code v[a]} the gates of the action instances look up in a state (see {@link $T}).\n",
+              GATE).build());
     }
 
     t.addType(stateType());
@@ -459,6 +464,11 @@ public final class JavaEmitter {
    * in TLC's order, except those whose gate shows them disabled (the gates share one array of the
    * values they looked up in this state).
    */
+  /** Whether some action instance (of Next or of a fairness condition) has a gate. */
+  boolean anyGate() {
+    return anyGate;
+  }
+
   private MethodSpec successors(MethodSpec.Builder m, String filter) {
     m.addStatement("$T s = asState(state)", sym.state);
     if (anyGate) {
@@ -547,7 +557,7 @@ public final class JavaEmitter {
     args.add(CodeBlock.of("$L", label));
     args.add(CodeBlock.of("out"));
     CodeBlock gate = CodeBlock.of("null");
-    if (target.equals("steps")) {
+    {
       java.util.Optional<ActionGates.Gate> g = gateFinder.find(leaf.body(), used.keySet());
       if (g.isPresent()) {
         anyGate = true;

@@ -90,15 +90,24 @@ final class TemporalEmitter {
     out.add(MethodSpec.methodBuilder("fairness").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(JavaEmitter.LIST, FAIRNESS))
         .addStatement("return $T.unmodifiableList(fairness)", java.util.Collections.class).build());
-    out.add(MethodSpec.methodBuilder("actionSteps").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Runs one fairness condition's action instances on a state, forwarding the successors.\n")
+    MethodSpec.Builder steps = MethodSpec.methodBuilder("actionSteps").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Runs one fairness condition's action instances on a state (not those whose gate is closed),"
+            + " forwarding the successors.\n")
         .addParameter(ParameterizedTypeName.get(JavaEmitter.LIST, stepClass), "instances")
         .addParameter(ActionEmitter.STATE_API, "state")
         .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), ActionEmitter.STATE_API), "out")
-        .addStatement("$T s = asState(state)", sym.state)
-        .beginControlFlow("for ($T step : instances)", stepClass)
-        .addStatement("step.body().run(s, (label, t) -> out.accept(t))")
-        .endControlFlow().build());
+        .addStatement("$T s = asState(state)", sym.state);
+    if (plans.anyGate()) {
+      steps.addStatement("$T[] read = new $T[gateSlots]", JavaEmitter.VALUE, JavaEmitter.VALUE)
+          .beginControlFlow("for ($T step : instances)", stepClass)
+          .beginControlFlow("if (step.gate() == null || step.gate().mayPass(s, read))")
+          .addStatement("step.body().run(s, (label, t) -> out.accept(t))")
+          .endControlFlow();
+    } else {
+      steps.addModifiers(Modifier.STATIC).beginControlFlow("for ($T step : instances)", stepClass)
+          .addStatement("step.body().run(s, (label, t) -> out.accept(t))");
+    }
+    out.add(steps.endControlFlow().build());
     return out;
   }
 
