@@ -55,11 +55,39 @@ public final class Jvm {
      */
     public static final String EXPLORER_YOUNG_GENERATION = "-Xmn64m";
 
-    /** {@link #command} for a child running finalspec's explorer: with {@link #EXPLORER_YOUNG_GENERATION}. */
-    public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass) {
+    /**
+     * {@link #command} for a child running finalspec's explorer: with {@link #EXPLORER_YOUNG_GENERATION},
+     * and mapping {@code classDataArchive} when it is not null, as the {@code ./finalspec} launcher
+     * maps the archive it makes once per build (a JVM ignores an archive made for another class
+     * path or JDK; its messages about that are turned off, as the launcher turns them off).
+     */
+    public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass, Path classDataArchive) {
         List<String> cmd = command(heap, tmp, mainClass, false);
         cmd.add(1, EXPLORER_YOUNG_GENERATION);
+        if (classDataArchive != null) {
+            cmd.addAll(2, List.of("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath(), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
+        }
         return cmd;
+    }
+
+    /**
+     * The class data archive the launcher made for the jar this JVM runs from
+     * ({@code FINALSPEC_HOME/toolkit/target/finalspec.jsa}, newer than the jar), or null: none, the
+     * JVM was not started from that jar, or {@code FINALSPEC_CDS=off}.
+     */
+    public static Path launcherArchive() {
+        String home = System.getenv("FINALSPEC_HOME");
+        if (home == null || home.isBlank() || "off".equals(System.getenv("FINALSPEC_CDS"))) {
+            return null;
+        }
+        Path target = Path.of(home).toAbsolutePath().normalize().resolve("toolkit").resolve("target");
+        Path jar = target.resolve("finalspec.jar");
+        Path archive = target.resolve("finalspec.jsa");
+        String cp = System.getProperty("java.class.path");
+        boolean fromJar = cp != null && !cp.contains(File.pathSeparator) && Path.of(cp).toAbsolutePath().normalize().equals(jar);
+        return fromJar && archive.toFile().isFile() && archive.toFile().lastModified() >= jar.toFile().lastModified()
+            ? archive : null;
     }
 
     private static String absoluteClassPath() {
