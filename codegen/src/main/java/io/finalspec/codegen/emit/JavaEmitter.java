@@ -277,12 +277,12 @@ public final class JavaEmitter {
     t.addMethod(init.build());
     t.addMethod(successors(MethodSpec.methodBuilder("successors").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).addParameter(ActionEmitter.STATE_API, "state")
-        .addParameter(ActionEmitter.SINK, "out"), "true"));
+        .addParameter(ActionEmitter.SINK, "out"), null));
     t.addMethod(successors(MethodSpec.methodBuilder("successors").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addJavadoc("The successors from the action instances {@code only} accepts; the others are not evaluated.\n")
         .addParameter(ActionEmitter.STATE_API, "state")
         .addParameter(ParameterizedTypeName.get(ClassName.get(java.util.function.Predicate.class), ActionEmitter.LABEL), "only")
-        .addParameter(ActionEmitter.SINK, "out"), "only.test(step.label())"));
+        .addParameter(ActionEmitter.SINK, "out"), CodeBlock.of("only.test(step.label())")));
     t.addMethod(MethodSpec.methodBuilder("actionInstances").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(LIST, ActionEmitter.LABEL))
         .addStatement("$T<$T> out = new $T<>()", LIST, ActionEmitter.LABEL, ARRAY_LIST)
@@ -459,30 +459,33 @@ public final class JavaEmitter {
     return m.build();
   }
 
-  /**
-   * The body of a {@code successors} method: every instance of Next that {@code filter} accepts,
-   * in TLC's order, except those whose gate shows them disabled (the gates share one array of the
-   * values they looked up in this state).
-   */
   /** Whether some action instance (of Next or of a fairness condition) has a gate. */
   boolean anyGate() {
     return anyGate;
   }
 
-  private MethodSpec successors(MethodSpec.Builder m, String filter) {
+  /**
+   * The body of a {@code successors} method: every instance of Next that {@code filter} accepts
+   * (null: all), in TLC's order, except those whose gate shows them disabled (the gates share one
+   * array of the values they looked up in this state).
+   */
+  private MethodSpec successors(MethodSpec.Builder m, CodeBlock filter) {
     m.addStatement("$T s = asState(state)", sym.state);
+    List<CodeBlock> tests = new ArrayList<>();
+    if (filter != null) {
+      tests.add(filter);
+    }
     if (anyGate) {
       m.addStatement("$T[] read = new $T[gateSlots]", VALUE, VALUE);
+      tests.add(CodeBlock.of("(step.gate() == null || step.gate().mayPass(s, read))"));
     }
     m.beginControlFlow("for ($T step : steps)", stepClass);
-    String test = anyGate ? "(step.gate() == null || step.gate().mayPass(s, read))" : null;
-    String cond = filter.equals("true") ? test : test == null ? filter : filter + " && " + test;
-    if (cond != null) {
-      m.beginControlFlow("if ($L)", cond);
-    }
-    m.addStatement("step.body().run(s, out)");
-    if (cond != null) {
-      m.endControlFlow();
+    if (tests.isEmpty()) {
+      m.addStatement("step.body().run(s, out)");
+    } else {
+      m.beginControlFlow("if ($L)", CodeBlock.join(tests, " && "))
+          .addStatement("step.body().run(s, out)")
+          .endControlFlow();
     }
     return m.endControlFlow().build();
   }
