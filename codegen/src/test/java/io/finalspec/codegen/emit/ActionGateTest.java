@@ -34,7 +34,11 @@ class ActionGateTest {
       + "Next == \\E p \\in Procs : A(p) \\/ B(p) \\/ C(p)\n";
 
   private static String source(String name, String body) {
-    CompileResult r = TestSpecs.compile(name, body, CONFIG);
+    return source(name, body, CONFIG);
+  }
+
+  private static String source(String name, String body, String cfg) {
+    CompileResult r = TestSpecs.compile(name, body, cfg);
     assertTrue(r.ok(), r.diagnostics().toString());
     return r.sources().get(0).code();
   }
@@ -82,9 +86,8 @@ class ActionGateTest {
         + "A(p) == /\\ phase \\notin {\"stopped\"} /\\ pc[p] = \"b\" /\\ pc' = [pc EXCEPT ![p] = \"c\"] /\\ UNCHANGED phase\n"
         + "Next == \\E p \\in {1, 2} : A(p)\n";
     String cfg = "CONSTANT Modes = {m1}\n" + CONFIG;
-    CompileResult r = TestSpecs.compile("Modes", body, cfg);
-    assertTrue(r.ok(), r.diagnostics().toString());
-    assertTrue(r.sources().get(0).code().contains("gates.onlyStrings(1 /* phase */, () -> this.Modes)"), r.sources().get(0).code());
+    String code = source("Modes", body, cfg);
+    assertTrue(code.contains("gates.onlyStrings(1 /* phase */, () -> this.Modes)"), code);
     Machine m = machine("Modes", body, cfg);
     assertEquals(List.of("A(p=1) -> pc=<<\"c\", \"b\">> phase=m1", "A(p=2) -> pc=<<\"b\", \"c\">> phase=m1"),
         successors(m));
@@ -98,9 +101,7 @@ class ActionGateTest {
         + "A == /\\ pc[q] = \"b\" /\\ UNCHANGED pc\n"
         + "Next == A\n";
     String cfg = "CONSTANT q = q\n" + CONFIG;
-    CompileResult r = TestSpecs.compile("Lookup", body, cfg);
-    assertTrue(r.ok(), r.diagnostics().toString());
-    assertTrue(r.sources().get(0).code().contains("gates.gate("));
+    assertTrue(source("Lookup", body, cfg).contains("gates.gate("));
     Machine m = machine("Lookup", body, cfg);
     assertThrows(TlaEvalException.class, () -> successors(m));
   }
