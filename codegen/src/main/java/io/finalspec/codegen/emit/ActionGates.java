@@ -18,22 +18,24 @@ import java.util.Set;
  * Finds an action's gate (the runtime's {@code ActionGate}): a leading conjunct {@code v[p] = e}
  * or {@code v = e} with {@code v} a state variable, {@code p} a split-time binding or a model
  * constant (fixed per action instance) and {@code e} a literal or a model constant, such that every
- * conjunct TLC evaluates before it cannot
- * fail. Then in a state where the test is false the instance has no successor and no error, and the
- * machine may skip it without running it. The conjuncts before the gate are those of the body's
- * leading {@code /\}-list, in TLC's left-to-right order; "cannot fail" is decided conservatively
- * from the inferred types ({@link #total}): Boolean constants and variables, their connectives,
- * {@code =} and {@code #} between strings or between Booleans, {@code \in} and {@code \notin} of a
- * string in a set of string literals, and 0-ary definitions whose bodies are such. Anything else
- * ends the search without a gate: the instance always runs, as before.
+ * conjunct TLC evaluates before it cannot fail. Then in a state where the test is false the
+ * instance has no successor and no error, and the machine may skip it without running it. The
+ * conjuncts before the gate are those of the body's leading {@code /\}-list, in TLC's left-to-right
+ * order; "cannot fail" is decided conservatively ({@code total}): Boolean constants and variables,
+ * their connectives, {@code =} and {@code #} between strings or between Booleans, {@code \in} and
+ * {@code \notin} of a string in a set of string literals, and 0-ary definitions whose bodies are
+ * such. A variable is a string when its inferred type is an enumeration and the machine finds the
+ * enumeration's constant sets to hold only strings. Anything else ends the search without a gate:
+ * the instance always runs, as before.
  */
 final class ActionGates {
   /**
-   * The gate {@code variables[variable][bound] = expected}; {@code bound} is a binder id. The
-   * conjuncts before it cannot fail provided that every value of the variables {@code strings} is
-   * a string: their types say each is one of the elements of some constant sets, which the machine
-   * checks once it has evaluated them ({@code ActionGate.Builder.onlyStrings}); if one is not, the
-   * instance gets no gate.
+   * The gate {@code v[argument] = expected}, or {@code v = expected} when {@code argument} is null,
+   * {@code v} being variable {@code variable}; the argument is a split-time binding or a model
+   * constant, fixed per action instance. The conjuncts before it cannot fail provided that every
+   * value of the variables {@code strings} is a string: their types say each is one of the elements
+   * of some constant sets, which the machine checks once it has evaluated them
+   * ({@code ActionGate.Builder.onlyStrings}); if one holds anything else, the instance gets no gate.
    */
   record Gate(int variable, IrExpr argument, IrExpr expected, java.util.SortedSet<Integer> strings) {}
 
@@ -55,9 +57,9 @@ final class ActionGates {
   Optional<Gate> find(IrExpr body, Set<Integer> splitIds) {
     java.util.SortedSet<Integer> strings = new java.util.TreeSet<>();
     for (IrExpr c : leadingConjuncts(body)) {
-      Gate g = match(c, splitIds);
+      Gate g = match(c, splitIds, strings);
       if (g != null) {
-        return Optional.of(new Gate(g.variable(), g.argument(), g.expected(), strings));
+        return Optional.of(g);
       }
       if (!total(c, 0, strings)) {
         return Optional.empty();
@@ -93,20 +95,21 @@ final class ActionGates {
     }
   }
 
-  private Gate match(IrExpr c, Set<Integer> splitIds) {
+  /** The gate {@code c} is, relying on {@code strings} for the conjuncts before it, or null. */
+  private Gate match(IrExpr c, Set<Integer> splitIds, java.util.SortedSet<Integer> strings) {
     if (!(c instanceof IrExpr.Apply eq) || eq.op() != Operator.EQ || eq.args().size() != 2) {
       return null;
     }
-    Gate g = match(eq.args().get(0), eq.args().get(1), splitIds);
-    return g != null ? g : match(eq.args().get(1), eq.args().get(0), splitIds);
+    Gate g = match(eq.args().get(0), eq.args().get(1), splitIds, strings);
+    return g != null ? g : match(eq.args().get(1), eq.args().get(0), splitIds, strings);
   }
 
-  private Gate match(IrExpr lookup, IrExpr expected, Set<Integer> splitIds) {
+  private Gate match(IrExpr lookup, IrExpr expected, Set<Integer> splitIds, java.util.SortedSet<Integer> strings) {
     if (!isFixed(expected)) {
       return null;
     }
     if (lookup instanceof IrExpr.Ref v && v.kind() == RefKind.VAR) {
-      return new Gate(v.index(), null, expected, new java.util.TreeSet<>());
+      return new Gate(v.index(), null, expected, strings);
     }
     if (!(lookup instanceof IrExpr.Apply ap) || ap.op() != Operator.APPLY || ap.args().size() != 2) {
       return null;
@@ -117,7 +120,7 @@ final class ActionGates {
     IrExpr a = ap.args().get(1);
     boolean fixedArgument = a instanceof IrExpr.Ref p && p.kind() == RefKind.BOUND && splitIds.contains(p.index())
         || isFixed(a);
-    return fixedArgument ? new Gate(f.index(), a, expected, new java.util.TreeSet<>()) : null;
+    return fixedArgument ? new Gate(f.index(), a, expected, strings) : null;
   }
 
   /** A literal, or a constant of the model (assigned by the config before any action runs). */

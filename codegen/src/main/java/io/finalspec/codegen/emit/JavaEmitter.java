@@ -466,28 +466,56 @@ public final class JavaEmitter {
 
   /**
    * The body of a {@code successors} method: every instance of Next that {@code filter} accepts
-   * (null: all), in TLC's order, except those whose gate shows them disabled (the gates share one
-   * array of the values they looked up in this state).
+   * (null: all), in TLC's order, except those whose gate shows them disabled.
    */
   private MethodSpec successors(MethodSpec.Builder m, CodeBlock filter) {
     m.addStatement("$T s = asState(state)", sym.state);
+    m.addCode(stepLoop("steps", filter, CodeBlock.of("step.body().run(s, out)")));
+    return m.build();
+  }
+
+  /**
+   * Code that runs {@code run} for every step of the list {@code steps} (of Next or of a fairness
+   * condition) on the state {@code s} that {@code filter} accepts (null: all), skipping those whose
+   * gate is closed; the gates share one array of the values they looked up in {@code s}.
+   */
+  CodeBlock stepLoop(String steps, CodeBlock filter, CodeBlock run) {
+    CodeBlock.Builder b = CodeBlock.builder();
     List<CodeBlock> tests = new ArrayList<>();
     if (filter != null) {
       tests.add(filter);
     }
     if (anyGate) {
-      m.addStatement("$T[] read = new $T[gateSlots]", VALUE, VALUE);
+      b.addStatement("$T[] read = new $T[gateSlots]", VALUE, VALUE);
       tests.add(CodeBlock.of("(step.gate() == null || step.gate().mayPass(s, read))"));
     }
-    m.beginControlFlow("for ($T step : steps)", stepClass);
+    b.beginControlFlow("for ($T step : $L)", stepClass, steps);
     if (tests.isEmpty()) {
-      m.addStatement("step.body().run(s, out)");
+      b.addStatement("$L", run);
     } else {
-      m.beginControlFlow("if ($L)", CodeBlock.join(tests, " && "))
-          .addStatement("step.body().run(s, out)")
-          .endControlFlow();
+      b.beginControlFlow("if ($L)", CodeBlock.join(tests, " && ")).addStatement("$L", run).endControlFlow();
     }
-    return m.endControlFlow().build();
+    return b.endControlFlow().build();
+  }
+
+  /**
+   * The gate of an action instance whose split-time bindings are {@code splitIds}: a call of the
+   * constructor's {@code gates} builder, or {@code null} when the action has none.
+   */
+  private CodeBlock gate(IrExpr body, Set<Integer> splitIds, Scope sc) {
+    java.util.Optional<ActionGates.Gate> found = gateFinder.find(body, splitIds);
+    if (found.isEmpty()) {
+      return CodeBlock.of("null");
+    }
+    ActionGates.Gate g = found.get();
+    anyGate = true;
+    List<CodeBlock> args = new ArrayList<>(List.of(variableIndex(g.variable()),
+        g.argument() == null ? CodeBlock.of("null") : ex.value(g.argument(), sc), ex.value(g.expected(), sc)));
+    for (int v : g.strings()) {
+      gateStrings.add(v);
+      args.add(variableIndex(v));
+    }
+    return CodeBlock.of("gates.gate($L)", CodeBlock.join(args, ", "));
   }
 
   /** A variable's index with its name beside it, for a reader: {@code 0 /* pc *\/}. */
@@ -559,21 +587,7 @@ public final class JavaEmitter {
     }
     args.add(CodeBlock.of("$L", label));
     args.add(CodeBlock.of("out"));
-    CodeBlock gate = CodeBlock.of("null");
-    {
-      java.util.Optional<ActionGates.Gate> g = gateFinder.find(leaf.body(), used.keySet());
-      if (g.isPresent()) {
-        anyGate = true;
-        List<CodeBlock> gateArgs = new ArrayList<>(List.of(variableIndex(g.get().variable()),
-            g.get().argument() == null ? CodeBlock.of("null") : ex.value(g.get().argument(), sc),
-            ex.value(g.get().expected(), sc)));
-        for (int v : g.get().strings()) {
-          gateStrings.add(v);
-          gateArgs.add(variableIndex(v));
-        }
-        gate = CodeBlock.of("gates.gate($L)", CodeBlock.join(gateArgs, ", "));
-      }
-    }
+    CodeBlock gate = gate(leaf.body(), used.keySet(), sc);
     b.addStatement("$L.add(new $T($L, $L, (s, out) -> $L($L)))", target, stepClass, label, gate, method,
         CodeBlock.join(args, ", "));
     return b.build();

@@ -96,18 +96,12 @@ final class TemporalEmitter {
         .addParameter(ParameterizedTypeName.get(JavaEmitter.LIST, stepClass), "instances")
         .addParameter(ActionEmitter.STATE_API, "state")
         .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), ActionEmitter.STATE_API), "out")
-        .addStatement("$T s = asState(state)", sym.state);
-    if (plans.anyGate()) {
-      steps.addStatement("$T[] read = new $T[gateSlots]", JavaEmitter.VALUE, JavaEmitter.VALUE)
-          .beginControlFlow("for ($T step : instances)", stepClass)
-          .beginControlFlow("if (step.gate() == null || step.gate().mayPass(s, read))")
-          .addStatement("step.body().run(s, (label, t) -> out.accept(t))")
-          .endControlFlow();
-    } else {
-      steps.addModifiers(Modifier.STATIC).beginControlFlow("for ($T step : instances)", stepClass)
-          .addStatement("step.body().run(s, (label, t) -> out.accept(t))");
+        .addStatement("$T s = asState(state)", sym.state)
+        .addCode(plans.stepLoop("instances", null, CodeBlock.of("step.body().run(s, (label, t) -> out.accept(t))")));
+    if (!plans.anyGate()) {
+      steps.addModifiers(Modifier.STATIC);
     }
-    out.add(steps.endControlFlow().build());
+    out.add(steps.build());
     return out;
   }
 

@@ -42,9 +42,6 @@ public record ActionGate(int variable, Value argument, Value expected, int slot)
             }
             read[slot] = v;
         }
-        if (v == expected) {
-            return true;
-        }
         try {
             return Tla.eq(v, expected);
         } catch (TlaEvalException e) {
@@ -64,17 +61,22 @@ public record ActionGate(int variable, Value argument, Value expected, int slot)
          */
         @SafeVarargs
         public final void onlyStrings(int variable, java.util.function.Supplier<Value>... sets) {
-            boolean all = true;
+            onlyStrings.put(variable, allStrings(sets));
+        }
+
+        private static boolean allStrings(java.util.function.Supplier<Value>[] sets) {
             try {
                 for (java.util.function.Supplier<Value> set : sets) {
                     for (Value v : Tla.elements(set.get())) {
-                        all &= v.kind() == Value.Kind.STRING;
+                        if (v.kind() != Value.Kind.STRING) {
+                            return false;
+                        }
                     }
                 }
+                return true;
             } catch (RuntimeException e) {
-                all = false; // an infinite or failing set: no gate relies on it
+                return false; // an infinite or failing set: no gate relies on it
             }
-            onlyStrings.put(variable, all);
         }
 
         /**
