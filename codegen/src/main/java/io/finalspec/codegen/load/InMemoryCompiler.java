@@ -1,6 +1,7 @@
 package io.finalspec.codegen.load;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -9,16 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -49,28 +51,38 @@ public final class InMemoryCompiler {
         return new MemoryClassLoader(Map.copyOf(classes), parent);
     }
 
-    /** Compiles the sources together; the class files by binary name. */
+    /** Compiles the sources together against this JVM's class path; the class files by binary name. */
     public Map<String, byte[]> compileToBytes(List<JavaSource> sources) throws CompileException {
+        return compileToBytes(sources, System.getProperty("java.class.path"));
+    }
+
+    /** As {@link #compileToBytes(List)}, against {@code classPath} (entries separated by the path separator). */
+    Map<String, byte[]> compileToBytes(List<JavaSource> sources, String classPath) throws CompileException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run finalspec on a JDK, not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, null);
-        MemoryFileManager files = new MemoryFileManager(std);
         List<JavaFileObject> units = new ArrayList<>();
         for (JavaSource s : sources) {
             units.add(new SourceFile(s));
         }
-        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-g", "-nowarn",
-            "-proc:none", "--release", "17");
-        boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
-        if (!ok) {
-            throw new CompileException(describe(diagnostics.getDiagnostics()));
+        // No --release: the classes are for this JVM (the machine cache's key holds its version), and
+        // --release reads the JDK's symbol archive, a quarter of a second of a cold start.
+        List<String> options = List.of("-g", "-nowarn", "-proc:none");
+        try (ClassPathIndex index = ClassPathIndex.of(classPath);
+             MemoryFileManager files = new MemoryFileManager(std, index)) {
+            boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
+            if (!ok) {
+                throw new CompileException(describe(diagnostics.getDiagnostics()));
+            }
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            files.classes.forEach((name, file) -> classes.put(name, file.bytes.toByteArray()));
+            return classes;
+        } catch (IOException e) {
+            throw new CompileException(List.of("cannot read the class path to compile against: " + e.getMessage()));
         }
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        files.classes.forEach((name, file) -> classes.put(name, file.bytes.toByteArray()));
-        return classes;
     }
 
     /** Compiles and loads one class, returning it. */
@@ -120,11 +132,50 @@ public final class InMemoryCompiler {
         }
     }
 
-    private static final class MemoryFileManager extends ForwardingJavaFileManager<JavaFileManager> {
+    /**
+     * Class files go to memory; the class path is {@link ClassPathIndex}'s: its folders through
+     * javac's file manager, its jars' classes from the index.
+     */
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         private final Map<String, ClassFile> classes = new HashMap<>();
+        private final ClassPathIndex classPath;
 
-        MemoryFileManager(JavaFileManager delegate) {
+        MemoryFileManager(StandardJavaFileManager delegate, ClassPathIndex classPath) throws IOException {
             super(delegate);
+            this.classPath = classPath;
+            delegate.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath.folders());
+        }
+
+        @Override
+        public boolean hasLocation(Location location) {
+            return location == StandardLocation.CLASS_PATH || super.hasLocation(location);
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                                             boolean recurse) throws IOException {
+            Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+            if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
+                return listed;
+            }
+            List<JavaFileObject> all = new ArrayList<>();
+            listed.forEach(all::add);
+            all.addAll(classPath.classesIn(packageName, recurse));
+            return all;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            return file instanceof ClassPathIndex.JarClass c ? c.binaryName() : super.inferBinaryName(location, file);
+        }
+
+        @Override
+        public boolean isSameFile(FileObject a, FileObject b) {
+            if (a instanceof ClassPathIndex.JarClass || b instanceof ClassPathIndex.JarClass
+                    || a instanceof ClassFile || b instanceof ClassFile) {
+                return a.toUri().equals(b.toUri());
+            }
+            return super.isSameFile(a, b);
         }
 
         @Override
