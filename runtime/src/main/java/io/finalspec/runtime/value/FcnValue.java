@@ -11,14 +11,15 @@ package io.finalspec.runtime.value;
 public abstract sealed class FcnValue extends AbstractValue
         permits TupleValue, RecordValue, IntFcnValue, GenericFcnValue {
     /**
-     * Whether {@link #fp} and {@link #rawSum} are known. Written with release and read with acquire
-     * semantics, so a thread that sees it set sees both; unlike a volatile write, a release costs no
-     * fence on x86, and the fingerprint is cached once for every function built (EXCEPT included).
+     * The sum over (key, value) pairs that {@link Fp#finishFcn} turns into the fingerprint, once
+     * known; 0 while unknown (a function whose sum is 0 computes it at every call: correct, and as
+     * rare as a fingerprint collision). Volatile, so that a reader sees the whole long; it is only
+     * ever written with the same value, by whichever thread computes it first or by the EXCEPT
+     * that made the function. A plain volatile field rather than a flag published with release
+     * and acquire through a VarHandle: the interpreter and C1 run VarHandle calls slowly, and a
+     * cold search spends most of its time there.
      */
-    private static final java.lang.invoke.VarHandle FP_DONE = fpDoneHandle(java.lang.invoke.MethodHandles.lookup());
-
-    private long fp;
-    private boolean fpDone;
+    private volatile long rawSum;
 
     /** Number of elements in the domain. */
     public abstract int size();
@@ -44,34 +45,17 @@ public abstract sealed class FcnValue extends AbstractValue
         return i < 0 ? null : valueAt(i);
     }
 
-    private long rawSum;
-
-    /** The handle of the {@code boolean fpDone} field of {@code lookup}'s class. */
-    static java.lang.invoke.VarHandle fpDoneHandle(java.lang.invoke.MethodHandles.Lookup lookup) {
-        try {
-            return lookup.findVarHandle(lookup.lookupClass(), "fpDone", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private boolean fingerprintKnown() {
-        return (boolean) FP_DONE.getAcquire(this);
-    }
-
     @Override
     public final long fingerprint() {
-        if (!fingerprintKnown()) {
-            long sum = 0;
+        long sum = rawSum;
+        if (sum == 0) {
             int n = size();
             for (int i = 0; i < n; i++) {
                 sum += Fp.pair(keyAt(i).fingerprint(), valueAt(i).fingerprint());
             }
             rawSum = sum;
-            fp = Fp.finishFcn(sum, n);
-            FP_DONE.setRelease(this, true);
         }
-        return fp;
+        return Fp.finishFcn(sum, size());
     }
 
     /**
@@ -81,12 +65,10 @@ public abstract sealed class FcnValue extends AbstractValue
      */
     final FcnValue replaced(int i, Value v) {
         FcnValue out = withValueAt(i, v);
-        if (fingerprintKnown()) {
+        long sum = rawSum;
+        if (sum != 0) {
             long k = keyAt(i).fingerprint();
-            long sum = rawSum - Fp.pair(k, valueAt(i).fingerprint()) + Fp.pair(k, v.fingerprint());
-            out.rawSum = sum;
-            out.fp = Fp.finishFcn(sum, size());
-            FP_DONE.setRelease(out, true);
+            out.rawSum = sum - Fp.pair(k, valueAt(i).fingerprint()) + Fp.pair(k, v.fingerprint());
         }
         return out;
     }

@@ -15,11 +15,8 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
     /** At most this many elements of a lazy set are kept once enumerated ({@link #iterator} of a small lazy set). */
     static final int KEPT_ENUMERATION = 1 << 12;
 
-    /** Whether {@link #fp} is known: release/acquire, as {@code FcnValue}'s. */
-    private static final java.lang.invoke.VarHandle FP_DONE = FcnValue.fpDoneHandle(java.lang.invoke.MethodHandles.lookup());
-
-    private long fp;
-    private boolean fpDone;
+    /** The fingerprint once known, 0 before: volatile and written only with its one value, as {@code FcnValue}'s sum. */
+    private volatile long fp;
     /** A lazy set's elements once enumerated (sets are immutable: the enumeration never changes); null before. */
     private volatile EnumSetValue enumerated;
     /** Whether a lazy set was iterated before (a racy hint: a lost write costs one more streamed pass). */
@@ -87,11 +84,12 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
 
     @Override
     public final long fingerprint() {
-        if (!(boolean) FP_DONE.getAcquire(this)) {
-            fp = computeFingerprint();
-            FP_DONE.setRelease(this, true);
+        long f = fp;
+        if (f == 0) {
+            f = computeFingerprint();
+            fp = f;
         }
-        return fp;
+        return f;
     }
 
     long computeFingerprint() {
