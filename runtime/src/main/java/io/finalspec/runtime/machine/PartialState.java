@@ -19,7 +19,7 @@ public final class PartialState {
 
     /** A copy of the partial state {@code n} with variable {@code i} bound to {@code v}. */
     public static Value[] bind(Value[] n, int i, Value v) {
-        Value[] c = n.clone();
+        Value[] c = io.finalspec.runtime.value.ValueArrays.copy(n);
         c[i] = v;
         return c;
     }

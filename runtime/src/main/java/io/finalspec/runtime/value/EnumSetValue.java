@@ -81,9 +81,9 @@ public final class EnumSetValue extends SetValue {
             return EMPTY;
         }
         if (vals.length == 1) {
-            return new EnumSetValue(vals.clone()); // {m}: nothing to sort or compare
+            return new EnumSetValue(ValueArrays.copy(vals)); // {m}: nothing to sort or compare
         }
-        Value[] a = vals.clone();
+        Value[] a = ValueArrays.copy(vals);
         if (a.length > 1) {
             Arrays.sort(a, ValueOrder::compare);
         }
@@ -101,7 +101,7 @@ public final class EnumSetValue extends SetValue {
                 a[w++] = a[r];
             }
         }
-        return new EnumSetValue(w == a.length ? a : Arrays.copyOf(a, w));
+        return new EnumSetValue(w == a.length ? a : ValueArrays.copyOf(a, w));
     }
 
     /**

@@ -72,12 +72,12 @@ public final class GenericFcnValue extends FcnValue {
 
     @Override
     public SetValue domain() {
-        return EnumSetValue.ofSorted(keys.clone());
+        return EnumSetValue.ofSorted(ValueArrays.copy(keys));
     }
 
     @Override
     FcnValue withValueAt(int i, Value v) {
-        Value[] a = values.clone();
+        Value[] a = ValueArrays.copy(values);
         a[i] = v;
         return new GenericFcnValue(keys, a);
     }

@@ -41,7 +41,7 @@ public final class IntFcnValue extends FcnValue {
 
     @Override
     FcnValue withValueAt(int i, Value v) {
-        Value[] a = values.clone();
+        Value[] a = ValueArrays.copy(values);
         a[i] = v;
         return new IntFcnValue(lo, a);
     }

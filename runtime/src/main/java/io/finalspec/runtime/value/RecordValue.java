@@ -58,12 +58,12 @@ public final class RecordValue extends FcnValue {
 
     @Override
     public SetValue domain() {
-        return EnumSetValue.ofDistinctSorted(names.clone());
+        return EnumSetValue.ofDistinctSorted(ValueArrays.copy(names));
     }
 
     @Override
     FcnValue withValueAt(int i, Value v) {
-        Value[] a = values.clone();
+        Value[] a = ValueArrays.copy(values);
         a[i] = v;
         return new RecordValue(names, a);
     }

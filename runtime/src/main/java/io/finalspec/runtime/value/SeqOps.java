@@ -33,7 +33,7 @@ final class SeqOps {
 
     static TupleValue append(Value s, Value e) {
         Value[] a = asSeq(s, "Append");
-        Value[] r = Arrays.copyOf(a, a.length + 1);
+        Value[] r = ValueArrays.copyOf(a, a.length + 1);
         r[a.length] = nonNull(e);
         return new TupleValue(r);
     }
@@ -51,7 +51,7 @@ final class SeqOps {
         if (a.length == 0) {
             throw new TlaEvalException("Attempted to apply Tail to the empty sequence.");
         }
-        return a.length == 1 ? TupleValue.EMPTY : new TupleValue(Arrays.copyOfRange(a, 1, a.length));
+        return a.length == 1 ? TupleValue.EMPTY : new TupleValue(ValueArrays.copyOfRange(a, 1, a.length));
     }
 
     /** {@code SubSeq(s, m, n)}: {@code <<>>} when {@code m > n}, else {@code 1 <= m <= n <= Len(s)}. */
@@ -68,7 +68,7 @@ final class SeqOps {
         if (hi > a.length) {
             throw new TlaEvalException("The third argument of SubSeq must be in the domain of its first argument:\n" + s + "\n, but instead it is\n" + hi);
         }
-        return new TupleValue(Arrays.copyOfRange(a, lo - 1, hi));
+        return new TupleValue(ValueArrays.copyOfRange(a, lo - 1, hi));
     }
 
     /** {@code s \o t}: sequences, or two strings (as TLC). */
@@ -88,7 +88,7 @@ final class SeqOps {
         if (a.length == 0) {
             return (TupleValue) t;
         }
-        Value[] r = Arrays.copyOf(a, a.length + b.length);
+        Value[] r = ValueArrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return new TupleValue(r);
     }

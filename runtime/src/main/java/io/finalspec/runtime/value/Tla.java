@@ -68,7 +68,7 @@ public final class Tla {
 
     /** {@code <<a, b, ...>>}. */
     public static TupleValue tuple(Value... elems) {
-        return elems.length == 0 ? TupleValue.EMPTY : new TupleValue(nonNull(elems).clone());
+        return elems.length == 0 ? TupleValue.EMPTY : new TupleValue(ValueArrays.copy(nonNull(elems)));
     }
 
     public static TupleValue seqOf(List<? extends Value> elems) {

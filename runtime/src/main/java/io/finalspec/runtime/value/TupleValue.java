@@ -47,7 +47,7 @@ public final class TupleValue extends FcnValue {
 
     @Override
     FcnValue withValueAt(int i, Value v) {
-        Value[] a = elems.clone();
+        Value[] a = ValueArrays.copy(elems);
         a[i] = v;
         return new TupleValue(a);
     }

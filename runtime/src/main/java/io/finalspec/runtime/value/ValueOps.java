@@ -70,7 +70,7 @@ final class ValueOps {
             out[k++] = y[j++];
         }
         // the merge of two normalized arrays is sorted and has no duplicates
-        return EnumSetValue.ofDistinctSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
+        return EnumSetValue.ofDistinctSorted(k == out.length ? out : ValueArrays.copyOf(out, k));
     }
 
     static SetValue filter(SetValue a, java.util.function.Predicate<Value> keep) {
@@ -110,6 +110,6 @@ final class ValueOps {
         if (out == null) {
             return a;
         }
-        return EnumSetValue.ofDistinctSorted(k == out.length ? out : java.util.Arrays.copyOf(out, k));
+        return EnumSetValue.ofDistinctSorted(k == out.length ? out : ValueArrays.copyOf(out, k));
     }
 }
