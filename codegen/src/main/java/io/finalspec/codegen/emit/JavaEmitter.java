@@ -477,7 +477,9 @@ public final class JavaEmitter {
   /**
    * Code that runs {@code run} for every step of the list {@code steps} (of Next or of a fairness
    * condition) on the state {@code s} that {@code filter} accepts (null: all), skipping those whose
-   * gate is closed; the gates share one array of the values they looked up in {@code s}.
+   * gate is closed; the gates share one array of the values they looked up in {@code s}. The loop
+   * counts rather than iterates: it runs once a state, and an iterator is an allocation until C2
+   * has compiled the loop, which a short search never waits for.
    */
   CodeBlock stepLoop(String steps, CodeBlock filter, CodeBlock run) {
     CodeBlock.Builder b = CodeBlock.builder();
@@ -489,7 +491,8 @@ public final class JavaEmitter {
       b.addStatement("$T[] read = new $T[gateSlots]", VALUE, VALUE);
       tests.add(CodeBlock.of("(step.gate() == null || step.gate().mayPass(s, read))"));
     }
-    b.beginControlFlow("for ($T step : $L)", stepClass, steps);
+    b.beginControlFlow("for (int i = 0; i < $L.size(); i++)", steps);
+    b.addStatement("$T step = $L.get(i)", stepClass, steps);
     if (tests.isEmpty()) {
       b.addStatement("$L", run);
     } else {

@@ -21,13 +21,18 @@ public final class Constraints {
     }
 
     private final ModelFilter model;
-    private final Machine.Predicate[] invariants; // an array: this loop runs once a state
-    private final List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
-    private final List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
+    // arrays: these loops run once a state (or a transition), where an iterator is an allocation
+    // until C2 has compiled the loop
+    private final Machine.Predicate[] invariants;
+    private final Implied<Machine.Predicate>[] impliedInvariants;
+    private final Implied<Machine.ActionPredicate>[] impliedActions;
 
+    @SuppressWarnings("unchecked")
     public Constraints(Machine m) {
         this.model = new ModelFilter(m);
         this.invariants = m.invariants().toArray(new Machine.Predicate[0]);
+        List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
+        List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
                 // reported under the predicate's name: TLC names an implied invariant or action by the
@@ -39,6 +44,8 @@ public final class Constraints {
                 }
             }
         }
+        this.impliedInvariants = impliedInvariants.toArray(new Implied[0]);
+        this.impliedActions = impliedActions.toArray(new Implied[0]);
     }
 
     /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
@@ -81,6 +88,6 @@ public final class Constraints {
     }
 
     public boolean hasImpliedActions() {
-        return !impliedActions.isEmpty();
+        return impliedActions.length > 0;
     }
 }
