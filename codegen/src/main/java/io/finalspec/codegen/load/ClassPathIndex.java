@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,78 +32,73 @@ import javax.tools.SimpleJavaFileObject;
  * (Surefire's manifest-only jar) are followed, as javac follows them.
  */
 final class ClassPathIndex implements Closeable {
-    private final List<Path> folders;
-    private final List<JarFile> jars;
+    private final Set<Path> seen = new HashSet<>();
+    private final List<Path> folders = new ArrayList<>();
+    private final List<JarFile> jars = new ArrayList<>();
     /** Entry names of the jars' class files by package name ({@code a.b}), in class path order. */
-    private final Map<String, List<Entry>> byPackage;
+    private final Map<String, List<Entry>> byPackage = new HashMap<>();
 
     /** A class file's entry in one of the jars. */
     private record Entry(JarFile jar, String name) {
     }
 
-    private ClassPathIndex(List<Path> folders, List<JarFile> jars, Map<String, List<Entry>> byPackage) {
-        this.folders = List.copyOf(folders);
-        this.jars = List.copyOf(jars);
-        this.byPackage = byPackage;
+    private ClassPathIndex() {
     }
 
     /** The index of {@code classPath} (entries separated by {@link File#pathSeparator}). */
     static ClassPathIndex of(String classPath) {
-        Set<Path> entries = new LinkedHashSet<>();
-        for (String e : classPath.split(File.pathSeparator)) {
-            if (!e.isEmpty()) {
-                try {
-                    addWithManifestPath(Path.of(e).toAbsolutePath().normalize(), entries);
-                } catch (InvalidPathException bad) {
-                    // not a path on this system: nothing javac could read either
-                }
-            }
-        }
-        List<Path> folders = new ArrayList<>();
-        List<JarFile> jars = new ArrayList<>();
-        Map<String, List<Entry>> byPackage = new HashMap<>();
+        ClassPathIndex index = new ClassPathIndex();
         try {
-            for (Path p : entries) {
-                if (Files.isDirectory(p)) {
-                    folders.add(p);
-                } else if (Files.isRegularFile(p)) {
-                    JarFile jar = open(p);
-                    if (jar != null) {
-                        jars.add(jar);
-                        index(jar, byPackage);
+            for (String e : classPath.split(File.pathSeparator)) {
+                if (!e.isEmpty()) {
+                    try {
+                        index.add(Path.of(e).toAbsolutePath().normalize());
+                    } catch (InvalidPathException bad) {
+                        // not a path on this system: nothing javac could read either
                     }
                 }
             }
         } catch (RuntimeException e) {
-            closeAll(jars);
+            index.close();
             throw e;
         }
-        return new ClassPathIndex(folders, jars, byPackage);
+        return index;
     }
 
-    /** Adds {@code p} and, for a jar, the entries of its manifest's {@code Class-Path}, once each. */
-    private static void addWithManifestPath(Path p, Set<Path> out) {
-        if (!out.add(p) || !Files.isRegularFile(p)) {
+    /**
+     * Adds the entry {@code p} (once): a folder as it is; a jar opened once, its class files indexed
+     * and then the entries its manifest's {@code Class-Path} names, in the order javac reads them.
+     */
+    private void add(Path p) {
+        if (!seen.add(p)) {
             return;
         }
-        String manifestPath = null;
-        JarFile jar = open(p);
-        if (jar != null) {
-            try (jar) {
-                Manifest m = jar.getManifest();
-                manifestPath = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-            } catch (IOException e) {
-                manifestPath = null; // an unreadable manifest names no more jars
-            }
-        }
-        if (manifestPath == null) {
+        if (Files.isDirectory(p)) {
+            folders.add(p);
             return;
         }
-        for (String ref : manifestPath.trim().split("\\s+")) {
+        JarFile jar = Files.isRegularFile(p) ? open(p) : null;
+        if (jar == null) {
+            return;
+        }
+        jars.add(jar);
+        index(jar);
+        for (String ref : manifestClassPath(jar)) {
             Path next = resolveManifestEntry(p, ref);
             if (next != null) {
-                addWithManifestPath(next, out);
+                add(next);
             }
+        }
+    }
+
+    /** The entries of a jar's manifest {@code Class-Path}; none when it has none or cannot be read. */
+    private static List<String> manifestClassPath(JarFile jar) {
+        try {
+            Manifest m = jar.getManifest();
+            String value = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+        } catch (IOException e) {
+            return List.of(); // an unreadable manifest names no more jars
         }
     }
 
@@ -129,7 +124,7 @@ final class ClassPathIndex implements Closeable {
         }
     }
 
-    private static void index(JarFile jar, Map<String, List<Entry>> byPackage) {
+    private void index(JarFile jar) {
         Enumeration<? extends ZipEntry> e = jar.entries();
         while (e.hasMoreElements()) {
             String name = e.nextElement().getName();
@@ -144,30 +139,25 @@ final class ClassPathIndex implements Closeable {
 
     /** The class path's folders, for javac's own file manager. */
     List<Path> folders() {
-        return folders;
+        return List.copyOf(folders);
     }
 
     /** The jars' class files in {@code packageName}, or in it and its subpackages when {@code recurse}. */
     List<JarClass> classesIn(String packageName, boolean recurse) {
-        if (!recurse) {
-            return byPackage.getOrDefault(packageName, List.of()).stream().map(e -> new JarClass(e.jar(), e.name())).toList();
+        List<Entry> entries = new ArrayList<>(byPackage.getOrDefault(packageName, List.of()));
+        if (recurse) {
+            String prefix = packageName.isEmpty() ? "" : packageName + ".";
+            byPackage.forEach((pkg, inPkg) -> {
+                if (!pkg.equals(packageName) && pkg.startsWith(prefix)) {
+                    entries.addAll(inPkg);
+                }
+            });
         }
-        List<JarClass> out = new ArrayList<>();
-        String prefix = packageName.isEmpty() ? "" : packageName + ".";
-        byPackage.forEach((pkg, entries) -> {
-            if (pkg.equals(packageName) || recurse && pkg.startsWith(prefix)) {
-                entries.forEach(e -> out.add(new JarClass(e.jar(), e.name())));
-            }
-        });
-        return out;
+        return entries.stream().map(e -> new JarClass(e.jar(), e.name())).toList();
     }
 
     @Override
     public void close() {
-        closeAll(jars);
-    }
-
-    private static void closeAll(List<JarFile> jars) {
         for (JarFile j : jars) {
             try {
                 j.close();

@@ -3,6 +3,7 @@ package io.finalspec.runtime.machine;
 import io.finalspec.runtime.value.Tla;
 import io.finalspec.runtime.value.TlaEvalException;
 import io.finalspec.runtime.value.Value;
+import io.finalspec.runtime.value.ValueArrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class PartialState {
 
     /** A copy of the partial state {@code n} with variable {@code i} bound to {@code v}. */
     public static Value[] bind(Value[] n, int i, Value v) {
-        Value[] c = io.finalspec.runtime.value.ValueArrays.copy(n);
+        Value[] c = ValueArrays.copy(n);
         c[i] = v;
         return c;
     }
