@@ -81,6 +81,7 @@ public final class JavaEmitter {
     this.src = src;
     ex.setEnabledMethods(this::enabledMethod);
     ex.setPartialMethods(this::partialMethod);
+    ex.setLifting(methods::add, src);
     this.stepClass = cls.nestedClass("Step");
     this.checkClass = cls.nestedClass("Check");
     this.actionCheckClass = cls.nestedClass("ActionCheck");

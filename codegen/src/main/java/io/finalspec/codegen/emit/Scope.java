@@ -30,6 +30,11 @@ final class Scope {
    * disjunct, the next element of an enumeration) reads the array {@link #partial} names.
    */
   boolean owned;
+  /**
+   * A method lifted out of code that runs after construction ({@code ExprEmitter.Lift}): it may
+   * read hoisted fields even when it reads no variable.
+   */
+  boolean lifted;
 
   Scope(NameAllocator names, java.util.Set<String> used, Map<Integer, String> bound, String state, String partial,
         boolean varsFromPartial, String primedState) {
@@ -75,6 +80,7 @@ final class Scope {
     Scope c = new Scope(names, used, new LinkedHashMap<>(bound), state, partial, varsFromPartial, primedState);
     c.assigned = assigned.clone();
     c.owned = owned;
+    c.lifted = lifted;
     return c;
   }
 

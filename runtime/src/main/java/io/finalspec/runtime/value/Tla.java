@@ -166,6 +166,16 @@ public final class Tla {
         return exceptAt(f, path, 0, body);
     }
 
+    /**
+     * {@code fn} with the value at position {@code i} (in its domain's canonical order) replaced by
+     * {@code newVal}, or {@code fn} itself when that is the value already there: one step of an
+     * EXCEPT that generated code runs itself, having found {@code i} with {@link FcnValue#indexOf}.
+     */
+    public static FcnValue replaceAt(FcnValue fn, int i, Value newVal) {
+        nonNull(newVal);
+        return fn.valueAt(i) == newVal ? fn : fn.replaced(i, newVal);
+    }
+
     private static Value exceptAt(Value f, Value[] path, int depth, UnaryOperator<Value> body) {
         FcnValue fn = asFcn(f);
         int i = fn.indexOf(path[depth]);
@@ -405,7 +415,15 @@ public final class Tla {
                 return v;
             }
         }
-        throw new TlaEvalException("Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\nS = " + s);
+        throw chooseFailed(s);
+    }
+
+    /**
+     * TLC's error when no element of {@code s} satisfies a CHOOSE: for generated code that runs the
+     * search itself, as a loop ({@code throw Tla.chooseFailed(s)}).
+     */
+    public static TlaEvalException chooseFailed(Value s) {
+        return new TlaEvalException("Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.\nS = " + s);
     }
 
     /** {@code CHOOSE x \in s : TRUE}. */
