@@ -25,4 +25,8 @@ Ack(p) ==
   /\ msgs' = msgs \cup {[type |-> "ack", from |-> p]}
 
 Next == \E p \in Procs : Request(p) \/ Ack(p)
+
+\* an acknowledgement only follows a request of the same process
+AckAfterRequest ==
+  \A m \in msgs : m.type = "ack" => [type |-> "req", from |-> m.from] \in msgs
 =============================================================================

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrTree;
@@ -55,6 +56,8 @@ final class ExprEmitter {
   private SourceLines src = SourceLines.none();
   /** How many methods of each kind were lifted: their names are numbered ({@code forall3}). */
   private final Map<String, Integer> liftCounts = new LinkedHashMap<>();
+  /** The lifted methods made so far, by return type, parameters and body: each is made once. */
+  private final Map<String, String> lifted = new java.util.HashMap<>();
   private EnabledMethods enabledMethods;
   private PartialMethods partialMethods;
 
@@ -560,14 +563,18 @@ final class ExprEmitter {
    * the arguments that call it from the enclosing scope.
    */
   private final class Lift {
-    final String name;
+    private final String kind;
+    private final TypeName returns;
+    private final CodeBlock doc;
+    private final List<ParameterSpec> parameters = new ArrayList<>();
     final Scope inner;
-    final MethodSpec.Builder method;
     final List<CodeBlock> args = new ArrayList<>();
 
     /** {@code e}: what the method evaluates; {@code shown}: the expression its Javadoc quotes. */
-    Lift(String suggestion, IrExpr e, IrExpr shown, TypeName returns, Scope sc) {
-      name = sym.member(suggestion + liftCounts.merge(suggestion, 1, Integer::sum));
+    Lift(String kind, IrExpr e, IrExpr shown, TypeName returns, Scope sc) {
+      this.kind = kind;
+      this.returns = returns;
+      this.doc = CodeBlock.of("{@code $L} ($L).\n", Comments.safe(quote(shown)), Comments.safe(shown.span().where()));
       boolean primed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED);
       boolean unprimed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.VAR
           || x instanceof IrExpr.Call || x instanceof IrExpr.Apply a && a.op() == Operator.ENABLED);
@@ -577,38 +584,46 @@ final class ExprEmitter {
       inner = Scope.method(state ? "s" : null, sc.varsFromPartial, primedState ? "t" : null, "s", "n", "t");
       inner.assigned = sc.assigned.clone();
       inner.lifted = true;
-      method = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(returns)
-          .addJavadoc("{@code $L} ($L).\n", Comments.safe(quote(shown)), Comments.safe(shown.span().where()));
       if (state) {
-        method.addParameter(sym.state, "s");
+        parameters.add(ParameterSpec.builder(sym.state, "s").build());
         args.add(CodeBlock.of("$L", sc.state));
       }
       if (partial) {
         inner.partial = "n";
-        method.addParameter(ArrayTypeName.of(VALUE), "n");
+        parameters.add(ParameterSpec.builder(ArrayTypeName.of(VALUE), "n").build());
         args.add(CodeBlock.of("$L", sc.partial));
       }
       if (primedState) {
-        method.addParameter(sym.state, "t");
+        parameters.add(ParameterSpec.builder(sym.state, "t").build());
         args.add(CodeBlock.of("$L", sc.primedState));
       }
       for (Map.Entry<Integer, String> c : captured(e, sc).entrySet()) {
         args.add(CodeBlock.of("$L", sc.local(c.getKey())));
-        method.addParameter(VALUE, inner.bind(c.getKey(), c.getValue()));
+        parameters.add(ParameterSpec.builder(VALUE, inner.bind(c.getKey(), c.getValue())).build());
       }
     }
 
     /** A parameter of the method's own (after the captured ones), passed {@code arg}. */
     String parameter(String suggestion, CodeBlock arg) {
       String p = inner.fresh(suggestion);
-      method.addParameter(VALUE, p);
+      parameters.add(ParameterSpec.builder(VALUE, p).build());
       args.add(arg);
       return p;
     }
 
-    /** Adds the method with this body; returns its call. */
+    /**
+     * Adds the method with this body, or finds the same method made before (an invariant's
+     * quantifier is emitted twice, for the invariant and for its check after a step); returns its call.
+     */
     CodeBlock call(CodeBlock body) {
-      liftedMethods.accept(method.addCode(body).build());
+      String key = returns + " " + parameters + " " + body;
+      String name = lifted.get(key);
+      if (name == null) {
+        name = sym.member(kind + liftCounts.merge(kind, 1, Integer::sum));
+        lifted.put(key, name);
+        liftedMethods.accept(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(returns)
+            .addJavadoc(doc).addParameters(parameters).addCode(body).build());
+      }
       return CodeBlock.of("$L($L)", name, CodeBlock.join(args, ", "));
     }
   }
