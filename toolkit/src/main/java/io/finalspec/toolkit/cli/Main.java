@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finalspec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Checks TLA+ models of CPython finalization with TLC, compiles TLA+ specs to Java state machines, and checks that they conform.",
-    subcommands = {CheckCommand.class, ParseCommand.class, GenCommand.class, ExploreCommand.class, MemberCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class, BenchCommand.class, ReportCommand.class, io.finalspec.toolkit.cpython.CpythonCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:a check failed (expectation not met, violation, mismatch)", "2:bad command line",
         "3:bad input (spec, config, manifest or trace)", "4:internal error (a bug in finalspec; the stack trace goes to a log file)",
@@ -21,6 +20,12 @@ import picocli.CommandLine.Command;
         "6:out of memory (the message says how far the run got and how to go on)",
         "7:a member of a distributed run was lost (--distributed)"})
 public final class Main {
+
+    /** Every subcommand, in the order {@code finalspec --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, ParseCommand.class, GenCommand.class,
+        ExploreCommand.class, MemberCommand.class, ConformCommand.class, TraceCommand.class, RunCommand.class,
+        BenchCommand.class, ReportCommand.class, io.finalspec.toolkit.cpython.CpythonCommand.class,
+        CommandLine.HelpCommand.class);
 
     /** The last resort when even the report of a full heap could not be built (a constant: no allocation). */
     private static final String OUT_OF_MEMORY = "finalspec: out of memory (give Java more heap: FINALSPEC_JAVA_OPTS=-Xmx8g ./finalspec ...)";
@@ -46,7 +51,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         ErrorBoundary boundary = new ErrorBoundary(err, args);
         try {
-            CommandLine cli = new CommandLine(new Main());
+            CommandLine cli = commandLine(args);
             for (CommandLine sub : cli.getSubcommands().values()) {
                 // picocli's --version prints a command's own provider: without one a subcommand prints nothing
                 sub.getCommandSpec().versionProvider(new Version());
@@ -56,7 +61,8 @@ public final class Main {
             cli.setErr(err);
             cli.setParameterExceptionHandler((ex, a) -> {
                 err.println("finalspec: " + ex.getMessage());
-                err.println("Try 'finalspec " + commandName(ex.getCommandLine()) + " --help'.");
+                String name = commandName(ex.getCommandLine());
+                err.println("Try 'finalspec " + (name.isEmpty() ? "" : name + " ") + "--help'.");
                 return ExitCode.USAGE.code();
             });
             cli.setExecutionExceptionHandler((ex, cmd, parsed) -> boundary.report(ex));
@@ -68,6 +74,24 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The command line with the subcommands {@code args} needs: the one it names, or all of them
+     * (no command, an option first, {@code help}, or a name that is none of ours, which the usage
+     * error then lists). Picocli builds each command's model by reflection over its annotations,
+     * and its classes (Java 5 class files) are outside the class data archive: building all of
+     * them took a quarter of a second of every run, on a run of a few seconds.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        List<Class<?>> named = COMMANDS.stream()
+            .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> c : named.isEmpty() ? COMMANDS : named) {
+            cli.addSubcommand(c);
+        }
+        return cli;
     }
 
     /**

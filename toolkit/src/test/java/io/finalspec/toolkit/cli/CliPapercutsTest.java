@@ -38,7 +38,7 @@ class CliPapercutsTest {
     }
 
     private static List<String> subcommands() {
-        return new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet()).stream().filter(n -> !n.equals("help")).toList();
+        return new ArrayList<>(Main.commandLine(new String[0]).getSubcommands().keySet()).stream().filter(n -> !n.equals("help")).toList();
     }
 
     @Test
@@ -48,6 +48,22 @@ class CliPapercutsTest {
             assertEquals(0, r.code(), command + ": " + r);
             assertTrue(r.out().startsWith("finalspec "), command + " --version printed: " + r.out());
         }
+    }
+
+    /** A run builds the one command it names; help, a mistake or no command builds them all. */
+    @Test
+    void onlyTheNamedCommandIsBuilt() {
+        assertEquals(List.of("explore"), List.copyOf(Main.commandLine(new String[] {"explore", "x.tla"}).getSubcommands().keySet()));
+        int all = Main.COMMANDS.size();
+        assertEquals(all, Main.commandLine(new String[] {"help", "explore"}).getSubcommands().size());
+        assertEquals(all, Main.commandLine(new String[] {"--version"}).getSubcommands().size());
+        assertEquals(all, Main.commandLine(new String[] {"explroe"}).getSubcommands().size());
+        Run wrong = main("explroe", "x.tla");
+        assertEquals(2, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("Try 'finalspec --help'."), wrong.err());
+        Run help = main("help", "explore");
+        assertEquals(0, help.code(), help.toString());
+        assertTrue(help.out().contains("Usage: finalspec explore"), help.out());
     }
 
     @Test
