@@ -78,6 +78,25 @@ class LiftedBinderTest {
         "Bump(p=3) -> f=<<0, 0, 3>> g=3"), TestSpecs.successors(m));
   }
 
+  /** In an action constraint: the lifted method reads the step's next state (primed) and its state. */
+  @Test
+  void liftedMethodsOfAnActionConstraintReadBothStates() {
+    Machine m = TestSpecs.machine("AC", "EXTENDS Naturals\nVARIABLE f\n"
+        + "Init == f = [i \\in 1..2 |-> 0]\n"
+        + "Next == \\E p \\in 1..2 : f' = [f EXCEPT ![p] = (@ + 1) % 3]\n"
+        + "Grows == \\A i \\in DOMAIN f : f'[i] >= f[i]\n",
+        "INIT Init\nNEXT Next\nACTION_CONSTRAINT Grows\n");
+    Machine.ActionPredicate grows = m.actionConstraints().get(0);
+    State init = TestSpecs.initStates(m).get(0);
+    List<State> next = new java.util.ArrayList<>();
+    m.successors(init, (label, t) -> next.add(t));
+    assertEquals(2, next.size());
+    for (State t : next) {
+      assertTrue(grows.test(init, t), TestSpecs.show(m, t));
+      assertTrue(!grows.test(t, init), TestSpecs.show(m, t));
+    }
+  }
+
   /** Each lifted method is made once: an invariant's quantifier serves the invariant and its check after a step. */
   @Test
   void theSameLiftedMethodIsMadeOnce() {
