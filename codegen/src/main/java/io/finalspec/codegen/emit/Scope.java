@@ -31,7 +31,7 @@ final class Scope {
    */
   boolean owned;
   /**
-   * A method lifted out of code that runs after construction ({@code ExprEmitter.Lift}): it may
+   * A method lifted out of code that runs after construction ({@link Lifting}): it may
    * read hoisted fields even when it reads no variable.
    */
   boolean lifted;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Quantifiers, CHOOSE, LET and EXCEPT with {@code @} are lambdas handed to the runtime in the
- * constructor and methods of their own in code that runs once a state ({@code ExprEmitter.Lift}):
+ * constructor and methods of their own in code that runs once a state ({@code Lifting}):
  * the same expression, as a constant definition (computed by the constructor) and in Init, must
  * give the same value, or fail with the same message.
  */
