@@ -521,12 +521,13 @@ final class ExprEmitter {
         path.add(value(p, sc));
       }
       CodeBlock keys = CodeBlock.of("new $T[] {$L}", VALUE, CodeBlock.join(path, ", "));
-      if (usesAt(c.value(), c.atId()) && lifts(sc)) {
+      boolean at = usesAt(c.value(), c.atId());
+      if (at && lifts(sc)) {
         acc = lifting.except(x, c, acc, path, sc);
-      } else if (usesAt(c.value(), c.atId())) {
+      } else if (at) {
         Scope inner = sc.child();
-        String at = inner.bind(c.atId(), "old");
-        acc = CodeBlock.of("$T.exceptWith($L, $L, $L -> $L)", TLA, acc, keys, at, value(c.value(), inner));
+        String old = inner.bind(c.atId(), "old");
+        acc = CodeBlock.of("$T.exceptWith($L, $L, $L -> $L)", TLA, acc, keys, old, value(c.value(), inner));
       } else if (path.size() == 1) {
         acc = CodeBlock.of("$T.except($L, $L, $L)", TLA, acc, path.get(0), value(c.value(), sc));
       } else {

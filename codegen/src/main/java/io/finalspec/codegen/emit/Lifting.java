@@ -172,22 +172,27 @@ final class Lifting {
       return;
     }
     IrExpr.Bound bd = bounds.get(i);
-    CodeBlock set = ex.value(bd.set(), sc);
     Scope inner = sc.child();
-    if (bd.tuple()) {
-      String t = inner.fresh("t");
-      out.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, t, TLA, set).add(ex.destructure(bd, t, inner));
-      loops(bounds, i + 1, 0, inner, out, leaf);
+    beginLoop(bd, k, ex.value(bd.set(), sc), inner, out);
+    if (!bd.tuple() && k + 1 < bd.names().size()) {
+      loops(bounds, i, k + 1, inner, out, leaf);
     } else {
-      String x = inner.bind(bd.ids().get(k), bd.names().get(k));
-      out.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, x, TLA, set);
-      if (k + 1 < bd.names().size()) {
-        loops(bounds, i, k + 1, inner, out, leaf);
-      } else {
-        loops(bounds, i + 1, 0, inner, out, leaf);
-      }
+      loops(bounds, i + 1, 0, inner, out, leaf);
     }
     out.endControlFlow();
+  }
+
+  /**
+   * Opens {@code for (Value x : Tla.elements(set))} binding name k of {@code bd} in {@code inner}
+   * (a tuple pattern: a fresh loop variable, destructured); returns the loop variable.
+   */
+  private String beginLoop(IrExpr.Bound bd, int k, CodeBlock set, Scope inner, CodeBlock.Builder out) {
+    String x = bd.tuple() ? inner.fresh("t") : inner.bind(bd.ids().get(k), bd.names().get(k));
+    out.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, x, TLA, set);
+    if (bd.tuple()) {
+      out.add(ex.destructure(bd, x, inner));
+    }
+    return x;
   }
 
   /** {@code CHOOSE x \in S : P} as a method: the first element in TLC's order that satisfies P. */
@@ -198,14 +203,7 @@ final class Lifting {
     String domain = l.inner.fresh("domain");
     body.addStatement("$T $L = $L", VALUE, domain, ex.value(bd.set(), l.inner));
     Scope inner = l.inner.child();
-    String x;
-    if (bd.tuple()) {
-      x = inner.fresh("t");
-      body.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, x, TLA, domain).add(ex.destructure(bd, x, inner));
-    } else {
-      x = inner.bind(bd.ids().get(0), bd.names().get(0));
-      body.beginControlFlow("for ($T $L : $T.elements($L))", VALUE, x, TLA, domain);
-    }
+    String x = beginLoop(bd, 0, CodeBlock.of("$L", domain), inner, body);
     body.beginControlFlow("if ($L)", ex.cond(b.body(), inner)).addStatement("return $L", x).endControlFlow()
         .endControlFlow()
         .addStatement("throw $T.chooseFailed($L)", TLA, domain);
