@@ -276,14 +276,15 @@ final class ActionEmitter {
       IrExpr.Ref target = assignTarget(e);
       if (target != null && ((IrExpr.Apply) e).op() == Operator.EQ) {
         comment(b, e.span());
-        assign(target.index(), ex.value(((IrExpr.Apply) e).args().get(1), sc), sc, b, fail);
+        IrExpr rhs = ((IrExpr.Apply) e).args().get(1);
+        assign(target.index(), ex.value(rhs, sc), plainRead(rhs), sc, b, fail);
         continue;
       }
       if (e instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED && mode != Mode.INIT) {
         comment(b, e.span());
         for (IrExpr u : a.args()) {
           if (u instanceof IrExpr.Ref r && r.kind() == RefKind.VAR) {
-            assign(r.index(), CodeBlock.of("s.$L", sym.varFields[r.index()]), sc, b, fail);
+            assign(r.index(), CodeBlock.of("s.$L", sym.varFields[r.index()]), true, sc, b, fail);
           } else {
             b.addStatement("if (!$L) $L", ex.cond(u, sc), fail);
           }
@@ -664,11 +665,25 @@ final class ActionEmitter {
     return sc.fresh("n" + (sc.partial.equals("n") ? 1 : Integer.parseInt("0" + sc.partial.replaceAll("\\D", "")) + 1));
   }
 
-  /** {@code x' = v}: assign when unassigned, test otherwise (statically resolved when known). */
-  private void assign(int i, CodeBlock value, Scope sc, CodeBlock.Builder b, String fail) {
+  /** Whether {@code e} is a variable read as it is ({@code x' = y}): its value needs no local of its own. */
+  private boolean plainRead(IrExpr e) {
+    return mode != Mode.INIT && e instanceof IrExpr.Ref r && r.kind() == RefKind.VAR;
+  }
+
+  /**
+   * {@code x' = v}: assign when unassigned, test otherwise (statically resolved when known). A
+   * computed value gets a local named after the variable ({@code pcNext}, for a debugger); a
+   * {@code plain} one (a variable's field read as it is, as UNCHANGED does) is used in place, which
+   * keeps the many UNCHANGED copies of a large spec to one statement each (less for javac and the JIT).
+   */
+  private void assign(int i, CodeBlock value, boolean plain, Scope sc, CodeBlock.Builder b, String fail) {
     Boolean known = sc.assigned[i];
-    String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
-    b.addStatement("$T $L = $L", ExprEmitter.VALUE, v, value);
+    CodeBlock v = value;
+    if (!plain) {
+      String local = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+      b.addStatement("$T $L = $L", ExprEmitter.VALUE, local, value);
+      v = CodeBlock.of("$L", local);
+    }
     if (Boolean.TRUE.equals(known)) {
       b.addStatement("if (!$T.eq($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, v, fail);
       return;
