@@ -69,6 +69,9 @@ final class CodecEmitter {
     if (t instanceof TlaType.Seq q) {
       return q.bounded() && q.maxLength() <= MAX_SEQ && packable(q.element());
     }
+    if (t instanceof TlaType.Tuple u) {
+      return u.components().size() <= MAX_SEQ && u.components().stream().allMatch(CodecEmitter::packable);
+    }
     return numbered(t);
   }
 
@@ -91,6 +94,9 @@ final class CodecEmitter {
     }
     if (t instanceof TlaType.Seq q) {
       return q.bounded() && q.maxLength() <= MAX_SEQ && numbered(q.element());
+    }
+    if (t instanceof TlaType.Tuple u) {
+      return u.components().size() <= MAX_SEQ && u.components().stream().allMatch(CodecEmitter::numbered);
     }
     return false;
   }
@@ -158,6 +164,11 @@ final class CodecEmitter {
     if (t instanceof TlaType.Seq q) {
       return CodeBlock.of("$T.seqOf($L, $L)", FIELD, field(q.element()), q.maxLength());
     }
+    if (t instanceof TlaType.Tuple u) {
+      List<CodeBlock> cs = new ArrayList<>();
+      u.components().forEach(c -> cs.add(field(c)));
+      return CodeBlock.of("$T.tuple($L)", FIELD, CodeBlock.join(cs, ", "));
+    }
     throw new IllegalStateException("not packable: " + TlaType.show(t));
   }
 
@@ -219,6 +230,11 @@ final class CodecEmitter {
     if (t instanceof TlaType.Seq q && q.bounded()) {
       return "a sequence of at most " + q.maxLength() + " (" + describe(q.element()) + ")";
     }
+    if (t instanceof TlaType.Tuple u) {
+      List<String> cs = new ArrayList<>();
+      u.components().forEach(c -> cs.add(describe(c)));
+      return "<<" + String.join(", ", cs) + ">>";
+    }
     return TlaType.show(t);
   }
 
@@ -235,6 +251,15 @@ final class CodecEmitter {
       List<String> lits = new ArrayList<>();
       a.args().forEach(x -> lits.add(text(x)));
       return "{" + String.join(", ", lits) + "}";
+    }
+    if (e.span().equals(TlaType.NO_SPAN) && e instanceof IrExpr.Apply a) {
+      // a set the type pass built from a type (no source text): written out from its parts
+      return switch (a.op()) {
+        case BOOLEAN_SET -> "BOOLEAN";
+        case CUP -> text(a.args().get(0)) + " \\cup " + text(a.args().get(1));
+        case PRODUCT -> "(" + String.join(") \\X (", a.args().stream().map(this::text).toList()) + ")";
+        default -> a.op().name();
+      };
     }
     String t = src.text(e.span());
     return t.isEmpty() || t.equals(e.span().where()) ? e.span().where() : t;

@@ -1,6 +1,8 @@
 package io.finalspec.codegen.types;
 
+import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.Operator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,30 @@ public sealed interface TlaType {
     }
   }
 
+  /**
+   * A tuple of exactly {@code components.size()} (at least one) values, the i-th of type
+   * {@code components.get(i)}: {@code <<p, 1>>} and the elements of {@code S \X T}. A sequence of
+   * that length, so it joins with sequences as one; with an enumeration it joins as the constant
+   * set of all such tuples ({@link #asConstantSet}) when its components are finite.
+   */
+  record Tuple(List<TlaType> components) implements TlaType {
+    public Tuple {
+      components = List.copyOf(components);
+      if (components.isEmpty()) {
+        throw new IllegalArgumentException("the empty tuple is a sequence of length 0");
+      }
+    }
+
+    /** The join of the components: the type of an element at an index not known statically. */
+    public TlaType anyComponent() {
+      TlaType t = BOTTOM;
+      for (TlaType c : components) {
+        t = join(t, c);
+      }
+      return t;
+    }
+  }
+
   TlaType BOTTOM = new Bottom();
   TlaType GENERIC = new Generic();
   TlaType BOOL = new Bool();
@@ -120,6 +146,13 @@ public sealed interface TlaType {
     if (a instanceof Generic || b instanceof Generic) {
       return GENERIC;
     }
+    if (b instanceof Enum && !(a instanceof Enum)) {
+      return join(b, a); // an enumeration absorbs finite values of other shapes (below)
+    }
+    if (a instanceof Enum x && !(b instanceof Enum)) {
+      IrExpr set = asConstantSet(b);
+      return set == null ? GENERIC : new Enum(union(x.within(), List.of(Closed.of(set))));
+    }
     if (a instanceof Int x && b instanceof Int y) {
       return x.bounded() && y.bounded() ? new Int(union(x.within(), y.within())) : INT;
     }
@@ -139,12 +172,64 @@ public sealed interface TlaType {
     if (a instanceof Set x && b instanceof Set y) {
       return new Set(join(x.element(), y.element()));
     }
-    if (a instanceof Seq x && b instanceof Seq y) {
+    if (a instanceof Tuple x && b instanceof Tuple y && x.components().size() == y.components().size()) {
+      List<TlaType> c = new ArrayList<>();
+      for (int i = 0; i < x.components().size(); i++) {
+        c.add(join(x.components().get(i), y.components().get(i)));
+      }
+      return new Tuple(c);
+    }
+    if ((a instanceof Seq || a instanceof Tuple) && (b instanceof Seq || b instanceof Tuple)) {
+      Seq x = asSeq(a);
+      Seq y = asSeq(b);
       return new Seq(join(x.element(), y.element()),
           x.bounded() && y.bounded() ? Math.max(x.maxLength(), y.maxLength()) : -1);
     }
     return GENERIC;
   }
+
+  /** A tuple as the sequence it is (its length, its components joined); a sequence as it is. */
+  static Seq asSeq(TlaType t) {
+    return t instanceof Tuple u ? new Seq(u.anyComponent(), u.components().size()) : (Seq) t;
+  }
+
+  /**
+   * A constant set (an IR expression over the model's constants) holding every value of type
+   * {@code t}, or null when {@code t} has no finite description: {@code BOOLEAN}, the union of an
+   * enumeration's or a bounded integer's sets, the product of a tuple's components' sets. The
+   * expressions are built here (not written in the spec), so they carry no span of their own.
+   */
+  static IrExpr asConstantSet(TlaType t) {
+    if (t instanceof Bool) {
+      return new IrExpr.Apply(NO_SPAN, Operator.BOOLEAN_SET, List.of());
+    }
+    if (t instanceof Bottom) {
+      return new IrExpr.Apply(NO_SPAN, Operator.SET_ENUM, List.of());
+    }
+    List<Closed> within = t instanceof Enum e ? e.within() : t instanceof Int i && i.bounded() ? i.within() : null;
+    if (within != null) {
+      IrExpr u = within.get(0).expr();
+      for (int k = 1; k < within.size(); k++) {
+        u = new IrExpr.Apply(NO_SPAN, Operator.CUP, List.of(u, within.get(k).expr()));
+      }
+      return u;
+    }
+    if (t instanceof Tuple u) {
+      List<IrExpr> factors = new ArrayList<>();
+      for (TlaType c : u.components()) {
+        IrExpr f = asConstantSet(c);
+        if (f == null) {
+          return null;
+        }
+        factors.add(f);
+      }
+      return new IrExpr.Apply(NO_SPAN, Operator.PRODUCT, factors);
+    }
+    return null;
+  }
+
+  /** The span of the sets {@link #asConstantSet} builds. */
+  Span NO_SPAN = Span.point("(inferred)", 1, 1);
 
   private static List<Closed> union(List<Closed> a, List<Closed> b) {
     List<Closed> out = new ArrayList<>(a);
@@ -182,6 +267,11 @@ public sealed interface TlaType {
     }
     if (t instanceof Seq s) {
       return "Seq(" + show(s.element()) + (s.bounded() ? ", <= " + s.maxLength() : "") + ")";
+    }
+    if (t instanceof Tuple u) {
+      List<String> cs = new ArrayList<>();
+      u.components().forEach(c -> cs.add(show(c)));
+      return "<<" + String.join(", ", cs) + ">>";
     }
     return t.getClass().getSimpleName();
   }

@@ -167,9 +167,18 @@ public final class TypeInference {
 
   private void bind(IrExpr.Bound bd, TlaType setType) {
     TlaType element = element(setType);
-    for (Integer id : bd.ids()) {
-      joinInto(bound, id, bd.tuple() ? seqElement(element) : element);
+    List<Integer> ids = bd.ids();
+    for (int i = 0; i < ids.size(); i++) {
+      joinInto(bound, ids.get(i), bd.tuple() ? position(element, i, ids.size()) : element);
     }
+  }
+
+  /** The i-th of {@code n} names a tuple pattern {@code <<a, b>>} binds in an element of this type. */
+  private static TlaType position(TlaType element, int i, int n) {
+    if (element instanceof TlaType.Tuple u && u.components().size() == n) {
+      return u.components().get(i);
+    }
+    return seqElement(element);
   }
 
   private static TlaType widen(TlaType t) {
@@ -193,7 +202,34 @@ public final class TypeInference {
     if (t instanceof TlaType.Seq s) {
       return 1 + depth(s.element());
     }
+    if (t instanceof TlaType.Tuple u) {
+      int d = 0;
+      for (TlaType c : u.components()) {
+        d = Math.max(d, depth(c));
+      }
+      return 1 + d;
+    }
+    if (t instanceof TlaType.Enum e) {
+      // an enumeration that absorbed tuples holds products of products...: bound them as nesting
+      int d = 0;
+      for (TlaType.Closed c : e.within()) {
+        d = Math.max(d, products(c.expr()));
+      }
+      return d;
+    }
     return 0;
+  }
+
+  /** How deeply Cartesian products nest in a constant set. */
+  private static int products(IrExpr e) {
+    if (!(e instanceof IrExpr.Apply a)) {
+      return 0;
+    }
+    int d = 0;
+    for (IrExpr x : a.args()) {
+      d = Math.max(d, products(x));
+    }
+    return a.op() == Operator.PRODUCT ? 1 + d : d;
   }
 
   // ------------------------------------------------------------------ element types
@@ -208,6 +244,9 @@ public final class TypeInference {
   private static TlaType seqElement(TlaType seq) {
     if (seq instanceof TlaType.Seq s) {
       return s.element();
+    }
+    if (seq instanceof TlaType.Tuple u) {
+      return u.anyComponent();
     }
     return seq instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
   }
@@ -368,11 +407,11 @@ public final class TypeInference {
         return new TlaType.Set(t);
       }
       case PRODUCT: {
-        TlaType t = TlaType.BOTTOM;
+        List<TlaType> components = new ArrayList<>();
         for (IrExpr y : x) {
-          t = TlaType.join(t, element(typeOf(y)));
+          components.add(element(typeOf(y)));
         }
-        return new TlaType.Set(new TlaType.Seq(t, x.size()));
+        return new TlaType.Set(new TlaType.Tuple(components));
       }
       case FN_SET: {
         typeOf(x.get(0));
@@ -409,14 +448,14 @@ public final class TypeInference {
         if (f instanceof TlaType.Fcn fcn) {
           return value(fcn.domain().expr());
         }
-        return new TlaType.Set(f instanceof TlaType.Seq ? TlaType.INT : TlaType.GENERIC);
+        return new TlaType.Set(f instanceof TlaType.Seq || f instanceof TlaType.Tuple ? TlaType.INT : TlaType.GENERIC);
       }
       case TUPLE: {
-        TlaType t = TlaType.BOTTOM;
+        List<TlaType> components = new ArrayList<>();
         for (IrExpr y : x) {
-          t = TlaType.join(t, typeOf(y));
+          components.add(typeOf(y));
         }
-        return new TlaType.Seq(t, x.size());
+        return components.isEmpty() ? new TlaType.Seq(TlaType.BOTTOM, 0) : new TlaType.Tuple(components);
       }
       case INTERVAL:
       case NAT:
@@ -432,8 +471,10 @@ public final class TypeInference {
         TlaType v = typeOf(x.get(1));
         return new TlaType.Seq(TlaType.join(seqElement(s), v), -1);
       }
-      case HEAD:
-        return seqElement(typeOf(x.get(0)));
+      case HEAD: {
+        TlaType s = typeOf(x.get(0));
+        return s instanceof TlaType.Tuple u ? u.components().get(0) : seqElement(s);
+      }
       case TAIL:
       case SUBSEQ: {
         TlaType s = typeOf(x.get(0));
@@ -441,7 +482,8 @@ public final class TypeInference {
           typeOf(x.get(i));
         }
         // no longer than s
-        return new TlaType.Seq(seqElement(s), s instanceof TlaType.Seq q ? q.maxLength() : -1);
+        return new TlaType.Seq(seqElement(s), s instanceof TlaType.Seq || s instanceof TlaType.Tuple
+            ? TlaType.asSeq(s).maxLength() : -1);
       }
       case CONCAT:
         return new TlaType.Seq(TlaType.join(seqElement(typeOf(x.get(0))), seqElement(typeOf(x.get(1)))), -1);
@@ -479,6 +521,10 @@ public final class TypeInference {
     if (f instanceof TlaType.Seq s) {
       return s.element();
     }
+    if (f instanceof TlaType.Tuple u) {
+      int i = literalIndex(key, u.components().size());
+      return i >= 0 ? u.components().get(i) : u.anyComponent();
+    }
     if (f instanceof TlaType.Record r && key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.STRING) {
       return r.fields().getOrDefault(l.text(), TlaType.GENERIC);
     }
@@ -491,6 +537,19 @@ public final class TypeInference {
       return any;
     }
     return f instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  /** The 0-based position a literal index {@code 1..size} names, or -1 (not a literal, or outside). */
+  private static int literalIndex(IrExpr key, int size) {
+    if (key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.INT) {
+      try {
+        int k = Integer.parseInt(l.text());
+        return k >= 1 && k <= size ? k - 1 : -1;
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private TlaType call(IrExpr.Call c) {
@@ -566,7 +625,8 @@ public final class TypeInference {
       case SET_MAP -> new TlaType.Set(body);
       case FUNCTION -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 && isClosed(first.set())
           ? new TlaType.Fcn(TlaType.Closed.of(first.set()), body) : TlaType.GENERIC;
-      case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq ? sets.get(0) : TlaType.GENERIC;
+      case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq || sets.get(0) instanceof TlaType.Tuple
+          ? TlaType.asSeq(sets.get(0)) : TlaType.GENERIC;
     };
   }
 
@@ -595,6 +655,17 @@ public final class TypeInference {
     }
     if (t instanceof TlaType.Seq s) {
       return new TlaType.Seq(TlaType.join(s.element(), updated(s.element(), path, i + 1, value)), s.maxLength());
+    }
+    if (t instanceof TlaType.Tuple u) {
+      // ![k] with a literal k updates that component; any other key may update any of them
+      int at = literalIndex(key, u.components().size());
+      List<TlaType> c = new ArrayList<>(u.components());
+      for (int k = 0; k < c.size(); k++) {
+        if (at < 0 || at == k) {
+          c.set(k, TlaType.join(c.get(k), updated(c.get(k), path, i + 1, value)));
+        }
+      }
+      return new TlaType.Tuple(c);
     }
     if (t instanceof TlaType.Record r && key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.STRING
         && r.fields().containsKey(l.text())) {

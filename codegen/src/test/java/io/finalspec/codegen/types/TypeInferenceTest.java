@@ -58,7 +58,7 @@ class TypeInferenceTest {
                 \\/ x' = x /\\ s' = <<s>>
         """, "INIT Init\nNEXT Next\nINVARIANT TypeOK\n");
     assertEquals("Int in (SET_ENUM 0) \\cup (SET_ENUM 7)", t.get("x"));
-    assertEquals("Generic", t.get("s"), "a string and a tuple have no common narrow type");
+    assertEquals("Generic", t.get("s"), "tuples of tuples of ... of a string: no finite type");
   }
 
   /** No TypeOK at all: the types come from Init and Next alone. */
@@ -146,6 +146,43 @@ class TypeInferenceTest {
         """, "INIT Init\nNEXT Next\n");
     assertEquals("Seq(Enum (SET_ENUM \"t1\") \\cup (SET_ENUM \"read\"), <= 2)", t.get("fault"));
     assertEquals("Seq(Enum (SET_ENUM \"x\"))", t.get("log"));
+  }
+
+  /** A tuple keeps a type per component, through literals, products, patterns, indexing and EXCEPT. */
+  @Test
+  void tuplesAreTypedComponentByComponent() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        CONSTANT Proc
+        VARIABLES pair, who, slot, first, any
+        Init == pair = <<"a", 1>> /\\ who \\in Proc /\\ slot = 1 /\\ first = "a" /\\ any = 1
+        Next == \\E <<p, k>> \\in Proc \\X (1..2) :
+                  /\\ pair' = [pair EXCEPT ![1] = "b"]
+                  /\\ who' = p
+                  /\\ slot' = k
+                  /\\ first' = pair[1]
+                  /\\ any' = pair[slot]
+        """, "CONSTANT Proc = {p1, p2}\nINIT Init\nNEXT Next\n");
+    assertEquals("<<Enum (SET_ENUM \"a\") \\cup (SET_ENUM \"b\"), Int in (SET_ENUM 1)>>", t.get("pair"));
+    assertEquals("Enum Proc", t.get("who"), "the pattern's first name ranges over the first factor");
+    assertEquals("Int in (SET_ENUM 1) \\cup (INTERVAL 1 2)", t.get("slot"));
+    assertEquals(java.util.Set.of("a", "b"), java.util.Set.copyOf(enumLiterals(t.get("first"))), "pair[1] is the string");
+    assertTrue(t.get("any").startsWith("Enum "), "pair[slot] may be either component: " + t.get("any"));
+  }
+
+  /** Tuples of finite components and a model value: the enumeration of both (TreiberStack's nodes and Null). */
+  @Test
+  void tuplesJoinAnEnumerationAsTheirProduct() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals
+        CONSTANTS Proc, Null
+        VARIABLES top, flag
+        Init == top = Null /\\ flag = FALSE
+        Next == \\/ \\E p \\in Proc : top' = <<p, 2>> /\\ flag' = flag
+                \\/ top' = Null /\\ flag' = IF flag THEN Null ELSE TRUE
+        """, "CONSTANTS Proc = {p1, p2}\n Null = Null\nINIT Init\nNEXT Next\n");
+    assertEquals("Enum (SET_ENUM Null) \\cup (PRODUCT Proc (SET_ENUM 2))", t.get("top"));
+    assertEquals("Enum (SET_ENUM Null) \\cup (BOOLEAN_SET)", t.get("flag"), "a boolean or a model value");
   }
 
   /** A record applied to a key chosen at run time gives one of its fields. */

@@ -29,7 +29,8 @@ import io.finalspec.runtime.value.ValueOrder;
  * <p>Fields are immutable and thread-safe once built; building one enumerates the sets it is given
  * and fails ({@link TlaEvalException}) when one is infinite or too large to number.
  */
-public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Function, Field.SetOf, Field.SeqOf {
+public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Function, Field.SetOf, Field.SeqOf,
+        Field.TupleOf {
     /** At most this many values are numbered for a member field or a bit set (a bit set has one bit per value). */
     public static final int MAX_MEMBERS = 1 << 16;
     /** A bit set spans at most this many bits (values of its element type). */
@@ -112,6 +113,11 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     /** Sequences of at most {@code maxLength} values of type {@code element}: the length, then a slot per position. */
     public static Field seqOf(Field element, int maxLength) {
         return new SeqOf(element, maxLength);
+    }
+
+    /** Tuples of exactly {@code components.length} values, the i-th of type {@code components[i]}. */
+    public static Field tuple(Field... components) {
+        return new TupleOf(components);
     }
 
     private static Value[] elements(Value set) {
@@ -608,6 +614,113 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         @Override
         public String describe() {
             return "Seq(" + element.describe() + ") of length <= " + maxLength;
+        }
+    }
+    /**
+     * Tuples of one fixed length, each position of its own type ({@code <<p, 1>>} of a process
+     * and a number): numbered in mixed radix while small, else written position after position.
+     */
+    static final class TupleOf extends Field {
+        private final Field[] components;
+        private final long cardinality;
+        /** The tuples decoded last, when they are numbered (else null). */
+        private final DecodeCache decoded;
+
+        TupleOf(Field[] components) {
+            if (components.length == 0) {
+                throw new IllegalArgumentException("a tuple field needs a component");
+            }
+            this.components = components.clone();
+            long n = 1;
+            for (Field c : this.components) {
+                long k = c.cardinality();
+                if (k < 0 || (k > 0 && n > (1L << 62) / k)) {
+                    n = -1;
+                    break;
+                }
+                n *= k;
+            }
+            this.cardinality = n;
+            this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
+        }
+
+        @Override
+        public long cardinality() {
+            return cardinality;
+        }
+
+        private TupleValue tuple(Value v) {
+            if (!(v instanceof TupleValue t) || t.size() != components.length) {
+                throw outside(v, this);
+            }
+            return t;
+        }
+
+        @Override
+        long code(Value v) {
+            TupleValue t = tuple(v);
+            long c = 0;
+            for (int i = components.length - 1; i >= 0; i--) {
+                c = c * components[i].cardinality() + components[i].code(t.valueAt(i));
+            }
+            return c;
+        }
+
+        @Override
+        Value decode(long code) {
+            return decoded.get(code);
+        }
+
+        private Value build(long code) {
+            Value[] vals = new Value[components.length];
+            for (int i = 0; i < components.length; i++) {
+                long n = components[i].cardinality();
+                vals[i] = components[i].decode(code % n);
+                code /= n;
+            }
+            return Tla.tuple(vals);
+        }
+
+        @Override
+        int wideBits() {
+            int b = 0;
+            for (Field c : components) {
+                b += c.bits();
+            }
+            return b;
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (cardinality >= 0) {
+                super.write(v, out);
+                return;
+            }
+            TupleValue t = tuple(v);
+            for (int i = 0; i < components.length; i++) {
+                components[i].write(t.valueAt(i), out);
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (cardinality >= 0) {
+                return super.read(in);
+            }
+            Value[] vals = new Value[components.length];
+            for (int i = 0; i < components.length; i++) {
+                vals[i] = components[i].read(in);
+            }
+            return Tla.tuple(vals);
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("<<");
+            for (int i = 0; i < components.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(components[i].describe());
+            }
+            return sb.append(">>").toString();
         }
     }
 }

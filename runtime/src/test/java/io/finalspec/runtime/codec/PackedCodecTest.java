@@ -110,6 +110,43 @@ class PackedCodecTest {
   }
 
   /**
+   * Tuples of components of different types: numbered (a process or "none", and 1..3: 9 values, 4
+   * bits) and written component by component (an integer and a boolean: 33 bits); a tuple of
+   * another length, or a function that is not a tuple, is outside the field.
+   */
+  @Test
+  void tuplesOfMixedComponentsRoundTrip() {
+    List<String> tv = List.of("node", "wide");
+    PackedCodec codec = new PackedCodec(tv, List.of(
+        Field.tuple(Field.members(proc, Tla.set(names.str("none"))), Field.members(Tla.interval(1, 3))),
+        Field.tuple(Field.int32(), Field.bool())),
+        values -> new ArrayState(tv, values));
+    assertEquals(4 + 33, codec.bits(), codec.layout());
+    Value[] owners = {names.modelValue("p1"), names.modelValue("p2"), names.str("none")};
+    qt().withFixedSeed(SEED).withExamples(500)
+        .forAll(SourceDSL.integers().between(0, 8), SourceDSL.integers().all(), SourceDSL.integers().between(0, 1))
+        .checkAssert((node, n, b) -> {
+          State s = new ArrayState(tv, Tla.tuple(owners[node % 3], Tla.integer(1 + node / 3)),
+              Tla.tuple(Tla.integer(n), Tla.bool(b == 1)));
+          long[] words = new long[codec.words()];
+          codec.encode(s, words, 0);
+          State back = codec.decode(words, 0);
+          for (int i = 0; i < s.size(); i++) {
+            assertEquals(s.get(i), back.get(i), tv.get(i));
+            assertEquals(s.get(i).fingerprint(), back.get(i).fingerprint(), tv.get(i));
+          }
+        });
+    long[] words = new long[codec.words()];
+    Value wide = Tla.tuple(Tla.integer(0), Tla.TRUE);
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(tv,
+        Tla.tuple(owners[0]), wide), words, 0));
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(tv,
+        Tla.tuple(owners[0], Tla.integer(4)), wide), words, 0));
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(tv,
+        Tla.tuple(owners[0], Tla.integer(1)), names.str("a")), words, 0));
+  }
+
+  /**
    * Decoded sets come out normalized although the element numbering is not TLC's order (strings
    * numbered c, a, b while the table ranks b < a < c), sets of records and wide sets (70 integers numbered 40..69 then 0..39) included; a
    * value decoded twice is the same object (the field's decode cache), so its fingerprint is reused.
