@@ -185,7 +185,11 @@ public sealed interface TlaType {
       return new Seq(join(x.element(), y.element()),
           x.bounded() && y.bounded() ? Math.max(x.maxLength(), y.maxLength()) : -1);
     }
-    return GENERIC;
+    // different shapes (records with other fields, a number and a tuple): the values of both
+    // constant sets, when each has one; Paxos's messages of four kinds are one enumeration
+    IrExpr x = asConstantSet(a);
+    IrExpr y = x == null ? null : asConstantSet(b);
+    return y == null ? GENERIC : new Enum(List.of(Closed.of(x), Closed.of(y)));
   }
 
   /** A tuple as the sequence it is (its length, its components joined); a sequence as it is. */
@@ -196,8 +200,12 @@ public sealed interface TlaType {
   /**
    * A constant set (an IR expression over the model's constants) holding every value of type
    * {@code t}, or null when {@code t} has no finite description: {@code BOOLEAN}, the union of an
-   * enumeration's or a bounded integer's sets, the product of a tuple's components' sets. The
-   * expressions are built here (not written in the spec), so they carry no span of their own.
+   * enumeration's or a bounded integer's sets, the product of a tuple's components' sets, the set
+   * of a record's fields' sets ({@code [a : A, b : B]}), {@code SUBSET} of a set's element's set,
+   * the functions from a function's domain to its range's set. The expressions are built here (not
+   * written in the spec), so they carry {@link #NO_SPAN}. They are lazy where TLC's are (a record
+   * set, a product, SUBSET): a union would build its elements, so the union of an enumeration that
+   * holds such a built set has none.
    */
   static IrExpr asConstantSet(TlaType t) {
     if (t instanceof Bool) {
@@ -207,6 +215,9 @@ public sealed interface TlaType {
       return new IrExpr.Apply(NO_SPAN, Operator.SET_ENUM, List.of());
     }
     List<Closed> within = t instanceof Enum e ? e.within() : t instanceof Int i && i.bounded() ? i.within() : null;
+    if (within != null && within.size() > 1 && within.stream().anyMatch(c -> c.expr().span().equals(NO_SPAN))) {
+      return null;
+    }
     if (within != null) {
       IrExpr u = within.get(0).expr();
       for (int k = 1; k < within.size(); k++) {
@@ -224,6 +235,26 @@ public sealed interface TlaType {
         factors.add(f);
       }
       return new IrExpr.Apply(NO_SPAN, Operator.PRODUCT, factors);
+    }
+    if (t instanceof Record r) {
+      List<IrExpr> args = new ArrayList<>();
+      for (Map.Entry<String, TlaType> f : r.fields().entrySet()) {
+        IrExpr set = asConstantSet(f.getValue());
+        if (set == null) {
+          return null;
+        }
+        args.add(new IrExpr.Lit(NO_SPAN, IrExpr.LitKind.STRING, f.getKey()));
+        args.add(set);
+      }
+      return new IrExpr.Apply(NO_SPAN, Operator.RECORD_SET, args);
+    }
+    if (t instanceof Set s) {
+      IrExpr set = asConstantSet(s.element());
+      return set == null ? null : new IrExpr.Apply(NO_SPAN, Operator.POWERSET, List.of(set));
+    }
+    if (t instanceof Fcn f) {
+      IrExpr range = asConstantSet(f.range());
+      return range == null ? null : new IrExpr.Apply(NO_SPAN, Operator.FN_SET, List.of(f.domain().expr(), range));
     }
     return null;
   }

@@ -220,7 +220,7 @@ public final class TypeInference {
     return 0;
   }
 
-  /** How deeply Cartesian products nest in a constant set. */
+  /** How deeply sets of structured values (products, record sets, SUBSET, function sets) nest in a constant set. */
   private static int products(IrExpr e) {
     if (!(e instanceof IrExpr.Apply a)) {
       return 0;
@@ -229,7 +229,10 @@ public final class TypeInference {
     for (IrExpr x : a.args()) {
       d = Math.max(d, products(x));
     }
-    return a.op() == Operator.PRODUCT ? 1 + d : d;
+    return switch (a.op()) {
+      case PRODUCT, RECORD_SET, POWERSET, FN_SET -> 1 + d;
+      default -> d;
+    };
   }
 
   // ------------------------------------------------------------------ element types
@@ -513,8 +516,64 @@ public final class TypeInference {
     return t instanceof TlaType.Set;
   }
 
+  /**
+   * {@code f[k]} or {@code r.k} of a value of an enumeration: what the constant sets say of the
+   * component ({@code m.bal} of a message in {@code [type : {"1a"}, bal : Ballot] \cup ...} is
+   * in Ballot); a set that cannot have the component (a record set without the field) is skipped:
+   * such a value makes TLC stop with an error, it gives no value.
+   */
+  private TlaType component(TlaType f, IrExpr key) {
+    if (!(f instanceof TlaType.Enum e)) {
+      return structuralComponent(f, key);
+    }
+    TlaType t = TlaType.BOTTOM;
+    for (TlaType.Closed c : e.within()) {
+      TlaType part = componentOfSet(c.expr(), key);
+      if (part == null) {
+        return TlaType.GENERIC;
+      }
+      t = TlaType.join(t, part);
+    }
+    return t;
+  }
+
+  /** The type of {@code v[key]} for the elements v of the constant set {@code set}; null when unknown. */
+  private TlaType componentOfSet(IrExpr set, IrExpr key) {
+    if (!(set instanceof IrExpr.Apply a)) {
+      return null;
+    }
+    List<IrExpr> x = a.args();
+    switch (a.op()) {
+      case RECORD_SET:
+        if (!(key instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.STRING)) {
+          return null;
+        }
+        for (int i = 0; i + 1 < x.size(); i += 2) {
+          if (x.get(i) instanceof IrExpr.Lit f && f.text().equals(l.text())) {
+            return element(value(x.get(i + 1)));
+          }
+        }
+        return TlaType.BOTTOM; // no such field: TLC's error, no value
+      case FN_SET:
+        return element(value(x.get(1)));
+      case PRODUCT: {
+        int i = literalIndex(key, x.size());
+        if (i >= 0) {
+          return element(value(x.get(i)));
+        }
+        TlaType t = TlaType.BOTTOM;
+        for (IrExpr factor : x) {
+          t = TlaType.join(t, element(value(factor)));
+        }
+        return t;
+      }
+      default:
+        return null;
+    }
+  }
+
   /** {@code f[k]} or {@code r.k}: the range of a function, a record's field, a sequence's element. */
-  private static TlaType component(TlaType f, IrExpr key) {
+  private static TlaType structuralComponent(TlaType f, IrExpr key) {
     if (f instanceof TlaType.Fcn fcn) {
       return fcn.range();
     }
@@ -641,7 +700,7 @@ public final class TypeInference {
     return t;
   }
 
-  private static TlaType componentAt(TlaType t, List<IrExpr> path, int i) {
+  private TlaType componentAt(TlaType t, List<IrExpr> path, int i) {
     return i == path.size() ? t : componentAt(component(t, path.get(i)), path, i + 1);
   }
 
