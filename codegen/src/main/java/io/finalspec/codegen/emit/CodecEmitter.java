@@ -15,9 +15,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The machine's {@code StateCodec} from the type pass: when every variable has a type the runtime
- * can number or pack ({@code BOOLEAN}, an integer, the elements of constant sets, records and
- * functions over constant domains of those, sets of numbered values), a method that builds a
- * {@code PackedCodec} of one {@code Field} per variable. The constant sets are evaluated there, in
+ * can number or pack ({@code BOOLEAN}, an integer, the elements of constant sets, records, tuples
+ * and functions over constant domains of those, sets of numbered values, sequences: a sequence
+ * that can grow gets {@code Field.OPEN_SLOTS} slots, and a state holding a longer one waits as an
+ * object), a method that builds a {@code PackedCodec} of one {@code Field} per variable. The constant sets are evaluated there, in
  * the machine's constructor, by the same code as everywhere else (so strings and model values come
  * from the machine's own table, in its order); a set that is infinite or too large to number means
  * no codec (the explorer then keeps states as objects).
@@ -67,7 +68,8 @@ final class CodecEmitter {
       return packable(f.range());
     }
     if (t instanceof TlaType.Seq q) {
-      return q.bounded() && q.maxLength() <= MAX_SEQ && packable(q.element());
+      // a sequence that can grow gets slots; a state with a longer one is kept as an object
+      return (!q.bounded() || q.maxLength() <= MAX_SEQ) && packable(q.element());
     }
     if (t instanceof TlaType.Tuple u) {
       return u.components().size() <= MAX_SEQ && u.components().stream().allMatch(CodecEmitter::packable);
@@ -161,6 +163,9 @@ final class CodecEmitter {
     if (t instanceof TlaType.Set s) {
       return CodeBlock.of("$T.setOf($L)", FIELD, field(s.element()));
     }
+    if (t instanceof TlaType.Seq q && !q.bounded()) {
+      return CodeBlock.of("$T.openSeqOf($L)", FIELD, field(q.element()));
+    }
     if (t instanceof TlaType.Seq q) {
       return CodeBlock.of("$T.seqOf($L, $L)", FIELD, field(q.element()), q.maxLength());
     }
@@ -229,6 +234,9 @@ final class CodecEmitter {
     }
     if (t instanceof TlaType.Seq q && q.bounded()) {
       return "a sequence of at most " + q.maxLength() + " (" + describe(q.element()) + ")";
+    }
+    if (t instanceof TlaType.Seq q) {
+      return "a sequence (" + describe(q.element()) + "), packed up to Field.OPEN_SLOTS long";
     }
     if (t instanceof TlaType.Tuple u) {
       List<String> cs = new ArrayList<>();

@@ -67,6 +67,26 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     /** A short description of the type for messages. */
     public abstract String describe();
 
+    /** Whether a value of the type may not fit (an open sequence longer than its slots, at any depth). */
+    boolean mayOverflow() {
+        return false;
+    }
+
+    /** Slots of an {@link #openSeqOf} sequence: longer ones do not fit (their states wait as objects). */
+    public static final int OPEN_SLOTS = 8;
+
+    /**
+     * Thrown by {@link #write} for a value of the type that does not fit its slots; the codec then
+     * declines the state. Preallocated, without a stack trace: it is an answer, not an error.
+     */
+    static final class Overflow extends RuntimeException {
+        static final Overflow INSTANCE = new Overflow();
+
+        private Overflow() {
+            super("does not fit", null, false, false);
+        }
+    }
+
     static int bitsFor(long n) {
         return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
     }
@@ -112,7 +132,16 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
     /** Sequences of at most {@code maxLength} values of type {@code element}: the length, then a slot per position. */
     public static Field seqOf(Field element, int maxLength) {
-        return new SeqOf(element, maxLength);
+        return new SeqOf(element, maxLength, false);
+    }
+
+    /**
+     * Sequences of any length (a queue that {@code Append} grows) of values of type {@code element}:
+     * the length, then {@link #OPEN_SLOTS} slots; a longer sequence does not fit, and its state is
+     * kept as an object ({@link io.finalspec.runtime.machine.StateCodec#encode} returns false).
+     */
+    public static Field openSeqOf(Field element) {
+        return new SeqOf(element, OPEN_SLOTS, true);
     }
 
     /** Tuples of exactly {@code components.length} values, the i-th of type {@code components[i]}. */
@@ -410,6 +439,16 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         }
 
         @Override
+        boolean mayOverflow() {
+            for (Field r : ranges) {
+                if (r.mayOverflow()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public String describe() {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < keys.length; i++) {
@@ -515,22 +554,26 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     static final class SeqOf extends Field {
         private final Field element;
         private final int maxLength;
+        /** Whether longer sequences are of the type too (they do not fit: {@link Overflow}). */
+        private final boolean open;
         private final long cardinality;
         /** The sequences decoded last, when they are numbered (else null). */
         private final DecodeCache decoded;
 
-        SeqOf(Field element, int maxLength) {
+        SeqOf(Field element, int maxLength, boolean open) {
             if (maxLength < 0) {
                 throw new IllegalArgumentException("maxLength " + maxLength);
             }
             this.element = element;
             this.maxLength = maxLength;
+            this.open = open;
             long n = maxLength + 1L;
             long c = element.cardinality();
             for (int i = 0; i < maxLength && n >= 0; i++) {
                 n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * Math.max(1, c);
             }
-            this.cardinality = n;
+            // an open sequence has values beyond its slots: not a finite type, never numbered
+            this.cardinality = open ? -1 : n;
             this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
         }
 
@@ -540,10 +583,18 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         }
 
         private TupleValue tuple(Value v) {
-            if (!(v instanceof TupleValue t) || t.size() > maxLength) {
+            if (!(v instanceof TupleValue t)) {
                 throw outside(v, this);
             }
+            if (t.size() > maxLength) {
+                throw open ? Overflow.INSTANCE : outside(v, this);
+            }
             return t;
+        }
+
+        @Override
+        boolean mayOverflow() {
+            return open || element.mayOverflow();
         }
 
         @Override
@@ -613,7 +664,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         public String describe() {
-            return "Seq(" + element.describe() + ") of length <= " + maxLength;
+            return "Seq(" + element.describe() + (open ? ") packed up to length " : ") of length <= ") + maxLength;
         }
     }
     /**
@@ -712,6 +763,16 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 vals[i] = components[i].read(in);
             }
             return Tla.tuple(vals);
+        }
+
+        @Override
+        boolean mayOverflow() {
+            for (Field c : components) {
+                if (c.mayOverflow()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

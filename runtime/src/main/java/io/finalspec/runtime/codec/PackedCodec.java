@@ -21,6 +21,7 @@ public final class PackedCodec implements StateCodec {
     private final Field[] fields;
     private final Function<Value[], State> build;
     private final int words;
+    private final boolean mayDecline;
 
     public PackedCodec(List<String> variables, List<Field> fields, Function<Value[], State> build) {
         if (variables.size() != fields.size()) {
@@ -34,6 +35,16 @@ public final class PackedCodec implements StateCodec {
             bits += f.bits();
         }
         this.words = (int) Math.max(1, (bits + 63) / 64);
+        boolean open = false;
+        for (Field f : this.fields) {
+            open |= f.mayOverflow();
+        }
+        this.mayDecline = open;
+    }
+
+    @Override
+    public boolean mayDecline() {
+        return mayDecline;
     }
 
     @Override
@@ -51,12 +62,15 @@ public final class PackedCodec implements StateCodec {
     }
 
     @Override
-    public void encode(State state, long[] into, int at) {
+    public boolean encode(State state, long[] into, int at) {
         java.util.Arrays.fill(into, at, at + words, 0L);
         BitCursor out = new BitCursor(into, at);
         for (int i = 0; i < fields.length; i++) {
             try {
                 fields[i].write(state.get(i), out);
+            } catch (Field.Overflow e) {
+                java.util.Arrays.fill(into, at, at + words, 0L);
+                return false;
             } catch (OutOfTypeException e) {
                 java.util.Arrays.fill(into, at, at + words, 0L);
                 throw new OutOfTypeException("internal error (a finalspec bug in the type pass): variable "
@@ -64,6 +78,7 @@ public final class PackedCodec implements StateCodec {
                         + fields[i].describe() + " (" + e.getMessage() + ")");
             }
         }
+        return true;
     }
 
     @Override

@@ -8,7 +8,8 @@ import io.finalspec.runtime.machine.StateCodec;
 /**
  * A run of states of one breadth-first level with their fingerprints, appended by one worker and
  * read by all in the next level. With a {@link StateCodec} the states are packed as words in one
- * {@code long[]} (a handful of bytes each, decoded when expanded); without one they are kept as
+ * {@code long[]} (a handful of bytes each, decoded when expanded), except those the codec declines
+ * (a queue longer than its slots), kept as objects beside; without one they are all kept as
  * objects. The fingerprint is stored, so it is computed once per state.
  */
 final class LevelChunk {
@@ -17,6 +18,8 @@ final class LevelChunk {
     private State[] states;
     private long[] packed;
     private long[] fps;
+    /** With a codec: the states it declined, at their index (null until the first). */
+    private State[] declined;
     private int size;
 
     LevelChunk(StateCodec codec, int capacity) {
@@ -39,13 +42,19 @@ final class LevelChunk {
                 states = Arrays.copyOf(states, cap);
             } else {
                 packed = Arrays.copyOf(packed, cap * words);
+                if (declined != null) {
+                    declined = Arrays.copyOf(declined, cap);
+                }
             }
         }
         fps[size] = fp;
         if (codec == null) {
             states[size] = s;
-        } else {
-            codec.encode(s, packed, size * words);
+        } else if (!codec.encode(s, packed, size * words)) {
+            if (declined == null) {
+                declined = new State[fps.length];
+            }
+            declined[size] = s;
         }
         size++;
     }
@@ -55,7 +64,11 @@ final class LevelChunk {
     }
 
     State state(int i) {
-        return codec == null ? states[i] : codec.decode(packed, i * words);
+        if (codec == null) {
+            return states[i];
+        }
+        State kept = declined == null ? null : declined[i];
+        return kept != null ? kept : codec.decode(packed, i * words);
     }
 
     long fingerprint(int i) {

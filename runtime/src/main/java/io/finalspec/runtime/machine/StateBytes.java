@@ -5,7 +5,8 @@ import io.finalspec.runtime.value.Value;
 
 /**
  * A machine's states as bytes, for states that leave the JVM: the machine's {@link StateCodec}
- * words when it has one (8 bytes a word), else each variable in {@link BinaryValues}' tagged form:
+ * words when it has one that takes every state (8 bytes a word; a codec that may decline a state,
+ * {@link StateCodec#mayDecline}, is not used here, since a receiver reads a fixed width), else each variable in {@link BinaryValues}' tagged form:
  * the machine's own names as their fixed rank, names met while running spelled out once per state. Decoding gives a state equal to the encoded one, with the same
  * fingerprint, in any JVM running the same machine (names are interned in its own table).
  *
@@ -21,7 +22,8 @@ public final class StateBytes {
 
     public StateBytes(Machine machine) {
         this.machine = machine;
-        this.codec = machine.codec();
+        StateCodec c = machine.codec();
+        this.codec = c == null || c.mayDecline() ? null : c;
         this.variables = machine.variables().size();
         this.writer = new BinaryValues.Writer(machine.names());
         this.reader = new BinaryValues.Reader(machine.names());
@@ -36,7 +38,9 @@ public final class StateBytes {
     /** The bytes of {@code s}. */
     public byte[] encode(State s) {
         if (codec != null) {
-            codec.encode(s, words, 0);
+            if (!codec.encode(s, words, 0)) {
+                throw new IllegalStateException("a state codec that takes every state declined " + s);
+            }
             byte[] out = new byte[words.length * Long.BYTES];
             for (int w = 0; w < words.length; w++) {
                 long v = words[w];

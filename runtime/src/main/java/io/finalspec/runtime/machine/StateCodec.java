@@ -15,8 +15,18 @@ public interface StateCodec {
     /** Words per state. */
     int words();
 
-    /** Writes {@code state} into {@code into[at .. at + words())}. */
-    void encode(State state, long[] into, int at);
+    /**
+     * Writes {@code state} into {@code into[at .. at + words())} and returns true; or returns false,
+     * those words left zero, when the state is of the codec's types but beyond its capacity (a
+     * sequence longer than the slots an encoding of fixed width gave it): the caller keeps that
+     * state as an object.
+     */
+    boolean encode(State state, long[] into, int at);
+
+    /** Whether {@link #encode} may return false; when not, every state of the codec's types fits. */
+    default boolean mayDecline() {
+        return false;
+    }
 
     /** The state written at {@code from[at .. at + words())}. */
     State decode(long[] from, int at);

@@ -147,6 +147,46 @@ class PackedCodecTest {
   }
 
   /**
+   * A sequence that Append grows, in a function: up to {@link Field#OPEN_SLOTS} values it is
+   * packed and decoded equal; a longer one makes the codec decline the state (false, its words
+   * zero), which only codecs with such a field may do.
+   */
+  @Test
+  void openSequencesFitUpToTheirSlotsAndLongerOnesAreDeclined() {
+    List<String> qv = List.of("chan", "n");
+    PackedCodec codec = new PackedCodec(qv, List.of(
+        Field.function(proc, Field.openSeqOf(Field.members(Tla.interval(1, 5)))), Field.int32()),
+        values -> new ArrayState(qv, values));
+    assertTrue(codec.mayDecline());
+    assertTrue(!codec().mayDecline(), "no open sequence, no declining");
+    qt().withFixedSeed(SEED).withExamples(500)
+        .forAll(SourceDSL.lists().of(SourceDSL.integers().between(1, 5)).ofSizeBetween(0, Field.OPEN_SLOTS + 3),
+            SourceDSL.integers().between(0, Field.OPEN_SLOTS))
+        .checkAssert((queue, other) -> {
+          Value[] q = queue.stream().map(Tla::integer).toArray(Value[]::new);
+          Value[] o = new Value[other];
+          java.util.Arrays.fill(o, Tla.integer(5));
+          State s = new ArrayState(qv, Tla.fcn(proc, p -> p.equals(names.modelValue("p1")) ? Tla.tuple(q) : Tla.tuple(o)),
+              Tla.integer(queue.size()));
+          long[] words = new long[codec.words() + 2];
+          java.util.Arrays.fill(words, -1L);
+          boolean fits = codec.encode(s, words, 1);
+          assertEquals(queue.size() <= Field.OPEN_SLOTS, fits, queue.toString());
+          assertEquals(-1L, words[0], "word before");
+          assertEquals(-1L, words[words.length - 1], "word after");
+          if (fits) {
+            State back = codec.decode(words, 1);
+            assertEquals(s.get(0), back.get(0));
+            assertEquals(s.fingerprint(), back.fingerprint());
+          } else {
+            for (int w = 1; w <= codec.words(); w++) {
+              assertEquals(0L, words[w], "a declined state leaves its words zero");
+            }
+          }
+        });
+  }
+
+  /**
    * Decoded sets come out normalized although the element numbering is not TLC's order (strings
    * numbered c, a, b while the table ranks b < a < c), sets of records and wide sets (70 integers numbered 40..69 then 0..39) included; a
    * value decoded twice is the same object (the field's decode cache), so its fingerprint is reused.

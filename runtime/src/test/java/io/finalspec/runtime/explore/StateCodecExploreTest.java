@@ -20,20 +20,27 @@ import io.finalspec.runtime.value.Value;
 
 /**
  * A machine that offers a {@link StateCodec} is explored with its frontier packed as words (every
- * level, or only the levels after a large one, the others kept as objects), and gives the same
- * counts, depth, outcome and trace as without one, for one and several workers.
+ * level, or only the levels after a large one, the others kept as objects; with a codec that
+ * declines a quarter of the states, those kept as objects among the packed ones), and gives the
+ * same counts, depth, outcome and trace as without one, for one and several workers.
  */
 class StateCodecExploreTest {
 
-    /** Each variable's value as the index of its first appearance: one word per variable. */
+    /**
+     * Each variable's value as the index of its first appearance: one word per variable; with
+     * {@code declineSome}, the states whose fingerprint ends in two zero bits are declined.
+     */
     private static final class InterningCodec implements StateCodec {
         private final Machine machine;
+        private final boolean declineSome;
+        final AtomicLong declined = new AtomicLong();
         private final List<ConcurrentHashMap<Value, Integer>> ids = new ArrayList<>();
         private final List<List<Value>> values = new ArrayList<>();
         final AtomicLong decoded = new AtomicLong();
 
-        InterningCodec(Machine machine) {
+        InterningCodec(Machine machine, boolean declineSome) {
             this.machine = machine;
+            this.declineSome = declineSome;
             for (int i = 0; i < machine.variables().size(); i++) {
                 ids.add(new ConcurrentHashMap<>());
                 values.add(new ArrayList<>());
@@ -46,7 +53,12 @@ class StateCodecExploreTest {
         }
 
         @Override
-        public void encode(State state, long[] into, int at) {
+        public boolean encode(State state, long[] into, int at) {
+            if (declineSome && (state.fingerprint() & 3) == 0) {
+                declined.incrementAndGet();
+                java.util.Arrays.fill(into, at, at + words(), 0L);
+                return false;
+            }
             for (int i = 0; i < ids.size(); i++) {
                 List<Value> known = values.get(i);
                 into[at + i] = ids.get(i).computeIfAbsent(state.get(i), v -> {
@@ -56,6 +68,12 @@ class StateCodecExploreTest {
                     }
                 });
             }
+            return true;
+        }
+
+        @Override
+        public boolean mayDecline() {
+            return declineSome;
         }
 
         @Override
@@ -73,7 +91,11 @@ class StateCodecExploreTest {
     }
 
     private static Machine withCodec(Machine m, InterningCodec[] out) {
-        InterningCodec codec = new InterningCodec(m);
+        return withCodec(m, out, false);
+    }
+
+    private static Machine withCodec(Machine m, InterningCodec[] out, boolean declineSome) {
+        InterningCodec codec = new InterningCodec(m, declineSome);
         out[0] = codec;
         return new ForwardingMachine(m) {
             @Override
@@ -84,10 +106,15 @@ class StateCodecExploreTest {
     }
 
     private static void assertSameResult(Machine plain, int workers, long packAbove) {
+        assertSameResult(plain, workers, packAbove, false);
+        assertSameResult(plain, workers, packAbove, true);
+    }
+
+    private static void assertSameResult(Machine plain, int workers, long packAbove, boolean declineSome) {
         InterningCodec[] codec = new InterningCodec[1];
         BfsExplorer.Options options = BfsExplorer.Options.defaults().withWorkers(workers);
         ExploreResult a = new BfsExplorer(plain, options).run();
-        ExploreResult b = new BfsExplorer(withCodec(plain, codec), options.withPackAbove(packAbove)).run();
+        ExploreResult b = new BfsExplorer(withCodec(plain, codec, declineSome), options.withPackAbove(packAbove)).run();
         assertEquals(a.outcome(), b.outcome());
         assertEquals(a.distinct(), b.distinct());
         assertEquals(a.depth(), b.depth());
@@ -103,6 +130,7 @@ class StateCodecExploreTest {
         }
         if (packAbove == 0) {
             assertTrue(codec[0].decoded.get() > 0, "the frontier was packed and decoded");
+            assertEquals(declineSome, codec[0].declined.get() > 0, "declined states: " + codec[0].declined.get());
         }
     }
 

@@ -75,10 +75,11 @@ class StateBytesTest {
                     }
 
                     @Override
-                    public void encode(State s, long[] into, int at) {
+                    public boolean encode(State s, long[] into, int at) {
                         for (int i = 0; i < 3; i++) {
                             into[at + i] = ((IntValue) s.get(i)).value() - 7L * Integer.MAX_VALUE;
                         }
+                        return true;
                     }
 
                     @Override
