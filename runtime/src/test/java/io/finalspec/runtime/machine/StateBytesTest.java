@@ -97,4 +97,38 @@ class StateBytesTest {
         assertEquals(3 * Long.BYTES, new StateBytes(withCodec).encode(reachable(withCodec, 1).get(0)).length);
         assertFalse(new StateBytes(counters).packed());
     }
+
+    /** A codec that may decline a state (an open sequence beyond its slots) is not used on the wire. */
+    @Test
+    void aCodecThatMayDeclineIsNotUsed() {
+        Machine counters = Machines.counters(3, 4);
+        Machine withCodec = new ForwardingMachine(counters) {
+            @Override
+            public StateCodec codec() {
+                return new StateCodec() {
+                    @Override
+                    public int words() {
+                        return 1;
+                    }
+
+                    @Override
+                    public boolean encode(State s, long[] into, int at) {
+                        into[at] = 0;
+                        return false;
+                    }
+
+                    @Override
+                    public boolean mayDecline() {
+                        return true;
+                    }
+
+                    @Override
+                    public State decode(long[] from, int at) {
+                        throw new AssertionError("never decoded");
+                    }
+                };
+            }
+        };
+        roundTrips(withCodec, false);
+    }
 }
