@@ -732,6 +732,12 @@ public final class TypeInference {
       fields.put(l.text(), TlaType.join(r.fields().get(l.text()), updated(r.fields().get(l.text()), path, i + 1, value)));
       return new TlaType.Record(fields);
     }
+    if (t instanceof TlaType.Record r && !(key instanceof IrExpr.Lit)) {
+      // ![k] with k known only at run time ([Main |-> ..., Ext |-> ...] indexed by a thread): any field
+      Map<String, TlaType> fields = new LinkedHashMap<>();
+      r.fields().forEach((f, ft) -> fields.put(f, TlaType.join(ft, updated(ft, path, i + 1, value))));
+      return new TlaType.Record(fields);
+    }
     return t instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
   }
 

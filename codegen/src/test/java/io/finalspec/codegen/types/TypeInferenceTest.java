@@ -215,6 +215,19 @@ class TypeInferenceTest {
     assertEquals("Enum (SET_ENUM Null) \\cup (BOOLEAN_SET)", t.get("flag"), "a boolean or a model value");
   }
 
+  /** A record indexed by a name known only at run time: EXCEPT may change any of its fields. */
+  @Test
+  void recordExceptAtAKeyChosenAtRunTime() {
+    Map<String, String> t = types("""
+        VARIABLES pc
+        Init == pc = [Main |-> "run", Ext |-> "idle"]
+        Next == \\E self \\in {"Main", "Ext"} : pc' = [pc EXCEPT ![self] = "done"]
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals(java.util.Set.of("run", "done"), java.util.Set.copyOf(enumLiterals(t.get("pc").split(", Ext")[0])), t.get("pc"));
+    assertTrue(t.get("pc").startsWith("[Main: Enum"), t.get("pc"));
+    assertTrue(t.get("pc").contains("Ext: Enum"), t.get("pc"));
+  }
+
   /** A record applied to a key chosen at run time gives one of its fields. */
   @Test
   void recordAppliedToAVariableKey() {
