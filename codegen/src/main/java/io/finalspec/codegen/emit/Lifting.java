@@ -77,7 +77,18 @@ final class Lifting {
       boolean state = sc.state != null && unprimed;
       boolean partial = sc.partial != null && (sc.primedState == null && primed || sc.varsFromPartial && unprimed);
       boolean primedState = sc.primedState != null && primed;
-      inner = Scope.method(state ? "s" : null, sc.varsFromPartial, primedState ? "t" : null, "s", "n", "t");
+      // only the parameters the method takes are reserved: a bound t stays t where no next state is read
+      List<String> reserved = new ArrayList<>();
+      if (state) {
+        reserved.add("s");
+      }
+      if (partial) {
+        reserved.add("n");
+      }
+      if (primedState) {
+        reserved.add("t");
+      }
+      inner = Scope.method(state ? "s" : null, sc.varsFromPartial, primedState ? "t" : null, reserved.toArray(new String[0]));
       inner.assigned = sc.assigned.clone();
       inner.lifted = true;
       if (state) {

@@ -108,4 +108,20 @@ class LiftedBinderTest {
     assertTrue(!code.contains("forall2"), code);
     assertTrue(!code.contains("Tla.forall("), code);
   }
+
+  /**
+   * A lifted method reserves only the parameter names it takes: a bound {@code t} keeps its name
+   * where no next state ({@code t}) is passed, and is renamed where one is (an action constraint).
+   */
+  @Test
+  void boundNamesAreKeptUnlessAParameterTakesThem() {
+    CompileResult r = TestSpecs.compile("Names", "EXTENDS Naturals\nVARIABLE x\nInit == x = 0\n"
+        + "Next == x' = (x + 1) % 3\nSmall == \\A t \\in 0..x : t < 3\n"
+        + "Up == \\A t \\in 0..x' : t <= x' + x\n",
+        "INIT Init\nNEXT Next\nINVARIANT Small\nACTION_CONSTRAINT Up\n");
+    assertTrue(r.ok(), r.describe());
+    String code = r.sources().get(0).code();
+    assertTrue(code.contains("for (Value t : Tla.elements("), code);
+    assertTrue(code.contains("(State s, State t)") && code.contains("for (Value t2 : Tla.elements("), code);
+  }
 }
