@@ -29,8 +29,7 @@ import io.finalspec.runtime.value.ValueOrder;
  * <p>Fields are immutable and thread-safe once built; building one enumerates the sets it is given
  * and fails ({@link TlaEvalException}) when one is infinite or too large to number.
  */
-public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Function, Field.SetOf, Field.SeqOf,
-        Field.TupleOf {
+public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Components, Field.SetOf, Field.SeqOf {
     /** At most this many values are numbered for a member field or a bit set (a bit set has one bit per value). */
     public static final int MAX_MEMBERS = 1 << 16;
     /** A bit set spans at most this many bits (values of its element type). */
@@ -315,59 +314,142 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     }
 
     /**
-     * Functions (records among them) with one fixed finite domain, a field per domain element.
-     * Numbered in mixed radix while the product of the ranges' cardinalities is at most 2^62; else
-     * written field after field.
+     * Values made of a fixed number of components, each of a field of its own: functions over one
+     * fixed finite domain (records among them) and tuples of one length. Numbered in mixed radix
+     * while the product of the components' cardinalities is at most 2^62; else written component
+     * after component.
      */
-    static final class Function extends Field {
-        /** The domain in TLC's order (the order of every function value's {@code keyAt}). */
-        private final Value[] keys;
-        private final Field[] ranges;
+    abstract static sealed class Components extends Field permits Function, TupleOf {
+        private final Field[] parts;
         private final long cardinality;
-        /** Builds the decoded functions over {@code keys} without sorting them again. */
-        private final FcnShape shape;
-        /** The functions decoded last, when they are numbered (else null). */
+        /** The values decoded last, when they are numbered (else null). */
         private final DecodeCache decoded;
 
-        Function(Value[] keys, Field[] ranges) {
-            if (keys.length != ranges.length) {
-                throw new IllegalArgumentException(keys.length + " keys but " + ranges.length + " fields");
-            }
-            Integer[] order = new Integer[keys.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> ValueOrder.compare(keys[a], keys[b]));
-            this.keys = new Value[keys.length];
-            this.ranges = new Field[keys.length];
-            for (int i = 0; i < order.length; i++) {
-                this.keys[i] = keys[order[i]];
-                this.ranges[i] = ranges[order[i]];
-                if (i > 0 && ValueOrder.compare(this.keys[i - 1], this.keys[i]) == 0) {
-                    throw new TlaEvalException("duplicate domain element " + this.keys[i]);
-                }
-            }
+        Components(Field[] parts) {
+            this.parts = parts;
             long n = 1;
-            for (Field r : this.ranges) {
-                long c = r.cardinality();
-                if (c < 0 || (c > 0 && n > (1L << 62) / c)) {
+            for (Field c : parts) {
+                long k = c.cardinality();
+                if (k < 0 || (k > 0 && n > (1L << 62) / k)) {
                     n = -1;
                     break;
                 }
-                n *= c;
+                n *= k;
             }
             this.cardinality = n;
-            this.shape = FcnShape.of(this.keys);
             this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
         }
+
+        /** {@code v} as components in this field's order, or an {@link OutOfTypeException}. */
+        abstract FcnValue components(Value v);
+
+        /** The value of these components. */
+        abstract Value make(Value[] components);
+
+        /** What one component is called in {@link #describe} ({@code "k: "} for a key, {@code ""} for a position). */
+        abstract String label(int i);
 
         @Override
         public long cardinality() {
             return cardinality;
         }
 
-        /** {@code v} as a function over this field's keys (its values in domain order), or an {@link OutOfTypeException}. */
-        private FcnValue overKeys(Value v) {
+        @Override
+        long code(Value v) {
+            FcnValue f = components(v);
+            long c = 0;
+            for (int i = parts.length - 1; i >= 0; i--) {
+                c = c * parts[i].cardinality() + parts[i].code(f.valueAt(i));
+            }
+            return c;
+        }
+
+        @Override
+        Value decode(long code) {
+            return decoded.get(code);
+        }
+
+        private Value build(long code) {
+            Value[] vals = new Value[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                long n = parts[i].cardinality();
+                vals[i] = parts[i].decode(code % n);
+                code /= n;
+            }
+            return make(vals);
+        }
+
+        @Override
+        int wideBits() {
+            int b = 0;
+            for (Field c : parts) {
+                b += c.bits();
+            }
+            return b;
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (cardinality >= 0) {
+                super.write(v, out);
+                return;
+            }
+            FcnValue f = components(v);
+            for (int i = 0; i < parts.length; i++) {
+                parts[i].write(f.valueAt(i), out);
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (cardinality >= 0) {
+                return super.read(in);
+            }
+            Value[] vals = new Value[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                vals[i] = parts[i].read(in);
+            }
+            return make(vals);
+        }
+
+        @Override
+        boolean mayOverflow() {
+            for (Field c : parts) {
+                if (c.mayOverflow()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String describe(String open, String close) {
+            StringBuilder sb = new StringBuilder(open);
+            for (int i = 0; i < parts.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(label(i)).append(parts[i].describe());
+            }
+            return sb.append(close).toString();
+        }
+    }
+
+    /** Functions (records among them) with one fixed finite domain, a component per domain element. */
+    static final class Function extends Components {
+        /** The domain in TLC's order (the order of every function value's {@code keyAt}). */
+        private final Value[] keys;
+        /** Builds the decoded functions over {@code keys} without sorting them again. */
+        private final FcnShape shape;
+
+        Function(Value[] keys, Field[] ranges) {
+            this(Domain.sorted(keys, ranges));
+        }
+
+        private Function(Domain domain) {
+            super(domain.ranges());
+            this.keys = domain.keys();
+            this.shape = FcnShape.of(this.keys);
+        }
+
+        @Override
+        FcnValue components(Value v) {
             if (!(v instanceof FcnValue f) || f.size() != keys.length) {
                 throw outside(v, this);
             }
@@ -381,80 +463,43 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         }
 
         @Override
-        long code(Value v) {
-            FcnValue f = overKeys(v);
-            long c = 0;
-            for (int i = keys.length - 1; i >= 0; i--) {
-                c = c * ranges[i].cardinality() + ranges[i].code(f.valueAt(i));
-            }
-            return c;
+        Value make(Value[] components) {
+            return shape.make(components);
         }
 
         @Override
-        Value decode(long code) {
-            return decoded.get(code);
-        }
-
-        private Value build(long code) {
-            Value[] vals = new Value[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                long n = ranges[i].cardinality();
-                vals[i] = ranges[i].decode(code % n);
-                code /= n;
-            }
-            return shape.make(vals);
-        }
-
-        @Override
-        int wideBits() {
-            int b = 0;
-            for (Field r : ranges) {
-                b += r.bits();
-            }
-            return b;
-        }
-
-        @Override
-        void write(Value v, BitCursor out) {
-            if (cardinality >= 0) {
-                super.write(v, out);
-                return;
-            }
-            FcnValue f = overKeys(v);
-            for (int i = 0; i < keys.length; i++) {
-                ranges[i].write(f.valueAt(i), out);
-            }
-        }
-
-        @Override
-        Value read(BitCursor in) {
-            if (cardinality >= 0) {
-                return super.read(in);
-            }
-            Value[] vals = new Value[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                vals[i] = ranges[i].read(in);
-            }
-            return shape.make(vals);
-        }
-
-        @Override
-        boolean mayOverflow() {
-            for (Field r : ranges) {
-                if (r.mayOverflow()) {
-                    return true;
-                }
-            }
-            return false;
+        String label(int i) {
+            return keys[i] + ": ";
         }
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < keys.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(keys[i]).append(": ").append(ranges[i].describe());
+            return describe("[", "]");
+        }
+    }
+
+    /** A function field's keys in TLC's order, and their ranges in the same order. */
+    private record Domain(Value[] keys, Field[] ranges) {
+        /** Sorts {@code keys} (a duplicate is an error) and {@code ranges} with them. */
+        static Domain sorted(Value[] keys, Field[] ranges) {
+            if (keys.length != ranges.length) {
+                throw new IllegalArgumentException(keys.length + " keys but " + ranges.length + " fields");
             }
-            return sb.append(']').toString();
+            Integer[] order = new Integer[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> ValueOrder.compare(keys[a], keys[b]));
+            Value[] k = new Value[keys.length];
+            Field[] r = new Field[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                k[i] = keys[order[i]];
+                r[i] = ranges[order[i]];
+                if (i > 0 && ValueOrder.compare(k[i - 1], k[i]) == 0) {
+                    throw new TlaEvalException("duplicate domain element " + k[i]);
+                }
+            }
+            return new Domain(k, r);
         }
     }
 
@@ -667,121 +712,39 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             return "Seq(" + element.describe() + (open ? ") packed up to length " : ") of length <= ") + maxLength;
         }
     }
-    /**
-     * Tuples of one fixed length, each position of its own type ({@code <<p, 1>>} of a process
-     * and a number): numbered in mixed radix while small, else written position after position.
-     */
-    static final class TupleOf extends Field {
-        private final Field[] components;
-        private final long cardinality;
-        /** The tuples decoded last, when they are numbered (else null). */
-        private final DecodeCache decoded;
+    /** Tuples of one fixed length, each position of its own type ({@code <<p, 1>>} of a process and a number). */
+    static final class TupleOf extends Components {
+        private final int length;
 
         TupleOf(Field[] components) {
+            super(components.clone());
             if (components.length == 0) {
                 throw new IllegalArgumentException("a tuple field needs a component");
             }
-            this.components = components.clone();
-            long n = 1;
-            for (Field c : this.components) {
-                long k = c.cardinality();
-                if (k < 0 || (k > 0 && n > (1L << 62) / k)) {
-                    n = -1;
-                    break;
-                }
-                n *= k;
-            }
-            this.cardinality = n;
-            this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
+            this.length = components.length;
         }
 
         @Override
-        public long cardinality() {
-            return cardinality;
-        }
-
-        private TupleValue tuple(Value v) {
-            if (!(v instanceof TupleValue t) || t.size() != components.length) {
+        FcnValue components(Value v) {
+            if (!(v instanceof TupleValue t) || t.size() != length) {
                 throw outside(v, this);
             }
             return t;
         }
 
         @Override
-        long code(Value v) {
-            TupleValue t = tuple(v);
-            long c = 0;
-            for (int i = components.length - 1; i >= 0; i--) {
-                c = c * components[i].cardinality() + components[i].code(t.valueAt(i));
-            }
-            return c;
+        Value make(Value[] components) {
+            return Tla.tuple(components);
         }
 
         @Override
-        Value decode(long code) {
-            return decoded.get(code);
-        }
-
-        private Value build(long code) {
-            Value[] vals = new Value[components.length];
-            for (int i = 0; i < components.length; i++) {
-                long n = components[i].cardinality();
-                vals[i] = components[i].decode(code % n);
-                code /= n;
-            }
-            return Tla.tuple(vals);
-        }
-
-        @Override
-        int wideBits() {
-            int b = 0;
-            for (Field c : components) {
-                b += c.bits();
-            }
-            return b;
-        }
-
-        @Override
-        void write(Value v, BitCursor out) {
-            if (cardinality >= 0) {
-                super.write(v, out);
-                return;
-            }
-            TupleValue t = tuple(v);
-            for (int i = 0; i < components.length; i++) {
-                components[i].write(t.valueAt(i), out);
-            }
-        }
-
-        @Override
-        Value read(BitCursor in) {
-            if (cardinality >= 0) {
-                return super.read(in);
-            }
-            Value[] vals = new Value[components.length];
-            for (int i = 0; i < components.length; i++) {
-                vals[i] = components[i].read(in);
-            }
-            return Tla.tuple(vals);
-        }
-
-        @Override
-        boolean mayOverflow() {
-            for (Field c : components) {
-                if (c.mayOverflow()) {
-                    return true;
-                }
-            }
-            return false;
+        String label(int i) {
+            return "";
         }
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("<<");
-            for (int i = 0; i < components.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(components[i].describe());
-            }
-            return sb.append(">>").toString();
+            return describe("<<", ">>");
         }
     }
 }

@@ -65,10 +65,7 @@ class StateBytesTest {
     @Test
     void codecWordsRoundTrip() {
         Machine counters = Machines.counters(3, 4);
-        Machine withCodec = new ForwardingMachine(counters) {
-            @Override
-            public StateCodec codec() {
-                return new StateCodec() {
+        Machine withCodec = withCodec(counters, new StateCodec() {
                     @Override
                     public int words() {
                         return 3;
@@ -90,9 +87,7 @@ class StateBytesTest {
                         }
                         return counters.state(v);
                     }
-                };
-            }
-        };
+                });
         roundTrips(withCodec, true);
         assertEquals(3 * Long.BYTES, new StateBytes(withCodec).encode(reachable(withCodec, 1).get(0)).length);
         assertFalse(new StateBytes(counters).packed());
@@ -101,11 +96,7 @@ class StateBytesTest {
     /** A codec that may decline a state (an open sequence beyond its slots) is not used on the wire. */
     @Test
     void aCodecThatMayDeclineIsNotUsed() {
-        Machine counters = Machines.counters(3, 4);
-        Machine withCodec = new ForwardingMachine(counters) {
-            @Override
-            public StateCodec codec() {
-                return new StateCodec() {
+        Machine withCodec = withCodec(Machines.counters(3, 4), new StateCodec() {
                     @Override
                     public int words() {
                         return 1;
@@ -126,9 +117,16 @@ class StateBytesTest {
                     public State decode(long[] from, int at) {
                         throw new AssertionError("never decoded");
                     }
-                };
+                });
+        roundTrips(withCodec, false);
+    }
+
+    private static Machine withCodec(Machine m, StateCodec codec) {
+        return new ForwardingMachine(m) {
+            @Override
+            public StateCodec codec() {
+                return codec;
             }
         };
-        roundTrips(withCodec, false);
     }
 }
