@@ -16,7 +16,7 @@ import javax.lang.model.element.Modifier;
 /**
  * The machine's {@code StateCodec} from the type pass: when every variable has a type the runtime
  * can number or pack ({@code BOOLEAN}, an integer, the elements of constant sets, records, tuples
- * and functions over constant domains of those, sets of numbered values, sequences: a sequence
+ * and functions over constant domains of those, functions over subsets of a constant set, sets of numbered values, sequences: a sequence
  * that can grow gets {@code Field.OPEN_SLOTS} slots, and a state holding a longer one waits as an
  * object), a method that builds a {@code PackedCodec} of one {@code Field} per variable. The constant sets are evaluated there, in
  * the machine's constructor, by the same code as everywhere else (so strings and model values come
@@ -67,6 +67,9 @@ final class CodecEmitter {
     if (t instanceof TlaType.Fcn f) {
       return packable(f.range());
     }
+    if (t instanceof TlaType.PartialFcn f) {
+      return packable(f.range());
+    }
     if (t instanceof TlaType.Seq q) {
       // a sequence that can grow gets slots; a state with a longer one is kept as an object
       return (!q.bounded() || q.maxLength() <= MAX_SEQ) && packable(q.element());
@@ -89,6 +92,9 @@ final class CodecEmitter {
       return r.fields().values().stream().allMatch(CodecEmitter::numbered);
     }
     if (t instanceof TlaType.Fcn f) {
+      return numbered(f.range());
+    }
+    if (t instanceof TlaType.PartialFcn f) {
       return numbered(f.range());
     }
     if (t instanceof TlaType.Set s) {
@@ -160,6 +166,9 @@ final class CodecEmitter {
     if (t instanceof TlaType.Fcn f) {
       return CodeBlock.of("$T.function($L, $L)", FIELD, constant(f.domain().expr()), field(f.range()));
     }
+    if (t instanceof TlaType.PartialFcn f) {
+      return CodeBlock.of("$T.partialFunction($L, $L)", FIELD, constant(f.keys().expr()), field(f.range()));
+    }
     if (t instanceof TlaType.Set s) {
       return CodeBlock.of("$T.setOf($L)", FIELD, field(s.element()));
     }
@@ -228,6 +237,9 @@ final class CodecEmitter {
     }
     if (t instanceof TlaType.Fcn f) {
       return "[" + text(f.domain().expr()) + " -> " + describe(f.range()) + "]";
+    }
+    if (t instanceof TlaType.PartialFcn f) {
+      return "a function from a subset of " + text(f.keys().expr()) + " to (" + describe(f.range()) + ")";
     }
     if (t instanceof TlaType.Set s) {
       return "SUBSET (" + describe(s.element()) + ")";

@@ -64,6 +64,14 @@ public sealed interface TlaType {
   /** A function whose domain is exactly the constant set {@code domain}, with values of type {@code range}. */
   record Fcn(Closed domain, TlaType range) implements TlaType {}
 
+  /**
+   * A function whose domain is some subset of the constant set {@code keys}, with values of type
+   * {@code range}: a partial function grown with {@code k :> v} and {@code @@}, or built as
+   * {@code [x \in S |-> e]} over a set S of keys that changes from state to state. The empty
+   * function ({@code <<>>}) is one of them.
+   */
+  record PartialFcn(Closed keys, TlaType range) implements TlaType {}
+
   /** A finite set of values of type {@code element}. */
   record Set(TlaType element) implements TlaType {}
 
@@ -169,6 +177,13 @@ public sealed interface TlaType {
     if (a instanceof Fcn x && b instanceof Fcn y && x.domain().equals(y.domain())) {
       return new Fcn(x.domain(), join(x.range(), y.range()));
     }
+    if (partialOrEmpty(a) && partialOrEmpty(b) && (a instanceof PartialFcn || b instanceof PartialFcn
+        || a instanceof Fcn && isEmptySeq(b) || b instanceof Fcn && isEmptySeq(a))) {
+      PartialFcn joined = joinPartial(a, b);
+      if (joined != null) {
+        return joined;
+      }
+    }
     if (a instanceof Set x && b instanceof Set y) {
       return new Set(join(x.element(), y.element()));
     }
@@ -190,6 +205,48 @@ public sealed interface TlaType {
     IrExpr x = asConstantSet(a);
     IrExpr y = x == null ? null : asConstantSet(b);
     return y == null ? GENERIC : new Enum(List.of(Closed.of(x), Closed.of(y)));
+  }
+
+  /** The empty sequence {@code <<>>}, which is also the function with the empty domain. */
+  private static boolean isEmptySeq(TlaType t) {
+    return t instanceof Seq q && q.maxLength() == 0;
+  }
+
+  private static boolean partialOrEmpty(TlaType t) {
+    return t instanceof PartialFcn || t instanceof Fcn || isEmptySeq(t);
+  }
+
+  /**
+   * Two functions as one partial function over the same keys (a total function's domain is one of
+   * the subsets of its own domain; the empty function is in every such type), or null when their
+   * keys are different constant sets.
+   */
+  private static PartialFcn joinPartial(TlaType a, TlaType b) {
+    if (isEmptySeq(a)) {
+      return b instanceof Fcn f ? new PartialFcn(f.domain(), f.range()) : (PartialFcn) b;
+    }
+    if (isEmptySeq(b)) {
+      return joinPartial(b, a);
+    }
+    Closed ka = a instanceof Fcn f ? f.domain() : ((PartialFcn) a).keys();
+    Closed kb = b instanceof Fcn f ? f.domain() : ((PartialFcn) b).keys();
+    if (!ka.equals(kb)) {
+      return null;
+    }
+    TlaType ra = a instanceof Fcn f ? f.range() : ((PartialFcn) a).range();
+    TlaType rb = b instanceof Fcn f ? f.range() : ((PartialFcn) b).range();
+    return new PartialFcn(ka, join(ra, rb));
+  }
+
+  /**
+   * {@code f @@ g} of functions of these types (neither {@link Bottom}): a partial function over
+   * the keys of both, or null when they are not functions over one constant set of keys.
+   */
+  static PartialFcn merged(TlaType f, TlaType g) {
+    if (!partialOrEmpty(f) || !partialOrEmpty(g) || isEmptySeq(f) && isEmptySeq(g)) {
+      return null; // <<>> @@ <<>> is <<>>: no keys to name
+    }
+    return joinPartial(f, g);
   }
 
   /** A tuple as the sequence it is (its length, its components joined); a sequence as it is. */
@@ -292,6 +349,9 @@ public sealed interface TlaType {
     }
     if (t instanceof Fcn f) {
       return "[" + f.domain().key() + " -> " + show(f.range()) + "]";
+    }
+    if (t instanceof PartialFcn f) {
+      return "[SUBSET " + f.keys().key() + " -> " + show(f.range()) + "]";
     }
     if (t instanceof Set s) {
       return "SUBSET " + show(s.element());

@@ -196,6 +196,9 @@ public final class TypeInference {
     if (t instanceof TlaType.Fcn f) {
       return 1 + depth(f.range());
     }
+    if (t instanceof TlaType.PartialFcn f) {
+      return 1 + depth(f.range());
+    }
     if (t instanceof TlaType.Set s) {
       return 1 + depth(s.element());
     }
@@ -451,6 +454,9 @@ public final class TypeInference {
         if (f instanceof TlaType.Fcn fcn) {
           return value(fcn.domain().expr());
         }
+        if (f instanceof TlaType.PartialFcn fcn) {
+          return value(fcn.keys().expr()); // a subset of the keys: their type
+        }
         return new TlaType.Set(f instanceof TlaType.Seq || f instanceof TlaType.Tuple ? TlaType.INT : TlaType.GENERIC);
       }
       case TUPLE: {
@@ -487,6 +493,25 @@ public final class TypeInference {
         // no longer than s
         return new TlaType.Seq(seqElement(s), s instanceof TlaType.Seq || s instanceof TlaType.Tuple
             ? TlaType.asSeq(s).maxLength() : -1);
+      }
+      case COLON_GT: {
+        // k :> v is a function over {k}: a partial function over the set k's type ranges over
+        TlaType k = typeOf(x.get(0));
+        TlaType v = typeOf(x.get(1));
+        if (k instanceof TlaType.Bottom || v instanceof TlaType.Bottom) {
+          return TlaType.BOTTOM; // no value yet
+        }
+        IrExpr keys = TlaType.asConstantSet(k);
+        return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(TlaType.Closed.of(keys), v);
+      }
+      case AT_AT: {
+        TlaType f = typeOf(x.get(0));
+        TlaType g = typeOf(x.get(1));
+        if (f instanceof TlaType.Bottom || g instanceof TlaType.Bottom) {
+          return TlaType.BOTTOM;
+        }
+        TlaType.PartialFcn m = TlaType.merged(f, g);
+        return m == null ? TlaType.GENERIC : m;
       }
       case CONCAT:
         return new TlaType.Seq(TlaType.join(seqElement(typeOf(x.get(0))), seqElement(typeOf(x.get(1)))), -1);
@@ -575,6 +600,9 @@ public final class TypeInference {
   /** {@code f[k]} or {@code r.k}: the range of a function, a record's field, a sequence's element. */
   private static TlaType structuralComponent(TlaType f, IrExpr key) {
     if (f instanceof TlaType.Fcn fcn) {
+      return fcn.range();
+    }
+    if (f instanceof TlaType.PartialFcn fcn) {
       return fcn.range();
     }
     if (f instanceof TlaType.Seq s) {
@@ -682,11 +710,24 @@ public final class TypeInference {
           : TlaType.GENERIC;
       case SET_FILTER -> b.bounds().size() == 1 && isSet(sets.get(0)) ? sets.get(0) : new TlaType.Set(TlaType.GENERIC);
       case SET_MAP -> new TlaType.Set(body);
-      case FUNCTION -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 && isClosed(first.set())
-          ? new TlaType.Fcn(TlaType.Closed.of(first.set()), body) : TlaType.GENERIC;
+      case FUNCTION -> b.bounds().size() != 1 || first.tuple() || first.ids().size() != 1 ? TlaType.GENERIC
+          : isClosed(first.set()) ? new TlaType.Fcn(TlaType.Closed.of(first.set()), body)
+          : overSubset(sets.get(0), body);
       case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq || sets.get(0) instanceof TlaType.Tuple
           ? TlaType.asSeq(sets.get(0)) : TlaType.GENERIC;
     };
+  }
+
+  /**
+   * {@code [x \in S |-> e]} with S a set that changes (a subset of a constant set, by its type):
+   * a partial function over that constant set.
+   */
+  private static TlaType overSubset(TlaType set, TlaType body) {
+    if (set instanceof TlaType.Bottom) {
+      return TlaType.BOTTOM; // no value yet
+    }
+    IrExpr keys = set instanceof TlaType.Set s ? TlaType.asConstantSet(s.element()) : null;
+    return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(TlaType.Closed.of(keys), body);
   }
 
   /** {@code [f EXCEPT ![a].b = e, ...]}: the same shape, each updated component joined with its new value. */
@@ -711,6 +752,9 @@ public final class TypeInference {
     IrExpr key = path.get(i);
     if (t instanceof TlaType.Fcn f) {
       return new TlaType.Fcn(f.domain(), TlaType.join(f.range(), updated(f.range(), path, i + 1, value)));
+    }
+    if (t instanceof TlaType.PartialFcn f) {
+      return new TlaType.PartialFcn(f.keys(), TlaType.join(f.range(), updated(f.range(), path, i + 1, value)));
     }
     if (t instanceof TlaType.Seq s) {
       return new TlaType.Seq(TlaType.join(s.element(), updated(s.element(), path, i + 1, value)), s.maxLength());

@@ -228,6 +228,49 @@ class TypeInferenceTest {
     assertTrue(t.get("pc").contains("Ext: Enum"), t.get("pc"));
   }
 
+  /**
+   * A cache grown with {@code :>} and {@code @@}, shrunk with a function over {@code DOMAIN @ \ {k}},
+   * and starting empty ({@code <<>>}): a partial function over the keys, whatever subset it holds.
+   */
+  @Test
+  void partialFunctionsGrowWithColonGreaterAndAtAt() {
+    Map<String, String> t = types("""
+        EXTENDS TLC
+        CONSTANTS Keys, Clients
+        VARIABLES cache
+        Init == cache = [c \\in Clients |-> <<>>]
+        Get(c, k) == cache' = [cache EXCEPT ![c] = (k :> "v1") @@ @]
+        Put(c, k) == /\\ k \\in DOMAIN cache[c]
+                     /\\ cache' = [cache EXCEPT ![c] = @ @@ (k :> "v2")]
+        Forget(c, k) == cache' = [cache EXCEPT ![c] = [j \\in DOMAIN @ \\ {k} |-> @[j]]]
+        Next == \\E c \\in Clients, k \\in Keys : Get(c, k) \\/ Put(c, k) \\/ Forget(c, k)
+        """, "CONSTANTS Keys = {k1, k2}\n Clients = {c1}\nINIT Init\nNEXT Next\n");
+    String cache = t.get("cache");
+    assertTrue(cache.startsWith("[Clients -> [SUBSET Keys -> Enum"), cache);
+    assertEquals(java.util.Set.of("v1", "v2"), java.util.Set.copyOf(enumLiterals(cache)), cache);
+  }
+
+  /**
+   * A function over a set that changes is a partial function over the constant set its elements
+   * come from; a total function joins it when its domain is that set, and a function over other
+   * keys does not (the join then falls back as for other shapes).
+   */
+  @Test
+  void functionsOverAChangingDomain() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, TLC
+        CONSTANTS P, Q
+        VARIABLES active, f, g
+        Init == active = {} /\\ f = [p \\in P |-> 0] /\\ g = [p \\in P |-> 0]
+        Next == \\E p \\in P, q \\in Q :
+                  /\\ active' = active \\cup {p}
+                  /\\ f' = [x \\in active |-> 1]
+                  /\\ g' = (q :> 1)
+        """, "CONSTANTS P = {p1, p2}\n Q = {q1}\nINIT Init\nNEXT Next\n");
+    assertEquals("[SUBSET P -> Int in (SET_ENUM 0) \\cup (SET_ENUM 1)]", t.get("f"));
+    assertEquals("Generic", t.get("g"), "P's functions and Q's partial functions have no common type");
+  }
+
   /** A record applied to a key chosen at run time gives one of its fields. */
   @Test
   void recordAppliedToAVariableKey() {

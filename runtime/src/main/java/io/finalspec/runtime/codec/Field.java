@@ -29,7 +29,8 @@ import io.finalspec.runtime.value.ValueOrder;
  * <p>Fields are immutable and thread-safe once built; building one enumerates the sets it is given
  * and fails ({@link TlaEvalException}) when one is infinite or too large to number.
  */
-public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Components, Field.SetOf, Field.SeqOf {
+public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Members, Field.Components, Field.PartialFunction, Field.SetOf,
+        Field.SeqOf {
     /** At most this many values are numbered for a member field or a bit set (a bit set has one bit per value). */
     public static final int MAX_MEMBERS = 1 << 16;
     /** A bit set spans at most this many bits (values of its element type). */
@@ -122,6 +123,14 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         Field[] ranges = new Field[keys.length];
         Arrays.fill(ranges, range);
         return new Function(keys, ranges);
+    }
+
+    /**
+     * Functions whose domain is any subset of {@code keys} (a finite set), with values of type
+     * {@code range}: the partial functions a spec grows with {@code :>} and {@code @@}.
+     */
+    public static Field partialFunction(Value keys, Field range) {
+        return new PartialFunction(elements(keys), range);
     }
 
     /** Finite sets of values of type {@code element}, as a bit set over its numbering. */
@@ -475,6 +484,188 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         @Override
         public String describe() {
             return describe("[", "]");
+        }
+    }
+
+    /**
+     * Functions whose domain is a subset of one finite set of keys: for each key, absent or a value
+     * of the range type. Numbered in mixed radix while small (per key: 0 when absent, else one more
+     * than the value's number), else key after key: a presence bit, then the value's bits (zero
+     * when absent).
+     */
+    static final class PartialFunction extends Field {
+        /** Above this many keys the shape of each domain is not kept (one per subset). */
+        private static final int MAX_KEPT_SHAPES_KEYS = 12;
+        /** The keys in TLC's order (the order of every function value's {@code keyAt}). */
+        private final Value[] keys;
+        private final Field range;
+        private final long cardinality;
+        /** The values decoded last, when they are numbered (else null). */
+        private final DecodeCache decoded;
+        /** The shape of the functions over each subset of the keys (by bit mask), built on first use; null when there are too many. */
+        private final FcnShape[] shapes;
+
+        PartialFunction(Value[] keys, Field range) {
+            Field[] ranges = new Field[keys.length];
+            Arrays.fill(ranges, range);
+            this.keys = Domain.sorted(keys, ranges).keys();
+            this.range = range;
+            long per = range.cardinality() < 0 || range.cardinality() == Long.MAX_VALUE ? -1 : range.cardinality() + 1;
+            long n = 1;
+            for (int i = 0; i < keys.length && n >= 0; i++) {
+                n = per < 0 || n > (1L << 62) / per ? -1 : n * per;
+            }
+            this.cardinality = n;
+            this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
+            this.shapes = keys.length <= MAX_KEPT_SHAPES_KEYS ? new FcnShape[1 << keys.length] : null;
+        }
+
+        @Override
+        public long cardinality() {
+            return cardinality;
+        }
+
+        private FcnValue function(Value v) {
+            if (!(v instanceof FcnValue f) || f.size() > keys.length) {
+                throw outside(v, this);
+            }
+            return f;
+        }
+
+        /**
+         * For each key (in order), the index of its value in {@code f}, or -1 when {@code f} has no
+         * value there; an {@link OutOfTypeException} when {@code f} has a key that is not one of them.
+         */
+        private int[] positions(FcnValue f) {
+            int[] at = new int[keys.length];
+            int j = 0;
+            for (int i = 0; i < keys.length; i++) {
+                int c = j < f.size() ? compare(f.keyAt(j), keys[i]) : 1;
+                if (c < 0) {
+                    throw outside(f, this); // f's key j is below keys[i], and was not an earlier key
+                }
+                at[i] = c == 0 ? j++ : -1;
+            }
+            if (j < f.size()) {
+                throw outside(f, this);
+            }
+            return at;
+        }
+
+        private static int compare(Value a, Value b) {
+            return a == b ? 0 : ValueOrder.compare(a, b);
+        }
+
+        @Override
+        long code(Value v) {
+            FcnValue f = function(v);
+            int[] at = positions(f);
+            long radix = range.cardinality() + 1;
+            long c = 0;
+            for (int i = keys.length - 1; i >= 0; i--) {
+                c = c * radix + (at[i] < 0 ? 0 : 1 + range.code(f.valueAt(at[i])));
+            }
+            return c;
+        }
+
+        @Override
+        Value decode(long code) {
+            return decoded.get(code);
+        }
+
+        private Value build(long code) {
+            long radix = range.cardinality() + 1;
+            Value[] vals = new Value[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                long digit = code % radix;
+                code /= radix;
+                vals[i] = digit == 0 ? null : range.decode(digit - 1);
+            }
+            return make(vals);
+        }
+
+        /** The function with a value at each key where {@code vals} (in key order) has one. */
+        private Value make(Value[] vals) {
+            int count = 0;
+            int mask = 0;
+            for (int i = 0; i < vals.length; i++) {
+                if (vals[i] != null) {
+                    count++;
+                    mask |= shapes != null ? 1 << i : 0;
+                }
+            }
+            Value[] present = new Value[count];
+            Value[] at = new Value[count];
+            int k = 0;
+            for (int i = 0; i < vals.length; i++) {
+                if (vals[i] != null) {
+                    present[k] = keys[i];
+                    at[k++] = vals[i];
+                }
+            }
+            if (shapes == null) {
+                return FcnShape.of(present).make(at);
+            }
+            FcnShape shape = shapes[mask];
+            if (shape == null) {
+                shape = FcnShape.of(present); // immutable: a race builds it twice, harmlessly
+                shapes[mask] = shape;
+            }
+            return shape.make(at);
+        }
+
+        @Override
+        int wideBits() {
+            return keys.length * (1 + range.bits());
+        }
+
+        @Override
+        void write(Value v, BitCursor out) {
+            if (cardinality >= 0) {
+                super.write(v, out);
+                return;
+            }
+            FcnValue f = function(v);
+            int[] at = positions(f);
+            for (int i = 0; i < keys.length; i++) {
+                if (at[i] < 0) {
+                    out.put(0, 1);
+                    out.skip(range.bits());
+                } else {
+                    out.put(1, 1);
+                    range.write(f.valueAt(at[i]), out);
+                }
+            }
+        }
+
+        @Override
+        Value read(BitCursor in) {
+            if (cardinality >= 0) {
+                return super.read(in);
+            }
+            Value[] vals = new Value[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (in.take(1) == 0) {
+                    in.skip(range.bits());
+                } else {
+                    vals[i] = range.read(in);
+                }
+            }
+            return make(vals);
+        }
+
+        @Override
+        boolean mayOverflow() {
+            return range.mayOverflow();
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder("[SUBSET {");
+            for (int i = 0; i < keys.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(keys[i]);
+            }
+            return sb.append("} -> ").append(range.describe()).append(']').toString();
         }
     }
 

@@ -151,6 +151,59 @@ class PackedCodecTest {
    * packed and decoded equal; a longer one makes the codec decline the state (false, its words
    * zero), which only codecs with such a field may do.
    */
+  /**
+   * Partial functions (built as a spec builds them, with {@code :>} and {@code @@}) over any subset
+   * of their keys, the empty one among them: numbered while small (a record range), key by key
+   * when wide (any integer); a key outside the keys, or a value that is not a function, is refused.
+   */
+  @Test
+  void partialFunctionsRoundTripOverEverySubsetOfTheirKeys() {
+    List<String> pv = List.of("cache", "counts");
+    Value keys = Tla.set(names.modelValue("p1"), names.modelValue("p2"), names.str("a"));
+    Value[] key = {names.modelValue("p1"), names.modelValue("p2"), names.str("a")};
+    Field entry = Field.record(new Value[] {names.str("ok"), names.str("bal")}, Field.bool(), Field.members(Tla.interval(0, 2)));
+    PackedCodec codec = new PackedCodec(pv, List.of(
+        Field.partialFunction(keys, entry),
+        Field.partialFunction(keys, Field.int32())),
+        values -> new ArrayState(pv, values));
+    assertEquals(bitsFor(7 * 7 * 7) + 3 * 33, codec.bits(), codec.layout());
+    qt().withFixedSeed(SEED).withExamples(500)
+        .forAll(SourceDSL.integers().between(0, 7), SourceDSL.integers().between(0, 7), SourceDSL.integers().all())
+        .checkAssert((present, wide, n) -> {
+          Value cache = Tla.tuple();
+          Value counts = Tla.tuple();
+          for (int k = 0; k < 3; k++) {
+            if ((present >> k & 1) != 0) {
+              Value e = names.record(new String[] {"ok", "bal"}, new Value[] {Tla.bool(n % 2 == 0), Tla.integer(Math.floorMod(n + k, 3))});
+              cache = Tla.atAt(Tla.colonGt(key[k], e), cache);
+            }
+            if ((wide >> k & 1) != 0) {
+              counts = Tla.atAt(counts, Tla.colonGt(key[k], Tla.integer(n - k)));
+            }
+          }
+          State s = new ArrayState(pv, cache, counts);
+          long[] words = new long[codec.words()];
+          assertTrue(codec.encode(s, words, 0));
+          State back = codec.decode(words, 0);
+          for (int i = 0; i < s.size(); i++) {
+            assertEquals(s.get(i), back.get(i), pv.get(i));
+            assertEquals(s.get(i).fingerprint(), back.get(i).fingerprint(), pv.get(i));
+          }
+        });
+    long[] words = new long[codec.words()];
+    Value one = Tla.colonGt(key[0], Tla.integer(1));
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(pv,
+        Tla.tuple(), Tla.colonGt(names.str("b"), Tla.integer(1))), words, 0), "a key outside");
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(pv,
+        Tla.tuple(), Tla.atAt(one, Tla.colonGt(names.str("c"), Tla.integer(1)))), words, 0), "a key above the keys");
+    assertThrows(OutOfTypeException.class, () -> codec.encode(new ArrayState(pv,
+        Tla.tuple(), names.str("a")), words, 0), "not a function");
+  }
+
+  private static int bitsFor(long n) {
+    return 64 - Long.numberOfLeadingZeros(n - 1);
+  }
+
   @Test
   void openSequencesFitUpToTheirSlotsAndLongerOnesAreDeclined() {
     List<String> qv = List.of("chan", "n");
