@@ -57,6 +57,26 @@ final class CodecEmitter {
     return true;
   }
 
+  /**
+   * Why there is no codec, for the machine's Javadoc: the first variable whose type has no packed
+   * form, what the type pass proved of it, and where an assignment last widened it.
+   */
+  String unpackable(TypeInference.Result types) {
+    if (types.variables().isEmpty()) {
+      return "the spec has no variables";
+    }
+    for (int i = 0; i < types.variables().size(); i++) {
+      TlaType t = types.variables().get(i);
+      if (!packable(t)) {
+        io.finalspec.codegen.ast.Span at = types.widenedAt().get(i);
+        return "{@code " + Comments.safe(ir.variables().get(i).name()) + "} is " + Comments.safe(describe(t))
+            + (t instanceof TlaType.Generic ? " (no narrower type is provable)" : ", which has no finite numbering")
+            + (at == null ? "" : "; its type was last widened at " + Comments.safe(at.where()));
+      }
+    }
+    return "every variable has a packed form";
+  }
+
   private static boolean packable(TlaType t) {
     if (t instanceof TlaType.Int) {
       return true;
@@ -167,7 +187,11 @@ final class CodecEmitter {
       return CodeBlock.of("$T.function($L, $L)", FIELD, constant(f.domain().expr()), field(f.range()));
     }
     if (t instanceof TlaType.PartialFcn f) {
-      return CodeBlock.of("$T.partialFunction($L, $L)", FIELD, constant(f.keys().expr()), field(f.range()));
+      List<CodeBlock> keys = new ArrayList<>();
+      for (IrExpr set : merged(f.keys())) {
+        keys.add(constant(set));
+      }
+      return CodeBlock.of("$T.partialFunction($L, $L)", FIELD, field(f.range()), CodeBlock.join(keys, ", "));
     }
     if (t instanceof TlaType.Set s) {
       return CodeBlock.of("$T.setOf($L)", FIELD, field(s.element()));
@@ -239,7 +263,7 @@ final class CodecEmitter {
       return "[" + text(f.domain().expr()) + " -> " + describe(f.range()) + "]";
     }
     if (t instanceof TlaType.PartialFcn f) {
-      return "a function from a subset of " + text(f.keys().expr()) + " to (" + describe(f.range()) + ")";
+      return "a function from a subset of " + sets(f.keys()) + " to (" + describe(f.range()) + ")";
     }
     if (t instanceof TlaType.Set s) {
       return "SUBSET (" + describe(s.element()) + ")";
@@ -254,6 +278,9 @@ final class CodecEmitter {
       List<String> cs = new ArrayList<>();
       u.components().forEach(c -> cs.add(describe(c)));
       return "<<" + String.join(", ", cs) + ">>";
+    }
+    if (t instanceof TlaType.Generic) {
+      return "any value";
     }
     return TlaType.show(t);
   }

@@ -180,8 +180,11 @@ public final class JavaEmitter {
       }
     }
     MethodSpec codec = null;
-    if (CodecEmitter.packable(types)) {
-      codec = new CodecEmitter(ir, sym, ex, src).method("buildCodec", types);
+    CodecEmitter codecs = new CodecEmitter(ir, sym, ex, src);
+    if (!CodecEmitter.packable(types)) {
+      t.addJavadoc("<p>No packed state encoding (the explorer keeps states as objects): $L.\n", codecs.unpackable(types));
+    } else {
+      codec = codecs.method("buildCodec", types);
       t.addField(FieldSpec.builder(CodecEmitter.STATE_CODEC, "codec", Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("States packed in words, from the inferred types (null if a constant set is too large).\n").build());
     }

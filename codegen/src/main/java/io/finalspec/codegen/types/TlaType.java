@@ -68,9 +68,17 @@ public sealed interface TlaType {
    * A function whose domain is some subset of the constant set {@code keys}, with values of type
    * {@code range}: a partial function grown with {@code k :> v} and {@code @@}, or built as
    * {@code [x \in S |-> e]} over a set S of keys that changes from state to state. The empty
-   * function ({@code <<>>}) is one of them.
+   * function ({@code <<>>}) is one of them. The keys are the union of the constant sets
+   * {@code keys} ({@code f @@ g} of functions over different keys has the keys of both).
    */
-  record PartialFcn(Closed keys, TlaType range) implements TlaType {}
+  record PartialFcn(List<Closed> keys, TlaType range) implements TlaType {
+    public PartialFcn {
+      keys = List.copyOf(keys);
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("a partial function type needs a set of keys");
+      }
+    }
+  }
 
   /** A finite set of values of type {@code element}. */
   record Set(TlaType element) implements TlaType {}
@@ -179,10 +187,7 @@ public sealed interface TlaType {
     }
     if (partialOrEmpty(a) && partialOrEmpty(b) && (a instanceof PartialFcn || b instanceof PartialFcn
         || a instanceof Fcn && isEmptySeq(b) || b instanceof Fcn && isEmptySeq(a))) {
-      PartialFcn joined = joinPartial(a, b);
-      if (joined != null) {
-        return joined;
-      }
+      return joinPartial(a, b);
     }
     if (a instanceof Set x && b instanceof Set y) {
       return new Set(join(x.element(), y.element()));
@@ -217,36 +222,48 @@ public sealed interface TlaType {
   }
 
   /**
-   * Two functions as one partial function over the same keys (a total function's domain is one of
-   * the subsets of its own domain; the empty function is in every such type), or null when their
-   * keys are different constant sets.
+   * Two functions as one partial function over the keys of both (a total function's domain is one
+   * of the subsets of its own domain; the empty function is in every such type).
    */
   private static PartialFcn joinPartial(TlaType a, TlaType b) {
     if (isEmptySeq(a)) {
-      return b instanceof Fcn f ? new PartialFcn(f.domain(), f.range()) : (PartialFcn) b;
+      return b instanceof Fcn f ? new PartialFcn(List.of(f.domain()), f.range()) : (PartialFcn) b;
     }
     if (isEmptySeq(b)) {
       return joinPartial(b, a);
     }
-    Closed ka = a instanceof Fcn f ? f.domain() : ((PartialFcn) a).keys();
-    Closed kb = b instanceof Fcn f ? f.domain() : ((PartialFcn) b).keys();
-    if (!ka.equals(kb)) {
-      return null;
-    }
+    List<Closed> ka = a instanceof Fcn f ? List.of(f.domain()) : ((PartialFcn) a).keys();
+    List<Closed> kb = b instanceof Fcn f ? List.of(f.domain()) : ((PartialFcn) b).keys();
     TlaType ra = a instanceof Fcn f ? f.range() : ((PartialFcn) a).range();
     TlaType rb = b instanceof Fcn f ? f.range() : ((PartialFcn) b).range();
-    return new PartialFcn(ka, join(ra, rb));
+    return new PartialFcn(union(ka, kb), join(ra, rb));
   }
 
   /**
    * {@code f @@ g} of functions of these types (neither {@link Bottom}): a partial function over
-   * the keys of both, or null when they are not functions over one constant set of keys.
+   * the keys of both, or null when one is not a function over constant keys.
    */
   static PartialFcn merged(TlaType f, TlaType g) {
     if (!partialOrEmpty(f) || !partialOrEmpty(g) || isEmptySeq(f) && isEmptySeq(g)) {
       return null; // <<>> @@ <<>> is <<>>: no keys to name
     }
     return joinPartial(f, g);
+  }
+
+  /**
+   * The constant sets a value of type {@code t} is an element of, when {@code t} is finite: the
+   * sets of an enumeration or a bounded integer, else the one {@link #asConstantSet} builds; null
+   * when {@code t} has none. A partial function keyed by such values has these keys.
+   */
+  static List<Closed> keysOf(TlaType t) {
+    if (t instanceof Enum e) {
+      return e.within();
+    }
+    if (t instanceof Int i && i.bounded()) {
+      return i.within();
+    }
+    IrExpr set = asConstantSet(t);
+    return set == null ? null : List.of(Closed.of(set));
   }
 
   /** A tuple as the sequence it is (its length, its components joined); a sequence as it is. */
@@ -351,7 +368,7 @@ public sealed interface TlaType {
       return "[" + f.domain().key() + " -> " + show(f.range()) + "]";
     }
     if (t instanceof PartialFcn f) {
-      return "[SUBSET " + f.keys().key() + " -> " + show(f.range()) + "]";
+      return "[SUBSET " + joinKeys(f.keys()) + " -> " + show(f.range()) + "]";
     }
     if (t instanceof Set s) {
       return "SUBSET " + show(s.element());

@@ -107,7 +107,10 @@ public final class TypeInference {
 
   /**
    * Definitions compiled to methods are values and never assign; a primed variable in one (which
-   * the lowering does not produce) would be a way of assigning the pass did not see: generic.
+   * the lowering does not produce) would be a way of assigning the pass did not see: generic. A
+   * primed variable under {@code ENABLED} does not count: ENABLED only asks whether a successor
+   * exists (an invariant {@code clock < Max => ENABLED Tick}), and the states it tries are never
+   * reached or kept.
    */
   private void primedInDefinitions() {
     for (MachineIr.Definition d : ir.definitions()) {
@@ -443,7 +446,12 @@ public final class TypeInference {
         for (int i = 1; i < x.size(); i++) {
           typeOf(x.get(i));
         }
-        return x.size() == 2 ? component(f, x.get(1)) : TlaType.GENERIC;
+        if (x.size() > 2) {
+          // f[a, b]: a function over a product (the key is the tuple <<a, b>>)
+          return f instanceof TlaType.Fcn fcn ? fcn.range() : f instanceof TlaType.PartialFcn p ? p.range()
+              : f instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+        }
+        return component(f, x.get(1));
       }
       case SELECT: {
         TlaType r = typeOf(x.get(0));
@@ -455,7 +463,11 @@ public final class TypeInference {
           return value(fcn.domain().expr());
         }
         if (f instanceof TlaType.PartialFcn fcn) {
-          return value(fcn.keys().expr()); // a subset of the keys: their type
+          TlaType keys = TlaType.BOTTOM; // a subset of the keys: their type
+          for (TlaType.Closed k : fcn.keys()) {
+            keys = TlaType.join(keys, value(k.expr()));
+          }
+          return keys;
         }
         return new TlaType.Set(f instanceof TlaType.Seq || f instanceof TlaType.Tuple ? TlaType.INT : TlaType.GENERIC);
       }
@@ -501,8 +513,8 @@ public final class TypeInference {
         if (k instanceof TlaType.Bottom || v instanceof TlaType.Bottom) {
           return TlaType.BOTTOM; // no value yet
         }
-        IrExpr keys = TlaType.asConstantSet(k);
-        return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(TlaType.Closed.of(keys), v);
+        List<TlaType.Closed> keys = TlaType.keysOf(k);
+        return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(keys, v);
       }
       case AT_AT: {
         TlaType f = typeOf(x.get(0));
@@ -710,12 +722,42 @@ public final class TypeInference {
           : TlaType.GENERIC;
       case SET_FILTER -> b.bounds().size() == 1 && isSet(sets.get(0)) ? sets.get(0) : new TlaType.Set(TlaType.GENERIC);
       case SET_MAP -> new TlaType.Set(body);
-      case FUNCTION -> b.bounds().size() != 1 || first.tuple() || first.ids().size() != 1 ? TlaType.GENERIC
-          : isClosed(first.set()) ? new TlaType.Fcn(TlaType.Closed.of(first.set()), body)
-          : overSubset(sets.get(0), body);
+      case FUNCTION -> function(b, sets.get(0), body);
       case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq || sets.get(0) instanceof TlaType.Tuple
           ? TlaType.asSeq(sets.get(0)) : TlaType.GENERIC;
     };
+  }
+
+  /**
+   * {@code [x \in S |-> e]}: a function over S when S is constant; over {@code S1 \X S2} for
+   * {@code [x \in S1, y \in S2 |-> e]}; a sequence when S is {@code 1..n} with n known only at run
+   * time ({@code [i \in 1..n |-> i]} is {@code <<1, ..., n>>}); else a partial function when S's
+   * elements come from constant sets.
+   */
+  private TlaType function(IrExpr.Binder b, TlaType firstSet, TlaType body) {
+    List<IrExpr> domains = new ArrayList<>();
+    for (IrExpr.Bound bd : b.bounds()) {
+      if (bd.tuple()) {
+        return TlaType.GENERIC;
+      }
+      for (int i = 0; i < bd.ids().size(); i++) {
+        domains.add(bd.set());
+      }
+    }
+    if (domains.size() > 1) {
+      return domains.stream().allMatch(this::isClosed)
+          ? new TlaType.Fcn(TlaType.Closed.of(new IrExpr.Apply(TlaType.NO_SPAN, Operator.PRODUCT, domains)), body)
+          : TlaType.GENERIC;
+    }
+    IrExpr set = domains.get(0);
+    if (isClosed(set)) {
+      return new TlaType.Fcn(TlaType.Closed.of(set), body);
+    }
+    if (set instanceof IrExpr.Apply a && a.op() == Operator.INTERVAL && a.args().get(0) instanceof IrExpr.Lit l
+        && l.kind() == IrExpr.LitKind.INT && l.text().equals("1")) {
+      return body instanceof TlaType.Bottom ? TlaType.BOTTOM : new TlaType.Seq(body, -1);
+    }
+    return overSubset(firstSet, body);
   }
 
   /**
@@ -726,8 +768,8 @@ public final class TypeInference {
     if (set instanceof TlaType.Bottom) {
       return TlaType.BOTTOM; // no value yet
     }
-    IrExpr keys = set instanceof TlaType.Set s ? TlaType.asConstantSet(s.element()) : null;
-    return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(TlaType.Closed.of(keys), body);
+    List<TlaType.Closed> keys = set instanceof TlaType.Set s ? TlaType.keysOf(s.element()) : null;
+    return keys == null ? TlaType.GENERIC : new TlaType.PartialFcn(keys, body);
   }
 
   /** {@code [f EXCEPT ![a].b = e, ...]}: the same shape, each updated component joined with its new value. */
@@ -860,9 +902,12 @@ public final class TypeInference {
     return d != null && d.level() == 0 && !d.recursive();
   }
 
+  /** The variable references in {@code e}, outside {@code ENABLED}. */
   private static List<IrExpr.Ref> refs(IrExpr e, List<IrExpr.Ref> out) {
     if (e instanceof IrExpr.Ref r) {
       out.add(r);
+    } else if (e instanceof IrExpr.Apply a && a.op() == Operator.ENABLED) {
+      return out;
     } else if (e instanceof IrExpr.Apply a) {
       a.args().forEach(y -> refs(y, out));
     } else if (e instanceof IrExpr.Call c) {

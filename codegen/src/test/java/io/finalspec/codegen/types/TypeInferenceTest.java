@@ -252,8 +252,8 @@ class TypeInferenceTest {
 
   /**
    * A function over a set that changes is a partial function over the constant set its elements
-   * come from; a total function joins it when its domain is that set, and a function over other
-   * keys does not (the join then falls back as for other shapes).
+   * come from; a total function joins it, and functions over different keys join as a partial
+   * function over the keys of both.
    */
   @Test
   void functionsOverAChangingDomain() {
@@ -268,7 +268,48 @@ class TypeInferenceTest {
                   /\\ g' = (q :> 1)
         """, "CONSTANTS P = {p1, p2}\n Q = {q1}\nINIT Init\nNEXT Next\n");
     assertEquals("[SUBSET P -> Int in (SET_ENUM 0) \\cup (SET_ENUM 1)]", t.get("f"));
-    assertEquals("Generic", t.get("g"), "P's functions and Q's partial functions have no common type");
+    assertEquals("[SUBSET P \\cup Q -> Int in (SET_ENUM 0) \\cup (SET_ENUM 1)]", t.get("g"));
+  }
+
+  /**
+   * {@code [i \in 1..n |-> e]} with n known at run time is a sequence; a function of two bounds is
+   * a function over their product, read as {@code g[r, c]}.
+   */
+  @Test
+  void sequencesByIndexAndFunctionsOverProducts() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences, TLC
+        CONSTANTS Pegs, N
+        VARIABLES towers, grid, cell
+        Stack(n) == [i \\in 1..n |-> i]
+        Init == /\\ towers = (1 :> Stack(N)) @@ [p \\in Pegs |-> <<>>]
+                /\\ grid = [r \\in 1..2, c \\in Pegs |-> FALSE]
+                /\\ cell = FALSE
+        Next == \\E p, q \\in Pegs :
+                  /\\ towers' = [towers EXCEPT ![p] = Tail(@), ![q] = <<Head(towers[p])>> \\o @]
+                  /\\ grid' = [grid EXCEPT ![1, p] = ~@]
+                  /\\ cell' = grid[2, q]
+        """, "CONSTANTS Pegs = {1, 2, 3}\n N = 3\nINIT Init\nNEXT Next\n");
+    assertEquals("[SUBSET (SET_ENUM 1) \\cup Pegs -> Seq(Int)]", t.get("towers"));
+    assertEquals("[(PRODUCT (INTERVAL 1 2) Pegs) -> Bool]", t.get("grid"));
+    assertEquals("Bool", t.get("cell"));
+  }
+
+  /**
+   * A primed variable under ENABLED (an invariant that asks whether a step is possible) assigns
+   * nothing: the variable keeps its type.
+   */
+  @Test
+  void enabledInAnInvariantDoesNotWiden() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals
+        VARIABLES clock
+        Init == clock = 0
+        Tick == clock < 3 /\\ clock' = clock + 1
+        Next == Tick
+        CanTick == clock < 3 => ENABLED Tick
+        """, "INIT Init\nNEXT Next\nINVARIANT CanTick\n");
+    assertEquals("Int", t.get("clock"));
   }
 
   /** A record applied to a key chosen at run time gives one of its fields. */

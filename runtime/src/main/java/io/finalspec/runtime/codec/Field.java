@@ -126,11 +126,25 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     }
 
     /**
-     * Functions whose domain is any subset of {@code keys} (a finite set), with values of type
-     * {@code range}: the partial functions a spec grows with {@code :>} and {@code @@}.
+     * Functions whose domain is any subset of the union of {@code keys} (finite sets), with values
+     * of type {@code range}: the partial functions a spec grows with {@code :>} and {@code @@}.
      */
-    public static Field partialFunction(Value keys, Field range) {
-        return new PartialFunction(elements(keys), range);
+    public static Field partialFunction(Field range, Value... keys) {
+        List<Value> all = new ArrayList<>();
+        for (Value set : keys) {
+            all.addAll(Arrays.asList(elements(set)));
+        }
+        all.sort(ValueOrder::compare);
+        List<Value> distinct = new ArrayList<>();
+        for (Value k : all) {
+            if (distinct.isEmpty() || ValueOrder.compare(distinct.get(distinct.size() - 1), k) != 0) {
+                distinct.add(k);
+            }
+        }
+        if (distinct.size() > MAX_MEMBERS) {
+            throw new TlaEvalException("a set of " + distinct.size() + " keys is too large to number for a state encoding");
+        }
+        return new PartialFunction(distinct.toArray(new Value[0]), range);
     }
 
     /** Finite sets of values of type {@code element}, as a bit set over its numbering. */

@@ -154,17 +154,18 @@ class PackedCodecTest {
   /**
    * Partial functions (built as a spec builds them, with {@code :>} and {@code @@}) over any subset
    * of their keys, the empty one among them: numbered while small (a record range), key by key
-   * when wide (any integer); a key outside the keys, or a value that is not a function, is refused.
+   * when wide (any integer), the keys the union of sets that may overlap; a key outside the keys,
+   * or a value that is not a function, is refused.
    */
   @Test
   void partialFunctionsRoundTripOverEverySubsetOfTheirKeys() {
     List<String> pv = List.of("cache", "counts");
-    Value keys = Tla.set(names.modelValue("p1"), names.modelValue("p2"), names.str("a"));
+    Value keys = Tla.set(names.modelValue("p1"), names.modelValue("p2"));
     Value[] key = {names.modelValue("p1"), names.modelValue("p2"), names.str("a")};
     Field entry = Field.record(new Value[] {names.str("ok"), names.str("bal")}, Field.bool(), Field.members(Tla.interval(0, 2)));
     PackedCodec codec = new PackedCodec(pv, List.of(
-        Field.partialFunction(keys, entry),
-        Field.partialFunction(keys, Field.int32())),
+        Field.partialFunction(entry, keys, Tla.set(names.str("a"))),
+        Field.partialFunction(Field.int32(), Tla.set(names.str("a"), names.modelValue("p2")), keys)),
         values -> new ArrayState(pv, values));
     assertEquals(bitsFor(7 * 7 * 7) + 3 * 33, codec.bits(), codec.layout());
     qt().withFixedSeed(SEED).withExamples(500)
