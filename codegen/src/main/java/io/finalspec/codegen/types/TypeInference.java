@@ -25,7 +25,9 @@ import java.util.Map;
  * constant set or literal; arithmetic gives any 32-bit integer (TLC's range).
  *
  * <p>Bound variables have machine-wide unique ids: a bound id's type is the join over every place
- * that binds it (a definition's parameters over every call), which is sound whatever the context.
+ * that binds it, which is sound whatever the context. An operator's parameters are the exception:
+ * each call types the operator's body with its own arguments' types ({@code Drop(q, i)} of two
+ * queues of different elements).
  */
 public final class TypeInference {
   /** Types nested deeper than this are {@link TlaType.Generic} (a fixpoint on {@code s' = <<s>>} must end). */
@@ -660,6 +662,9 @@ public final class TypeInference {
     if (d == null) {
       return TlaType.GENERIC;
     }
+    if (!d.function() && !d.recursive() && !args.isEmpty() && args.size() == d.paramIds().size()) {
+      return withArguments(d, args);
+    }
     for (int i = 0; i < args.size() && i < d.paramIds().size(); i++) {
       joinInto(bound, d.paramIds().get(i), args.get(i));
     }
@@ -671,6 +676,47 @@ public final class TypeInference {
           ? new TlaType.Fcn(TlaType.Closed.of(d.domain()), range) : TlaType.GENERIC;
     }
     return definition(d);
+  }
+
+  /**
+   * The type of a call of an operator with parameters: its body typed with the parameters bound to
+   * this call's arguments' types (once per round and argument types), so that {@code Drop(q, i)}
+   * of a queue of messages and of a queue of numbers each keeps its own element type. The
+   * parameters' types are put back afterwards; what the body binds itself keeps the join over
+   * every call, which only widens.
+   */
+  private TlaType withArguments(MachineIr.Definition d, List<TlaType> args) {
+    String key = d.name() + args;
+    TlaType known = defTypes.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!inProgress.add(d.name())) {
+      return TlaType.GENERIC;
+    }
+    Map<Integer, TlaType> saved = new HashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      int id = d.paramIds().get(i);
+      saved.put(id, bound.get(id));
+      bound.put(id, args.get(i));
+    }
+    Mode outer = mode;
+    mode = Mode.VALUE;
+    try {
+      TlaType t = typeOf(d.body());
+      defTypes.put(key, t);
+      return t;
+    } finally {
+      mode = outer;
+      inProgress.remove(d.name());
+      saved.forEach((id, old) -> {
+        if (old == null) {
+          bound.remove(id);
+        } else {
+          bound.put(id, old);
+        }
+      });
+    }
   }
 
   /** The type of a definition's body (its parameters typed by every call so far), once per round. */

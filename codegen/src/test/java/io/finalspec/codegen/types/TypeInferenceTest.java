@@ -296,6 +296,24 @@ class TypeInferenceTest {
   }
 
   /**
+   * One operator applied to a queue of records and to a queue of numbers: each call is typed with
+   * its own arguments, so neither queue takes the other's elements.
+   */
+  @Test
+  void eachCallOfAnOperatorIsTypedWithItsArguments() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        VARIABLES data, acks
+        Drop(q, i) == [j \\in 1..(Len(q) - 1) |-> IF j < i THEN q[j] ELSE q[j + 1]]
+        Init == data = <<>> /\\ acks = <<>>
+        Next == \\/ /\\ data' = Append(data, [seq |-> 0, blk |-> 1]) /\\ acks' = Append(acks, 0)
+                \\/ \\E i \\in 1..Len(data) : data' = Drop(data, i) /\\ acks' = Drop(acks, i)
+        """, "INIT Init\nNEXT Next\n");
+    assertEquals("Seq([seq: Int in (SET_ENUM 0), blk: Int in (SET_ENUM 1)])", t.get("data"));
+    assertEquals("Seq(Int in (SET_ENUM 0))", t.get("acks"));
+  }
+
+  /**
    * A primed variable under ENABLED (an invariant that asks whether a step is possible) assigns
    * nothing: the variable keeps its type.
    */
