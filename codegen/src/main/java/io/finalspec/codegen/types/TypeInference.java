@@ -686,23 +686,42 @@ public final class TypeInference {
    * every call, which only widens.
    */
   private TlaType withArguments(MachineIr.Definition d, List<TlaType> args) {
-    String key = d.name() + args;
+    Map<Integer, TlaType> params = new HashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      params.put(d.paramIds().get(i), args.get(i));
+    }
+    return body(d, d.name() + args, params);
+  }
+
+  /** The type of a definition's body (its parameters typed by every call so far), once per round. */
+  private TlaType definition(MachineIr.Definition d) {
+    return body(d, d.name(), Map.of());
+  }
+
+  /**
+   * The type of {@code d}'s body with {@code params} bound to these types for the time of it (their
+   * types before are put back), kept under {@code key} for the round.
+   */
+  private TlaType body(MachineIr.Definition d, String key, Map<Integer, TlaType> params) {
     TlaType known = defTypes.get(key);
     if (known != null) {
       return known;
     }
-    if (!inProgress.add(d.name())) {
+    if (d.recursive() || !inProgress.add(d.name())) {
       return TlaType.GENERIC;
     }
     Map<Integer, TlaType> saved = new HashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      int id = d.paramIds().get(i);
-      saved.put(id, bound.get(id));
-      bound.put(id, args.get(i));
-    }
+    params.forEach((id, t) -> saved.put(id, bound.put(id, t)));
     Mode outer = mode;
     mode = Mode.VALUE;
     try {
+      if (d.function()) {
+        TlaType domain = typeOf(d.domain());
+        List<Integer> own = d.paramIds().subList(d.captured(), d.paramIds().size());
+        if (own.size() == 1) {
+          joinInto(bound, own.get(0), element(domain));
+        }
+      }
       TlaType t = typeOf(d.body());
       defTypes.put(key, t);
       return t;
@@ -716,34 +735,6 @@ public final class TypeInference {
           bound.put(id, old);
         }
       });
-    }
-  }
-
-  /** The type of a definition's body (its parameters typed by every call so far), once per round. */
-  private TlaType definition(MachineIr.Definition d) {
-    TlaType known = defTypes.get(d.name());
-    if (known != null) {
-      return known;
-    }
-    if (d.recursive() || !inProgress.add(d.name())) {
-      return TlaType.GENERIC;
-    }
-    Mode outer = mode;
-    mode = Mode.VALUE;
-    try {
-      if (d.function()) {
-        TlaType domain = typeOf(d.domain());
-        List<Integer> own = d.paramIds().subList(d.captured(), d.paramIds().size());
-        if (own.size() == 1) {
-          joinInto(bound, own.get(0), element(domain));
-        }
-      }
-      TlaType t = typeOf(d.body());
-      defTypes.put(d.name(), t);
-      return t;
-    } finally {
-      mode = outer;
-      inProgress.remove(d.name());
     }
   }
 

@@ -519,12 +519,11 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         /** The shape of the functions over each subset of the keys (by bit mask), built on first use; null when there are too many. */
         private final FcnShape[] shapes;
 
+        /** {@code keys}: distinct, in TLC's order ({@link #partialFunction} sorts the union of the key sets). */
         PartialFunction(Value[] keys, Field range) {
-            Field[] ranges = new Field[keys.length];
-            Arrays.fill(ranges, range);
-            this.keys = Domain.sorted(keys, ranges).keys();
+            this.keys = keys;
             this.range = range;
-            long per = range.cardinality() < 0 || range.cardinality() == Long.MAX_VALUE ? -1 : range.cardinality() + 1;
+            long per = range.cardinality() < 0 ? -1 : range.cardinality() + 1;
             long n = 1;
             for (int i = 0; i < keys.length && n >= 0; i++) {
                 n = per < 0 || n > (1L << 62) / per ? -1 : n * per;
