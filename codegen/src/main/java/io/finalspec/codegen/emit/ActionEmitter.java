@@ -100,7 +100,7 @@ final class ActionEmitter {
 
     void calledFrom(Scope sc) {
       callers.add(sc.assigned.clone());
-      allOwned &= sc.owned;
+      allOwned &= sc.owned || sc.next != null; // a caller with locals passes a new array
     }
 
     /** Per variable: TRUE or FALSE when every caller agrees, else null (checked at run time). */
@@ -174,7 +174,11 @@ final class ActionEmitter {
     base = name;
     continuations = 0;
     Scope sc = Scope.method("s", false, null, "s", "out", "label", "n", "e");
-    sc.partial = "n";
+    if (m0 == Mode.NEXT) {
+      sc.next = new CodeBlock[nvars()]; // every variable unassigned, held in locals from here on
+    } else {
+      sc.partial = "n";
+    }
     sc.assigned = new Boolean[nvars()];
     Arrays.fill(sc.assigned, Boolean.FALSE);
     sc.owned = true;
@@ -189,7 +193,9 @@ final class ActionEmitter {
     b.beginControlFlow("try");
     List<Item> list = new ArrayList<>(List.of(Item.of(body, false)));
     leadingGuards(list, sc, b);
-    b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
+    if (sc.next == null) {
+      b.addStatement("$T n = new $T[$L]", VALUES, ExprEmitter.VALUE, nvars());
+    }
     items(list, sc, b, "return");
     b.nextControlFlow("catch ($T e)", EVAL_EXCEPTION);
     b.addStatement("throw at(e, label.toString(), $S)", span.where());
@@ -296,11 +302,20 @@ final class ActionEmitter {
         int i = target.index();
         CodeBlock set = ex.value(((IrExpr.Apply) e).args().get(1), sc);
         if (Boolean.TRUE.equals(sc.assigned[i])) { // x' has its value: a membership test
-          b.addStatement("if (!$T.in($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, set, fail);
+          b.addStatement("if (!$T.in($L, $L)) $L", ExprEmitter.TLA, assignedValue(sc, i), set, fail);
           list = popAll(list);
           continue;
         }
         String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+        if (sc.next != null) { // x' unassigned (locals know it): each element in a local of its own
+          b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, v, ExprEmitter.TLA, set);
+          Scope in = sc.child();
+          in.next[i] = CodeBlock.of("$L", v);
+          in.assigned[i] = Boolean.TRUE;
+          items(popAll(list), in, b, "continue");
+          b.endControlFlow();
+          return;
+        }
         if (Boolean.FALSE.equals(sc.assigned[i])) {
           b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, v, ExprEmitter.TLA, set);
         } else {
@@ -335,7 +350,7 @@ final class ActionEmitter {
         if (mayBeBoolean) {
           List<Item> rest = shareable(popAll(list), sc, 2);
           comment(b, e.span());
-          b.beginControlFlow("if (!allAssigned($L))", sc.partial);
+          b.beginControlFlow("if (!allAssigned($L))", sc.partialArray());
           branch(e, new ArrayList<>(rest), sc.child(), b, fail);
           b.addStatement("$L", fail);
           b.endControlFlow();
@@ -572,7 +587,7 @@ final class ActionEmitter {
     List<Item> k = shareable(rest, sc, 2);
     int number = ++continuations;
     String name = sym.member(base + "_forall" + number);
-    Frame f = frame(name, sc, List.of(ArrayTypeName.of(VALUES), TypeName.INT), List.of("contexts", "k"));
+    Frame f = frame(name, sc, false, List.of(ArrayTypeName.of(VALUES), TypeName.INT), List.of("contexts", "k"));
     String fctx = f.extra().get(0);
     String fk = f.extra().get(1);
     f.method().addJavadoc("Instance {@code length - k} of the \\A at $L, then the next; after the last, the conjuncts after it.\n",
@@ -685,7 +700,12 @@ final class ActionEmitter {
       v = CodeBlock.of("$L", local);
     }
     if (Boolean.TRUE.equals(known)) {
-      b.addStatement("if (!$T.eq($L[$L], $L)) $L", ExprEmitter.TLA, sc.partial, i, v, fail);
+      b.addStatement("if (!$T.eq($L, $L)) $L", ExprEmitter.TLA, assignedValue(sc, i), v, fail);
+      return;
+    }
+    if (sc.next != null) { // locals: x' is the local (or the field read) from here on, no array written
+      sc.next[i] = v;
+      sc.assigned[i] = Boolean.TRUE;
       return;
     }
     if (sc.owned && Boolean.FALSE.equals(known)) {
@@ -711,9 +731,18 @@ final class ActionEmitter {
     sc.assigned[i] = Boolean.TRUE;
   }
 
+  /** The value of an x' known to be assigned: its local, or its element of the partial state array. */
+  private static CodeBlock assignedValue(Scope sc, int i) {
+    return sc.next != null ? sc.next[i] : CodeBlock.of("$L[$L]", sc.partial, i);
+  }
+
   private void finish(Scope sc, CodeBlock.Builder b) {
     if (mode == Mode.ENABLED) {
       b.addStatement("out.accept(label, null)");
+    } else if (sc.next != null && allKnownAssigned(sc)) {
+      b.addStatement("out.accept(label, successor(s$L))", nextArgs(sc));
+    } else if (sc.next != null) {
+      b.addStatement("out.accept(label, complete($L, label))", sc.partialArray());
     } else if (allKnownAssigned(sc)) {
       b.addStatement(mode == Mode.NEXT ? "out.accept(label, successorOf(s, $L))" : "out.accept(stateOf($L))", sc.partial);
     } else if (mode == Mode.NEXT) {
@@ -721,6 +750,15 @@ final class ActionEmitter {
     } else {
       b.addStatement("out.accept(completeInit($L))", sc.partial);
     }
+  }
+
+  /** {@code , v0, v1, ...}: the locals of every x', in variable order. */
+  private static CodeBlock nextArgs(Scope sc) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (CodeBlock v : sc.next) {
+      b.add(", $L", v);
+    }
+    return b.build();
   }
 
   // ------------------------------------------------------------------ continuations
@@ -736,7 +774,7 @@ final class ActionEmitter {
   private KCall continuation(List<Item> rest, Scope sc) {
     int number = ++continuations;
     String name = sym.member(base + "_then" + number);
-    Pending p = new Pending(number, frame(name, sc, List.of(), List.of()), List.copyOf(rest));
+    Pending p = new Pending(number, frame(name, sc, mode == Mode.NEXT, List.of(), List.of()), List.copyOf(rest));
     pending.push(p);
     return new KCall(name, p.frame.ids(), List.of(), p);
   }
@@ -746,33 +784,76 @@ final class ActionEmitter {
     Frame f = p.frame;
     f.scope().assigned = p.known(nvars());
     f.scope().owned = !p.callers.isEmpty() && p.allOwned;
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (f.nextParams() != null) {
+      byVariable(f, b);
+    }
     Span first = firstSpan(p.rest);
     f.method().addJavadoc("Continues $L after a branch$L.\n", Comments.safe(base),
         first == null ? "" : " with the conjuncts from " + Comments.safe(first.where()));
-    CodeBlock.Builder b = CodeBlock.builder();
     items(new ArrayList<>(p.rest), f.scope(), b, "return");
     f.method().addCode(b.build());
     helpers.put(p.number, f.method().build());
   }
 
-  /** A continuation method being built: its scope, builder, the bound ids it receives and its extra parameters' names. */
-  private record Frame(Scope scope, MethodSpec.Builder method, List<Integer> ids, List<String> extra) {}
+  /**
+   * A continuation that receives each x' as a parameter: where its callers agree on which are
+   * assigned (the common case) they stay locals; else they go into an array of its own, as the
+   * run-time checks of a partial state known only in part need.
+   */
+  private void byVariable(Frame f, CodeBlock.Builder b) {
+    Scope k = f.scope();
+    boolean allKnown = Arrays.stream(k.assigned).allMatch(java.util.Objects::nonNull);
+    List<CodeBlock> params = new ArrayList<>();
+    for (String v : f.nextParams()) {
+      params.add(CodeBlock.of("$L", v));
+    }
+    if (allKnown) {
+      k.next = new CodeBlock[nvars()];
+      for (int i = 0; i < nvars(); i++) {
+        k.next[i] = Boolean.TRUE.equals(k.assigned[i]) ? params.get(i) : null;
+      }
+    } else {
+      k.partial = k.fresh("n");
+      k.owned = true;
+      b.addStatement("$T $L = new $T[] {$L}", VALUES, k.partial, ExprEmitter.VALUE, CodeBlock.join(params, ", "));
+    }
+  }
 
   /**
-   * The head of a continuation method {@code name}: the state, the partial state {@code n}, every
-   * bound variable of {@code sc}, the {@code extraTypes} parameters, then the label and sink.
+   * A continuation method being built: its scope, builder, the bound ids it receives, its extra
+   * parameters' names, and the parameter of each x' when it receives them one by one (else null: it
+   * receives the partial state array {@code n}).
    */
-  private Frame frame(String name, Scope sc, List<TypeName> extraTypes, List<String> extraNames) {
+  private record Frame(Scope scope, MethodSpec.Builder method, List<Integer> ids, List<String> extra,
+      List<String> nextParams) {}
+
+  /**
+   * The head of a continuation method {@code name}: the state, the partial state ({@code n}, or
+   * {@code byVariable} one parameter per x'), every bound variable of {@code sc}, the
+   * {@code extraTypes} parameters, then the label and sink.
+   */
+  private Frame frame(String name, Scope sc, boolean byVariable, List<TypeName> extraTypes, List<String> extraNames) {
     Scope k = mode != Mode.INIT
         ? Scope.method("s", false, null, "s", "out", "label", "n", "e")
         : Scope.method(null, true, null, "out", "n", "e");
-    k.partial = "n";
     k.assigned = new Boolean[nvars()];
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
     if (mode != Mode.INIT) {
       m.addParameter(sym.state, "s");
     }
-    m.addParameter(VALUES, "n");
+    List<String> nextParams = null;
+    if (byVariable) {
+      nextParams = new ArrayList<>();
+      for (int i = 0; i < nvars(); i++) {
+        String p = k.fresh(sym.varName(i) + "Next");
+        m.addParameter(ExprEmitter.VALUE, p);
+        nextParams.add(p);
+      }
+    } else {
+      k.partial = "n";
+      m.addParameter(VALUES, "n");
+    }
     List<Integer> ids = new ArrayList<>(sc.bound.keySet());
     for (Integer id : ids) {
       m.addParameter(ExprEmitter.VALUE, k.bind(id, sc.bound.get(id)));
@@ -788,7 +869,7 @@ final class ActionEmitter {
     } else {
       m.addParameter(INIT_SINK, "out");
     }
-    return new Frame(k, m, ids, extra);
+    return new Frame(k, m, ids, extra, nextParams);
   }
 
   private static Span firstSpan(List<Item> rest) {
@@ -808,7 +889,14 @@ final class ActionEmitter {
     if (mode != Mode.INIT) {
       args.add(CodeBlock.of("s"));
     }
-    args.add(CodeBlock.of("$L", sc.partial));
+    if (k.target() != null && k.target().frame.nextParams() != null) {
+      for (int i = 0; i < nvars(); i++) { // each x' as it is known here: a local, an element of n, or null
+        args.add(sc.next != null ? (sc.next[i] != null ? sc.next[i] : CodeBlock.of("null"))
+            : CodeBlock.of("$L[$L]", sc.partial, i));
+      }
+    } else {
+      args.add(sc.partialArray()); // from locals: a new array, the continuation's own
+    }
     for (Integer id : k.ids()) {
       args.add(CodeBlock.of("$L", sc.local(id)));
     }

@@ -251,10 +251,14 @@ final class ExprEmitter {
         if (sc.primedState != null) {
           return CodeBlock.of("$L.$L", sc.primedState, sym.varFields[r.index()]);
         }
-        if (sc.partial == null) {
+        if (sc.next != null && sc.next[r.index()] != null) {
+          return sc.next[r.index()];
+        }
+        if (!sc.hasPartial()) {
           throw new IllegalStateException("primed variable " + r.name() + " outside an action");
         }
-        return CodeBlock.of("read($L, $L, $S)", sc.partial, r.index(), r.name() + "'");
+        // unassigned (in the locals of sc.next) or not known to be: TLC's error when it has no value
+        return CodeBlock.of("read($L, $L, $S)", sc.partialArray(), r.index(), r.name() + "'");
       case CONST: {
         String f = sym.constFields.get(r.name());
         return CodeBlock.of("this.$L", f);

@@ -40,6 +40,17 @@ final class Helpers {
         .addParameter(sym.state, "s").addParameter(VALUES, "n")
         .addStatement("return new $T(s$L)", sym.state, n == 0 ? CodeBlock.of("") : CodeBlock.of(", $L", argsOf("n", n)))
         .build());
+    MethodSpec.Builder successor = MethodSpec.methodBuilder("successor").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(sym.state)
+        .addJavadoc("A successor of {@code s} from the values of its variables, in declaration order (an action that\n"
+            + "holds them in locals): its fingerprint comes from {@code s}'s through the variables that changed.\n")
+        .addParameter(sym.state, "s");
+    CodeBlock.Builder successorArgs = CodeBlock.builder();
+    for (int i = 0; i < n; i++) {
+      successor.addParameter(VALUE, "v" + i);
+      successorArgs.add(", v$L", i);
+    }
+    out.add(successor.addStatement("return new $T(s$L)", sym.state, successorArgs.build()).build());
     out.add(MethodSpec.methodBuilder("complete").addModifiers(Modifier.PRIVATE).returns(sym.state)
         .addParameter(VALUES, "n").addParameter(ActionEmitter.LABEL, "label")
         .addStatement("$T.requireComplete(n, variables(), label)", PARTIAL_STATE)

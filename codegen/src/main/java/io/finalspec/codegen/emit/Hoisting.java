@@ -63,7 +63,7 @@ final class Hoisting {
 
   /** Whether code in this scope runs only after construction, so it may read hoisted fields. */
   static boolean afterConstruction(Scope sc) {
-    return sc.state != null || sc.varsFromPartial || sc.partial != null || sc.primedState != null || sc.lifted;
+    return sc.state != null || sc.varsFromPartial || sc.hasPartial() || sc.primedState != null || sc.lifted;
   }
 
   /** A constant expression worth a field: not already a field, a cached constant or a small integer. */

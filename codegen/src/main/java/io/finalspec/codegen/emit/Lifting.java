@@ -75,7 +75,7 @@ final class Lifting {
       boolean unprimed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.VAR
           || x instanceof IrExpr.Call || x instanceof IrExpr.Apply a && a.op() == Operator.ENABLED);
       boolean state = sc.state != null && unprimed;
-      boolean partial = sc.partial != null && (sc.primedState == null && primed || sc.varsFromPartial && unprimed);
+      boolean partial = sc.hasPartial() && (sc.primedState == null && primed || sc.varsFromPartial && unprimed);
       boolean primedState = sc.primedState != null && primed;
       // only the parameters the method takes are reserved: a bound t stays t where no next state is read
       List<String> reserved = new ArrayList<>();
@@ -98,7 +98,7 @@ final class Lifting {
       if (partial) {
         inner.partial = "n";
         parameters.add(ParameterSpec.builder(ArrayTypeName.of(VALUE), "n").build());
-        args.add(CodeBlock.of("$L", sc.partial));
+        args.add(sc.partialArray());
       }
       if (primedState) {
         parameters.add(ParameterSpec.builder(sym.state, "t").build());

@@ -1,7 +1,10 @@
 package io.finalspec.codegen.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +20,15 @@ final class Scope {
   final Map<Integer, String> bound;
   /** The local holding the current state, or null in constant contexts (constructor). */
   final String state;
-  /** The local holding the partial state being assigned (null when none). */
+  /** The local holding the partial state being assigned (null when none, or when it lives in {@link #next}). */
   String partial;
+  /**
+   * A NEXT action's partial state held in Java expressions rather than an array: per variable, the
+   * local (or {@code s.x} for UNCHANGED x) holding x' where x' is assigned, null where it is not.
+   * Null when the partial state is the array {@link #partial}. Every variable's status is then
+   * statically known, so an assignment is a new local and a branch needs no copy.
+   */
+  CodeBlock[] next;
   /** Init: unprimed variables are read from the partial state. */
   final boolean varsFromPartial;
   /** Action constraints: primed variables are read from this complete state. */
@@ -79,9 +89,30 @@ final class Scope {
   Scope child() {
     Scope c = new Scope(names, used, new LinkedHashMap<>(bound), state, partial, varsFromPartial, primedState);
     c.assigned = assigned.clone();
+    c.next = next == null ? null : next.clone();
     c.owned = owned;
     c.lifted = lifted;
     return c;
+  }
+
+  /** Whether primed variables (or, in Init, the variables) are being assigned here: an array or locals. */
+  boolean hasPartial() {
+    return partial != null || next != null;
+  }
+
+  /**
+   * The partial state as an array expression: {@link #partial}, or a new array of the {@link #next}
+   * locals (null for the unassigned), made where a method that takes an array is called.
+   */
+  CodeBlock partialArray() {
+    if (next == null) {
+      return CodeBlock.of("$L", partial);
+    }
+    List<CodeBlock> items = new ArrayList<>();
+    for (CodeBlock v : next) {
+      items.add(v == null ? CodeBlock.of("null") : v);
+    }
+    return CodeBlock.of("new $T[] {$L}", ExprEmitter.VALUE, CodeBlock.join(items, ", "));
   }
 
   /** Allocates a Java local for bound id {@code id}, suggested by its TLA+ name. */

@@ -15,7 +15,7 @@ final class Symbols {
   static final String[] RESERVED_MEMBERS = {
     "names", "TLC_NAMES", "NameTable", "PartialState", "Evaluation", "Symmetry", "specName", "variables", "actionNames", "initStates", "successors", "invariants", "constraints",
     "actionConstraints", "checkDeadlock", "view", "state", "steps", "bind", "read", "candidates", "allAssigned", "contexts",
-    "complete", "completeInit", "stateOf", "successorOf", "checkAssumptions", "checkConstantFormulas", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
+    "complete", "completeInit", "stateOf", "successorOf", "successor", "checkAssumptions", "checkConstantFormulas", "let", "caseFail", "at", "permute", "canonical", "perms", "closure", "union", "asState", "inDomain",
     "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize",
     "State", "Step", "Body", "Check", "ActionCheck", "Value", "Tla", "Machine", "ActionLabel", "List",
     "ArrayList", "Consumer", "Arrays", "ModelValue", "SetValue", "FcnValue", "ValueOrder", "TlaEvalException",

@@ -128,6 +128,33 @@ class SuccessorTest {
   }
 
   @Test
+  void continuationWhoseCallersAssignDifferentVariables() {
+    // one disjunct assigns x', the other y': the conjuncts after them test one and enumerate the other
+    Machine m = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Next == (x' = 1 \\/ y' = 5) /\\ x' \\in {1, 3} /\\ y' \\in {5, 6}\n");
+    assertEquals(List.of("Next -> x=1 y=5", "Next -> x=1 y=6", "Next -> x=1 y=5", "Next -> x=3 y=5"), successors(m));
+  }
+
+  @Test
+  void primedVariablesReadInsideALiftedBinder() {
+    Machine m = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Next == x' = x + 1 /\\ y' = (CHOOSE i \\in {1, 2, 3} : i > x')\n");
+    assertEquals(List.of("Next -> x=1 y=2"), successors(m));
+    Machine early = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Next == y' = (CHOOSE i \\in {1, 2, 3} : i > x') /\\ x' = 0\n");
+    TlaEvalException e = assertThrows(TlaEvalException.class, () -> successors(early));
+    assertTrue(e.getMessage().contains("x'"), e.getMessage());
+  }
+
+  @Test
+  void forallThatAssignsThenAConjunctReadingIt() {
+    // the first instance assigns x', the second tests it; y' then reads x'
+    Machine m = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
+        + "Next == (\\A i \\in {1, 2} : x' = 1) /\\ y' = x' + 1\n");
+    assertEquals(List.of("Next -> x=1 y=2"), successors(m));
+  }
+
+  @Test
   void incompleteSuccessorIsTlcsError() {
     Machine m = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\nHalf == x' = 1\nNext == Half\n");
     TlaEvalException e = assertThrows(TlaEvalException.class, () -> successors(m));
