@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
 import io.finalspec.codegen.ir.TemporalClause;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,11 +121,61 @@ final class TemporalEmitter {
       // lambda parameters are fresh names: a bound variable of the \A may be called s, t or out
       String st = in.fresh("st");
       String out = in.fresh("out");
-      b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L)))", FAIRNESS,
+      CodeBlock changes = CodeBlock.of("null");
+      List<Integer> vars = subscriptVariables(f.subscript(), 0);
+      if (vars != null) {
+        String name = sym.member("fairness" + fairnessCount + "Changes");
+        methods.add(changesMethod(name, text, vars));
+        String from = in.fresh("from");
+        String to = in.fresh("to");
+        changes = CodeBlock.of("($L, $L) -> $L(asState($L), asState($L))", from, to, name, from, to);
+      }
+      b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L), $L))", FAIRNESS,
           named(text, f.forall(), in), f.strong(), st, out, list, st, out, st, sub,
-          args("asState(" + st + ")", null, f.forall(), in));
+          args("asState(" + st + ")", null, f.forall(), in), changes);
       return b.build();
     });
+  }
+
+  /**
+   * The variables of a subscript that is a variable or a tuple of them, through 0-ary definitions
+   * ({@code vars == <<x, y>>}), in order without repeats; null for any other expression.
+   */
+  private List<Integer> subscriptVariables(IrExpr e, int depth) {
+    if (depth > 32) {
+      return null;
+    }
+    if (e instanceof IrExpr.Ref r && r.kind() == IrExpr.RefKind.VAR) {
+      return List.of(r.index());
+    }
+    if (e instanceof IrExpr.Call c && c.args().isEmpty()) {
+      MachineIr.Definition d = sym.defs.get(c.def());
+      return d == null || !d.params().isEmpty() || d.recursive() || d.function() ? null : subscriptVariables(d.body(), depth + 1);
+    }
+    if (e instanceof IrExpr.Apply a && a.op() == Operator.TUPLE) {
+      java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+      for (IrExpr x : a.args()) {
+        List<Integer> vs = subscriptVariables(x, depth + 1);
+        if (vs == null) {
+          return null;
+        }
+        all.addAll(vs);
+      }
+      return List.copyOf(all);
+    }
+    return null;
+  }
+
+  /** {@code t} changes the subscript of {@code s}: one of its variables differs (a tuple differs where an element does). */
+  private MethodSpec changesMethod(String name, String text, List<Integer> vars) {
+    List<CodeBlock> differs = new ArrayList<>();
+    for (int i : vars) {
+      differs.add(CodeBlock.of("!s.$L.equals(t.$L)", sym.varFields[i], sym.varFields[i]));
+    }
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.BOOLEAN)
+        .addJavadoc("Whether {@code t} changes the subscript of $L: one of its variables differs.\n", Comments.safe(text))
+        .addParameter(sym.state, "s").addParameter(sym.state, "t")
+        .addStatement("return $L", differs.isEmpty() ? CodeBlock.of("false") : CodeBlock.join(differs, " || ")).build();
   }
 
   // ------------------------------------------------------------------ properties

@@ -1,6 +1,7 @@
 package io.finalspec.runtime.machine;
 
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,12 +17,23 @@ import io.finalspec.runtime.value.Value;
  * semantics), and {@code subscript}, which evaluates v: a successor t of s is an
  * {@code <<A>>_v} step when {@code subscript(t)} differs from {@code subscript(s)}.
  */
-public record Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript) {
+public record Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript,
+        BiPredicate<State, State> changes) {
 
+    /**
+     * {@code changes}, when not null, decides the same as comparing the subscripts, without
+     * evaluating them: the generator makes one where v is a tuple of variables ({@code vars ==
+     * <<x, y>>}: t changes v when it changes one of them), so no tuple is built per transition.
+     */
     public Fairness {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(subscript, "subscript");
+    }
+
+    /** A fairness condition whose steps are found by comparing the subscripts. */
+    public Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript) {
+        this(name, strong, action, subscript, null);
     }
 
     /** Enumerates the successors of a state under one action. */

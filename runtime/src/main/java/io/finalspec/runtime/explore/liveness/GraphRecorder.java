@@ -260,6 +260,14 @@ public final class GraphRecorder {
             LongSet out = steps[f];
             out.clear();
             Fairness fair = fairness[f];
+            if (fair.changes() != null) {
+                fair.action().accept(s, t -> {
+                    if (fair.changes().test(s, t)) {
+                        out.add(States.viewFingerprint(machine, t));
+                    }
+                });
+                return;
+            }
             Value before = fair.subscript().apply(s);
             fair.action().accept(s, t -> {
                 if (!before.equals(fair.subscript().apply(t))) {
