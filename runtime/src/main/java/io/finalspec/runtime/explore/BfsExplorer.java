@@ -169,6 +169,9 @@ public final class BfsExplorer {
         volatile long frontierSize;
         volatile Slice[] slices = new Slice[0];
         volatile LevelChunk[] outputs = new LevelChunk[0];
+        /** Chunks of a level already expanded, for the outputs of the level being expanded (see {@link LevelChunk#reusedFor}). */
+        volatile LevelChunk[] spare = new LevelChunk[0];
+        final AtomicInteger spareNext = new AtomicInteger();
         /** The liveness graph's record of each slice of the level, when recording. */
         volatile GraphRecorder.Slice[] recorded;
         final AtomicInteger cursor = new AtomicInteger();
@@ -277,6 +280,7 @@ public final class BfsExplorer {
                 if (graph != null) {
                     graph.merge(recorded);
                 }
+                recycle(frontier, outputs);
                 frontier = next;
                 frontierSize = nextSize;
                 if (nextSize > 0) {
@@ -286,6 +290,26 @@ public final class BfsExplorer {
             Failure f = failure.get();
             long left = f == null && !capped ? 0 : frontierSize;
             return finish(f, left);
+        }
+
+        /** The chunks of {@code expanded} (read) and the empty ones of {@code made}, as spares for the level after next. */
+        private void recycle(List<LevelChunk> expanded, LevelChunk[] made) {
+            List<LevelChunk> free = new ArrayList<>(expanded);
+            for (LevelChunk c : made) {
+                if (c != null && c.size() == 0) {
+                    free.add(c);
+                }
+            }
+            spareNext.set(0);
+            spare = free.toArray(new LevelChunk[0]);
+        }
+
+        /** An empty chunk for one slice's successors: a spare one where there is one left. */
+        private LevelChunk outputChunk() {
+            LevelChunk[] pool = spare;
+            int k = spareNext.getAndIncrement();
+            LevelChunk reused = k < pool.length ? pool[k].reusedFor(nextCodec) : null;
+            return reused != null ? reused : new LevelChunk(nextCodec, 2 * SLICE);
         }
 
         /** Expands every state of {@code level}, on the pool's workers or (without a pool) on this thread. */
@@ -359,7 +383,7 @@ public final class BfsExplorer {
                     break;
                 }
                 Slice slice = work[j];
-                LevelChunk next = new LevelChunk(nextCodec, 2 * SLICE);
+                LevelChunk next = outputChunk();
                 GraphRecorder.Slice part = graph == null ? null : graph.slice();
                 Expansion expansion = new Expansion(next, part);
                 for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {

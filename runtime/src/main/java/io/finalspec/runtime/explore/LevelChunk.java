@@ -63,6 +63,24 @@ final class LevelChunk {
         return size;
     }
 
+    /**
+     * This chunk emptied for another level whose codec is {@code next}, its arrays kept (at the
+     * size they grew to), or null when it stored its states another way: a level expanded gives its
+     * chunks to the level after next, so the frontier's arrays are allocated once, not per level,
+     * and the young generation holds only what one expansion makes.
+     */
+    LevelChunk reusedFor(StateCodec next) {
+        if (next != codec) {
+            return null;
+        }
+        if (states != null) {
+            Arrays.fill(states, 0, size, null);
+        }
+        declined = null;
+        size = 0;
+        return this;
+    }
+
     State state(int i) {
         if (codec == null) {
             return states[i];
