@@ -100,7 +100,7 @@ final class ActionEmitter {
 
     void calledFrom(Scope sc) {
       callers.add(sc.assigned.clone());
-      allOwned &= sc.owned || sc.next != null; // a caller with locals passes a new array
+      allOwned &= sc.owned;
     }
 
     /** Per variable: TRUE or FALSE when every caller agrees, else null (checked at run time). */
@@ -891,8 +891,7 @@ final class ActionEmitter {
     }
     if (k.target() != null && k.target().frame.nextParams() != null) {
       for (int i = 0; i < nvars(); i++) { // each x' as it is known here: a local, an element of n, or null
-        args.add(sc.next != null ? (sc.next[i] != null ? sc.next[i] : CodeBlock.of("null"))
-            : CodeBlock.of("$L[$L]", sc.partial, i));
+        args.add(sc.next != null ? sc.nextOrNull(i) : CodeBlock.of("$L[$L]", sc.partial, i));
       }
     } else {
       args.add(sc.partialArray()); // from locals: a new array, the continuation's own

@@ -109,10 +109,15 @@ final class Scope {
       return CodeBlock.of("$L", partial);
     }
     List<CodeBlock> items = new ArrayList<>();
-    for (CodeBlock v : next) {
-      items.add(v == null ? CodeBlock.of("null") : v);
+    for (int i = 0; i < next.length; i++) {
+      items.add(nextOrNull(i));
     }
     return CodeBlock.of("new $T[] {$L}", ExprEmitter.VALUE, CodeBlock.join(items, ", "));
+  }
+
+  /** The local of x' number {@code i} in {@link #next}, or {@code null} (the literal) where x' is unassigned. */
+  CodeBlock nextOrNull(int i) {
+    return next[i] != null ? next[i] : CodeBlock.of("null");
   }
 
   /** Allocates a Java local for bound id {@code id}, suggested by its TLA+ name. */
