@@ -560,15 +560,34 @@ final class ActionEmitter {
     }
   }
 
-  /** An {@code \A} whose body only tests: each instance tested in TLC's order (first binding, then last to second). */
+  /**
+   * An {@code \A} whose body only tests: each instance tested in TLC's order (first binding, then
+   * last to second). One variable visits its domain's own array ({@code Tla.elementArray}: nothing
+   * allocated per evaluation when the domain is a constant); more make the rows of their bindings.
+   */
   private void forallGuard(IrExpr.Binder q, Scope sc, CodeBlock.Builder b, String fail) {
-    String ctx = contexts(q, sc, b);
+    boolean single = q.bounds().size() == 1 && !q.bounds().get(0).tuple() && q.bounds().get(0).names().size() == 1;
+    String ctx;
+    if (single) {
+      String set = sc.fresh("domain");
+      b.addStatement("$T $L = $L", ExprEmitter.VALUE, set, ex.value(q.bounds().get(0).set(), sc));
+      ctx = sc.fresh("elements");
+      b.addStatement("$T $L = $T.elementArray($L)", VALUES, ctx, ExprEmitter.TLA, set);
+    } else {
+      ctx = contexts(q, sc, b);
+    }
     String holds = sc.fresh("holds");
     String k = sc.fresh("k");
     b.addStatement("boolean $L = true", holds);
     b.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, ctx, k);
     Scope in = sc.child();
-    bindRow(q, CodeBlock.of("$L[$L == 0 ? 0 : $L.length - $L]", ctx, k, ctx, k), in, b);
+    CodeBlock at = CodeBlock.of("$L[$L == 0 ? 0 : $L.length - $L]", ctx, k, ctx, k);
+    if (single) {
+      IrExpr.Bound bd = q.bounds().get(0);
+      b.addStatement("$T $L = $L", ExprEmitter.VALUE, in.bind(bd.ids().get(0), bd.names().get(0)), at);
+    } else {
+      bindRow(q, at, in, b);
+    }
     b.beginControlFlow("if (!$L)", ex.cond(q.body(), in));
     b.addStatement("$L = false", holds);
     b.addStatement("break");

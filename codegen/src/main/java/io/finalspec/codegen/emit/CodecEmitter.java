@@ -148,9 +148,9 @@ final class CodecEmitter {
     m.addJavadoc("</ul>\nNull when one of their constant sets is infinite or too large to number (states then\n")
         .addJavadoc("wait as objects).\n");
     return m.beginControlFlow("try")
-        .addCode("return new $T($T.of($L), $T.of(\n$>$L),\nvalues -> new $T($L));\n$<", PACKED_CODEC, JavaEmitter.LIST,
-            CodeBlock.join(names, ", "), JavaEmitter.LIST, CodeBlock.join(fields, ",\n"), sym.state,
-            CodeBlock.join(args, ", "))
+        .addCode("return new $T($T.of($L), $T.of(\n$>$L),\nvalues -> new $T($L),\n(values, fingerprint) -> new $T(fingerprint, $L));\n$<",
+            PACKED_CODEC, JavaEmitter.LIST, CodeBlock.join(names, ", "), JavaEmitter.LIST, CodeBlock.join(fields, ",\n"),
+            sym.state, CodeBlock.join(args, ", "), sym.state, CodeBlock.join(args, ", "))
         .nextControlFlow("catch ($T e)", ActionEmitter.EVAL_EXCEPTION)
         .addStatement("return null")
         .endControlFlow()

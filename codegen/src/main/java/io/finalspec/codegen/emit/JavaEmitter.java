@@ -230,7 +230,7 @@ public final class JavaEmitter {
               GATE).build());
     }
 
-    t.addType(stateType());
+    t.addType(stateType(codec != null));
     t.addType(TypeSpec.recordBuilder(stepClass).addModifiers(Modifier.PRIVATE)
         .addJavadoc("An action instance: its label, its gate (null if it has none: it always runs) and its code.\n")
         .recordConstructor(MethodSpec.constructorBuilder()
@@ -650,7 +650,8 @@ public final class JavaEmitter {
 
   // ------------------------------------------------------------------ State and the Machine API
 
-  private TypeSpec stateType() {
+  /** The State class; {@code packed}: the machine has a codec, whose decoding knows each fingerprint. */
+  private TypeSpec stateType(boolean packed) {
     TypeSpec.Builder st = TypeSpec.classBuilder(sym.state).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ABSTRACT_STATE)
         .addJavadoc("A state of $L: one field per variable, in declaration order.\n", Comments.safe(ir.moduleName()));
@@ -674,6 +675,11 @@ public final class JavaEmitter {
             parent, ABSTRACT_STATE)
         .addParameter(sym.state, parent)
         .addStatement("long $L = $L.fingerprint()", h, parent);
+    String known = freshAmong("fingerprint", sym.varFields);
+    MethodSpec.Builder decoded = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addJavadoc("A state whose fingerprint is known: one the explorer decoded, having stored its fingerprint.\n")
+        .addParameter(long.class, known)
+        .addStatement("super($L)", known);
     CodeBlock.Builder get = CodeBlock.builder().add("return switch (index) {\n").indent();
     List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -684,6 +690,7 @@ public final class JavaEmitter {
       c.addParameter(VALUE, f);
       fp.addParameter(VALUE, f).addStatement("$L = fingerprintStep($L, $L, $L)", h, h, f, i);
       succ.addParameter(VALUE, f);
+      decoded.addParameter(VALUE, f);
       fpFrom.addParameter(VALUE, f).addStatement("$L = fingerprintChange($L, $L.$L, $L, $L)", h, h, parent, f, f, i);
       get.add("case $L -> this.$L;\n", i, f);
       args.add(CodeBlock.of("$L", f));
@@ -704,6 +711,7 @@ public final class JavaEmitter {
     for (String f : sym.varFields) {
       c.addStatement("this.$L = $L", f, f);
       succ.addStatement("this.$L = $L", f, f);
+      decoded.addStatement("this.$L = $L", f, f);
     }
     for (Map.Entry<String, String> memo : sym.memoFields.entrySet()) {
       MachineIr.Definition d = sym.defs.get(memo.getKey());
@@ -715,6 +723,9 @@ public final class JavaEmitter {
     }
     st.addMethod(c.build());
     st.addMethod(succ.build());
+    if (packed) { // only a codec's decoding knows a fingerprint beforehand
+      st.addMethod(decoded.build());
+    }
     st.addMethod(fp.build());
     st.addMethod(fpFrom.build());
     st.addMethod(MethodSpec.methodBuilder("size").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

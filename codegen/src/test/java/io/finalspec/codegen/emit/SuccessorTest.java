@@ -39,6 +39,21 @@ class SuccessorTest {
   }
 
   @Test
+  void anActionsForallTestsTheFirstBindingThenTheLastToTheSecond() {
+    // TLC (ContextEnumerator) tests A's instances for 1, then 3, which is false: 2, an error, is
+    // never evaluated. In the natural order 2's error would stop the run.
+    Machine m = machine(NAT + "VARIABLE x\nInit == x = 0\n"
+        + "A == /\\ \\A i \\in 1..3 : IF i = 2 THEN 1 \\div 0 = 0 ELSE i = 1\n   /\\ x' = 1\n"
+        + "C == /\\ \\A i \\in {\"a\", \"b\"} : i # \"c\"\n   /\\ x' = 3\n"
+        + "D == /\\ \\A i \\in 1..2, j \\in {5} : i < j\n   /\\ x' = 4\n"
+        + "Next == A \\/ C \\/ D\n");
+    assertEquals(List.of("C -> x=3", "D -> x=4"), successors(m));
+    Machine bad = machine(NAT + "VARIABLE x\nInit == x = 0\n"
+        + "B == /\\ \\A i \\in 1..3 : IF i = 3 THEN 1 \\div 0 = 0 ELSE i = 1\n   /\\ x' = 1\nNext == B\n");
+    assertThrows(TlaEvalException.class, () -> successors(bad));
+  }
+
+  @Test
   void disjunctionThenLaterConjunct() {
     Machine m = machine(NAT + "VARIABLES x, y\nInit == x = 0 /\\ y = 0\n"
         + "Next == (x' = 1 \\/ x' = 2) /\\ y' = x' + 10\n");

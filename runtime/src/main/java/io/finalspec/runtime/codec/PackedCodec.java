@@ -11,7 +11,8 @@ import io.finalspec.runtime.value.Value;
  * A generated machine's {@link StateCodec}: one {@link Field} per variable, in declaration order,
  * written bit after bit into the fewest {@code long} words. The code generator emits the fields
  * from the types its type pass inferred; {@code build} is the machine's {@code State} constructor,
- * so a decoded state is of the machine's own class and computes the same fingerprint.
+ * so a decoded state is of the machine's own class and computes the same fingerprint, and
+ * {@code known} (optional) its constructor for a state whose fingerprint the explorer stored.
  *
  * <p>A value outside its variable's field means the inferred type was wrong: encoding stops with
  * an {@link OutOfTypeException} naming the variable (an internal error), never with a wrong word.
@@ -20,16 +21,29 @@ public final class PackedCodec implements StateCodec {
     private final List<String> variables;
     private final Field[] fields;
     private final Function<Value[], State> build;
+    private final KnownFingerprint known;
     private final int words;
     private final boolean mayDecline;
 
+    /** The machine's constructor of a state from its values and its fingerprint, computed before. */
+    @FunctionalInterface
+    public interface KnownFingerprint {
+        State build(Value[] values, long fingerprint);
+    }
+
     public PackedCodec(List<String> variables, List<Field> fields, Function<Value[], State> build) {
+        this(variables, fields, build, null);
+    }
+
+    public PackedCodec(List<String> variables, List<Field> fields, Function<Value[], State> build,
+            KnownFingerprint known) {
         if (variables.size() != fields.size()) {
             throw new IllegalArgumentException(variables.size() + " variables but " + fields.size() + " fields");
         }
         this.variables = List.copyOf(variables);
         this.fields = fields.toArray(new Field[0]);
         this.build = build;
+        this.known = known;
         long bits = 0;
         for (Field f : this.fields) {
             bits += f.bits();
@@ -83,12 +97,22 @@ public final class PackedCodec implements StateCodec {
 
     @Override
     public State decode(long[] from, int at) {
+        return build.apply(values(from, at));
+    }
+
+    @Override
+    public State decode(long[] from, int at, long fingerprint) {
+        Value[] values = values(from, at);
+        return known == null ? build.apply(values) : known.build(values, fingerprint);
+    }
+
+    private Value[] values(long[] from, int at) {
         BitCursor in = new BitCursor(from, at);
         Value[] values = new Value[fields.length];
         for (int i = 0; i < fields.length; i++) {
             values[i] = fields[i].read(in);
         }
-        return build.apply(values);
+        return values;
     }
 
     /** Per variable: its name, bits and type, one a line (what {@code gen} and the docs show). */

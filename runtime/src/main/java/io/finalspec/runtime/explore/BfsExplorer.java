@@ -406,6 +406,12 @@ public final class BfsExplorer {
             private State s;
             private long sFp;
             private long count;
+            /**
+             * This state's new successors and those of them that wait for the next level (and
+             * {@link #count} all its successors), added to the run's counters after it.
+             */
+            private long fresh;
+            private long queued;
 
             Expansion(LevelChunk out, GraphRecorder.Slice part) {
                 this.out = out;
@@ -417,7 +423,8 @@ public final class BfsExplorer {
                 s = state;
                 sFp = fp;
                 count = 0;
-                expanded.increment();
+                fresh = 0;
+                queued = 0;
                 if (part != null) {
                     part.begin(s, sFp);
                 }
@@ -426,6 +433,12 @@ public final class BfsExplorer {
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
                     return;
+                } finally {
+                    // Once per state, not per successor: the counters are shared by the workers.
+                    expanded.increment();
+                    generated.add(count);
+                    distinct.add(fresh);
+                    nextCount.add(queued);
                 }
                 if (part != null) {
                     part.end();
@@ -441,7 +454,6 @@ public final class BfsExplorer {
                     return; // TLC stops counting at the first error
                 }
                 count++;
-                generated.increment();
                 // As TLC (ModelChecker.doNext): a successor outside the model (CONSTRAINT or
                 // ACTION_CONSTRAINT) never enters the seen set, but is still checked against
                 // the invariants, as is every new successor in the model.
@@ -449,7 +461,7 @@ public final class BfsExplorer {
                 long fp = inModel ? States.viewFingerprint(machine, t) : 0;
                 boolean isNew = inModel && seen.put(fp, sFp);
                 if (isNew) {
-                    distinct.increment();
+                    fresh++;
                 }
                 if (part != null && inModel) {
                     part.successor(fp);
@@ -466,9 +478,9 @@ public final class BfsExplorer {
                     return;
                 }
                 if (isNew) {
-                    nextCount.increment();
+                    queued++;
                     out.add(t, fp);
-                    if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() >= options.maxDistinct()) {
+                    if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() + fresh >= options.maxDistinct()) {
                         capped = true;
                     }
                 }

@@ -20,6 +20,11 @@ final class LevelChunk {
     private long[] fps;
     /** With a codec: the states it declined, at their index (null until the first). */
     private State[] declined;
+    /**
+     * Whether every stored fingerprint is its state's own (not that of a VIEW or a symmetry's
+     * representative), so a decoded state can take it instead of computing it again.
+     */
+    private boolean ownFingerprints = true;
     private int size;
 
     LevelChunk(StateCodec codec, int capacity) {
@@ -48,6 +53,7 @@ final class LevelChunk {
             }
         }
         fps[size] = fp;
+        ownFingerprints &= fp == s.fingerprint();
         if (codec == null) {
             states[size] = s;
         } else if (!codec.encode(s, packed, size * words)) {
@@ -77,6 +83,7 @@ final class LevelChunk {
             Arrays.fill(states, 0, size, null);
         }
         declined = null;
+        ownFingerprints = true;
         size = 0;
         return this;
     }
@@ -86,7 +93,10 @@ final class LevelChunk {
             return states[i];
         }
         State kept = declined == null ? null : declined[i];
-        return kept != null ? kept : codec.decode(packed, i * words);
+        if (kept != null) {
+            return kept;
+        }
+        return ownFingerprints ? codec.decode(packed, i * words, fps[i]) : codec.decode(packed, i * words);
     }
 
     long fingerprint(int i) {

@@ -30,4 +30,13 @@ public interface StateCodec {
 
     /** The state written at {@code from[at .. at + words())}. */
     State decode(long[] from, int at);
+
+    /**
+     * The state written at {@code from[at .. at + words())}, whose {@link State#fingerprint()} the
+     * caller knows to be {@code fingerprint} (it stored the fingerprint of the state it encoded
+     * there): a codec may give it to the state instead of computing it again from the values.
+     */
+    default State decode(long[] from, int at, long fingerprint) {
+        return decode(from, at);
+    }
 }

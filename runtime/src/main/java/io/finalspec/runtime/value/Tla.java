@@ -408,6 +408,16 @@ public final class Tla {
         return set;
     }
 
+    /**
+     * The elements of a finite set in TLC's normalized order as an array, for a loop that visits
+     * them out of order (an action's {@code \A}, whose instances TLC tests first, then last to
+     * second). It is the set's own array, computed once for a lazy set such as {@code 0..N-1}, so a
+     * constant domain costs nothing per evaluation: read it, never write to it.
+     */
+    public static Value[] elementArray(Value s) {
+        return asSet(s).toEnum().elems;
+    }
+
     /** {@code CHOOSE x \in s : p(x)}: the first element in TLC's order that satisfies {@code p}. */
     public static Value choose(Value s, Predicate<Value> p) {
         for (Value v : elements(s)) {

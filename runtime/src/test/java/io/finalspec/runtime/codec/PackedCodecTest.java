@@ -284,4 +284,29 @@ class PackedCodecTest {
       assertTrue(back.get(0) == again.get(0) && back.get(1) == again.get(1), "numbered sets decoded twice are one object");
     });
   }
+
+  /**
+   * Decoding with a known fingerprint builds the state with the machine's constructor for it, from
+   * the same values; a codec without that constructor builds it as without a fingerprint.
+   */
+  @Test
+  void aKnownFingerprintGoesToTheMachinesConstructorForIt() {
+    List<String> vs = List.of("pc", "flag");
+    List<Field> fields = List.of(Field.members(states), Field.bool());
+    List<Long> given = new ArrayList<>();
+    PackedCodec withKnown = new PackedCodec(vs, fields, values -> new ArrayState(vs, values), (values, fp) -> {
+      given.add(fp);
+      return new ArrayState(vs, values);
+    });
+    PackedCodec without = new PackedCodec(vs, fields, values -> new ArrayState(vs, values));
+    State st = new ArrayState(vs, names.str("b"), Tla.TRUE);
+    for (PackedCodec codec : List.of(withKnown, without)) {
+      long[] words = new long[codec.words()];
+      assertTrue(codec.encode(st, words, 0));
+      State back = codec.decode(words, 0, st.fingerprint());
+      assertEquals(st, back);
+      assertEquals(st.fingerprint(), back.fingerprint());
+    }
+    assertEquals(List.of(st.fingerprint()), given);
+  }
 }

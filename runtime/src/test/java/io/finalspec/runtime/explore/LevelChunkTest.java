@@ -3,11 +3,13 @@ package io.finalspec.runtime.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finalspec.runtime.machine.ArrayState;
 import io.finalspec.runtime.machine.State;
 import io.finalspec.runtime.machine.StateCodec;
 import io.finalspec.runtime.value.IntValue;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,61 @@ class LevelChunkTest {
         assertEquals(20 + i, c.fingerprint(i));
       }
     }
+  }
+
+  /** One word, the value of x; records the fingerprints its decoding was given. */
+  private static final class Recording implements StateCodec {
+    final List<Long> given = new ArrayList<>();
+
+    @Override
+    public int words() {
+      return 1;
+    }
+
+    @Override
+    public boolean encode(State state, long[] into, int at) {
+      into[at] = xOf(state);
+      return true;
+    }
+
+    @Override
+    public State decode(long[] from, int at) {
+      return x((int) from[at]);
+    }
+
+    @Override
+    public State decode(long[] from, int at, long fingerprint) {
+      given.add(fingerprint);
+      return decode(from, at);
+    }
+  }
+
+  @Test
+  void decodedStatesAreGivenTheirStoredFingerprintsOnlyWhenTheyAreTheirOwn() {
+    Recording codec = new Recording();
+    LevelChunk c = new LevelChunk(codec, 4);
+    for (int v = 0; v < 3; v++) {
+      c.add(x(v), x(v).fingerprint());
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(i, xOf(c.state(i)));
+    }
+    assertEquals(List.of(x(0).fingerprint(), x(1).fingerprint(), x(2).fingerprint()), codec.given);
+
+    // A VIEW's fingerprint (or a symmetry representative's) is not the state's: never given.
+    codec.given.clear();
+    c.reusedFor(codec);
+    c.add(x(5), x(5).fingerprint());
+    c.add(x(6), 42);
+    assertEquals(5, xOf(c.state(0)));
+    assertEquals(6, xOf(c.state(1)));
+    assertTrue(codec.given.isEmpty(), "given " + codec.given);
+
+    // Reused again, the chunk trusts its new states' fingerprints again.
+    c.reusedFor(codec);
+    c.add(x(7), x(7).fingerprint());
+    assertEquals(7, xOf(c.state(0)));
+    assertEquals(List.of(x(7).fingerprint()), codec.given);
   }
 
   @Test

@@ -358,4 +358,21 @@ class ValueTest {
         assertThrows(TlaEvalException.class, () -> asInt(TRUE));
         assertEquals(set(i(1), i(2)), range(tuple(i(2), i(1), i(2))));
     }
+
+    /** A set's element array is its normalized order; a lazy set's is computed once; an infinite set has none. */
+    @Test
+    void elementArrayIsTheNormalizedOrderComputedOnce() {
+        Value interval = interval(integer(0), integer(4));
+        Value[] once = elementArray(interval);
+        List<Value> iterated = new ArrayList<>();
+        elements(interval).forEach(iterated::add);
+        assertEquals(iterated, List.of(once));
+        assertTrue(once == elementArray(interval), "a lazy set's array is kept");
+        Value strings = set(str("c"), str("a"), str("b"));
+        List<Value> order = new ArrayList<>();
+        elements(strings).forEach(order::add);
+        assertEquals(order, List.of(elementArray(strings)));
+        TlaEvalException e = assertThrows(TlaEvalException.class, () -> elementArray(NAT));
+        assertTrue(e.getMessage().startsWith("Attempted to enumerate the infinite set"), e.getMessage());
+    }
 }
