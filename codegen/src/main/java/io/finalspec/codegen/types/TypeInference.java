@@ -171,7 +171,7 @@ public final class TypeInference {
   }
 
   private void bind(IrExpr.Bound bd, TlaType setType) {
-    TlaType element = element(setType);
+    TlaType element = bd.tuple() ? element(setType) : elementOf(bd.set(), setType);
     List<Integer> ids = bd.ids();
     for (int i = 0; i < ids.size(); i++) {
       joinInto(bound, ids.get(i), bd.tuple() ? position(element, i, ids.size()) : element);
@@ -250,6 +250,16 @@ public final class TypeInference {
       return s.element();
     }
     return set instanceof TlaType.Bottom ? TlaType.BOTTOM : TlaType.GENERIC;
+  }
+
+  /**
+   * The type of an element of {@code set}, of type {@code t}: where nothing narrower is known of
+   * the elements of a constant set ({@code Plans == Orders(Targets)}, a RECURSIVE operator's
+   * result), an element is still one of that set's values: an enumeration the codec can number.
+   */
+  private TlaType elementOf(IrExpr set, TlaType t) {
+    TlaType e = element(t);
+    return e instanceof TlaType.Generic && isClosed(set) ? new TlaType.Enum(List.of(TlaType.Closed.of(set))) : e;
   }
 
   private static TlaType seqElement(TlaType seq) {
@@ -383,7 +393,7 @@ public final class TypeInference {
         if (target < 0) {
           typeOf(x.get(0));
         } else {
-          assign(target, a.op() == Operator.EQ ? rhs : element(rhs), a.span());
+          assign(target, a.op() == Operator.EQ ? rhs : elementOf(x.get(1), rhs), a.span());
         }
         return TlaType.BOOL;
       }
@@ -755,7 +765,7 @@ public final class TypeInference {
     IrExpr.Bound first = b.bounds().get(0);
     return switch (b.kind()) {
       case EXISTS, FORALL -> TlaType.BOOL;
-      case CHOOSE -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 ? element(sets.get(0))
+      case CHOOSE -> b.bounds().size() == 1 && !first.tuple() && first.ids().size() == 1 ? elementOf(first.set(), sets.get(0))
           : TlaType.GENERIC;
       case SET_FILTER -> b.bounds().size() == 1 && isSet(sets.get(0)) ? sets.get(0) : new TlaType.Set(TlaType.GENERIC);
       case SET_MAP -> new TlaType.Set(body);

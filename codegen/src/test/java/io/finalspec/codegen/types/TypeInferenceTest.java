@@ -75,6 +75,33 @@ class TypeInferenceTest {
     assertEquals("Enum Proc", t.get("owner"));
   }
 
+  /**
+   * A RECURSIVE operator's result has no structural type, but a variable drawn from it (in Init,
+   * through {@code \E} or CHOOSE) is one of that constant set's values; a set that reads a
+   * variable is no constant set, and an element of it stays generic.
+   */
+  @Test
+  void anElementOfAConstantSetOfUnknownShapeIsOneOfItsValues() {
+    Map<String, String> t = types("""
+        EXTENDS Naturals, Sequences
+        CONSTANT S
+        RECURSIVE Orders(_)
+        Orders(X) == IF X = {} THEN {<< >>} ELSE UNION {{<<x>> \\o r : r \\in Orders(X \\ {x})} : x \\in X}
+        Plans == Orders(S)
+        VARIABLES plan, other, chosen, mixed
+        Init == /\\ plan \\in Plans /\\ other = CHOOSE p \\in Plans : TRUE /\\ chosen = CHOOSE q \\in Plans : TRUE
+                /\\ mixed \\in Plans
+        Next == /\\ \\E p \\in Plans : other' = p
+                /\\ chosen' = CHOOSE p \\in Plans : p # other
+                /\\ UNCHANGED plan
+                /\\ mixed' \\in {mixed, <<mixed>>}
+        """, "CONSTANT S = {a, b}\nINIT Init\nNEXT Next\n");
+    assertEquals("Enum (call Plans)", t.get("plan"));
+    assertTrue(t.get("chosen").startsWith("Enum (SET_ENUM (CHOOSE") && t.get("chosen").endsWith("\\cup (call Plans)"), t.get("chosen"));
+    assertEquals("Generic", t.get("mixed"));
+    assertEquals("Enum (call Plans)", t.get("other"));
+  }
+
   @Test
   void recordsAndSetsOfRecords() {
     Map<String, String> t = types("""
