@@ -23,8 +23,9 @@ import io.finalspec.runtime.trace.Trace;
  * Exhaustive breadth-first exploration, with TLC's counting.
  *
  * <p>The search is level-synchronous: level 1 holds the initial states, level k+1 the new states
- * generated from level k; {@code workers} threads expand a level in parallel, taking slices of 32
- * states from a shared cursor and writing each slice's new states to that slice's own chunk, so the
+ * generated from level k; {@code workers} threads expand a level in parallel in slices of 32
+ * states, each worker the slices of its own run of the level first (its share, in order), then
+ * what is left of the others', writing each slice's new states to that slice's own chunk, so the
  * next level's order is the slice order whatever the scheduling. This makes the depth exactly TLC's
  * "depth of the complete state graph search" and every counterexample a shortest one. Per distinct
  * state the search keeps only its fingerprint and its parent's ({@link FingerprintSet}); the states
@@ -174,7 +175,9 @@ public final class BfsExplorer {
         final AtomicInteger spareNext = new AtomicInteger();
         /** The liveness graph's record of each slice of the level, when recording. */
         volatile GraphRecorder.Slice[] recorded;
-        final AtomicInteger cursor = new AtomicInteger();
+        /** Per worker of a level: the next slice of its run and the end of its run. */
+        AtomicInteger[] runNext;
+        int[] runEnd;
         final LongAdder nextCount = new LongAdder();
         final LongAdder expanded = new LongAdder();
         volatile boolean successorViolated;
@@ -320,7 +323,13 @@ public final class BfsExplorer {
                     work.add(new Slice(c, from, Math.min(c.size(), from + SLICE)));
                 }
             }
-            cursor.set(0);
+            int runs = pool == null ? 1 : options.workers();
+            runNext = new AtomicInteger[runs];
+            runEnd = new int[runs];
+            for (int r = 0; r < runs; r++) {
+                runNext[r] = new AtomicInteger((int) ((long) work.size() * r / runs));
+                runEnd[r] = (int) ((long) work.size() * (r + 1) / runs);
+            }
             nextCodec = codecAfter(frontierSize);
             nextCount.reset();
             expanded.reset();
@@ -333,7 +342,8 @@ public final class BfsExplorer {
             }
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < options.workers(); w++) {
-                fs.add(pool.submit(this::expandSlices));
+                int k = w;
+                fs.add(pool.submit(() -> expandSlices(k)));
             }
             for (Future<?> f : fs) {
                 try {
@@ -374,13 +384,31 @@ public final class BfsExplorer {
         }
 
         private void expandSlices() {
+            expandSlices(0);
+        }
+
+        /**
+         * Expands slices until none is left: first those of worker {@code k}'s own run of the
+         * level, in order, then, once it is done, what is left of the others' runs (from their
+         * start, while their owners work on). One run per worker keeps the states a worker expands
+         * next to each other in the level, so their successors, which are often the same states,
+         * are looked up in the fingerprint lines its own core wrote, not the other core's.
+         */
+        private void expandSlices(int k) {
             Slice[] work = slices;
             LevelChunk[] out = outputs;
             GraphRecorder.Slice[] rec = recorded;
+            AtomicInteger[] starts = runNext;
+            int[] end = runEnd;
+            int run = k;
             while (failure.get() == null && !capped) {
-                int j = cursor.getAndIncrement();
-                if (j >= work.length) {
-                    break;
+                int j = starts[run].getAndIncrement();
+                if (j >= end[run]) {
+                    run = (run + 1) % starts.length;
+                    if (run == k) {
+                        break;
+                    }
+                    continue;
                 }
                 Slice slice = work[j];
                 LevelChunk next = outputChunk();

@@ -161,6 +161,23 @@ class BfsExplorerTest {
         }
     }
 
+    /**
+     * Levels of hundreds of 32-state slices, split into one run per worker (uneven for three): every
+     * slice is expanded exactly once, whichever worker finishes its run first and takes the rest of
+     * another's, so the counts are those of one worker.
+     */
+    @Test
+    void runsOfSlicesCoverEveryLevelOnceForAnyWorkerCount() {
+        for (int workers : new int[] {1, 2, 3, 4}) {
+            ExploreResult r = new BfsExplorer(Machines.counters(5, 6),
+                    BfsExplorer.Options.defaults().withWorkers(workers)).run();
+            assertTrue(r.isOk());
+            assertEquals(7776, r.distinct(), workers + " workers");
+            assertEquals(1 + 7776 * 5, r.generated(), workers + " workers");
+            assertEquals(26, r.depth(), workers + " workers");
+        }
+    }
+
     @Test
     void mutexMatchesTlc() {
         // TLC 2.18 on the equivalent Mutex.tla (N = 3): 19 generated, 12 distinct, depth 6.
