@@ -158,6 +158,8 @@ public final class BfsExplorer {
 
     private final class Run {
         final FingerprintSet seen = new FingerprintSet(options.expectedStates());
+        /** Whether a successor's own fingerprint is its key in {@link #seen} (no VIEW, no SYMMETRY): touched before the lookups. */
+        final boolean touchFirst = !machine.hasView() && !machine.symmetric();
         final Constraints model = new Constraints(machine);
         final LongAdder generated = new LongAdder();
         final LongAdder distinct = new LongAdder();
@@ -440,10 +442,47 @@ public final class BfsExplorer {
              */
             private long fresh;
             private long queued;
+            /** The successors of the state being expanded, in the order the machine gave them. */
+            private ActionLabel[] labels = new ActionLabel[16];
+            private State[] waiting = new State[16];
+            private int size;
+            /** What {@link FingerprintSet#touch} read (kept so that the reads are not removed). */
+            private long touched;
 
             Expansion(LevelChunk out, GraphRecorder.Slice part) {
                 this.out = out;
                 this.part = part;
+            }
+
+            /**
+             * Takes a successor of the state being expanded. They are processed ({@link #process})
+             * once the machine has given them all, in the same order: their lookups in the seen
+             * set can then start together.
+             */
+            @Override
+            public void accept(ActionLabel label, State t) {
+                if (size == waiting.length) {
+                    labels = java.util.Arrays.copyOf(labels, 2 * size);
+                    waiting = java.util.Arrays.copyOf(waiting, 2 * size);
+                }
+                labels[size] = label;
+                waiting[size++] = t;
+            }
+
+            /** Processes the successors taken, in order, then forgets them. */
+            private void processWaiting() {
+                if (touchFirst && size > 1) {
+                    long sum = 0;
+                    for (int i = 0; i < size; i++) {
+                        sum += seen.touch(waiting[i].fingerprint());
+                    }
+                    touched += sum;
+                }
+                for (int i = 0; i < size; i++) {
+                    process(labels[i], waiting[i]);
+                }
+                java.util.Arrays.fill(waiting, 0, size, null);
+                size = 0;
             }
 
             /** Expands {@code state}: its successors to the level's chunk, its node and edges to the graph (when recording). */
@@ -456,17 +495,26 @@ public final class BfsExplorer {
                 if (part != null) {
                     part.begin(s, sFp);
                 }
+                RuntimeException error = null;
                 try {
                     machine.successors(s, this);
                 } catch (RuntimeException e) {
-                    failure.compareAndSet(null, new Failure(Outcome.error(message(e)), sFp, null, null));
-                    return;
+                    error = e;
+                }
+                try {
+                    // The successors before an evaluation error count and are checked first, as
+                    // when each was processed as soon as it was made.
+                    processWaiting();
                 } finally {
                     // Once per state, not per successor: the counters are shared by the workers.
                     expanded.increment();
                     generated.add(count);
                     distinct.add(fresh);
                     nextCount.add(queued);
+                }
+                if (error != null) {
+                    failure.compareAndSet(null, new Failure(Outcome.error(message(error)), sFp, null, null));
+                    return;
                 }
                 if (part != null) {
                     part.end();
@@ -476,8 +524,7 @@ public final class BfsExplorer {
                 }
             }
 
-            @Override
-            public void accept(ActionLabel label, State t) {
+            private void process(ActionLabel label, State t) {
                 if (failure.get() != null) {
                     return; // TLC stops counting at the first error
                 }
