@@ -29,6 +29,24 @@ final class BitCursor {
         position += n;
     }
 
+    /**
+     * Appends the {@code n} bits found at this cursor's position in another packed state of the
+     * same layout ({@code from}, from word {@code fromAt}): a field copied instead of encoded.
+     */
+    void copy(long[] from, int fromAt, int n) {
+        while (n > 0) {
+            int k = Math.min(n, 64);
+            int word = fromAt + (int) (position >>> 6);
+            int offset = (int) (position & 63);
+            long v = from[word] >>> offset;
+            if (offset + k > 64) {
+                v |= from[word + 1] << (64 - offset);
+            }
+            put(v, k);
+            n -= k;
+        }
+    }
+
     /** Moves past {@code n} bits (left zero when writing). */
     void skip(int n) {
         position += n;

@@ -20,6 +20,8 @@ import io.finalspec.runtime.value.Value;
 public final class PackedCodec implements StateCodec {
     private final List<String> variables;
     private final Field[] fields;
+    /** Each field's bits. */
+    private final int[] widths;
     private final Function<Value[], State> build;
     private final KnownFingerprint known;
     private final int words;
@@ -42,6 +44,10 @@ public final class PackedCodec implements StateCodec {
         }
         this.variables = List.copyOf(variables);
         this.fields = fields.toArray(new Field[0]);
+        this.widths = new int[this.fields.length];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = this.fields[i].bits();
+        }
         this.build = build;
         this.known = known;
         long bits = 0;
@@ -77,11 +83,22 @@ public final class PackedCodec implements StateCodec {
 
     @Override
     public boolean encode(State state, long[] into, int at) {
+        return encode(state, into, at, null, null, 0);
+    }
+
+    /** Copies the fields of the variables {@code state} shares with {@code parent}: fixed widths, the same place. */
+    @Override
+    public boolean encode(State state, long[] into, int at, State parent, long[] parentWords, int parentAt) {
         java.util.Arrays.fill(into, at, at + words, 0L);
         BitCursor out = new BitCursor(into, at);
         for (int i = 0; i < fields.length; i++) {
+            Value v = state.get(i);
+            if (parent != null && v == parent.get(i)) {
+                out.copy(parentWords, parentAt, widths[i]);
+                continue;
+            }
             try {
-                fields[i].write(state.get(i), out);
+                fields[i].write(v, out);
             } catch (Field.Overflow e) {
                 java.util.Arrays.fill(into, at, at + words, 0L);
                 return false;

@@ -417,7 +417,7 @@ public final class BfsExplorer {
                 GraphRecorder.Slice part = graph == null ? null : graph.slice();
                 Expansion expansion = new Expansion(next, part);
                 for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {
-                    expansion.expand(slice.chunk().state(i), slice.chunk().fingerprint(i));
+                    expansion.expand(slice.chunk(), i);
                 }
                 out[j] = next;
                 if (part != null) {
@@ -435,6 +435,9 @@ public final class BfsExplorer {
             private final GraphRecorder.Slice part;
             private State s;
             private long sFp;
+            /** Where {@link #s} waited: its successors share the words of the variables they keep. */
+            private LevelChunk from;
+            private int fromIndex;
             private long count;
             /**
              * This state's new successors and those of them that wait for the next level (and
@@ -485,10 +488,12 @@ public final class BfsExplorer {
                 size = 0;
             }
 
-            /** Expands {@code state}: its successors to the level's chunk, its node and edges to the graph (when recording). */
-            void expand(State state, long fp) {
-                s = state;
-                sFp = fp;
+            /** Expands state {@code i} of {@code chunk}: its successors to the level's chunk, its node and edges to the graph (when recording). */
+            void expand(LevelChunk chunk, int i) {
+                from = chunk;
+                fromIndex = i;
+                s = chunk.state(i);
+                sFp = chunk.fingerprint(i);
                 count = 0;
                 fresh = 0;
                 queued = 0;
@@ -554,7 +559,7 @@ public final class BfsExplorer {
                 }
                 if (isNew) {
                     queued++;
-                    out.add(t, fp);
+                    out.add(t, fp, s, from, fromIndex);
                     if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() + fresh >= options.maxDistinct()) {
                         capped = true;
                     }

@@ -40,6 +40,15 @@ final class LevelChunk {
     }
 
     void add(State s, long fp) {
+        add(s, fp, null, null, 0);
+    }
+
+    /**
+     * Adds {@code s}, a successor of {@code parent}, the state at index {@code parentIndex} of
+     * {@code from} (null when it was not read from a chunk): where {@code parent} waited packed by
+     * this chunk's codec, the variables {@code s} shares with it are copied from its words.
+     */
+    void add(State s, long fp, State parent, LevelChunk from, int parentIndex) {
         if (size == fps.length) {
             int cap = size * 2;
             fps = Arrays.copyOf(fps, cap);
@@ -56,13 +65,25 @@ final class LevelChunk {
         ownFingerprints &= fp == s.fingerprint();
         if (codec == null) {
             states[size] = s;
-        } else if (!codec.encode(s, packed, size * words)) {
+        } else if (!encode(s, parent, from, parentIndex)) {
             if (declined == null) {
                 declined = new State[fps.length];
             }
             declined[size] = s;
         }
         size++;
+    }
+
+    private boolean encode(State s, State parent, LevelChunk from, int parentIndex) {
+        if (parent != null && from != null && from.codec == codec && from.packedAt(parentIndex)) {
+            return codec.encode(s, packed, size * words, parent, from.packed, parentIndex * words);
+        }
+        return codec.encode(s, packed, size * words);
+    }
+
+    /** Whether state {@code i} waits as words (not as an object: no codec, or declined by it). */
+    private boolean packedAt(int i) {
+        return codec != null && (declined == null || declined[i] == null);
     }
 
     int size() {

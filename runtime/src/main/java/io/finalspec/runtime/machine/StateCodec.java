@@ -23,6 +23,16 @@ public interface StateCodec {
      */
     boolean encode(State state, long[] into, int at);
 
+    /**
+     * As {@link #encode(State, long[], int)}, for a successor of {@code parent}, which this codec
+     * encoded at {@code parentWords[parentAt .. parentAt + words())}: a codec may copy the bits of
+     * the variables {@code state} shares with {@code parent} (the same objects) instead of
+     * encoding them again. The words written are the same.
+     */
+    default boolean encode(State state, long[] into, int at, State parent, long[] parentWords, int parentAt) {
+        return encode(state, into, at);
+    }
+
     /** Whether {@link #encode} may return false; when not, every state of the codec's types fits. */
     default boolean mayDecline() {
         return false;

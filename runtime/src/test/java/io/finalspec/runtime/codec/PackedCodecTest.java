@@ -92,6 +92,35 @@ class PackedCodecTest {
     });
   }
 
+  /**
+   * A successor encoded with its parent's words (the variables it keeps, the same objects, copied,
+   * fields straddling words and wider than a word included) is written exactly as encoded alone,
+   * at any offset in either array.
+   */
+  @Test
+  void encodingFromTheParentsWordsWritesTheSameWords() {
+    PackedCodec codec = codec();
+    qt().withFixedSeed(SEED + 2).withExamples(2000)
+        .forAll(states(), states(), SourceDSL.integers().between(0, (1 << vars.size()) - 1), SourceDSL.integers().between(0, 3))
+        .checkAssert((parent, other, kept, at) -> {
+          Value[] values = new Value[vars.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = (kept >> i & 1) != 0 ? parent.get(i) : other.get(i);
+          }
+          State child = new ArrayState(vars, values);
+          long[] parentWords = new long[codec.words() + 4];
+          java.util.Arrays.fill(parentWords, -1L);
+          assertTrue(codec.encode(parent, parentWords, 3 - at));
+          long[] alone = new long[codec.words() + 4];
+          long[] copied = new long[codec.words() + 4];
+          java.util.Arrays.fill(copied, -1L);
+          assertTrue(codec.encode(child, alone, at));
+          assertTrue(codec.encode(child, copied, at, parent, parentWords, 3 - at));
+          assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(alone, at, at + codec.words())),
+              java.util.Arrays.toString(java.util.Arrays.copyOfRange(copied, at, at + codec.words())));
+        });
+  }
+
   @Test
   void aValueOutsideItsTypeIsAnInternalErrorNamingTheVariable() {
     PackedCodec codec = codec();

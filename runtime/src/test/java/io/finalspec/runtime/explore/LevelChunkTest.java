@@ -125,6 +125,55 @@ class LevelChunkTest {
     assertEquals(List.of(x(7).fingerprint()), codec.given);
   }
 
+  /** As EVEN_ONLY; records the parent words each encoding was given (null: encoded alone). */
+  private static final class ParentWords implements StateCodec {
+    final List<Long> given = new ArrayList<>();
+
+    @Override
+    public int words() {
+      return 1;
+    }
+
+    @Override
+    public boolean mayDecline() {
+      return true;
+    }
+
+    @Override
+    public boolean encode(State state, long[] into, int at) {
+      given.add(null);
+      return EVEN_ONLY.encode(state, into, at);
+    }
+
+    @Override
+    public boolean encode(State state, long[] into, int at, State parent, long[] parentWords, int parentAt) {
+      given.add(parentWords[parentAt]);
+      return EVEN_ONLY.encode(state, into, at);
+    }
+
+    @Override
+    public State decode(long[] from, int at) {
+      return x((int) from[at]);
+    }
+  }
+
+  @Test
+  void aSuccessorIsEncodedFromItsParentsWordsOnlyWhereTheParentWaitsPackedByTheSameCodec() {
+    ParentWords codec = new ParentWords();
+    LevelChunk level = new LevelChunk(codec, 4);
+    level.add(x(4), 4);
+    level.add(x(5), 5); // declined: kept as an object, no words
+    codec.given.clear();
+    LevelChunk next = new LevelChunk(codec, 4);
+    next.add(x(6), 6, level.state(0), level, 0);
+    next.add(x(8), 8, level.state(1), level, 1);
+    next.add(x(10), 10);
+    new LevelChunk(EVEN_ONLY, 4).add(x(12), 12, level.state(0), level, 0);
+    assertEquals(java.util.Arrays.asList(4L, null, null), codec.given);
+    assertEquals(6, xOf(next.state(0)));
+    assertEquals(8, xOf(next.state(1)));
+  }
+
   @Test
   void aChunkIsNotReusedForAnotherCodec() {
     assertNull(new LevelChunk(null, 4).reusedFor(EVEN_ONLY));
