@@ -18,7 +18,7 @@ class LevelChunkTest {
   private static final List<String> VARS = List.of("x");
 
   /** One word, the value of x; odd values are declined (kept as objects), as a long queue would be. */
-  private static final StateCodec EVEN_ONLY = new StateCodec() {
+  private static class EvenOnly implements StateCodec {
     @Override
     public int words() {
       return 1;
@@ -40,7 +40,9 @@ class LevelChunkTest {
     public State decode(long[] from, int at) {
       return x((int) from[at]);
     }
-  };
+  }
+
+  private static final StateCodec EVEN_ONLY = new EvenOnly();
 
   private static State x(int v) {
     return new ArrayState(VARS, IntValue.of(v));
@@ -71,23 +73,13 @@ class LevelChunkTest {
   }
 
   /** One word, the value of x; records the fingerprints its decoding was given. */
-  private static final class Recording implements StateCodec {
+  private static final class Recording extends EvenOnly {
     final List<Long> given = new ArrayList<>();
-
-    @Override
-    public int words() {
-      return 1;
-    }
 
     @Override
     public boolean encode(State state, long[] into, int at) {
       into[at] = xOf(state);
       return true;
-    }
-
-    @Override
-    public State decode(long[] from, int at) {
-      return x((int) from[at]);
     }
 
     @Override
@@ -126,34 +118,19 @@ class LevelChunkTest {
   }
 
   /** As EVEN_ONLY; records the parent words each encoding was given (null: encoded alone). */
-  private static final class ParentWords implements StateCodec {
+  private static final class ParentWords extends EvenOnly {
     final List<Long> given = new ArrayList<>();
-
-    @Override
-    public int words() {
-      return 1;
-    }
-
-    @Override
-    public boolean mayDecline() {
-      return true;
-    }
 
     @Override
     public boolean encode(State state, long[] into, int at) {
       given.add(null);
-      return EVEN_ONLY.encode(state, into, at);
+      return super.encode(state, into, at);
     }
 
     @Override
     public boolean encode(State state, long[] into, int at, State parent, long[] parentWords, int parentAt) {
       given.add(parentWords[parentAt]);
-      return EVEN_ONLY.encode(state, into, at);
-    }
-
-    @Override
-    public State decode(long[] from, int at) {
-      return x((int) from[at]);
+      return super.encode(state, into, at);
     }
   }
 
