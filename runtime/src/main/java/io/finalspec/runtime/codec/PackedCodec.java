@@ -51,8 +51,8 @@ public final class PackedCodec implements StateCodec {
         this.build = build;
         this.known = known;
         long bits = 0;
-        for (Field f : this.fields) {
-            bits += f.bits();
+        for (int w : widths) {
+            bits += w;
         }
         this.words = (int) Math.max(1, (bits + 63) / 64);
         boolean open = false;
@@ -75,8 +75,8 @@ public final class PackedCodec implements StateCodec {
     /** Bits per state (the sum of the fields' bits). */
     public int bits() {
         int b = 0;
-        for (Field f : fields) {
-            b += f.bits();
+        for (int w : widths) {
+            b += w;
         }
         return b;
     }
