@@ -22,6 +22,8 @@ public final class PackedCodec implements StateCodec {
     private final Field[] fields;
     /** Each field's bits. */
     private final int[] widths;
+    /** Each field's first bit, from the state's first word. */
+    private final long[] starts;
     private final Function<Value[], State> build;
     private final KnownFingerprint known;
     private final int words;
@@ -45,8 +47,12 @@ public final class PackedCodec implements StateCodec {
         this.variables = List.copyOf(variables);
         this.fields = fields.toArray(new Field[0]);
         this.widths = new int[this.fields.length];
+        this.starts = new long[this.fields.length];
+        long start = 0;
         for (int i = 0; i < widths.length; i++) {
             widths[i] = this.fields[i].bits();
+            starts[i] = start;
+            start += widths[i];
         }
         this.build = build;
         this.known = known;
@@ -114,22 +120,61 @@ public final class PackedCodec implements StateCodec {
 
     @Override
     public State decode(long[] from, int at) {
-        return build.apply(values(from, at));
+        return build.apply(values(from, at, null, null, 0));
     }
 
     @Override
     public State decode(long[] from, int at, long fingerprint) {
-        Value[] values = values(from, at);
+        return withFingerprint(values(from, at, null, null, 0), fingerprint);
+    }
+
+    @Override
+    public State decodeAfter(long[] from, int at, State previous, long[] previousWords, int previousAt) {
+        return build.apply(values(from, at, previous, previousWords, previousAt));
+    }
+
+    @Override
+    public State decodeAfter(long[] from, int at, long fingerprint, State previous, long[] previousWords, int previousAt) {
+        return withFingerprint(values(from, at, previous, previousWords, previousAt), fingerprint);
+    }
+
+    private State withFingerprint(Value[] values, long fingerprint) {
         return known == null ? build.apply(values) : known.build(values, fingerprint);
     }
 
-    private Value[] values(long[] from, int at) {
+    /**
+     * The values written at {@code from[at ..]}; a field whose bits are those of {@code previous}'s
+     * words (when given) takes {@code previous}'s value: encoding is one-to-one, so the same bits
+     * are an equal value, and the object is shared instead of built.
+     */
+    private Value[] values(long[] from, int at, State previous, long[] previousWords, int previousAt) {
         BitCursor in = new BitCursor(from, at);
         Value[] values = new Value[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            values[i] = fields[i].read(in);
+            if (previous != null && sameBits(from, at, previousWords, previousAt, starts[i], widths[i])) {
+                values[i] = previous.get(i);
+                in.skip(widths[i]);
+            } else {
+                values[i] = fields[i].read(in);
+            }
         }
         return values;
+    }
+
+    /** Whether bits {@code [start, start + n)} of the states at {@code a[aAt ..]} and {@code b[bAt ..]} are the same. */
+    static boolean sameBits(long[] a, int aAt, long[] b, int bAt, long start, int n) {
+        long end = start + n;
+        for (long p = start; p < end;) {
+            int word = (int) (p >>> 6);
+            int offset = (int) (p & 63);
+            int k = (int) Math.min(64 - offset, end - p);
+            long mask = (k == 64 ? -1L : (1L << k) - 1) << offset;
+            if (((a[aAt + word] ^ b[bAt + word]) & mask) != 0) {
+                return false;
+            }
+            p += k;
+        }
+        return true;
     }
 
     /** Per variable: its name, bits and type, one a line (what {@code gen} and the docs show). */

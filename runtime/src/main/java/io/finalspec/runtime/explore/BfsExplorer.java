@@ -490,9 +490,11 @@ public final class BfsExplorer {
 
             /** Expands state {@code i} of {@code chunk}: its successors to the level's chunk, its node and edges to the graph (when recording). */
             void expand(LevelChunk chunk, int i) {
+                // the state before, when this expansion has just read it from the same chunk
+                State before = from == chunk && fromIndex == i - 1 ? s : null;
                 from = chunk;
                 fromIndex = i;
-                s = chunk.state(i);
+                s = chunk.state(i, before, i - 1);
                 sFp = chunk.fingerprint(i);
                 count = 0;
                 fresh = 0;

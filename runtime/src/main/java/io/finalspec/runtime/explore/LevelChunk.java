@@ -120,6 +120,22 @@ final class LevelChunk {
         return ownFingerprints ? codec.decode(packed, i * words, fps[i]) : codec.decode(packed, i * words);
     }
 
+    /**
+     * State {@code i}, read after {@code previous}, the state this chunk gave for index
+     * {@code previousIndex} in this level (or null): where both wait packed, the variables whose
+     * bits they share take {@code previous}'s value objects (see {@link StateCodec#decodeAfter}).
+     */
+    State state(int i, State previous, int previousIndex) {
+        if (previous == null || !packedAt(i) || !packedAt(previousIndex)) {
+            return state(i);
+        }
+        int at = i * words;
+        int previousAt = previousIndex * words;
+        return ownFingerprints
+                ? codec.decodeAfter(packed, at, fps[i], previous, packed, previousAt)
+                : codec.decodeAfter(packed, at, previous, packed, previousAt);
+    }
+
     long fingerprint(int i) {
         return fps[i];
     }

@@ -49,4 +49,20 @@ public interface StateCodec {
     default State decode(long[] from, int at, long fingerprint) {
         return decode(from, at);
     }
+
+    /**
+     * As {@link #decode(long[], int)}, after {@code previous}, which this codec decoded from
+     * {@code previousWords[previousAt .. previousAt + words())}: a codec may give the state the
+     * previous state's own value objects for the variables whose bits are the same, instead of
+     * decoding them again (consecutive states of a level are often siblings that differ in one or
+     * two variables). The state is equal to the one {@link #decode(long[], int)} returns.
+     */
+    default State decodeAfter(long[] from, int at, State previous, long[] previousWords, int previousAt) {
+        return decode(from, at);
+    }
+
+    /** As {@link #decodeAfter(long[], int, State, long[], int)}, with the fingerprint known as in {@link #decode(long[], int, long)}. */
+    default State decodeAfter(long[] from, int at, long fingerprint, State previous, long[] previousWords, int previousAt) {
+        return decode(from, at, fingerprint);
+    }
 }

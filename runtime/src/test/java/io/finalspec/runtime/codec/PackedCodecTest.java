@@ -121,6 +121,58 @@ class PackedCodecTest {
         });
   }
 
+  /**
+   * A state decoded after another (the previous state's words and decoded values given) is equal
+   * to the state decoded alone, value by value with the same fingerprints and printed forms; the
+   * variables whose bits the two share are the previous state's own objects, at any offset in
+   * either array and whether the fingerprint is given or computed.
+   */
+  @Test
+  void decodingAfterAnotherStateSharesItsValuesWhereTheBitsAreTheSame() {
+    PackedCodec codec = codec();
+    qt().withFixedSeed(SEED + 3).withExamples(2000)
+        .forAll(states(), states(), SourceDSL.integers().between(0, (1 << vars.size()) - 1), SourceDSL.integers().between(0, 3))
+        .checkAssert((first, other, kept, at) -> {
+          Value[] values = new Value[vars.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = (kept >> i & 1) != 0 ? first.get(i) : other.get(i);
+          }
+          State second = new ArrayState(vars, values);
+          long[] words = new long[2 * codec.words() + 4];
+          java.util.Arrays.fill(words, -1L);
+          int firstAt = 3 - at;
+          int secondAt = firstAt + codec.words() + (at % 2);
+          assertTrue(codec.encode(first, words, firstAt));
+          assertTrue(codec.encode(second, words, secondAt));
+          State previous = codec.decode(words, firstAt);
+          State alone = codec.decode(words, secondAt);
+          for (State after : List.of(codec.decodeAfter(words, secondAt, previous, words, firstAt),
+              codec.decodeAfter(words, secondAt, second.fingerprint(), previous, words, firstAt))) {
+            assertEquals(second.fingerprint(), after.fingerprint());
+            for (int i = 0; i < vars.size(); i++) {
+              assertEquals(alone.get(i), after.get(i), vars.get(i));
+              assertEquals(alone.get(i).fingerprint(), after.get(i).fingerprint(), vars.get(i));
+              assertEquals(alone.get(i).toString(), after.get(i).toString(), vars.get(i));
+              if (values[i].equals(first.get(i))) {
+                assertTrue(after.get(i) == previous.get(i), vars.get(i) + " is the previous state's object");
+              }
+            }
+          }
+        });
+  }
+
+  @Test
+  void sameBitsComparesExactlyTheRangeAcrossWords() {
+    long[] a = new long[3];
+    long[] b = new long[4];
+    b[1 + 1] = 1L << 5; // bit 64 + 5 of the state at b[1 ..]
+    assertTrue(PackedCodec.sameBits(a, 0, b, 1, 0, 69));
+    assertTrue(PackedCodec.sameBits(a, 0, b, 1, 70, 100));
+    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 69, 1));
+    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 60, 10));
+    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 0, 192));
+  }
+
   @Test
   void aValueOutsideItsTypeIsAnInternalErrorNamingTheVariable() {
     PackedCodec codec = codec();
