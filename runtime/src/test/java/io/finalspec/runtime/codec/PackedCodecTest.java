@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.dsl.TheoryBuilder4;
 import org.quicktheories.generators.SourceDSL;
 
 /**
@@ -72,6 +73,21 @@ class PackedCodecTest {
     });
   }
 
+  /** 2,000 pairs of states, a set of variables (bits) and an offset from 0 to 3. */
+  private TheoryBuilder4<State, State, Integer, Integer> pairsOfStates(long seed) {
+    return qt().withFixedSeed(seed).withExamples(2000)
+        .forAll(states(), states(), SourceDSL.integers().between(0, (1 << vars.size()) - 1), SourceDSL.integers().between(0, 3));
+  }
+
+  /** The variables of {@code kept}'s set bits from {@code base} (its own objects), the others from {@code other}. */
+  private State mixed(State base, State other, int kept) {
+    Value[] values = new Value[vars.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (kept >> i & 1) != 0 ? base.get(i) : other.get(i);
+    }
+    return new ArrayState(vars, values);
+  }
+
   @Test
   void decodeInvertsEncode() {
     PackedCodec codec = codec();
@@ -100,14 +116,8 @@ class PackedCodecTest {
   @Test
   void encodingFromTheParentsWordsWritesTheSameWords() {
     PackedCodec codec = codec();
-    qt().withFixedSeed(SEED + 2).withExamples(2000)
-        .forAll(states(), states(), SourceDSL.integers().between(0, (1 << vars.size()) - 1), SourceDSL.integers().between(0, 3))
-        .checkAssert((parent, other, kept, at) -> {
-          Value[] values = new Value[vars.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = (kept >> i & 1) != 0 ? parent.get(i) : other.get(i);
-          }
-          State child = new ArrayState(vars, values);
+    pairsOfStates(SEED + 2).checkAssert((parent, other, kept, at) -> {
+          State child = mixed(parent, other, kept);
           long[] parentWords = new long[codec.words() + 4];
           java.util.Arrays.fill(parentWords, -1L);
           assertTrue(codec.encode(parent, parentWords, 3 - at));
@@ -130,14 +140,8 @@ class PackedCodecTest {
   @Test
   void decodingAfterAnotherStateSharesItsValuesWhereTheBitsAreTheSame() {
     PackedCodec codec = codec();
-    qt().withFixedSeed(SEED + 3).withExamples(2000)
-        .forAll(states(), states(), SourceDSL.integers().between(0, (1 << vars.size()) - 1), SourceDSL.integers().between(0, 3))
-        .checkAssert((first, other, kept, at) -> {
-          Value[] values = new Value[vars.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = (kept >> i & 1) != 0 ? first.get(i) : other.get(i);
-          }
-          State second = new ArrayState(vars, values);
+    pairsOfStates(SEED + 3).checkAssert((first, other, kept, at) -> {
+          State second = mixed(first, other, kept);
           long[] words = new long[2 * codec.words() + 4];
           java.util.Arrays.fill(words, -1L);
           int firstAt = 3 - at;
@@ -153,7 +157,7 @@ class PackedCodecTest {
               assertEquals(alone.get(i), after.get(i), vars.get(i));
               assertEquals(alone.get(i).fingerprint(), after.get(i).fingerprint(), vars.get(i));
               assertEquals(alone.get(i).toString(), after.get(i).toString(), vars.get(i));
-              if (values[i].equals(first.get(i))) {
+              if (second.get(i).equals(first.get(i))) {
                 assertTrue(after.get(i) == previous.get(i), vars.get(i) + " is the previous state's object");
               }
             }
