@@ -47,6 +47,25 @@ final class BitCursor {
         }
     }
 
+    /**
+     * Whether the next {@code n} bits are those at this cursor's position in another packed state
+     * of the same layout ({@code other}, from word {@code otherAt}); the cursor does not move.
+     */
+    boolean sameAs(long[] other, int otherAt, int n) {
+        long end = position + n;
+        for (long p = position; p < end;) {
+            int word = (int) (p >>> 6);
+            int offset = (int) (p & 63);
+            int k = (int) Math.min(64 - offset, end - p);
+            long mask = (k == 64 ? -1L : (1L << k) - 1) << offset;
+            if (((words[at + word] ^ other[otherAt + word]) & mask) != 0) {
+                return false;
+            }
+            p += k;
+        }
+        return true;
+    }
+
     /** Moves past {@code n} bits (left zero when writing). */
     void skip(int n) {
         position += n;

@@ -22,8 +22,6 @@ public final class PackedCodec implements StateCodec {
     private final Field[] fields;
     /** Each field's bits. */
     private final int[] widths;
-    /** Each field's first bit, from the state's first word. */
-    private final long[] starts;
     private final Function<Value[], State> build;
     private final KnownFingerprint known;
     private final int words;
@@ -47,12 +45,8 @@ public final class PackedCodec implements StateCodec {
         this.variables = List.copyOf(variables);
         this.fields = fields.toArray(new Field[0]);
         this.widths = new int[this.fields.length];
-        this.starts = new long[this.fields.length];
-        long start = 0;
         for (int i = 0; i < widths.length; i++) {
             widths[i] = this.fields[i].bits();
-            starts[i] = start;
-            start += widths[i];
         }
         this.build = build;
         this.known = known;
@@ -151,7 +145,7 @@ public final class PackedCodec implements StateCodec {
         BitCursor in = new BitCursor(from, at);
         Value[] values = new Value[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            if (previous != null && sameBits(from, at, previousWords, previousAt, starts[i], widths[i])) {
+            if (previous != null && in.sameAs(previousWords, previousAt, widths[i])) {
                 values[i] = previous.get(i);
                 in.skip(widths[i]);
             } else {
@@ -159,22 +153,6 @@ public final class PackedCodec implements StateCodec {
             }
         }
         return values;
-    }
-
-    /** Whether bits {@code [start, start + n)} of the states at {@code a[aAt ..]} and {@code b[bAt ..]} are the same. */
-    static boolean sameBits(long[] a, int aAt, long[] b, int bAt, long start, int n) {
-        long end = start + n;
-        for (long p = start; p < end;) {
-            int word = (int) (p >>> 6);
-            int offset = (int) (p & 63);
-            int k = (int) Math.min(64 - offset, end - p);
-            long mask = (k == 64 ? -1L : (1L << k) - 1) << offset;
-            if (((a[aAt + word] ^ b[bAt + word]) & mask) != 0) {
-                return false;
-            }
-            p += k;
-        }
-        return true;
     }
 
     /** Per variable: its name, bits and type, one a line (what {@code gen} and the docs show). */

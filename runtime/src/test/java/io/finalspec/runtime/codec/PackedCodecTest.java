@@ -166,15 +166,22 @@ class PackedCodecTest {
   }
 
   @Test
-  void sameBitsComparesExactlyTheRangeAcrossWords() {
+  void aCursorComparesExactlyTheRangeAcrossWords() {
     long[] a = new long[3];
     long[] b = new long[4];
     b[1 + 1] = 1L << 5; // bit 64 + 5 of the state at b[1 ..]
-    assertTrue(PackedCodec.sameBits(a, 0, b, 1, 0, 69));
-    assertTrue(PackedCodec.sameBits(a, 0, b, 1, 70, 100));
-    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 69, 1));
-    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 60, 10));
-    assertTrue(!PackedCodec.sameBits(a, 0, b, 1, 0, 192));
+    assertTrue(sameBits(a, b, 0, 69));
+    assertTrue(sameBits(a, b, 70, 100));
+    assertTrue(!sameBits(a, b, 69, 1));
+    assertTrue(!sameBits(a, b, 60, 10));
+    assertTrue(!sameBits(a, b, 0, 192));
+  }
+
+  /** Bits {@code [start, start + n)} of the state at {@code a[0 ..]} against those at {@code b[1 ..]}, by a cursor on {@code a}. */
+  private static boolean sameBits(long[] a, long[] b, int start, int n) {
+    BitCursor in = new BitCursor(a, 0);
+    in.skip(start);
+    return in.sameAs(b, 1, n);
   }
 
   @Test
