@@ -9,7 +9,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ir.ActionPlan;
+import io.finalspec.codegen.ir.AlphaForm;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
@@ -59,6 +61,11 @@ public final class JavaEmitter {
   private final SourceLines src;
   private final Map<String, String> partialMethods = new LinkedHashMap<>();
   private final Set<String> actionNames = new LinkedHashSet<>();
+  /**
+   * The method emitted for each distinct leaf action: a fairness condition's action (WF_vars(A(t)))
+   * splits into the same leaves as in Next, and each is emitted once and called from both lists.
+   */
+  private final Map<LeafKey, String> leafMethods = new java.util.HashMap<>();
   private final ClassName stepClass;
   private final ClassName checkClass;
   private final ClassName actionCheckClass;
@@ -569,7 +576,6 @@ public final class JavaEmitter {
     if (target.equals("steps")) {
       actionNames.add(leaf.label());
     }
-    String method = sym.member(lowerFirst(leaf.label().replace('!', '_')));
     // only the split-time bindings the action's body uses become its parameters
     Map<Integer, String> used = new LinkedHashMap<>();
     Set<Integer> free = io.finalspec.codegen.ir.FreeVars.of(leaf.body()).keySet();
@@ -578,8 +584,7 @@ public final class JavaEmitter {
         used.put(en.getKey(), en.getValue());
       }
     }
-    int at = methods.size();
-    methods.add(at, actions.action(method, leaf.label(), used, leaf.body(), leaf.span()));
+    String method = leafMethod(leaf, used);
     String label = sc.fresh(lowerFirst(leaf.label().replace('!', '_')) + "Label");
     List<CodeBlock> bindings = new ArrayList<>();
     for (ActionPlan.Param prm : leaf.labelParams()) {
@@ -598,6 +603,27 @@ public final class JavaEmitter {
     b.addStatement("$L.add(new $T($L, $L, (s, out) -> $L($L)))", target, stepClass, label, gate, method,
         CodeBlock.join(args, ", "));
     return b.build();
+  }
+
+  /**
+   * What makes two leaves' methods the same: label, parameter names, place, and the body up to
+   * the ids of its parameters and binders ({@link AlphaForm}).
+   */
+  private record LeafKey(String label, List<String> names, IrExpr body, Span span) {}
+
+  /** The method of a leaf action with these parameters, emitted on first use. */
+  private String leafMethod(ActionPlan.Leaf leaf, Map<Integer, String> params) {
+    LeafKey key = new LeafKey(leaf.label(), List.copyOf(params.values()),
+        AlphaForm.of(leaf.body(), List.copyOf(params.keySet())), leaf.span());
+    String known = leafMethods.get(key);
+    if (known != null) {
+      return known;
+    }
+    String method = sym.member(lowerFirst(leaf.label().replace('!', '_')));
+    int at = methods.size(); // the action before the helpers its emission adds
+    methods.add(at, actions.action(method, leaf.label(), params, leaf.body(), leaf.span()));
+    leafMethods.put(key, method);
+    return method;
   }
 
   /**
