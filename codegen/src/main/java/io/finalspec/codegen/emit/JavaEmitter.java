@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.AlphaForm;
@@ -239,9 +240,11 @@ public final class JavaEmitter {
 
     t.addType(stateType(codec != null));
     t.addType(TypeSpec.recordBuilder(stepClass).addModifiers(Modifier.PRIVATE)
-        .addJavadoc("An action instance: its label, its gate (null if it has none: it always runs) and its code.\n")
+        .addJavadoc("An action instance: its label, its gate (null if it has none: it always runs), the method and\n"
+            + "arguments its code runs (two instances with equal ones make the same successors) and its code.\n")
         .recordConstructor(MethodSpec.constructorBuilder()
             .addParameter(ActionEmitter.LABEL, "label").addParameter(GATE, "gate")
+            .addParameter(ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(Object.class)), "instance")
             .addParameter(stepClass.nestedClass("Body"), "body").build())
         .addType(TypeSpec.interfaceBuilder(stepClass.nestedClass("Body")).addAnnotation(FunctionalInterface.class)
             .addMethod(MethodSpec.methodBuilder("run").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -559,6 +562,17 @@ public final class JavaEmitter {
     if (p instanceof ActionPlan.Expand x) {
       return loop(x.bounds(), sc, inScope, (in, inner) -> plan(x.body(), in, inner, target));
     }
+    if (p instanceof ActionPlan.Guard g) {
+      // a fairness condition's constant guard, evaluated once: its action's instances when TRUE
+      String holds = sc.fresh("holds");
+      b.addStatement("$T $L = orNull(() -> $L)", VALUE, holds, ex.value(g.condition(), sc));
+      b.beginControlFlow("if ($L == $T.TRUE)", holds, TLA);
+      b.add(plan(g.body(), sc, inScope, target));
+      b.nextControlFlow("else if ($L != $T.FALSE)", holds, TLA);
+      b.add(plan(g.whole(), sc, inScope, target));
+      b.endControlFlow();
+      return b.build();
+    }
     if (p instanceof ActionPlan.Enter en) {
       Scope in = sc.child();
       Map<Integer, String> inner = new LinkedHashMap<>(inScope);
@@ -600,8 +614,11 @@ public final class JavaEmitter {
     args.add(CodeBlock.of("$L", label));
     args.add(CodeBlock.of("out"));
     CodeBlock gate = gate(leaf.body(), used.keySet(), sc);
-    b.addStatement("$L.add(new $T($L, $L, (s, out) -> $L($L)))", target, stepClass, label, gate, method,
-        CodeBlock.join(args, ", "));
+    List<CodeBlock> instance = new ArrayList<>();
+    instance.add(CodeBlock.of("$S", method));
+    instance.addAll(args.subList(1, args.size() - 2)); // the method's arguments but s, the label and out
+    b.addStatement("$L.add(new $T($L, $L, $T.of($L), (s, out) -> $L($L)))", target, stepClass, label, gate, LIST,
+        CodeBlock.join(instance, ", "), method, CodeBlock.join(args, ", "));
     return b.build();
   }
 

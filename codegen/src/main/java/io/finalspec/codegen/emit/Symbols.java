@@ -146,6 +146,10 @@ final class Symbols {
     } else if (p instanceof ActionPlan.Enter en) {
       en.params().stream().filter(prm -> prm.value() != null).forEach(prm -> IrTree.anyMatch(prm.value(), count));
       countIn(en.body(), count);
+    } else if (p instanceof ActionPlan.Guard g) {
+      IrTree.anyMatch(g.condition(), count);
+      countIn(g.body(), count);
+      countIn(g.whole(), count);
     } else if (p instanceof ActionPlan.Leaf l) {
       IrTree.anyMatch(l.body(), count);
     }

@@ -103,6 +103,9 @@ final class TemporalEmitter {
       steps.addModifiers(Modifier.STATIC);
     }
     out.add(steps.build());
+    if (!ir.fairness().isEmpty()) {
+      out.add(nextInstances());
+    }
     return out;
   }
 
@@ -130,11 +133,41 @@ final class TemporalEmitter {
         String to = in.fresh("to");
         changes = CodeBlock.of("($L, $L) -> $L(asState($L), asState($L))", from, to, name, from, to);
       }
-      b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L), $L))", FAIRNESS,
-          named(text, f.forall(), in), f.strong(), st, out, list, st, out, st, sub,
-          args("asState(" + st + ")", null, f.forall(), in), changes);
+      b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L), $L, nextInstances($L)))",
+          FAIRNESS, named(text, f.forall(), in), f.strong(), st, out, list, st, out, st, sub,
+          args("asState(" + st + ")", null, f.forall(), in), changes, list);
       return b.build();
     });
+  }
+
+  /**
+   * The instances of Next that run the same code with the same arguments as a fairness
+   * condition's instances (so make the same successors), or null when one has none: the explorer
+   * then takes the condition's steps from Next's successors instead of running its action.
+   */
+  private MethodSpec nextInstances() {
+    ClassName label = ActionEmitter.LABEL;
+    return MethodSpec.methodBuilder("nextInstances").addModifiers(Modifier.PRIVATE)
+        .returns(ParameterizedTypeName.get(ClassName.get(java.util.Set.class), label))
+        .addJavadoc("The instances of Next that make the steps of {@code fair}'s instances (the same method with the same\n"
+            + "arguments), by identity; null when one of {@code fair} is no instance of Next.\n")
+        .addParameter(ParameterizedTypeName.get(JavaEmitter.LIST, stepClass), "fair")
+        .addStatement("$T<$T> out = $T.newSetFromMap(new $T<>())", java.util.Set.class, label,
+            java.util.Collections.class, java.util.IdentityHashMap.class)
+        .beginControlFlow("for ($T f : fair)", stepClass)
+        .addStatement("boolean found = false")
+        .beginControlFlow("for ($T n : steps)", stepClass)
+        .beginControlFlow("if (n.instance().equals(f.instance()))")
+        .addStatement("out.add(n.label())")
+        .addStatement("found = true")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("if (!found)")
+        .addStatement("return null")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return out")
+        .build();
   }
 
   /**

@@ -39,6 +39,14 @@ public sealed interface ActionPlan {
   record Param(String name, int id, IrExpr value) {}
 
   /**
+   * Only in the split of a fairness condition's action: {@code g /\ A} with g constant once the
+   * split-time bindings are fixed. Its instances are A's when g is TRUE, none when it is FALSE,
+   * and {@code whole} (the conjunction as one leaf, as Next would have it) when g cannot be
+   * evaluated as the machine is built or is no Boolean, so that the error comes where TLC's does.
+   */
+  record Guard(Span span, IrExpr condition, ActionPlan body, ActionPlan whole) implements ActionPlan {}
+
+  /**
    * A leaf action: labelled with the innermost entered operator (Next if none) and that operator's
    * parameters that have constant values ({@code labelParams}).
    */

@@ -66,7 +66,7 @@ final class TemporalLowering {
     if (e instanceof Expr.Fairness f) {
       try {
         String label = f.action() instanceof Expr.Name n ? n.name() : "Next";
-        ActionPlan action = splitter.split(f.action(), c, label, List.of());
+        ActionPlan action = splitter.splitFair(f.action(), c, label);
         IrExpr sub = lowering.value(f.subscript(), c);
         out.add(new MachineIr.Fairness(f.span(), f.strong(), forall, sub, action));
       } catch (Unsupported u) {

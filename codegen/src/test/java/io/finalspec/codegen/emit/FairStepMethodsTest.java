@@ -67,6 +67,64 @@ class FairStepMethodsTest {
     assertEquals(Outcome.Kind.PROPERTY, check("\\A p \\in Procs : WF_vars(Reset(p))"));
   }
 
+  @Test
+  void aFairActionOfNextsInstancesNamesThemAndAnotherRunsOnItsOwn() {
+    String spec = SPEC + "Spec == Init /\\ [][Next]_vars /\\ (\\A p \\in Procs : WF_vars(Step(p)))"
+        + " /\\ WF_vars(\\E q \\in Procs : Step(q) /\\ x[q] = 0)\n";
+    java.util.List<io.finalspec.runtime.machine.Fairness> fair = TestSpecs.machine("T", spec, CFG).fairness();
+    assertEquals(3, fair.size());
+    for (int p = 0; p < 2; p++) {
+      // Step(a) splits into one leaf: Next's instance Step(a), found by identity
+      assertEquals(1, fair.get(p).nextInstances().size(), fair.get(p).name());
+      assertEquals("Step", fair.get(p).nextInstances().iterator().next().name());
+    }
+    // Step(p) /\ x[p] = 0 is no instance of Next: its action is run
+    assertEquals(null, fair.get(2).nextInstances());
+    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", spec, CFG), BfsExplorer.Options.defaults())
+        .run().outcome().kind());
+  }
+
+  /**
+   * A guard constant once p is fixed splits the fairness condition's action further than Next is
+   * split (Next keeps a conjunction whole, as TLC does): a true guard leaves the actions it guards,
+   * instances of Next, and a false one leaves nothing (Reset(p) is there once, by the true guard). A guard that cannot be evaluated as the
+   * machine is built keeps the conjunction, whose action is then run on its own.
+   */
+  @Test
+  void constantGuardsAreSplitForFairnessOnly() {
+    String guarded = "Guarded(p) == \\/ p \\in Procs /\\ Step(p)\n"
+        + "              \\/ p \\notin Procs /\\ Reset(p)\n"
+        + "              \\/ Procs # {} /\\ Reset(p)\n";
+    String spec = SPEC + guarded + "Spec == Init /\\ [][Next]_vars /\\ \\A p \\in Procs : WF_vars(Guarded(p))\n";
+    java.util.List<io.finalspec.runtime.machine.Fairness> fair = TestSpecs.machine("T", spec, CFG).fairness();
+    assertEquals(2, fair.size());
+    for (io.finalspec.runtime.machine.Fairness f : fair) {
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      f.nextInstances().forEach(l -> names.add(l.name()));
+      assertEquals(java.util.Set.of("Reset", "Step"), names, f.name());
+    }
+    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", spec, CFG), BfsExplorer.Options.defaults())
+        .run().outcome().kind());
+    String failing = "Failing(p) == (CHOOSE q \\in {} : TRUE) = p /\\ Step(p)\n";
+    String spec2 = SPEC + failing + "Spec == Init /\\ [][Next]_vars /\\ \\A p \\in Procs : WF_vars(Failing(p))\n";
+    for (io.finalspec.runtime.machine.Fairness f : TestSpecs.machine("T", spec2, CFG).fairness()) {
+      assertEquals(null, f.nextInstances(), f.name());
+    }
+    // Next itself is still split as TLC splits it: its conjunction is one action, not a guard, so
+    // the condition's finer instances are none of Next's and its action is run
+    String coarse = SPEC.replace("Next == \\E p \\in Procs : Step(p) \\/ Reset(p)",
+        guarded + "Next == \\E p \\in Procs : Guarded(p)") + "Spec == Init /\\ [][Next]_vars /\\ \\A p \\in Procs : WF_vars(Guarded(p))\n";
+    CompileResult r = TestSpecs.compile("T", coarse, CFG);
+    assertTrue(r.ok(), r.describe());
+    String code = r.sources().get(0).code();
+    assertTrue(code.indexOf("Value holds") > code.indexOf("// fairness"), code);
+    for (io.finalspec.runtime.machine.Fairness f : TestSpecs.machine("T", coarse, CFG).fairness()) {
+      assertEquals(null, f.nextInstances(), f.name());
+    }
+    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", coarse, CFG), BfsExplorer.Options.defaults())
+        .run().outcome().kind());
+  }
+
   private static Outcome.Kind check(String fairness) {
     String body = SPEC + "Spec == Init /\\ [][Next]_vars /\\ " + fairness + "\n";
     ExploreResult r = new ModelChecker(TestSpecs.machine("T", body, CFG), BfsExplorer.Options.defaults()).run();

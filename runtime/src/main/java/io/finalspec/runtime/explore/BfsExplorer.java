@@ -545,8 +545,9 @@ public final class BfsExplorer {
                 if (isNew) {
                     fresh++;
                 }
-                if (part != null && inModel) {
-                    part.successor(fp);
+                if (part != null) {
+                    // every successor: those outside the model still make a fairness action ENABLED
+                    part.successor(label, t, inModel, fp);
                 }
                 if (isNew || !inModel) {
                     if (!check(s, t, sFp, label)) {

@@ -1,6 +1,7 @@
 package io.finalspec.runtime.machine;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,9 +17,15 @@ import io.finalspec.runtime.value.Value;
  * from {@code action}, which emits every A-successor of a state (A split like Next, with TLC's
  * semantics), and {@code subscript}, which evaluates v: a successor t of s is an
  * {@code <<A>>_v} step when {@code subscript(t)} differs from {@code subscript(s)}.
+ *
+ * <p>{@code nextInstances}, when not null, says that A's instances are instances of Next: these
+ * action instances of {@link Machine#successors} (the label objects it reports successors with,
+ * in a set by identity, since two instances may have equal labels) give exactly A's successors. The explorer then learns the {@code <<A>>_v} steps from the
+ * successors it computes anyway, instead of running {@code action} on every state (the usual
+ * {@code \A t \in Threads : WF_vars(Step(t))} beside {@code \E t \in Threads : Step(t)} in Next).
  */
 public record Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript,
-        BiPredicate<State, State> changes) {
+        BiPredicate<State, State> changes, Set<ActionLabel> nextInstances) {
 
     /**
      * {@code changes}, when not null, decides the same as comparing the subscripts, without
@@ -29,6 +36,12 @@ public record Fairness(String name, boolean strong, Successors action, Function<
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(subscript, "subscript");
+    }
+
+    /** A fairness condition whose action is run on its own. */
+    public Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript,
+            BiPredicate<State, State> changes) {
+        this(name, strong, action, subscript, changes, null);
     }
 
     /** A fairness condition whose steps are found by comparing the subscripts. */

@@ -1,7 +1,10 @@
 package io.finalspec.runtime.explore.liveness;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
+import io.finalspec.runtime.machine.ActionLabel;
 import io.finalspec.runtime.machine.Fairness;
 import io.finalspec.runtime.machine.Machine;
 import io.finalspec.runtime.machine.State;
@@ -25,10 +28,19 @@ import io.finalspec.runtime.value.Value;
  * node ids sequentially, expanding the level's nodes in id order: ids are the order of a plain
  * breadth-first search's discovery, whatever the workers and their scheduling, so the graph, and
  * the lasso found in it, do not depend on {@code --workers}.
+ *
+ * <p>A fairness condition whose action instances are instances of Next ({@link Fairness#nextInstances})
+ * costs nothing more than the search: its steps are the successors the search reports from those
+ * instances ({@link Slice#successor(ActionLabel, State, boolean, long)}), every one of them, in the
+ * model or not, so that ENABLED is the same. Any other condition's action is run on each state.
  */
 public final class GraphRecorder {
     private final Machine.Predicate[] predicates;
     private final Fairness[] fairness;
+    /** Per action instance of Next, the conditions (a bit per index) whose steps it makes. */
+    private final Map<ActionLabel, long[]> fairByInstance = new IdentityHashMap<>();
+    /** Whether condition f's steps come from Next's successors (else its action is run). */
+    private final boolean[] fromNext;
     private final Machine machine;
     private final int nodeWords;
     private final int edgeWords;
@@ -61,6 +73,15 @@ public final class GraphRecorder {
         this.edgeWords = (fairness.length + 63) >>> 6;
         this.nodeBits = new long[fps.length * nodeWords];
         this.edgeBits = new long[edgeTarget.length * edgeWords];
+        this.fromNext = new boolean[fairness.length];
+        for (int f = 0; f < fairness.length; f++) {
+            if (fairness[f].nextInstances() != null) {
+                fromNext[f] = true;
+                for (ActionLabel instance : fairness[f].nextInstances()) {
+                    fairByInstance.computeIfAbsent(instance, k -> new long[edgeWords])[f >>> 6] |= 1L << f;
+                }
+            }
+        }
     }
 
     /** A new initial state in the model (in the search's order): the next node, without parent. */
@@ -180,12 +201,19 @@ public final class GraphRecorder {
         private int edgeCount;
         private RuntimeException[] errors;
         private boolean failed;
+        /** Per condition whose action is run: the fingerprints of its steps from the state begun. */
         private final LongSet[] steps = new LongSet[fairness.length];
-        private final LongSet seen = new LongSet();
+        /** The row's edges so far: target fingerprint to edge index. */
+        private final LongIntMap edgeOf = new LongIntMap();
+        /** The state begun, and per condition its subscript once one was needed. */
+        private State current;
+        private final Value[] before = new Value[fairness.length];
+        /** The fairness bits of the successor being added. */
+        private final long[] bits = new long[Math.max(1, edgeWords)];
 
         private Slice() {
             for (int f = 0; f < steps.length; f++) {
-                steps[f] = new LongSet();
+                steps[f] = fromNext[f] ? null : new LongSet();
             }
         }
 
@@ -198,7 +226,9 @@ public final class GraphRecorder {
             rowEnd = ensure(rowEnd, count + 1);
             nodeBits = ensure(nodeBits, (count + 1) * nodeWords);
             sources[count] = fp;
-            seen.clear();
+            edgeOf.clear();
+            current = s;
+            Arrays.fill(before, null);
             failed = false;
             try {
                 for (int i = 0; i < predicates.length; i++) {
@@ -207,44 +237,124 @@ public final class GraphRecorder {
                     }
                 }
                 for (int f = 0; f < fairness.length; f++) {
-                    collectSteps(f, s);
-                    if (!steps[f].isEmpty()) {
-                        setNodeBit(predicates.length + f);
+                    if (!fromNext[f]) {
+                        collectSteps(f, s);
+                        if (!steps[f].isEmpty()) {
+                            setNodeBit(predicates.length + f);
+                        }
                     }
                 }
             } catch (RuntimeException e) {
-                failed = true;
-                errors = errors == null ? new RuntimeException[sources.length] : Arrays.copyOf(errors, sources.length);
-                errors[count] = e;
+                fail(e);
             }
         }
 
-        /** A successor in the model of the state begun, by its fingerprint: an edge unless already one. */
+        /**
+         * A successor in the model of the state begun, by its fingerprint: an edge unless already
+         * one. For a machine whose fairness conditions all run their actions.
+         */
         public void successor(long fp) {
-            if (!active || failed || !seen.add(fp)) {
+            successor(null, null, true, fp);
+        }
+
+        /**
+         * A successor {@code t} of the state begun, from the action instance {@code label}: in the
+         * model ({@code fp} its fingerprint) an edge unless already one, and in the model or not a
+         * step of the conditions whose steps that instance makes, when it changes their subscript.
+         */
+        public void successor(ActionLabel label, State t, boolean inModel, long fp) {
+            if (!active || failed) {
                 return;
             }
-            targets = ensure(targets, edgeCount + 1);
-            edgeBits = ensure(edgeBits, (edgeCount + 1) * edgeWords);
-            boolean any = false;
-            for (int f = 0; f < fairness.length; f++) {
-                if (steps[f].contains(fp)) {
-                    edgeBits[edgeCount * edgeWords + (f >>> 6)] |= 1L << f;
-                    any = true;
+            Arrays.fill(bits, 0);
+            long[] fair = label == null ? null : fairByInstance.get(label);
+            if (fair != null) {
+                try {
+                    fairSteps(fair, t);
+                } catch (RuntimeException e) {
+                    fail(e);
+                    return;
                 }
             }
-            if (fp == sources[count] && !any) {
-                return; // the implicit stuttering loop already stands for it
+            if (!inModel) {
+                return;
             }
-            targets[edgeCount++] = fp;
+            for (int f = 0; f < fairness.length; f++) {
+                if (!fromNext[f] && steps[f].contains(fp)) {
+                    bits[f >>> 6] |= 1L << f;
+                }
+            }
+            int e = edgeOf.get(fp);
+            if (e < 0) {
+                targets = ensure(targets, edgeCount + 1);
+                edgeBits = ensure(edgeBits, (edgeCount + 1) * edgeWords);
+                edgeOf.put(fp, edgeCount);
+                targets[edgeCount] = fp;
+                e = edgeCount++;
+            }
+            for (int w = 0; w < edgeWords; w++) {
+                edgeBits[e * edgeWords + w] |= bits[w];
+            }
         }
 
-        /** Ends the row of the state begun. */
+        /** Sets the bits of the conditions in {@code fair} whose subscript {@code t} changes, and their ENABLED. */
+        private void fairSteps(long[] fair, State t) {
+            for (int w = 0; w < fair.length; w++) {
+                for (long m = fair[w]; m != 0; m &= m - 1) {
+                    int f = (w << 6) + Long.numberOfTrailingZeros(m);
+                    if (changes(f, t)) {
+                        bits[w] |= 1L << f;
+                        setNodeBit(predicates.length + f);
+                    }
+                }
+            }
+        }
+
+        private boolean changes(int f, State t) {
+            Fairness fair = fairness[f];
+            if (fair.changes() != null) {
+                return fair.changes().test(current, t);
+            }
+            if (before[f] == null) {
+                before[f] = fair.subscript().apply(current);
+            }
+            return !before[f].equals(fair.subscript().apply(t));
+        }
+
+        /** Ends the row of the state begun: a self-loop without a bit is dropped, the implicit stuttering loop stands for it. */
         public void end() {
             if (!active) {
                 return;
             }
+            if (!failed) {
+                int e = edgeOf.get(sources[count]);
+                if (e >= 0 && noBits(e)) {
+                    dropEdge(e);
+                }
+            }
             rowEnd[count++] = edgeCount;
+        }
+
+        private boolean noBits(int e) {
+            for (int w = 0; w < edgeWords; w++) {
+                if (edgeBits[e * edgeWords + w] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void dropEdge(int e) {
+            System.arraycopy(targets, e + 1, targets, e, edgeCount - e - 1);
+            System.arraycopy(edgeBits, (e + 1) * edgeWords, edgeBits, e * edgeWords, (edgeCount - e - 1) * edgeWords);
+            edgeCount--;
+            Arrays.fill(edgeBits, edgeCount * edgeWords, (edgeCount + 1) * edgeWords, 0);
+        }
+
+        private void fail(RuntimeException e) {
+            failed = true;
+            errors = errors == null ? new RuntimeException[sources.length] : Arrays.copyOf(errors, sources.length);
+            errors[count] = e;
         }
 
         private RuntimeException error(int row) {
@@ -268,9 +378,9 @@ public final class GraphRecorder {
                 });
                 return;
             }
-            Value before = fair.subscript().apply(s);
+            Value was = fair.subscript().apply(s);
             fair.action().accept(s, t -> {
-                if (!before.equals(fair.subscript().apply(t))) {
+                if (!was.equals(fair.subscript().apply(t))) {
                     out.add(States.viewFingerprint(machine, t));
                 }
             });
@@ -339,6 +449,63 @@ public final class GraphRecorder {
         private static int slot(long x, int mask) {
             long h = x * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 32)) & mask;
+        }
+    }
+
+    /** A reusable open-addressing map from fingerprints to non-negative ints: clear, put, get. */
+    static final class LongIntMap {
+        private long[] keys = new long[16];
+        private int[] values = new int[16];
+        private boolean[] used = new boolean[16];
+        private int n;
+
+        void clear() {
+            if (n > 0) {
+                Arrays.fill(used, false);
+                n = 0;
+            }
+        }
+
+        /** The value of {@code x}, or -1. */
+        int get(long x) {
+            int mask = keys.length - 1;
+            for (int i = LongSet.slot(x, mask); used[i]; i = (i + 1) & mask) {
+                if (keys[i] == x) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        /** Maps {@code x}, which is not in the map, to {@code v}. */
+        void put(long x, int v) {
+            if ((n + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = LongSet.slot(x, mask);
+            while (used[i]) {
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = x;
+            values[i] = v;
+            n++;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            n = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
         }
     }
 }

@@ -59,12 +59,32 @@ class GraphRecorderTest {
 
     /**
      * x in 0..N-1, y in 0..5 and z in 0..1, seen through the VIEW {@code <<x, y>>}: Inc and Jump
-     * move x, Bump moves y (each step emitted twice), Stay repeats the state, Flip changes only z
-     * (the same node: a self-loop that is a fairness step). Three initial states, one a repeat and
-     * one outside the CONSTRAINT {@code x + y < N + 2}; the ACTION_CONSTRAINT drops jumps to 0 from
-     * y = 3. Fairness: WF_<<x, y>>(Inc), SF_y(Bump), WF_z(Flip).
+     * move x, Skip makes Inc's step from an even x before Inc does (the same edge, first made by an
+     * action that is not fair), Bump moves y (each step emitted twice), Stay repeats the state
+     * before Flip changes only z (the same node: a self-loop that is a fairness step). Three initial
+     * states, one a repeat and one outside the CONSTRAINT {@code x + y < N + 2}; the
+     * ACTION_CONSTRAINT drops jumps to 0 from y = 3. Fairness: WF_<<x, y>>(Inc), SF_y(Bump),
+     * WF_z(Flip); with {@code fromNext} each condition names its instance of Next, so that the
+     * recorder takes the steps from the search's successors instead of running the action.
      */
     private static LambdaMachine machine(Clause clause) {
+        return machine(clause, false);
+    }
+
+    private static final ActionLabel INC = ActionLabel.of("Inc");
+    private static final ActionLabel BUMP = ActionLabel.of("Bump");
+    private static final ActionLabel FLIP = ActionLabel.of("Flip");
+
+    private static Set<ActionLabel> instance(ActionLabel label, boolean fromNext) {
+        if (!fromNext) {
+            return null;
+        }
+        Set<ActionLabel> one = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        one.add(label);
+        return one;
+    }
+
+    private static LambdaMachine machine(Clause clause, boolean fromNext) {
         Fairness.Successors inc = (s, out) -> out.accept(state((x(s) + 1) % N, y(s), z(s)));
         Fairness.Successors bump = (s, out) -> {
             if (x(s) % 3 == 0) {
@@ -79,18 +99,22 @@ class GraphRecorderTest {
             out.accept(state(0, 0, 0));
             out.accept(state(5, 1, 1));
         }, (s, out) -> {
-            inc.accept(s, t -> out.accept(ActionLabel.of("Inc"), t));
+            if (x(s) % 2 == 0) {
+                out.accept(ActionLabel.of("Skip"), state((x(s) + 1) % N, y(s), z(s)));
+            }
+            inc.accept(s, t -> out.accept(INC, t));
             out.accept(ActionLabel.of("Jump"), state((7 * x(s) + 3) % N, (y(s) + 1) % 6, z(s)));
-            bump.accept(s, t -> out.accept(ActionLabel.of("Bump"), t));
+            bump.accept(s, t -> out.accept(BUMP, t));
             out.accept(ActionLabel.of("Stay"), s);
-            flip.accept(s, t -> out.accept(ActionLabel.of("Flip"), t));
+            flip.accept(s, t -> out.accept(FLIP, t));
         });
         m.constraint("Bounded", s -> x(s) + y(s) < N + 2);
         m.actionConstraint("NoJumpHome", (s, t) -> !(y(s) == 3 && x(t) == 0 && x(s) != N - 1));
         m.view(s -> Tla.tuple(s.get(0), s.get(1)));
-        m.fairness(new Fairness("WF_<<x, y>>(Inc)", false, inc, s -> Tla.tuple(s.get(0), s.get(1))));
-        m.fairness(new Fairness("SF_y(Bump)", true, bump, s -> s.get(1)));
-        m.fairness(new Fairness("WF_z(Flip)", false, flip, s -> s.get(2)));
+        m.fairness(new Fairness("WF_<<x, y>>(Inc)", false, inc, s -> Tla.tuple(s.get(0), s.get(1)), null,
+                instance(INC, fromNext)));
+        m.fairness(new Fairness("SF_y(Bump)", true, bump, s -> s.get(1), null, instance(BUMP, fromNext)));
+        m.fairness(new Fairness("WF_z(Flip)", false, flip, s -> s.get(2), null, instance(FLIP, fromNext)));
         m.property("Prop", clause);
         return m.checkDeadlock(false);
     }
@@ -245,6 +269,27 @@ class GraphRecorderTest {
             for (int round = 0; round < 3; round++) {
                 ref.assertSame(recordedBySearch(m, workers), workers + " workers, round " + round);
             }
+        }
+    }
+
+    /**
+     * Fairness conditions that name their instances of Next get their steps and ENABLED from the
+     * search's successors: the same graph as running their actions, with 1 and 2 workers; their
+     * actions are never run.
+     */
+    @Test
+    void stepsTakenFromNextsSuccessorsGiveTheSameGraph() {
+        Reference ref = Reference.of(machine(LEADS_TO, false));
+        Machine m = new ForwardingMachine(machine(LEADS_TO, true)) {
+            @Override
+            public List<Fairness> fairness() {
+                return super.fairness().stream().map(f -> new Fairness(f.name(), f.strong(), (s, out) -> {
+                    throw new AssertionError("the action of " + f.name() + " was run");
+                }, f.subscript(), f.changes(), f.nextInstances())).toList();
+            }
+        };
+        for (int workers : new int[] {1, 2}) {
+            ref.assertSame(recordedBySearch(m, workers), workers + " workers, steps from Next");
         }
     }
 
