@@ -305,6 +305,8 @@ final class CodecEmitter {
         case BOOLEAN_SET -> "BOOLEAN";
         case CUP -> text(a.args().get(0)) + " \\cup " + text(a.args().get(1));
         case PRODUCT -> "(" + String.join(") \\X (", a.args().stream().map(this::text).toList()) + ")";
+        case BIG_UNION -> a.args().get(0) instanceof IrExpr.Binder b
+            ? "the values of the functions in " + text(b.bounds().get(0).set()) : "UNION";
         default -> a.op().name();
       };
     }

@@ -586,10 +586,10 @@ public final class TypeInference {
     return t;
   }
 
-  /** The type of {@code v[key]} for the elements v of the constant set {@code set}; null when unknown. */
+  /** The type of {@code v[key]} for the elements v of the constant set {@code set}. */
   private TlaType componentOfSet(IrExpr set, IrExpr key) {
     if (!(set instanceof IrExpr.Apply a)) {
-      return null;
+      return rangesOf(set);
     }
     List<IrExpr> x = a.args();
     switch (a.op()) {
@@ -617,8 +617,51 @@ public final class TypeInference {
         return t;
       }
       default:
-        return null;
+        return rangesOf(set);
     }
+  }
+
+  /**
+   * One of the values of the functions in the constant set {@code set} ({@code plan[i]} where plan
+   * is one of the orders of a constant set of sequences): an element of
+   * {@code UNION {{v[k] : k \in DOMAIN v} : v \in set}}, a constant set too. Where set's elements
+   * are not all functions that set cannot be evaluated, and the machine then numbers nothing of it
+   * (the codec and the gates that need it are not made).
+   */
+  private TlaType rangesOf(IrExpr set) {
+    Span sp = set.span();
+    int v = typePassIdBelow(set);
+    int k = v - 1;
+    IrExpr fn = new IrExpr.Ref(sp, RefKind.BOUND, "v", v);
+    IrExpr range = new IrExpr.Binder(sp, IrExpr.BinderKind.SET_MAP,
+        List.of(new IrExpr.Bound(sp, List.of("k"), List.of(k), false, new IrExpr.Apply(sp, Operator.DOMAIN, List.of(fn)))),
+        new IrExpr.Apply(sp, Operator.APPLY, List.of(fn, new IrExpr.Ref(sp, RefKind.BOUND, "k", k))));
+    IrExpr ranges = new IrExpr.Apply(TlaType.NO_SPAN, Operator.BIG_UNION, List.of(new IrExpr.Binder(sp, IrExpr.BinderKind.SET_MAP,
+        List.of(new IrExpr.Bound(sp, List.of("v"), List.of(v), false, set)), range)));
+    return new TlaType.Enum(List.of(TlaType.Closed.of(ranges)));
+  }
+
+  /**
+   * An id for a binder of a set the type pass builds around {@code inner}: from the top of the int
+   * range down, which the lowering's ids (counted from 0) never reach, below those of the sets it
+   * built inside {@code inner}. The same set gets the same ids each time it is built, so that the
+   * fixpoint sees equal types.
+   */
+  private static int typePassIdBelow(IrExpr inner) {
+    int[] below = {Integer.MAX_VALUE};
+    io.finalspec.codegen.ir.IrTree.anyMatch(inner, x -> {
+      if (x instanceof IrExpr.Binder b) {
+        for (IrExpr.Bound bd : b.bounds()) {
+          for (int id : bd.ids()) {
+            if (id > Integer.MAX_VALUE / 2) {
+              below[0] = Math.min(below[0], id - 1);
+            }
+          }
+        }
+      }
+      return false;
+    });
+    return below[0];
   }
 
   /** {@code f[k]} or {@code r.k}: the range of a function, a record's field, a sequence's element. */

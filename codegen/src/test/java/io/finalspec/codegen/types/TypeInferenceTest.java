@@ -102,6 +102,36 @@ class TypeInferenceTest {
     assertEquals("Enum (call Plans)", t.get("other"));
   }
 
+  /**
+   * A component of an enumerated function ({@code plan[i]}, plan one of the orders of S) is one of
+   * the values of those functions: an enumeration of their ranges, so a function that stores it has
+   * a numbered range and the machine a codec; the machine enumerates the union of the ranges.
+   */
+  @Test
+  void aComponentOfAnEnumeratedFunctionIsOneOfTheirValues() {
+    String spec = """
+        EXTENDS Naturals, Sequences
+        CONSTANT S, W
+        RECURSIVE Orders(_)
+        Orders(X) == IF X = {} THEN {<< >>} ELSE UNION {{<<x>> \\o r : r \\in Orders(X \\ {x})} : x \\in X}
+        Plans == Orders(S)
+        VARIABLES plan, running
+        Init == /\\ plan \\in Plans /\\ running = [w \\in W |-> "none"]
+        Next == \\E w \\in W, i \\in 1..Len(plan) :
+                  /\\ running' = [running EXCEPT ![w] = plan[i]]
+                  /\\ UNCHANGED plan
+        """;
+    String cfg = "CONSTANT S = {a, b, c}\nCONSTANT W = {w1, w2}\nINIT Init\nNEXT Next\n";
+    Map<String, String> t = types(spec, cfg);
+    assertTrue(t.get("running").startsWith("[W -> Enum") && t.get("running").contains("BIG_UNION"), t.toString());
+    io.finalspec.runtime.explore.ExploreResult r = new io.finalspec.runtime.explore.ModelChecker(
+        TestSpecs.machine("T", spec, cfg), io.finalspec.runtime.explore.BfsExplorer.Options.defaults()).run();
+    assertTrue(r.isOk(), r.outcome()::toString);
+    // 6 orders; running: each worker "none" or one of the 3 targets, but only those of the plan
+    assertEquals(6 * 16, r.distinct());
+    assertTrue(TestSpecs.machine("T", spec, cfg).codec() != null, "the machine has a codec");
+  }
+
   @Test
   void recordsAndSetsOfRecords() {
     Map<String, String> t = types("""
