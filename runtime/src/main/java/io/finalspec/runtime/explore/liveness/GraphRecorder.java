@@ -202,7 +202,7 @@ public final class GraphRecorder {
         private RuntimeException[] errors;
         private boolean failed;
         /** Per condition whose action is run: the fingerprints of its steps from the state begun. */
-        private final LongSet[] steps = new LongSet[fairness.length];
+        private final LongIntMap[] steps = new LongIntMap[fairness.length];
         /** The row's edges so far: target fingerprint to edge index. */
         private final LongIntMap edgeOf = new LongIntMap();
         /** The state begun, and per condition its subscript once one was needed. */
@@ -213,7 +213,7 @@ public final class GraphRecorder {
 
         private Slice() {
             for (int f = 0; f < steps.length; f++) {
-                steps[f] = fromNext[f] ? null : new LongSet();
+                steps[f] = fromNext[f] ? null : new LongIntMap();
             }
         }
 
@@ -367,7 +367,7 @@ public final class GraphRecorder {
 
         /** The fingerprints of the {@code <<A_f>>_v} successors of {@code s}. */
         private void collectSteps(int f, State s) {
-            LongSet out = steps[f];
+            LongIntMap out = steps[f];
             out.clear();
             Fairness fair = fairness[f];
             if (fair.changes() != null) {
@@ -387,9 +387,13 @@ public final class GraphRecorder {
         }
     }
 
-    /** A reusable open-addressing set of fingerprints: clear, add, query. */
-    static final class LongSet {
+    /**
+     * A reusable open-addressing map from fingerprints to non-negative ints (clear, put, get), and
+     * a set of fingerprints (add, contains) as the keys of such a map.
+     */
+    static final class LongIntMap {
         private long[] keys = new long[16];
+        private int[] values = new int[16];
         private boolean[] used = new boolean[16];
         private int n;
 
@@ -404,72 +408,23 @@ public final class GraphRecorder {
             return n == 0;
         }
 
-        /** Adds {@code x}; false if it was there. */
+        /** Adds {@code x} as a key; false if it was one. */
         boolean add(long x) {
-            if ((n + 1) * 2 > keys.length) {
-                grow();
+            if (get(x) >= 0) {
+                return false;
             }
-            int mask = keys.length - 1;
-            for (int i = slot(x, mask); ; i = (i + 1) & mask) {
-                if (!used[i]) {
-                    used[i] = true;
-                    keys[i] = x;
-                    n++;
-                    return true;
-                }
-                if (keys[i] == x) {
-                    return false;
-                }
-            }
+            put(x, 0);
+            return true;
         }
 
         boolean contains(long x) {
-            int mask = keys.length - 1;
-            for (int i = slot(x, mask); used[i]; i = (i + 1) & mask) {
-                if (keys[i] == x) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            used = new boolean[oldUsed.length * 2];
-            n = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    add(oldKeys[i]);
-                }
-            }
-        }
-
-        private static int slot(long x, int mask) {
-            long h = x * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
-    }
-
-    /** A reusable open-addressing map from fingerprints to non-negative ints: clear, put, get. */
-    static final class LongIntMap {
-        private long[] keys = new long[16];
-        private int[] values = new int[16];
-        private boolean[] used = new boolean[16];
-        private int n;
-
-        void clear() {
-            if (n > 0) {
-                Arrays.fill(used, false);
-                n = 0;
-            }
+            return get(x) >= 0;
         }
 
         /** The value of {@code x}, or -1. */
         int get(long x) {
             int mask = keys.length - 1;
-            for (int i = LongSet.slot(x, mask); used[i]; i = (i + 1) & mask) {
+            for (int i = slot(x, mask); used[i]; i = (i + 1) & mask) {
                 if (keys[i] == x) {
                     return values[i];
                 }
@@ -483,7 +438,7 @@ public final class GraphRecorder {
                 grow();
             }
             int mask = keys.length - 1;
-            int i = LongSet.slot(x, mask);
+            int i = slot(x, mask);
             while (used[i]) {
                 i = (i + 1) & mask;
             }
@@ -506,6 +461,11 @@ public final class GraphRecorder {
                     put(oldKeys[i], oldValues[i]);
                 }
             }
+        }
+
+        private static int slot(long x, int mask) {
+            long h = x * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 }
