@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finalspec.codegen.CompileResult;
-import io.finalspec.runtime.explore.BfsExplorer;
-import io.finalspec.runtime.explore.ExploreResult;
-import io.finalspec.runtime.explore.ModelChecker;
 import io.finalspec.runtime.explore.Outcome;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,8 +77,7 @@ class FairStepMethodsTest {
     }
     // Step(p) /\ x[p] = 0 is no instance of Next: its action is run
     assertEquals(null, fair.get(2).nextInstances());
-    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", spec, CFG), BfsExplorer.Options.defaults())
-        .run().outcome().kind());
+    assertEquals(Outcome.Kind.OK, TestSpecs.verdict("T", spec, CFG));
   }
 
   /**
@@ -103,8 +99,7 @@ class FairStepMethodsTest {
       f.nextInstances().forEach(l -> names.add(l.name()));
       assertEquals(java.util.Set.of("Reset", "Step"), names, f.name());
     }
-    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", spec, CFG), BfsExplorer.Options.defaults())
-        .run().outcome().kind());
+    assertEquals(Outcome.Kind.OK, TestSpecs.verdict("T", spec, CFG));
     String failing = "Failing(p) == (CHOOSE q \\in {} : TRUE) = p /\\ Step(p)\n";
     String spec2 = SPEC + failing + "Spec == Init /\\ [][Next]_vars /\\ \\A p \\in Procs : WF_vars(Failing(p))\n";
     for (io.finalspec.runtime.machine.Fairness f : TestSpecs.machine("T", spec2, CFG).fairness()) {
@@ -121,13 +116,10 @@ class FairStepMethodsTest {
     for (io.finalspec.runtime.machine.Fairness f : TestSpecs.machine("T", coarse, CFG).fairness()) {
       assertEquals(null, f.nextInstances(), f.name());
     }
-    assertEquals(Outcome.Kind.OK, new ModelChecker(TestSpecs.machine("T", coarse, CFG), BfsExplorer.Options.defaults())
-        .run().outcome().kind());
+    assertEquals(Outcome.Kind.OK, TestSpecs.verdict("T", coarse, CFG));
   }
 
   private static Outcome.Kind check(String fairness) {
-    String body = SPEC + "Spec == Init /\\ [][Next]_vars /\\ " + fairness + "\n";
-    ExploreResult r = new ModelChecker(TestSpecs.machine("T", body, CFG), BfsExplorer.Options.defaults()).run();
-    return r.outcome().kind();
+    return TestSpecs.verdict("T", SPEC + "Spec == Init /\\ [][Next]_vars /\\ " + fairness + "\n", CFG);
   }
 }

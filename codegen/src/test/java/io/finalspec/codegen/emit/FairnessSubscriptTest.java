@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.finalspec.codegen.CompileResult;
-import io.finalspec.runtime.explore.BfsExplorer;
-import io.finalspec.runtime.explore.ExploreResult;
-import io.finalspec.runtime.explore.ModelChecker;
 import io.finalspec.runtime.explore.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +22,7 @@ class FairnessSubscriptTest {
   private static final String CFG = "SPECIFICATION Spec\nPROPERTY Done\n";
 
   private static Outcome.Kind check(String fairness) {
-    String body = SPEC + "Spec == Init /\\ [][Next]_vars /\\ " + fairness + "\n";
-    ExploreResult r = new ModelChecker(TestSpecs.machine("T", body, CFG), BfsExplorer.Options.defaults()).run();
-    return r.outcome().kind();
+    return TestSpecs.verdict("T", SPEC + "Spec == Init /\\ [][Next]_vars /\\ " + fairness + "\n", CFG);
   }
 
   @Test

@@ -31,6 +31,12 @@ public final class TestSpecs {
     }
   }
 
+  /** The outcome of checking a spec and config with the explorer (safety and liveness), as TLC would report it. */
+  public static io.finalspec.runtime.explore.Outcome.Kind verdict(String name, String body, String cfg) {
+    return new io.finalspec.runtime.explore.ModelChecker(machine(name, body, cfg),
+        io.finalspec.runtime.explore.BfsExplorer.Options.defaults()).run().outcome().kind();
+  }
+
   public static Machine machine(String name, String body, String cfg) {
     Path[] p = write(name, body, cfg);
     try {
