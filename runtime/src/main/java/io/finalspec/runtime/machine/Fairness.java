@@ -23,6 +23,8 @@ import io.finalspec.runtime.value.Value;
  * in a set by identity, since two instances may have equal labels) give exactly A's successors. The explorer then learns the {@code <<A>>_v} steps from the
  * successors it computes anyway, instead of running {@code action} on every state (the usual
  * {@code \A t \in Threads : WF_vars(Step(t))} beside {@code \E t \in Threads : Step(t)} in Next).
+ * A machine that wraps another ({@link ForwardingMachine}) and reports its successors with other
+ * labels, or other states, must not pass these instances on.
  */
 public record Fairness(String name, boolean strong, Successors action, Function<State, Value> subscript,
         BiPredicate<State, State> changes, Set<ActionLabel> nextInstances) {
