@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Fingerprint to node id, open addressing over two arrays (a long and an int per slot): the
- * liveness graph's only per-state map, sized to the graph.
+ * liveness graph's only per-state map, sized to the graph. A small one, cleared for each state, is
+ * also a recording slice's map from a state's successors to its edges, and (its keys) the set of a
+ * fairness condition's steps from that state.
  */
 final class FingerprintIndex {
     private static final int EMPTY = -1;
@@ -18,6 +20,30 @@ final class FingerprintIndex {
         keys = new long[cap];
         ids = new int[cap];
         Arrays.fill(ids, EMPTY);
+    }
+
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(ids, EMPTY);
+            size = 0;
+        }
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Adds {@code fp} as a key (with id 0); false if it was one. */
+    boolean add(long fp) {
+        if (get(fp) >= 0) {
+            return false;
+        }
+        put(fp, 0);
+        return true;
+    }
+
+    boolean contains(long fp) {
+        return get(fp) >= 0;
     }
 
     /** The id of {@code fp}, or -1. */

@@ -202,9 +202,9 @@ public final class GraphRecorder {
         private RuntimeException[] errors;
         private boolean failed;
         /** Per condition whose action is run: the fingerprints of its steps from the state begun. */
-        private final LongIntMap[] steps = new LongIntMap[fairness.length];
+        private final FingerprintIndex[] steps = new FingerprintIndex[fairness.length];
         /** The row's edges so far: target fingerprint to edge index. */
-        private final LongIntMap edgeOf = new LongIntMap();
+        private final FingerprintIndex edgeOf = new FingerprintIndex(8);
         /** The state begun, and per condition its subscript once one was needed. */
         private State current;
         private final Value[] before = new Value[fairness.length];
@@ -213,7 +213,7 @@ public final class GraphRecorder {
 
         private Slice() {
             for (int f = 0; f < steps.length; f++) {
-                steps[f] = fromNext[f] ? null : new LongIntMap();
+                steps[f] = fromNext[f] ? null : new FingerprintIndex(8);
             }
         }
 
@@ -367,7 +367,7 @@ public final class GraphRecorder {
 
         /** The fingerprints of the {@code <<A_f>>_v} successors of {@code s}. */
         private void collectSteps(int f, State s) {
-            LongIntMap out = steps[f];
+            FingerprintIndex out = steps[f];
             out.clear();
             Fairness fair = fairness[f];
             if (fair.changes() != null) {
@@ -384,88 +384,6 @@ public final class GraphRecorder {
                     out.add(States.viewFingerprint(machine, t));
                 }
             });
-        }
-    }
-
-    /**
-     * A reusable open-addressing map from fingerprints to non-negative ints (clear, put, get), and
-     * a set of fingerprints (add, contains) as the keys of such a map.
-     */
-    static final class LongIntMap {
-        private long[] keys = new long[16];
-        private int[] values = new int[16];
-        private boolean[] used = new boolean[16];
-        private int n;
-
-        void clear() {
-            if (n > 0) {
-                Arrays.fill(used, false);
-                n = 0;
-            }
-        }
-
-        boolean isEmpty() {
-            return n == 0;
-        }
-
-        /** Adds {@code x} as a key; false if it was one. */
-        boolean add(long x) {
-            if (get(x) >= 0) {
-                return false;
-            }
-            put(x, 0);
-            return true;
-        }
-
-        boolean contains(long x) {
-            return get(x) >= 0;
-        }
-
-        /** The value of {@code x}, or -1. */
-        int get(long x) {
-            int mask = keys.length - 1;
-            for (int i = slot(x, mask); used[i]; i = (i + 1) & mask) {
-                if (keys[i] == x) {
-                    return values[i];
-                }
-            }
-            return -1;
-        }
-
-        /** Maps {@code x}, which is not in the map, to {@code v}. */
-        void put(long x, int v) {
-            if ((n + 1) * 2 > keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            int i = slot(x, mask);
-            while (used[i]) {
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            keys[i] = x;
-            values[i] = v;
-            n++;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldValues = values;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
-            n = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    put(oldKeys[i], oldValues[i]);
-                }
-            }
-        }
-
-        private static int slot(long x, int mask) {
-            long h = x * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 }
