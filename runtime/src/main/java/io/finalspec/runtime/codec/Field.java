@@ -45,10 +45,21 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
     /** The value numbered {@code code}. */
     abstract Value decode(long code);
 
+    /**
+     * Bits per value, computed on first use (encoding asks for them per value, and a composite
+     * field's are a walk over its parts). A racing first use computes the same number twice.
+     */
+    private int bits = -1;
+
     /** Bits per value. */
-    public int bits() {
-        long n = cardinality();
-        return n >= 0 ? bitsFor(n) : wideBits();
+    public final int bits() {
+        int b = bits;
+        if (b < 0) {
+            long n = cardinality();
+            b = n >= 0 ? bitsFor(n) : wideBits();
+            bits = b;
+        }
+        return b;
     }
 
     /** Bits of a field with more than 2^62 values. */
@@ -344,12 +355,18 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
      */
     abstract static sealed class Components extends Field permits Function, TupleOf {
         private final Field[] parts;
+        /** Each part's cardinality: the radix of its digit. */
+        private final long[] radices;
         private final long cardinality;
         /** The values decoded last, when they are numbered (else null). */
         private final DecodeCache decoded;
 
         Components(Field[] parts) {
             this.parts = parts;
+            this.radices = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                radices[i] = parts[i].cardinality();
+            }
             long n = 1;
             for (Field c : parts) {
                 long k = c.cardinality();
@@ -382,7 +399,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             FcnValue f = components(v);
             long c = 0;
             for (int i = parts.length - 1; i >= 0; i--) {
-                c = c * parts[i].cardinality() + parts[i].code(f.valueAt(i));
+                c = c * radices[i] + parts[i].code(f.valueAt(i));
             }
             return c;
         }
@@ -395,7 +412,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         private Value build(long code) {
             Value[] vals = new Value[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                long n = parts[i].cardinality();
+                long n = radices[i];
                 vals[i] = parts[i].decode(code % n);
                 code /= n;
             }
@@ -514,6 +531,8 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         private final Value[] keys;
         private final Field range;
         private final long cardinality;
+        /** The range's cardinality and one (a key may have no value): the radix of a key's digit. */
+        private final long radix;
         /** The values decoded last, when they are numbered (else null). */
         private final DecodeCache decoded;
         /** The shape of the functions over each subset of the keys (by bit mask), built on first use; null when there are too many. */
@@ -524,6 +543,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             this.keys = keys;
             this.range = range;
             long per = range.cardinality() < 0 ? -1 : range.cardinality() + 1;
+            this.radix = per;
             long n = 1;
             for (int i = 0; i < keys.length && n >= 0; i++) {
                 n = per < 0 || n > (1L << 62) / per ? -1 : n * per;
@@ -573,7 +593,6 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         long code(Value v) {
             FcnValue f = function(v);
             int[] at = positions(f);
-            long radix = range.cardinality() + 1;
             long c = 0;
             for (int i = keys.length - 1; i >= 0; i--) {
                 c = c * radix + (at[i] < 0 ? 0 : 1 + range.code(f.valueAt(at[i])));
@@ -587,7 +606,6 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         }
 
         private Value build(long code) {
-            long radix = range.cardinality() + 1;
             Value[] vals = new Value[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 long digit = code % radix;
@@ -806,6 +824,10 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         /** Whether longer sequences are of the type too (they do not fit: {@link Overflow}). */
         private final boolean open;
         private final long cardinality;
+        /** The element's cardinality (at least 1): the radix of a slot's digit. */
+        private final long radix;
+        /** Bits of the length. */
+        private final int lengthBits;
         /** The sequences decoded last, when they are numbered (else null). */
         private final DecodeCache decoded;
 
@@ -816,6 +838,8 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             this.element = element;
             this.maxLength = maxLength;
             this.open = open;
+            this.radix = Math.max(1, element.cardinality());
+            this.lengthBits = bitsFor(maxLength + 1L);
             long n = maxLength + 1L;
             long c = element.cardinality();
             for (int i = 0; i < maxLength && n >= 0; i++) {
@@ -849,7 +873,6 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         @Override
         long code(Value v) {
             TupleValue t = tuple(v);
-            long radix = Math.max(1, element.cardinality());
             long c = 0;
             for (int i = maxLength - 1; i >= 0; i--) {
                 c = c * radix + (i < t.size() ? element.code(t.valueAt(i)) : 0);
@@ -865,7 +888,6 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         private Value build(long code) {
             int length = (int) (code % (maxLength + 1L));
             code /= maxLength + 1L;
-            long radix = Math.max(1, element.cardinality());
             Value[] vals = new Value[length];
             for (int i = 0; i < length; i++) {
                 vals[i] = element.decode(code % radix);
@@ -876,7 +898,7 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
 
         @Override
         int wideBits() {
-            return bitsFor(maxLength + 1L) + maxLength * element.bits();
+            return lengthBits + maxLength * element.bits();
         }
 
         @Override
@@ -886,13 +908,11 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
                 return;
             }
             TupleValue t = tuple(v);
-            out.put(t.size(), bitsFor(maxLength + 1L));
+            out.put(t.size(), lengthBits);
             for (int i = 0; i < t.size(); i++) {
                 element.write(t.valueAt(i), out);
             }
-            for (int i = t.size(); i < maxLength; i++) {
-                out.skip(element.bits());
-            }
+            out.skip((maxLength - t.size()) * element.bits());
         }
 
         @Override
@@ -900,14 +920,12 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             if (cardinality >= 0) {
                 return super.read(in);
             }
-            int length = (int) in.take(bitsFor(maxLength + 1L));
+            int length = (int) in.take(lengthBits);
             Value[] vals = new Value[length];
             for (int i = 0; i < length; i++) {
                 vals[i] = element.read(in);
             }
-            for (int i = length; i < maxLength; i++) {
-                in.skip(element.bits());
-            }
+            in.skip((maxLength - length) * element.bits());
             return Tla.tuple(vals);
         }
 
