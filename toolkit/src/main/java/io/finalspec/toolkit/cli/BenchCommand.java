@@ -205,13 +205,15 @@ final class BenchCommand implements Callable<Integer> {
      * One {@code finalspec explore} in a fresh JVM, as a user runs it the first time: its machine
      * cache is an empty folder of its own, so the cold start is a cache miss (javac runs, and the
      * entry is written as a user's first run writes it). Started by the launcher, the child maps
-     * the launcher's class data archive, as the user's {@code ./finalspec explore} does.
+     * the launcher's class data archive and gets its compiler directives, as the user's
+     * {@code ./finalspec explore} does.
      */
     private Explored explore(ModelEntry m) throws IOException, InterruptedException {
         Path tmp = Children.ofThisJvm().tempFolder("finalspec-bench");
         try {
             Path file = tmp.resolve("explore.json");
-            List<String> cmd = new ArrayList<>(Jvm.explorerCommand("4g", tmp, Main.class, Jvm.launcherArchive()));
+            List<String> cmd = new ArrayList<>(Jvm.explorerCommand("4g", tmp, Main.class, Jvm.launcherArchive(),
+                Jvm.launcherDirectives()));
             cmd.addAll(List.of("explore", m.spec().toString(), "--config", m.config().toString(), "--workers",
                 String.valueOf(workers), "--json", file.toString(), "--out", tmp.toString()));
             ProcessBuilder child = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -85,18 +85,54 @@ public final class Jvm {
 
     /**
      * {@link #command} for a child running finalspec's explorer: with {@link #EXPLORER_YOUNG_GENERATION},
-     * and mapping {@code classDataArchive} when it is not null, as the {@code ./finalspec} launcher
+     * mapping {@code classDataArchive} when it is not null, as the {@code ./finalspec} launcher
      * maps the archive it makes once per build (a JVM ignores an archive made for another class
-     * path or JDK; its messages about that are turned off, as the launcher turns them off).
+     * path or JDK; its messages about that are turned off, as the launcher turns them off), and
+     * with the compiler directives in {@code compilerDirectives} when it is not null, as the
+     * launcher passes its own ({@link #launcherDirectives}).
      */
-    public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass, Path classDataArchive) {
+    public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass, Path classDataArchive,
+            Path compilerDirectives) {
         List<String> cmd = command(heap, tmp, mainClass, false);
         cmd.add(1, EXPLORER_YOUNG_GENERATION);
+        int at = 2;
         if (classDataArchive != null) {
-            cmd.addAll(2, List.of("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath(), "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off"));
+            List<String> cds = List.of("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath(), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off");
+            cmd.addAll(at, cds);
+            at += cds.size();
+        }
+        if (compilerDirectives != null) {
+            cmd.addAll(at, directiveOptions(compilerDirectives));
         }
         return cmd;
+    }
+
+    /** Where the launcher's compiler directives are, under {@code FINALSPEC_HOME}. */
+    static final String JAVAC_DIRECTIVES = "toolkit/jvm/javac-directives.json";
+
+    /**
+     * The options that give a JVM the compiler directives in {@code file}, as the launcher gives
+     * them: javac's methods left to C1 (the file says why). The JVM announces the directives it
+     * read on its own output; {@code -XX:-DisplayVMOutput} keeps that line out of a command's
+     * output (the JVM's warnings still print).
+     */
+    public static List<String> directiveOptions(Path file) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file.toAbsolutePath(),
+            "-XX:-DisplayVMOutput");
+    }
+
+    /**
+     * The compiler directives the launcher passes ({@code FINALSPEC_HOME/toolkit/jvm/javac-directives.json}),
+     * or null: no launcher, no such file, or {@code FINALSPEC_DIRECTIVES=off}.
+     */
+    public static Path launcherDirectives() {
+        String home = System.getenv("FINALSPEC_HOME");
+        if (home == null || home.isBlank() || "off".equals(System.getenv("FINALSPEC_DIRECTIVES"))) {
+            return null;
+        }
+        Path file = Path.of(home).toAbsolutePath().normalize().resolve(JAVAC_DIRECTIVES);
+        return Files.isRegularFile(file) ? file : null;
     }
 
     /**

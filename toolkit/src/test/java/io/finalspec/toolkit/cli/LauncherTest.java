@@ -79,6 +79,26 @@ class LauncherTest {
         assertTrue(Files.notExists(log), "no build");
     }
 
+    @Test
+    void theCompilerDirectivesArePassedWhenTheirFileIsThereUnlessTurnedOff() throws Exception {
+        Files.createDirectories(repo.resolve("toolkit/target"));
+        Files.writeString(repo.resolve("toolkit/target/finalspec.jar"), "");
+        Process none = launch("parse", "x.tla");
+        assertTrue(none.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(!output(none).contains("CompilerDirectivesFile"), "no file, no option: " + output(none));
+        Path file = Files.createDirectories(repo.resolve("toolkit/jvm")).resolve("javac-directives.json");
+        Files.writeString(file, "[]");
+        Process on = launch("parse", "x.tla");
+        assertTrue(on.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, on.exitValue(), output(on));
+        assertTrue(output(on).contains("-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=" + file
+            + " -XX:-DisplayVMOutput"), output(on));
+        Process off = launch(java.util.Map.of("FINALSPEC_DIRECTIVES", "off"), "parse", "x.tla");
+        assertTrue(off.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, off.exitValue(), output(off));
+        assertTrue(!output(off).contains("CompilerDirectivesFile"), output(off));
+    }
+
     private void script(String name, String body) throws IOException {
         Path f = bin.resolve(name);
         Files.writeString(f, "#!/usr/bin/env bash\n" + body + "\n");
@@ -86,11 +106,16 @@ class LauncherTest {
     }
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", repo.resolve("finalspec").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(repo.resolve("out-" + System.nanoTime() + ".txt").toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         outputs.put(p, pb.redirectOutput().file().toPath());
         return p;
