@@ -364,17 +364,13 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         Components(Field[] parts) {
             this.parts = parts;
             this.radices = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                radices[i] = parts[i].cardinality();
-            }
             long n = 1;
-            for (Field c : parts) {
-                long k = c.cardinality();
-                if (k < 0 || (k > 0 && n > (1L << 62) / k)) {
-                    n = -1;
-                    break;
+            for (int i = 0; i < parts.length; i++) {
+                long k = parts[i].cardinality();
+                radices[i] = k;
+                if (n >= 0) {
+                    n = k < 0 || (k > 0 && n > (1L << 62) / k) ? -1 : n * k;
                 }
-                n *= k;
             }
             this.cardinality = n;
             this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
@@ -542,11 +538,10 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
         PartialFunction(Value[] keys, Field range) {
             this.keys = keys;
             this.range = range;
-            long per = range.cardinality() < 0 ? -1 : range.cardinality() + 1;
-            this.radix = per;
+            this.radix = range.cardinality() < 0 ? -1 : range.cardinality() + 1;
             long n = 1;
             for (int i = 0; i < keys.length && n >= 0; i++) {
-                n = per < 0 || n > (1L << 62) / per ? -1 : n * per;
+                n = radix < 0 || n > (1L << 62) / radix ? -1 : n * radix;
             }
             this.cardinality = n;
             this.decoded = n > 0 ? new DecodeCache(n, this::build) : null;
@@ -838,12 +833,12 @@ public abstract sealed class Field permits Field.Bool, Field.Int32, Field.Member
             this.element = element;
             this.maxLength = maxLength;
             this.open = open;
-            this.radix = Math.max(1, element.cardinality());
+            long c = element.cardinality();
+            this.radix = Math.max(1, c);
             this.lengthBits = bitsFor(maxLength + 1L);
             long n = maxLength + 1L;
-            long c = element.cardinality();
             for (int i = 0; i < maxLength && n >= 0; i++) {
-                n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * Math.max(1, c);
+                n = c < 0 || (c > 0 && n > (1L << 62) / c) ? -1 : n * radix;
             }
             // an open sequence has values beyond its slots: not a finite type, never numbered
             this.cardinality = open ? -1 : n;

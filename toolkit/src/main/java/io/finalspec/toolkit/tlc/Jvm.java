@@ -94,17 +94,15 @@ public final class Jvm {
     public static List<String> explorerCommand(String heap, Path tmp, Class<?> mainClass, Path classDataArchive,
             Path compilerDirectives) {
         List<String> cmd = command(heap, tmp, mainClass, false);
-        cmd.add(1, EXPLORER_YOUNG_GENERATION);
-        int at = 2;
+        List<String> launcher = new ArrayList<>(List.of(EXPLORER_YOUNG_GENERATION));
         if (classDataArchive != null) {
-            List<String> cds = List.of("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath(), "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off");
-            cmd.addAll(at, cds);
-            at += cds.size();
+            launcher.addAll(List.of("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath(), "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         }
         if (compilerDirectives != null) {
-            cmd.addAll(at, directiveOptions(compilerDirectives));
+            launcher.addAll(directiveOptions(compilerDirectives));
         }
+        cmd.addAll(1, launcher);
         return cmd;
     }
 
@@ -127,12 +125,18 @@ public final class Jvm {
      * or null: no launcher, no such file, or {@code FINALSPEC_DIRECTIVES=off}.
      */
     public static Path launcherDirectives() {
+        Path home = launcherHome("FINALSPEC_DIRECTIVES");
+        Path file = home == null ? null : home.resolve(JAVAC_DIRECTIVES);
+        return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    /** The launcher's folder ({@code FINALSPEC_HOME}), or null: no launcher, or {@code offSwitch=off}. */
+    private static Path launcherHome(String offSwitch) {
         String home = System.getenv("FINALSPEC_HOME");
-        if (home == null || home.isBlank() || "off".equals(System.getenv("FINALSPEC_DIRECTIVES"))) {
+        if (home == null || home.isBlank() || "off".equals(System.getenv(offSwitch))) {
             return null;
         }
-        Path file = Path.of(home).toAbsolutePath().normalize().resolve(JAVAC_DIRECTIVES);
-        return Files.isRegularFile(file) ? file : null;
+        return Path.of(home).toAbsolutePath().normalize();
     }
 
     /**
@@ -141,11 +145,11 @@ public final class Jvm {
      * JVM was not started from that jar, or {@code FINALSPEC_CDS=off}.
      */
     public static Path launcherArchive() {
-        String home = System.getenv("FINALSPEC_HOME");
-        if (home == null || home.isBlank() || "off".equals(System.getenv("FINALSPEC_CDS"))) {
+        Path home = launcherHome("FINALSPEC_CDS");
+        if (home == null) {
             return null;
         }
-        Path target = Path.of(home).toAbsolutePath().normalize().resolve("toolkit").resolve("target");
+        Path target = home.resolve("toolkit").resolve("target");
         Path jar = target.resolve("finalspec.jar");
         Path archive = target.resolve("finalspec.jsa");
         String cp = System.getProperty("java.class.path");
