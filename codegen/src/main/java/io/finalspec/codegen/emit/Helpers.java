@@ -22,6 +22,7 @@ final class Helpers {
   static final String RT = "io.finalspec.runtime.machine";
   static final ClassName PARTIAL_STATE = ClassName.get(RT, "PartialState");
   static final ClassName EVALUATION = ClassName.get(RT, "Evaluation");
+  static final ClassName ARGUMENT_MEMO = ClassName.get(RT, "ArgumentMemo");
   static final ClassName SYMMETRY = ClassName.get(RT, "Symmetry");
   static final ClassName RECORD_SHAPE = ClassName.get("io.finalspec.runtime.value", "RecordShape");
   private static final ClassName VALUE = ExprEmitter.VALUE;

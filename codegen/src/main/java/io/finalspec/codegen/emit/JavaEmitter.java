@@ -428,6 +428,9 @@ public final class JavaEmitter {
    */
   private MethodSpec memoized(MachineIr.Definition d) {
     String field = sym.memoFields.get(d.name());
+    if (!d.params().isEmpty()) {
+      return memoizedWithArguments(d, field);
+    }
     return MethodSpec.methodBuilder(sym.defNames.get(d.name())).addModifiers(Modifier.PRIVATE).returns(VALUE)
         .addJavadoc("{@code $L} ($L), computed once per state.\n", Comments.safe(d.name()), Comments.safe(d.span().where()))
         .addParameter(sym.state, "s")
@@ -435,6 +438,31 @@ public final class JavaEmitter {
         .beginControlFlow("if (v == null)")
         .addStatement("v = $L(s)", sym.memoEvalNames.get(d.name()))
         .addStatement("s.$L = v", field)
+        .endControlFlow()
+        .addStatement("return v").build();
+  }
+
+  /**
+   * A state-level operator with parameters ({@link Symbols#isArgumentMemo}), read from its state's
+   * table of the arguments it was called with so far, computed by {@code ...Eval} on a miss.
+   */
+  private MethodSpec memoizedWithArguments(MachineIr.Definition d, String field) {
+    Scope sc = Scope.method("s", false, null, "s", "v");
+    MethodSpec.Builder m = MethodSpec.methodBuilder(sym.defNames.get(d.name())).addModifiers(Modifier.PRIVATE).returns(VALUE)
+        .addJavadoc("{@code $L} ($L), computed once per state and arguments (the same objects).\n",
+            Comments.safe(d.name()), Comments.safe(d.span().where()))
+        .addParameter(sym.state, "s");
+    List<String> params = new ArrayList<>();
+    for (int i = 0; i < d.params().size(); i++) {
+      String p = sc.bind(d.paramIds().get(i), d.params().get(i));
+      params.add(p);
+      m.addParameter(VALUE, p);
+    }
+    String args = String.join(", ", params);
+    return m.addStatement("$T v = $T.find(s.$L, $L)", VALUE, Helpers.ARGUMENT_MEMO, field, args)
+        .beginControlFlow("if (v == null)")
+        .addStatement("v = $L(s, $L)", sym.memoEvalNames.get(d.name()), args)
+        .addStatement("s.$L = $T.with(s.$L, v, $L)", field, Helpers.ARGUMENT_MEMO, field, args)
         .endControlFlow()
         .addStatement("return v").build();
   }
@@ -760,8 +788,10 @@ public final class JavaEmitter {
       MachineIr.Definition d = sym.defs.get(memo.getKey());
       // Not final: set on the first read. A value is immutable, so a state read by two threads
       // at worst computes it twice; within a level each state is read by one worker.
-      st.addField(FieldSpec.builder(VALUE, memo.getValue(), Modifier.PRIVATE)
-          .addJavadoc("{@code $L} ($L) in this state, once computed (null before).\n",
+      TypeName type = d.params().isEmpty() ? VALUE : com.palantir.javapoet.ArrayTypeName.of(VALUE);
+      st.addField(FieldSpec.builder(type, memo.getValue(), Modifier.PRIVATE)
+          .addJavadoc(d.params().isEmpty() ? "{@code $L} ($L) in this state, once computed (null before).\n"
+              : "{@code $L} ($L) in this state by arguments, once computed (null before the first).\n",
               Comments.safe(d.name()), Comments.safe(d.span().where())).build());
     }
     st.addMethod(c.build());

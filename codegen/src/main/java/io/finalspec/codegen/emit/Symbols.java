@@ -6,6 +6,7 @@ import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class Symbols {
       if (isConstantField(d)) {
         constEvalNames.put(d.name(), members.newName(defNames.get(d.name()) + "Eval", "eval:" + d.name()));
       }
-      if (isStateMemo(d) && worthMemo(ir, d.name())) {
+      if ((isStateMemo(d) && worthMemo(ir, d.name()) || isArgumentMemo(d)) && !prints(d, new java.util.HashSet<>())) {
         memoFields.put(d.name(), fields.newName(defNames.get(d.name()), "memo:" + d.name()));
         memoEvalNames.put(d.name(), members.newName(defNames.get(d.name()) + "Eval", "eval:" + d.name()));
       }
@@ -101,6 +102,27 @@ final class Symbols {
    */
   static boolean isStateMemo(MachineIr.Definition d) {
     return d.level() == 1 && d.params().isEmpty() && !d.function();
+  }
+
+  /**
+   * A state-level operator with parameters whose values are kept in the state per argument
+   * ({@code runtime.machine.ArgumentMemo}): its body binds variables of its own (a quantifier,
+   * CHOOSE, a comprehension: more work than the lookup), so that a definition such as
+   * {@code Fresh(p)}, which an action tests, chooses from and quantifies over, is computed once per
+   * state and argument instead of once per use.
+   */
+  static boolean isArgumentMemo(MachineIr.Definition d) {
+    return d.level() == 1 && !d.params().isEmpty() && !d.function()
+        && IrTree.anyMatch(d.body(), e -> e instanceof IrExpr.Binder);
+  }
+
+  /** Whether evaluating {@code d} may print (Print, PrintT), itself or through what it calls: kept values would print less. */
+  private boolean prints(MachineIr.Definition d, java.util.Set<String> seen) {
+    if (!seen.add(d.name())) {
+      return false;
+    }
+    return IrTree.anyMatch(d.body(), e -> e instanceof IrExpr.Apply a && (a.op() == Operator.PRINT || a.op() == Operator.PRINT_T)
+        || e instanceof IrExpr.Call c && defs.containsKey(c.def()) && prints(defs.get(c.def()), seen));
   }
 
   /**
