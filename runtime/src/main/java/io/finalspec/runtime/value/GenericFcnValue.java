@@ -72,7 +72,8 @@ public final class GenericFcnValue extends FcnValue {
 
     @Override
     public SetValue domain() {
-        return EnumSetValue.ofSorted(ValueArrays.copy(keys));
+        // the keys are sorted and distinct, and neither this function nor a set changes its array
+        return EnumSetValue.ofDistinctSorted(keys);
     }
 
     @Override

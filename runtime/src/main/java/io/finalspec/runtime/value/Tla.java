@@ -241,30 +241,31 @@ public final class Tla {
         return Fcns.make(new Value[] {nonNull(a)}, new Value[] {nonNull(b)});
     }
 
-    /** TLC's {@code f @@ g}: f where defined, g elsewhere. */
+    /** TLC's {@code f @@ g}: f where defined, g elsewhere (a merge of the two sorted domains). */
     public static FcnValue atAt(Value f, Value g) {
         FcnValue a = asFcn(f);
         FcnValue b = asFcn(g);
-        ArrayList<Value> keys = new ArrayList<>();
-        ArrayList<Value> vals = new ArrayList<>();
+        int na = a.size();
+        int nb = b.size();
+        Value[] keys = new Value[na + nb];
+        Value[] vals = new Value[na + nb];
+        int n = 0;
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            int c = i >= a.size() ? 1 : j >= b.size() ? -1 : ValueOrder.compare(a.keyAt(i), b.keyAt(j));
+        while (i < na || j < nb) {
+            int c = i >= na ? 1 : j >= nb ? -1 : ValueOrder.compare(a.keyAt(i), b.keyAt(j));
             if (c <= 0) {
-                keys.add(a.keyAt(i));
-                vals.add(a.valueAt(i));
-                i++;
+                keys[n] = a.keyAt(i);
+                vals[n++] = a.valueAt(i++);
                 if (c == 0) {
                     j++;
                 }
             } else {
-                keys.add(b.keyAt(j));
-                vals.add(b.valueAt(j));
-                j++;
+                keys[n] = b.keyAt(j);
+                vals[n++] = b.valueAt(j++);
             }
         }
-        return Fcns.make(keys.toArray(new Value[0]), vals.toArray(new Value[0]));
+        return n == keys.length ? Fcns.make(keys, vals) : Fcns.make(ValueArrays.copyOf(keys, n), ValueArrays.copyOf(vals, n));
     }
 
     // ------------------------------------------------------------------ sets

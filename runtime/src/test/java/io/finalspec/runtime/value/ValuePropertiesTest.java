@@ -97,6 +97,23 @@ class ValuePropertiesTest {
     }
 
     @Test
+    void atAtIsTheLeftFunctionWhereDefinedAndTheRightElsewhere() {
+        qt().withFixedSeed(SEED + 7).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type t = new RandomValues.Type('F', new RandomValues.Type("ism".charAt(r.nextInt(3)), null, null, null, null),
+                    RandomValues.type(r, 2), null, null);
+            FcnValue f = (FcnValue) RandomValues.gen(t, r);
+            FcnValue g = (FcnValue) RandomValues.gen(t, r);
+            FcnValue merged = Tla.atAt(f, g);
+            SetValue domain = Tla.union(Tla.domain(f), Tla.domain(g));
+            assertEquals(domain, merged.domain(), () -> f + " @@ " + g);
+            Value expected = Tla.fcn(domain, k -> Tla.in(k, Tla.domain(f)) ? Tla.apply(f, k) : Tla.apply(g, k));
+            assertEquals(expected, merged, () -> f + " @@ " + g);
+            assertEquals(expected.fingerprint(), merged.fingerprint(), () -> f + " @@ " + g);
+        });
+    }
+
+    @Test
     void tlcTextRoundTrips() {
         qt().withFixedSeed(SEED + 2).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
             Value v = one(seed);
