@@ -129,6 +129,25 @@ final class ExprEmitter {
     return except((IrExpr.Except) e, sc);
   }
 
+  /** {@code S \cap T = {}} (either side): tested without building the intersection. */
+  private static boolean isDisjointness(List<IrExpr> eq) {
+    return eq.size() == 2 && (isEmptySetLiteral(eq.get(1)) && isIntersection(eq.get(0))
+        || isEmptySetLiteral(eq.get(0)) && isIntersection(eq.get(1)));
+  }
+
+  private static boolean isEmptySetLiteral(IrExpr e) {
+    return e instanceof IrExpr.Apply a && a.op() == Operator.SET_ENUM && a.args().isEmpty();
+  }
+
+  private static boolean isIntersection(IrExpr e) {
+    return e instanceof IrExpr.Apply a && a.op() == Operator.CAP && a.args().size() == 2;
+  }
+
+  private CodeBlock disjoint(List<IrExpr> eq, Scope sc) {
+    IrExpr.Apply cap = (IrExpr.Apply) (isIntersection(eq.get(0)) ? eq.get(0) : eq.get(1));
+    return CodeBlock.of("$T.disjoint($L, $L)", TLA, value(cap.args().get(0), sc), value(cap.args().get(1), sc));
+  }
+
   CodeBlock cond(IrExpr e, Scope sc) {
     if (e instanceof IrExpr.Lit l && l.kind() == IrExpr.LitKind.BOOL) {
       return CodeBlock.of("$L", Boolean.parseBoolean(l.text()));
@@ -147,8 +166,14 @@ final class ExprEmitter {
         case EQUIV:
           return CodeBlock.of("($L == $L)", cond(x.get(0), sc), cond(x.get(1), sc));
         case EQ:
+          if (isDisjointness(x)) {
+            return disjoint(x, sc);
+          }
           return CodeBlock.of("$T.eq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case NEQ:
+          if (isDisjointness(x)) {
+            return CodeBlock.of("!$L", disjoint(x, sc));
+          }
           return CodeBlock.of("$T.neq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case IN:
           if (isSimpleFilter(x.get(1))) {
@@ -284,7 +309,13 @@ final class ExprEmitter {
       case CAP: fn = "intersect"; break;
       case SETMINUS: fn = "minus"; break;
       case POWERSET: fn = "subsetOf"; break;
-      case BIG_UNION: fn = "bigUnion"; break;
+      case BIG_UNION:
+        if (x.get(0) instanceof IrExpr.Binder b && b.kind() == IrExpr.BinderKind.SET_MAP) {
+          // UNION {e : x \in S}: the parts' elements merged, the set of parts never built or sorted
+          return binder(b, sc, "unionOfMap");
+        }
+        fn = "bigUnion";
+        break;
       case SET_ENUM: fn = "set"; break;
       case PRODUCT: fn = "product"; break;
       case FN_SET: fn = "funSet"; break;
@@ -436,6 +467,11 @@ final class ExprEmitter {
   }
 
   private CodeBlock binder(IrExpr.Binder b, Scope sc) {
+    return binder(b, sc, "map");
+  }
+
+  /** A binder; {@code mapFn}: the runtime method a set map {@code {e : x \in S}} calls. */
+  private CodeBlock binder(IrExpr.Binder b, Scope sc, String mapFn) {
     if (b.kind() == IrExpr.BinderKind.CHOOSE && b.bounds().size() == 1
         && (b.bounds().get(0).tuple() || b.bounds().get(0).names().size() == 1) && lifts(sc)) {
       return lifting.choose(b, sc);
@@ -486,7 +522,7 @@ final class ExprEmitter {
     switch (b.kind()) {
       case CHOOSE: fn = "choose"; predicate = true; break;
       case SET_FILTER: fn = "filter"; predicate = true; break;
-      case SET_MAP: fn = "map"; predicate = false; break;
+      case SET_MAP: fn = mapFn; predicate = false; break;
       case FUNCTION: fn = "fcn"; predicate = false; break;
       case SELECT_SEQ: fn = "selectSeq"; predicate = true; break;
       default: throw new IllegalStateException(b.kind().toString());

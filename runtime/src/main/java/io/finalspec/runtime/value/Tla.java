@@ -324,6 +324,26 @@ public final class Tla {
         return ValueOps.filter(x, other::contains);
     }
 
+    /**
+     * {@code a \cap b = {}} without building the intersection. For two finite sets every element
+     * of the first is tested for membership in the second, as {@link #intersect} tests them (so a
+     * value the second set cannot compare fails here as there), and the answer is whether none is in.
+     */
+    public static boolean disjoint(Value a, Value b) {
+        SetValue x = asSet(a);
+        SetValue y = asSet(b);
+        if (!x.isFinite() || !y.isFinite() || x instanceof IntervalValue && y instanceof IntervalValue) {
+            return eq(intersect(x, y), EnumSetValue.EMPTY);
+        }
+        boolean none = true;
+        for (Value v : x) {
+            if (y.contains(v)) {
+                none = false;
+            }
+        }
+        return none;
+    }
+
     /** {@code a \ b}. */
     public static SetValue minus(Value a, Value b) {
         SetValue x = asSet(a);
@@ -486,18 +506,43 @@ public final class Tla {
 
     /** {@code {e(x) : x \in s}}. */
     public static SetValue map(Value s, Function<Value, Value> e) {
+        return EnumSetValue.of(images(s, e));
+    }
+
+    /**
+     * {@code UNION {e(x) : x \in s}}: every e(x) evaluated in s's order, as {@link #map} does, then
+     * their elements merged in that order, without building and sorting the set of the e(x) (a set
+     * of sets, whose comparisons are most of the work). The parts must be sets, as for
+     * {@link #bigUnion}, which takes a part that is not finite.
+     */
+    public static SetValue unionOfMap(Value s, Function<Value, Value> e) {
+        Value[] parts = images(s, e);
+        for (Value part : parts) {
+            if (!(asSet(part) instanceof EnumSetValue)) {
+                return bigUnion(EnumSetValue.of(parts));
+            }
+        }
+        SetValue acc = EnumSetValue.EMPTY;
+        for (Value part : parts) {
+            acc = ValueOps.union(acc, (SetValue) part);
+        }
+        return acc;
+    }
+
+    /** The values of {@code e} on the elements of {@code s}, in s's order (not normalized). */
+    private static Value[] images(Value s, Function<Value, Value> e) {
         if (s instanceof EnumSetValue set) {
             Value[] out = new Value[set.elems.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = nonNull(e.apply(set.elems[i]));
             }
-            return EnumSetValue.of(out);
+            return out;
         }
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : elements(s)) {
             out.add(nonNull(e.apply(v)));
         }
-        return EnumSetValue.of(out.toArray(new Value[0]));
+        return out.toArray(new Value[0]);
     }
 
     /** TLC's {@code Permutations(s)}: the set of bijections from {@code s} to itself. */

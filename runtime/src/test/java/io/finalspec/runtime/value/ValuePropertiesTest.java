@@ -114,6 +114,39 @@ class ValuePropertiesTest {
     }
 
     @Test
+    void theUnionOfAMapIsTheUnionOfTheMappedSet() {
+        qt().withFixedSeed(SEED + 8).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type sets = new RandomValues.Type('S', RandomValues.type(r, 2), null, null, null);
+            Value[] parts = new Value[r.nextInt(5)];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = RandomValues.gen(sets, r);
+            }
+            // an index set mapped to the parts (two indexes may map to equal parts)
+            Value indexes = Tla.interval(1, parts.length);
+            java.util.function.Function<Value, Value> part = k -> parts[((IntValue) k).value() - 1];
+            SetValue expected = Tla.bigUnion(Tla.map(indexes, part));
+            SetValue actual = Tla.unionOfMap(indexes, part);
+            assertEquals(expected, actual, () -> java.util.Arrays.toString(parts));
+            assertEquals(expected.fingerprint(), actual.fingerprint());
+            assertEquals(expected, Tla.unionOfMap(Tla.set(Tla.fromPairs(new Value[0], new Value[0])),
+                    f -> expected), "a one-element set maps to its one part");
+        });
+    }
+
+    @Test
+    void disjointIsAnEmptyIntersection() {
+        qt().withFixedSeed(SEED + 9).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type t = new RandomValues.Type('S', RandomValues.type(r, 2), null, null, null);
+            Value a = RandomValues.gen(t, r);
+            Value b = RandomValues.gen(t, r);
+            assertEquals(Tla.eq(Tla.intersect(a, b), Tla.set()), Tla.disjoint(a, b), () -> a + " and " + b);
+            assertEquals(Tla.eq(Tla.intersect(a, a), Tla.set()), Tla.disjoint(a, a), a::toString);
+        });
+    }
+
+    @Test
     void tlcTextRoundTrips() {
         qt().withFixedSeed(SEED + 2).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
             Value v = one(seed);
