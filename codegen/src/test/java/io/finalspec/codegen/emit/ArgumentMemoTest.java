@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finalspec.codegen.CompileResult;
-import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
-import io.finalspec.runtime.machine.Machine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,17 +31,13 @@ class ArgumentMemoTest {
 
   @Test
   void anOperatorWithABinderIsKeptPerArgumentButNotOneThatPrints() {
-    CompileResult r = TestSpecs.compile("ArgMemo", SPEC, CFG);
-    assertTrue(r.ok(), r.describe());
-    String code = r.sources().get(0).code();
+    String code = TestSpecs.code("ArgMemo", SPEC, CFG);
     assertTrue(code.contains("{@code Above} (ArgMemo.tla:4:1), computed once per state and arguments"), code);
     assertTrue(code.contains("private Value[] Above;"), "State holds the table");
     assertTrue(code.contains("ArgumentMemo.find(s.Above, k)"), code);
     // Min is constant-level (no variable): nothing to keep per state
     assertFalse(code.contains("{@code Min} (ArgMemo.tla:5:1), computed once per state"), code);
-    CompileResult loud = TestSpecs.compile("ArgMemo", LOUD, CFG);
-    assertTrue(loud.ok(), loud.describe());
-    String loudCode = loud.sources().get(0).code();
+    String loudCode = TestSpecs.code("ArgMemo", LOUD, CFG);
     assertTrue(loudCode.contains("{@code Loud} (ArgMemo.tla:10:1)"), loudCode);
     assertFalse(loudCode.contains("{@code Loud} (ArgMemo.tla:10:1), computed once per state"), loudCode);
     assertTrue(loudCode.contains("{@code Above} (ArgMemo.tla:4:1), computed once per state and arguments"), loudCode);
@@ -52,9 +45,7 @@ class ArgumentMemoTest {
 
   @Test
   void eachStateAndArgumentHasItsOwnValue() {
-    Machine m = TestSpecs.machine("ArgMemo", SPEC, CFG);
-    ExploreResult res = new BfsExplorer(m).run();
-    assertEquals("OK", res.outcome().kind().name(), () -> res.outcome().toString());
+    ExploreResult res = TestSpecs.explored("ArgMemo", SPEC, CFG);
     // x and y step up to the least value above them other than x: every pair of 0..2 is reached;
     // StepX has a successor in the 6 states with x < 2, StepY in the 5 with a value above y other
     // than x (plus the initial state)

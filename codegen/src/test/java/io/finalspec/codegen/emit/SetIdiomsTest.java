@@ -3,10 +3,7 @@ package io.finalspec.codegen.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finalspec.codegen.CompileResult;
-import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
-import io.finalspec.runtime.machine.Machine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +27,7 @@ class SetIdiomsTest {
 
   @Test
   void theIdiomsCallTheirRuntimeMethods() {
-    CompileResult r = TestSpecs.compile("SetIdioms", SPEC, CFG);
-    assertTrue(r.ok(), r.describe());
-    String code = r.sources().get(0).code();
+    String code = TestSpecs.code("SetIdioms", SPEC, CFG);
     assertTrue(code.contains("Tla.unionOfMap("), code);
     assertTrue(code.contains("Tla.disjoint(Tla.apply(s.owns, Tla.integer(1)), Tla.apply(s.owns, Tla.integer(2)))"), code);
     assertTrue(code.contains("!Tla.disjoint(Tla.apply(s.owns, Tla.integer(2)), Tla.apply(s.owns, Tla.integer(1)))"), code);
@@ -40,9 +35,7 @@ class SetIdiomsTest {
 
   @Test
   void everyResourceIsFreeOrOwnedByOne() {
-    Machine m = TestSpecs.machine("SetIdioms", SPEC, CFG);
-    ExploreResult res = new BfsExplorer(m).run();
-    assertEquals("OK", res.outcome().kind().name(), () -> res.outcome().toString());
+    ExploreResult res = TestSpecs.explored("SetIdioms", SPEC, CFG);
     // each of the 3 resources free or owned by one of 2: 27 states; a state with k free
     // resources has 2k successors, and each resource is free in 9 of them (plus the initial state)
     assertEquals(27, res.distinct());

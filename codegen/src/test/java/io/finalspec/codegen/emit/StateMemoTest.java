@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.finalspec.codegen.CompileResult;
-import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
-import io.finalspec.runtime.machine.Machine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +27,7 @@ class StateMemoTest {
 
   @Test
   void aDefinitionTheActionsReadIsKeptInTheState() {
-    CompileResult r = TestSpecs.compile("Memo", SPEC, CFG);
-    assertTrue(r.ok(), r.describe());
-    String code = r.sources().get(0).code();
+    String code = TestSpecs.code("Memo", SPEC, CFG);
     assertTrue(code.contains("{@code Sum} (Memo.tla:4:1), computed once per state."), code);
     assertTrue(code.contains("private Value Sum;"), "State holds the memo field");
     // read once per state by one invariant: nothing to save, no field
@@ -41,9 +36,7 @@ class StateMemoTest {
 
   @Test
   void eachStateSeesItsOwnValue() {
-    Machine m = TestSpecs.machine("Memo", SPEC, CFG);
-    ExploreResult res = new BfsExplorer(m).run();
-    assertEquals("OK", res.outcome().kind().name(), () -> res.outcome().toString());
+    ExploreResult res = TestSpecs.explored("Memo", SPEC, CFG);
     // x, y >= 0 with x + y <= 4: 15 states; the 10 with x + y < 4 have two successors each, plus
     // the initial state
     assertEquals(15, res.distinct());

@@ -51,6 +51,24 @@ public final class TestSpecs {
     return machine("T", body, "INIT Init\nNEXT Next\n");
   }
 
+  /** The generated machine's Java source, failing the test when the spec does not compile. */
+  public static String code(String name, String body, String cfg) {
+    CompileResult r = compile(name, body, cfg);
+    if (!r.ok()) {
+      throw new AssertionError(r.describe());
+    }
+    return r.sources().get(0).code();
+  }
+
+  /** The explorer's result on a spec and config, failing the test unless it found no violation. */
+  public static io.finalspec.runtime.explore.ExploreResult explored(String name, String body, String cfg) {
+    io.finalspec.runtime.explore.ExploreResult res = new io.finalspec.runtime.explore.BfsExplorer(machine(name, body, cfg)).run();
+    if (res.outcome().kind() != io.finalspec.runtime.explore.Outcome.Kind.OK) {
+      throw new AssertionError(res.outcome().toString());
+    }
+    return res;
+  }
+
   public static CompileResult compile(String name, String body, String cfg) {
     Path[] p = write(name, body, cfg);
     return io.finalspec.codegen.Compiler.compile(p[0], p[1], CompileOptions.inPackage("gen"));
