@@ -188,11 +188,7 @@ public final class BfsExplorer {
         ExploreResult execute() {
             ScheduledExecutorService reporter = null;
             if (options.listener() != ExploreListener.NONE && options.progressMillis() > 0) {
-                reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "finalspec-progress");
-                    t.setDaemon(true);
-                    return t;
-                });
+                reporter = Executors.newSingleThreadScheduledExecutor(r -> helper(r, "finalspec-progress"));
                 long[] last = {0, System.nanoTime()};
                 reporter.scheduleAtFixedRate(() -> {
                     long g = generated.sum();
@@ -205,11 +201,7 @@ public final class BfsExplorer {
                             (now - start) / 1e9));
                 }, options.progressMillis(), options.progressMillis(), TimeUnit.MILLISECONDS);
             }
-            ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers(), r -> {
-                Thread t = new Thread(r, "finalspec-bfs");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+            ExecutorService pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers(), r -> helper(r, "finalspec-bfs")) : null;
             try {
                 return search(pool);
             } finally {
@@ -606,6 +598,20 @@ public final class BfsExplorer {
             failure.compareAndSet(null, new Failure(bad, parentFp, label, to));
             return false;
         }
+    }
+
+    /**
+     * A daemon thread of an executor the search owns. A task's failure reaches the search through
+     * its future; what can still end such a thread is the executor's own code failing, which on a
+     * full heap it does (an OutOfMemoryError inside a lock leaves it in a state whose unlock throws),
+     * and Java would print that thread's stack trace on the terminal next to the run's own report of
+     * the full heap. The run reports its outcome from its own thread, so this one dies quietly.
+     */
+    private static Thread helper(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) -> { });
+        return t;
     }
 
     static String message(RuntimeException e) {
