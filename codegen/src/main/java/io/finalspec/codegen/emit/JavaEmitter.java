@@ -959,27 +959,10 @@ public final class JavaEmitter {
       }
       List<CodeBlock> changed = new ArrayList<>();
       reads.get().stream().forEach(v -> changed.add(CodeBlock.of("s.$L != p.$L", sym.varFields[v], sym.varFields[v])));
-      m.beginControlFlow("if (($L) && !$L)", CodeBlock.join(changed, " || "), conjunctAfter(c, footprints, sc))
+      m.beginControlFlow("if (($L) && !$L)", CodeBlock.join(changed, " || "), ex.cond(c, sc))
           .addStatement("return false").endControlFlow();
     }
     return skips ? m.addStatement("return true").build() : null;
-  }
-
-  /**
-   * A conjunct of an invariant on {@code s}, where it held in {@code p}: {@code v \in [S -> T]} or
-   * {@code v \in [a : A, ...]} with a set that reads no variable (a {@code TypeOK} conjunct) tests
-   * only what changed in v, given that {@code p.v} is in the set ({@code Tla.inAfter}); any other
-   * conjunct is evaluated whole.
-   */
-  private CodeBlock conjunctAfter(IrExpr c, Footprints footprints, Scope sc) {
-    if (c instanceof IrExpr.Apply a && a.op() == Operator.IN && a.args().get(0) instanceof IrExpr.Ref r
-        && r.kind() == IrExpr.RefKind.VAR
-        && a.args().get(1) instanceof IrExpr.Apply set && (set.op() == Operator.FN_SET || set.op() == Operator.RECORD_SET)
-        && footprints.of(set).map(java.util.BitSet::isEmpty).orElse(false)) {
-      return CodeBlock.of("$T.inAfter(s.$L, p.$L, $L)", ExprEmitter.TLA, sym.varFields[r.index()],
-          sym.varFields[r.index()], ex.value(a.args().get(1), sc));
-    }
-    return ex.cond(c, sc);
   }
 
   private MethodSpec predicates(String name, List<MachineIr.Named> preds) {

@@ -49,33 +49,6 @@ public final class FunSetValue extends SetValue {
         return true;
     }
 
-    @Override
-    Boolean containsChanged(FcnValue f, FcnValue old) {
-        if (!sameDomain(f, old)) {
-            return null;
-        }
-        for (int i = 0; i < f.size(); i++) {
-            Value x = f.valueAt(i);
-            if (x != old.valueAt(i) && !range.contains(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether two functions have the same key objects at the same positions. */
-    static boolean sameDomain(FcnValue f, FcnValue g) {
-        if (f.size() != g.size()) {
-            return false;
-        }
-        for (int i = 0; i < f.size(); i++) {
-            if (f.keyAt(i) != g.keyAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Whether {@code f}'s domain is this set's domain. Most {@code TypeOK} conjuncts test functions
      * whose domain elements are the very objects of this set's, in the same order: that is checked

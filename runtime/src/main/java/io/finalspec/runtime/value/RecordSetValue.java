@@ -29,25 +29,6 @@ public final class RecordSetValue extends ProductLikeSetValue {
     }
 
     @Override
-    Boolean containsChanged(FcnValue f, FcnValue old) {
-        if (f.size() != names.length || !FunSetValue.sameDomain(f, old)) {
-            return null;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (f.keyAt(i) != names[i]) {
-                return null;
-            }
-        }
-        for (int i = 0; i < names.length; i++) {
-            Value x = f.valueAt(i);
-            if (x != old.valueAt(i) && !sets[i].contains(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
     String lazyText() {
         if (isFinite()) {
             return null;

@@ -31,16 +31,6 @@ public abstract sealed class SetValue extends AbstractValue implements Iterable<
     /** Membership with TLC's errors (comparing incomparable values throws). */
     public abstract boolean contains(Value v);
 
-    /**
-     * Whether {@code f} is an element, given that {@code old} is one and that both have the same
-     * domain, position by position (the same key objects): only the values of {@code f} that are
-     * not {@code old}'s own objects are tested, in the order {@link #contains} tests them. Null when
-     * this set cannot tell that way (then {@link #contains} decides).
-     */
-    Boolean containsChanged(FcnValue f, FcnValue old) {
-        return null;
-    }
-
     /** The elements in canonical order; throws for infinite sets. */
     @Override
     public abstract Iterator<Value> iterator();

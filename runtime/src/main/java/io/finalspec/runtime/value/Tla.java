@@ -280,22 +280,6 @@ public final class Tla {
     }
 
     /**
-     * {@code v \in s} on a successor whose variable was {@code old}, an element of {@code s}, in the
-     * state before (a {@code TypeOK} conjunct checked after a step, {@code s} the same set in both
-     * states): a function in a set of functions, or a record in a set of records, with old's domain
-     * has only its values that are not old's own objects tested; anything else is tested whole.
-     */
-    public static boolean inAfter(Value v, Value old, Value s) {
-        if (v instanceof FcnValue f && old instanceof FcnValue o && s instanceof SetValue set) {
-            Boolean known = set.containsChanged(f, o);
-            if (known != null) {
-                return known;
-            }
-        }
-        return in(v, s);
-    }
-
-    /**
      * {@code v \in {x \in s : p(x)}} without building the set: as TLC's {@code SetPredValue.member},
      * {@code v \in s} and then {@code p(v)}, so p is evaluated on v alone.
      */
