@@ -1,7 +1,7 @@
 package io.finalspec.runtime.value;
 
 /** TRUE or FALSE; FALSE &lt; TRUE in TLC's order. */
-public final class BoolValue extends AbstractValue {
+public final class BoolValue extends Value {
     public static final BoolValue TRUE = new BoolValue(true);
     public static final BoolValue FALSE = new BoolValue(false);
 

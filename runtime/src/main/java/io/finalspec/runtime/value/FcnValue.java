@@ -8,7 +8,7 @@ package io.finalspec.runtime.value;
  * representation for a given function, and equality and fingerprints work on this view, so equal
  * functions are equal whatever produced them.
  */
-public abstract sealed class FcnValue extends AbstractValue
+public abstract sealed class FcnValue extends Value
         permits TupleValue, RecordValue, IntFcnValue, GenericFcnValue {
     /**
      * The sum over (key, value) pairs that {@link Fp#finishFcn} turns into the fingerprint, once

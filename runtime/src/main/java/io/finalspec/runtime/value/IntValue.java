@@ -1,7 +1,7 @@
 package io.finalspec.runtime.value;
 
 /** A 32-bit TLA+ integer, as in TLC; arithmetic that overflows raises an error (see {@link Tla}). */
-public final class IntValue extends AbstractValue {
+public final class IntValue extends Value {
     private static final int CACHE_LOW = -128;
     private static final int CACHE_HIGH = 1024;
     private static final IntValue[] CACHE = new IntValue[CACHE_HIGH - CACHE_LOW + 1];

@@ -6,7 +6,7 @@ package io.finalspec.runtime.value;
  * compared with any value without error, is smaller than every value that is not a model value,
  * and model values are ordered among themselves by their rank in the table (TLC's intern order).
  */
-public final class ModelValue extends AbstractValue {
+public final class ModelValue extends Value {
     private final String name;
     private final int rank;
     private final NameTable table;

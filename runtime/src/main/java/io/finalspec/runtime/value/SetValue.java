@@ -9,7 +9,7 @@ import java.util.Iterator;
  * answer membership without enumerating and enumerate in the same canonical order; infinite sets
  * ({@code Nat}, {@code Int}, {@code STRING}, {@code Seq(S)}) answer membership only.
  */
-public abstract sealed class SetValue extends AbstractValue implements Iterable<Value>
+public abstract sealed class SetValue extends Value implements Iterable<Value>
         permits EnumSetValue, IntervalValue, SubsetValue, FunSetValue, ProductLikeSetValue,
         InfiniteSetValue, CombinedSetValue {
     /** At most this many elements of a lazy set are kept once enumerated ({@link #iterator} of a small lazy set). */

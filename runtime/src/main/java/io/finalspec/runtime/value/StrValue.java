@@ -4,7 +4,7 @@ package io.finalspec.runtime.value;
  * A TLA+ string. Ordered by TLC's intern order (its rank in the {@link NameTable} that made it), not
  * alphabetically; equal strings are equal whatever their table.
  */
-public final class StrValue extends AbstractValue {
+public final class StrValue extends Value {
     private final String value;
     private final int rank;
     private final NameTable table;

@@ -13,22 +13,42 @@ package io.finalspec.runtime.value;
  * <p>Sealed: every value is one of the runtime's classes, so no operation can meet an unknown
  * representation (and fail with a ClassCastException instead of a TLC error).
  */
-public sealed interface Value extends Comparable<Value> permits AbstractValue {
+public abstract sealed class Value implements Comparable<Value>
+        permits BoolValue, IntValue, StrValue, ModelValue, SetValue, FcnValue {
 
     /** A 64-bit fingerprint: equal values have equal fingerprints, whatever their representation. */
-    long fingerprint();
+    public abstract long fingerprint();
 
     /** The kind of value, the same for all representations of equal values. */
-    Kind kind();
+    public abstract Kind kind();
 
     /** TLC's total order (see {@link ValueOrder}); throws when TLC would refuse to compare. */
     @Override
-    default int compareTo(Value other) {
+    public int compareTo(Value other) {
         return ValueOrder.compare(this, other);
     }
 
+    /** TLA+ equality (never throws, see above). */
+    @Override
+    public final boolean equals(Object obj) {
+        return obj instanceof Value v && ValueOrder.equal(this, v);
+    }
+
+    @Override
+    public final int hashCode() {
+        long fp = fingerprint();
+        return (int) (fp ^ (fp >>> 32));
+    }
+
+    @Override
+    public final String toString() {
+        StringBuilder sb = new StringBuilder();
+        Printer.print(this, sb);
+        return sb.toString();
+    }
+
     /** The kinds of TLA+ values; all function-like values (tuples, records, functions) are FUNCTION. */
-    enum Kind {
+    public enum Kind {
         BOOL("boolean"), INT("integer"), STRING("string"), MODEL("model value"), SET("set"), FUNCTION("function");
 
         final String description;
