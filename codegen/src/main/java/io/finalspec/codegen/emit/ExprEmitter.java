@@ -467,7 +467,35 @@ final class ExprEmitter {
   }
 
   private CodeBlock binder(IrExpr.Binder b, Scope sc) {
+    IrExpr restricted = restrictedFunction(b, sc);
+    if (restricted != null) {
+      return CodeBlock.of("$T.restrict($L, $L)", TLA, value(restricted, sc), value(b.bounds().get(0).set(), sc));
+    }
     return binder(b, sc, "map");
+  }
+
+  /**
+   * {@code f} when {@code b} is {@code [x \in S |-> f[x]]} with {@code f} a variable of a whole
+   * state, a constant, a bound name other than {@code x}, or {@code @}: values whose evaluation
+   * cannot fail, so that evaluating {@code f} once, even for an empty {@code S}, is what the
+   * constructor's body would do (null otherwise).
+   */
+  private static IrExpr restrictedFunction(IrExpr.Binder b, Scope sc) {
+    if (b.kind() != IrExpr.BinderKind.FUNCTION || b.bounds().size() != 1) {
+      return null;
+    }
+    IrExpr.Bound bound = b.bounds().get(0);
+    if (bound.tuple() || bound.ids().size() != 1
+        || !(b.body() instanceof IrExpr.Apply a) || a.op() != Operator.APPLY || a.args().size() != 2
+        || !(a.args().get(1) instanceof IrExpr.Ref arg) || arg.kind() != RefKind.BOUND
+        || arg.index() != bound.ids().get(0)
+        || !(a.args().get(0) instanceof IrExpr.Ref f)) {
+      return null;
+    }
+    boolean cannotFail = f.kind() == RefKind.VAR && !sc.varsFromPartial
+        || f.kind() == RefKind.CONST || f.kind() == RefKind.AT
+        || f.kind() == RefKind.BOUND && f.index() != bound.ids().get(0);
+    return cannotFail ? f : null;
   }
 
   /** A binder; {@code mapFn}: the runtime method a set map {@code {e : x \in S}} calls. */

@@ -95,6 +95,36 @@ public final class Tla {
         return Fcns.make(keys, vals);
     }
 
+    /**
+     * {@code [x \in domain |-> f[x]]}: {@link #fcn} with the body {@code f[x]}, for an {@code f} whose
+     * evaluation cannot fail (the code generator passes a variable or bound name), without a body
+     * object. Each element of the domain is applied to {@code f} in the domain's order, so an element
+     * outside {@code DOMAIN f} fails as {@link #apply} fails; keys that are the objects of {@code f}'s
+     * own domain ({@code DOMAIN f \ {k}}, say) are found by walking that domain instead of searching it.
+     */
+    public static FcnValue restrict(Value f, Value domain) {
+        SetValue d = asSet(domain);
+        d.requireFinite("build a function over");
+        if (d instanceof IntervalValue) {
+            return fcn(d, x -> apply(f, x));
+        }
+        Value[] keys = d.toEnum().elems;
+        Value[] vals = new Value[keys.length];
+        FcnValue fn = keys.length == 0 ? null : asFcn(f);
+        int next = 0; // where the walk through fn's domain goes on
+        for (int i = 0; i < keys.length; i++) {
+            int at = next < fn.size() && fn.keyAt(next) == keys[i] ? next
+                    : next + 1 < fn.size() && fn.keyAt(next + 1) == keys[i] ? next + 1
+                    : fn.indexOf(keys[i]);
+            if (at < 0) {
+                apply(fn, keys[i]); // fails, as the constructor's body would
+            }
+            vals[i] = fn.valueAt(at);
+            next = at + 1;
+        }
+        return Fcns.make(keys, vals);
+    }
+
     /** The function mapping {@code keys[i]} to {@code vals[i]} (any order; duplicate keys are an error). */
     public static FcnValue fromPairs(Value[] keys, Value[] vals) {
         nonNull(vals);
@@ -147,7 +177,7 @@ public final class Tla {
      */
     public static Value except(Value f, Value[] path, Value newVal) {
         nonNull(newVal);
-        return exceptAt(f, path, 0, old -> newVal);
+        return exceptAt(f, path, 0, null, newVal);
     }
 
     /** {@code [f EXCEPT ![key] = newVal]}: {@link #except(Value, Value[], Value)} with a path of one key. */
@@ -163,7 +193,7 @@ public final class Tla {
 
     /** {@code [f EXCEPT ![p1]... = e(@)]}: {@code body} receives the old value ({@code @}). */
     public static Value exceptWith(Value f, Value[] path, UnaryOperator<Value> body) {
-        return exceptAt(f, path, 0, body);
+        return exceptAt(f, path, 0, body, null);
     }
 
     /**
@@ -176,14 +206,16 @@ public final class Tla {
         return fn.valueAt(i) == newVal ? fn : fn.replaced(i, newVal);
     }
 
-    private static Value exceptAt(Value f, Value[] path, int depth, UnaryOperator<Value> body) {
+    /** One level of an EXCEPT path: the new value is {@code body(@)}, or {@code newVal} when there is no body. */
+    private static Value exceptAt(Value f, Value[] path, int depth, UnaryOperator<Value> body, Value newVal) {
         FcnValue fn = asFcn(f);
         int i = fn.indexOf(path[depth]);
         if (i < 0) {
             return fn;
         }
         Value old = fn.valueAt(i);
-        Value nv = depth == path.length - 1 ? nonNull(body.apply(old)) : exceptAt(old, path, depth + 1, body);
+        Value nv = depth < path.length - 1 ? exceptAt(old, path, depth + 1, body, newVal)
+                : body != null ? nonNull(body.apply(old)) : newVal;
         return nv == old ? fn : fn.replaced(i, nv);
     }
 
@@ -320,8 +352,7 @@ public final class Tla {
         if (!x.isFinite()) {
             return new CombinedSetValue(CombinedSetValue.Op.INTERSECT, x, y);
         }
-        SetValue other = y;
-        return ValueOps.filter(x, other::contains);
+        return ValueOps.selectMembers(x, y, true);
     }
 
     /**
@@ -351,7 +382,7 @@ public final class Tla {
         if (!x.isFinite()) {
             return new CombinedSetValue(CombinedSetValue.Op.MINUS, x, y);
         }
-        return ValueOps.filter(x, v -> !y.contains(v));
+        return ValueOps.selectMembers(x, y, false);
     }
 
     /** {@code SUBSET s}, lazy. */

@@ -74,13 +74,28 @@ final class ValueOps {
     }
 
     static SetValue filter(SetValue a, java.util.function.Predicate<Value> keep) {
+        return select(a, keep, null, false);
+    }
+
+    /**
+     * The elements of {@code a} that are in {@code b} ({@code in}) or not in it: {@code a \cap b} and
+     * {@code a \ b} for a finite {@code a}, each element of {@code a} asked of {@code b} in order, as a
+     * filter with a predicate would ask it, but without a predicate object (a capturing lambda per
+     * call, which the interpreter and C1 create through a method handle).
+     */
+    static SetValue selectMembers(SetValue a, SetValue b, boolean in) {
+        return select(a, null, b, in);
+    }
+
+    /** {@code keep} when it is given, else membership in {@code other} equal to {@code in}. */
+    private static SetValue select(SetValue a, java.util.function.Predicate<Value> keep, SetValue other, boolean in) {
         if (a instanceof EnumSetValue e) {
-            return filterNormalized(e, keep);
+            return selectNormalized(e, keep, other, in);
         }
         a.requireFinite("enumerate");
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : a) {
-            if (keep.test(v)) {
+            if (keep != null ? keep.test(v) : other.contains(v) == in) {
                 out.add(v);
             }
         }
@@ -91,12 +106,13 @@ final class ValueOps {
      * A selection from a normalized array keeps its order and has no duplicates: nothing to sort or
      * compare; when every element is kept the set itself is the result.
      */
-    private static SetValue filterNormalized(EnumSetValue a, java.util.function.Predicate<Value> keep) {
+    private static SetValue selectNormalized(EnumSetValue a, java.util.function.Predicate<Value> keep, SetValue other,
+            boolean in) {
         Value[] elems = a.elems;
         Value[] out = null; // allocated at the first element left out
         int k = 0;
         for (int i = 0; i < elems.length; i++) {
-            boolean kept = keep.test(elems[i]);
+            boolean kept = keep != null ? keep.test(elems[i]) : other.contains(elems[i]) == in;
             if (out == null && !kept) {
                 out = new Value[elems.length - 1];
                 System.arraycopy(elems, 0, out, 0, k);

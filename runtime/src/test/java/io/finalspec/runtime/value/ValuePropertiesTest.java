@@ -2,10 +2,12 @@ package io.finalspec.runtime.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,39 @@ class ValuePropertiesTest {
             assertEquals(Tla.eq(Tla.intersect(a, b), Tla.set()), Tla.disjoint(a, b), () -> a + " and " + b);
             assertEquals(Tla.eq(Tla.intersect(a, a), Tla.set()), Tla.disjoint(a, a), a::toString);
         });
+    }
+
+    @Test
+    void aRestrictionIsTheFunctionThatAppliesItsDomain() {
+        qt().withFixedSeed(SEED + 10).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            RandomValues.Type keys = new RandomValues.Type("ism".charAt(r.nextInt(3)), null, null, null, null);
+            FcnValue f = (FcnValue) RandomValues.gen(new RandomValues.Type('F', keys, RandomValues.type(r, 2), null, null), r);
+            SetValue domain = Tla.domain(f);
+            Value dropped = domain.size() == 0 ? RandomValues.gen(keys, r) : f.keyAt(r.nextInt(domain.size()));
+            // the domain itself, without one of its keys (the same objects), the same keys rebuilt
+            // (equal, other objects), and a set of keys that may lie outside it (an error then)
+            for (Value s : List.of(domain, Tla.minus(domain, Tla.set(dropped)), RandomValues.rebuild(domain, r),
+                    RandomValues.gen(new RandomValues.Type('S', keys, null, null, null), r))) {
+                assertSameOutcome(() -> Tla.fcn(s, x -> Tla.apply(f, x)), () -> Tla.restrict(f, s), () -> f + " on " + s);
+            }
+        });
+    }
+
+    /** Both give equal values with equal fingerprints, or both fail with the same message. */
+    private static void assertSameOutcome(java.util.function.Supplier<Value> expected, java.util.function.Supplier<Value> actual,
+            java.util.function.Supplier<String> what) {
+        Value e;
+        try {
+            e = expected.get();
+        } catch (TlaEvalException failure) {
+            TlaEvalException other = assertThrows(TlaEvalException.class, actual::get, what);
+            assertEquals(failure.getMessage(), other.getMessage(), what);
+            return;
+        }
+        Value a = actual.get();
+        assertEquals(e, a, what);
+        assertEquals(e.fingerprint(), a.fingerprint(), what);
     }
 
     @Test
