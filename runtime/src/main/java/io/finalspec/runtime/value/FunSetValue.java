@@ -52,14 +52,23 @@ public final class FunSetValue extends SetValue {
     /**
      * Whether {@code f}'s domain is this set's domain. Most {@code TypeOK} conjuncts test functions
      * whose domain elements are the very objects of this set's, in the same order: that is checked
-     * first, position by position, without building the domain as a set; anything else (another
+     * first, position by position, without building the domain as a set (and a domain {@code lo..hi}
+     * by how {@code f} is stored: a tuple or an array from {@code lo}); anything else (another
      * representation, values of another name table, which may sort differently) compares the sets.
      */
     private boolean hasDomain(FcnValue f) {
         if (domain instanceof EnumSetValue d && f.size() == d.size() && sameKeys(f, d)) {
             return true;
         }
+        if (domain instanceof IntervalValue iv && f.size() == iv.size() && f.size() > 0 && onInterval(f, iv.lo)) {
+            return true;
+        }
         return ValueOrder.equal(f.domain(), domain);
+    }
+
+    /** Whether {@code f} is stored as a function on {@code lo..lo+size-1} (a tuple when lo is 1). */
+    private static boolean onInterval(FcnValue f, int lo) {
+        return f instanceof TupleValue ? lo == 1 : f instanceof IntFcnValue g && g.lo == lo;
     }
 
     private static boolean sameKeys(FcnValue f, EnumSetValue d) {

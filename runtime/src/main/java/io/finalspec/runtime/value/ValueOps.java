@@ -92,6 +92,10 @@ final class ValueOps {
         if (a instanceof EnumSetValue e) {
             return selectNormalized(e, keep, other, in);
         }
+        if (a instanceof IntervalValue) {
+            // Procs \ {p}: the interval's elements are enumerated once and kept with it
+            return selectNormalized(a.toEnum(), keep, other, in);
+        }
         a.requireFinite("enumerate");
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : a) {

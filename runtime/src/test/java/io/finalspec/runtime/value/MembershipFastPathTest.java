@@ -80,6 +80,47 @@ class MembershipFastPathTest {
     }
 
     @Test
+    void functionSetsOnIntervalsKnowTuplesAndArraysFromTheirBounds() {
+        for (int lo = -1; lo <= 2; lo++) {
+            for (int hi = lo - 1; hi <= lo + 2; hi++) {
+                SetValue domain = Tla.interval(lo, hi);
+                SetValue typed = Tla.funSet(domain, Tla.BOOLEAN);
+                for (int flo = -1; flo <= 2; flo++) {
+                    for (int fhi = flo - 1; fhi <= flo + 2; fhi++) {
+                        FcnValue f = Tla.fcn(Tla.interval(flo, fhi), k -> Tla.TRUE);
+                        boolean expected = ValueOrder.equal(f.domain(), domain);
+                        assertEquals(expected, member(typed, f), () -> f + " in " + typed);
+                        FcnValue generic = Tla.fromPairs(keysOf(f), valuesOf(f));
+                        assertEquals(expected, member(typed, generic), () -> generic + " (from pairs) in " + typed);
+                    }
+                }
+                assertFalse(member(typed, Tla.fcn(Tla.set(Tla.integer(lo), Tla.integer(hi + 2)), k -> Tla.TRUE)),
+                    "a function on two integers that are not an interval");
+            }
+        }
+        SetValue procs = Tla.interval(1, 3);
+        assertEquals(Tla.set(Tla.integer(1), Tla.integer(3)), Tla.minus(procs, Tla.set(Tla.integer(2))));
+        assertEquals(procs, Tla.minus(procs, Tla.set(Tla.integer(7))));
+        assertEquals(Tla.set(Tla.integer(2)), Tla.intersect(procs, Tla.set(Tla.integer(2), Tla.integer(5))));
+    }
+
+    private static Value[] keysOf(FcnValue f) {
+        Value[] k = new Value[f.size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = f.keyAt(i);
+        }
+        return k;
+    }
+
+    private static Value[] valuesOf(FcnValue f) {
+        Value[] v = new Value[f.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.valueAt(i);
+        }
+        return v;
+    }
+
+    @Test
     void membershipAgreesWithEqualityOnRandomValues() {
         qt().withFixedSeed(SEED).withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
