@@ -97,10 +97,11 @@ public final class Tla {
 
     /**
      * {@code [x \in domain |-> f[x]]}: {@link #fcn} with the body {@code f[x]}, for an {@code f} whose
-     * evaluation cannot fail (the code generator passes a variable or bound name), without a body
-     * object. Each element of the domain is applied to {@code f} in the domain's order, so an element
-     * outside {@code DOMAIN f} fails as {@link #apply} fails; keys that are the objects of {@code f}'s
-     * own domain ({@code DOMAIN f \ {k}}, say) are found by walking that domain instead of searching it.
+     * evaluation cannot fail (the code generator passes a variable, a constant, a bound name or
+     * {@code @}), without a body object. Each element of the domain is applied to {@code f} in the
+     * domain's order, so an element outside {@code DOMAIN f} fails as {@link #apply} fails; keys that
+     * are the objects of {@code f}'s own domain ({@code DOMAIN f \ {k}}, say) are found by walking
+     * that domain instead of searching it.
      */
     public static FcnValue restrict(Value f, Value domain) {
         SetValue d = asSet(domain);
