@@ -60,7 +60,7 @@ public final class FunSetValue extends SetValue {
         if (domain instanceof EnumSetValue d && f.size() == d.size() && sameKeys(f, d)) {
             return true;
         }
-        if (domain instanceof IntervalValue iv && f.size() == iv.size() && f.size() > 0 && onInterval(f, iv.lo)) {
+        if (domain instanceof IntervalValue iv && f.size() == iv.size() && onInterval(f, iv.lo)) {
             return true;
         }
         return ValueOrder.equal(f.domain(), domain);

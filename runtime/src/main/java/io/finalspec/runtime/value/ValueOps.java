@@ -87,7 +87,15 @@ final class ValueOps {
         return select(a, null, b, in);
     }
 
-    /** {@code keep} when it is given, else membership in {@code other} equal to {@code in}. */
+    /**
+     * Whether a selection keeps {@code v}: {@code keep}'s answer when it is given, else whether
+     * {@code v \in other} is {@code in}.
+     */
+    private static boolean keeps(Value v, java.util.function.Predicate<Value> keep, SetValue other, boolean in) {
+        return keep != null ? keep.test(v) : other.contains(v) == in;
+    }
+
+    /** The elements of {@code a} that {@link #keeps} keeps. */
     private static SetValue select(SetValue a, java.util.function.Predicate<Value> keep, SetValue other, boolean in) {
         if (a instanceof EnumSetValue e) {
             return selectNormalized(e, keep, other, in);
@@ -99,7 +107,7 @@ final class ValueOps {
         a.requireFinite("enumerate");
         ArrayList<Value> out = new ArrayList<>();
         for (Value v : a) {
-            if (keep != null ? keep.test(v) : other.contains(v) == in) {
+            if (keeps(v, keep, other, in)) {
                 out.add(v);
             }
         }
@@ -116,7 +124,7 @@ final class ValueOps {
         Value[] out = null; // allocated at the first element left out
         int k = 0;
         for (int i = 0; i < elems.length; i++) {
-            boolean kept = keep != null ? keep.test(elems[i]) : other.contains(elems[i]) == in;
+            boolean kept = keeps(elems[i], keep, other, in);
             if (out == null && !kept) {
                 out = new Value[elems.length - 1];
                 System.arraycopy(elems, 0, out, 0, k);
