@@ -521,6 +521,11 @@ final class ExprGen {
             case BOOL -> "~@";
             case SEQ -> r.percent(50) ? "Append(@, " + expr(((Ty.SeqT) t).elem(), depth) + ")" : "(IF @ = <<>> THEN @ ELSE Tail(@))";
             case SET -> "@ \\cup {" + expr(((Ty.SetT) t).elem(), depth) + "}";
+            case FUN -> {
+                // the old function rebuilt over its domain (a restriction of @, compiled as a walk of its keys)
+                String j = freshName();
+                yield r.percent(50) ? "[" + j + " \\in DOMAIN @ |-> @[" + j + "]]" : "(IF @ = " + expr(t, depth) + " THEN " + expr(t, depth) + " ELSE @)";
+            }
             default -> "(IF @ = " + expr(t, depth) + " THEN " + expr(t, depth) + " ELSE @)";
         };
     }
@@ -532,13 +537,15 @@ final class ExprGen {
             && !(t.range() instanceof Ty.StrT && !profile.chooseString())) {
             return chooseStructured(Dom.functions(t.domain(), range), t, d);
         }
-        switch (r.below(3)) {
+        switch (r.below(4)) {
             case 0: {
                 String k = bind(t.domain());
                 String body = expr(t.range(), d);
                 pop();
                 return "[" + k + " \\in " + t.domain().tla() + " |-> " + body + "]";
             }
+            case 3:
+                return restriction(t, d);
             case 1: {
                 List<String> parts = new ArrayList<>();
                 for (String e : t.domain().elems()) {
@@ -549,6 +556,30 @@ final class ExprGen {
             default:
                 return "[" + expr(t, d) + " EXCEPT ![" + member(t.domain()) + "] = " + update(t.range(), d) + "]";
         }
+    }
+
+    /**
+     * A function rebuilt from a restriction of another, {@code [x \in S |-> f[x]]} with {@code S}
+     * the domain of {@code f} or that domain less one key (the code generator compiles both to a walk
+     * of {@code f}'s domain when {@code f} is a name); the dropped key is put back with a value of its
+     * own, so the type stays a total function on its domain. {@code f} is a variable or bound name of
+     * the type when one is in scope, as in the specs that use the idiom.
+     */
+    private String restriction(Ty.FunT t, int d) {
+        List<String> names = reads(t);
+        String f = !names.isEmpty() && r.percent(70) ? r.pick(names) : "(" + expr(t, d) + ")";
+        String j = freshName();
+        if (r.percent(30)) {
+            return "[" + j + " \\in DOMAIN " + f + " |-> " + f + "[" + j + "]]";
+        }
+        String g = freshName();
+        String dropped = member(t.domain());
+        String k = bind(t.domain());
+        String other = expr(t.range(), d);
+        pop();
+        return "(LET " + g + " == [" + j + " \\in DOMAIN " + f + " \\ {" + dropped + "} |-> " + f + "[" + j + "]] IN ["
+            + k + " \\in " + t.domain().tla() + " |-> IF " + k + " \\in DOMAIN " + g + " THEN " + g + "[" + k + "] ELSE "
+            + other + "])";
     }
 
     private String seqExpr(Ty.SeqT t, int depth) {
