@@ -12,6 +12,7 @@ import io.finalspec.codegen.load.CompileException;
 import io.finalspec.codegen.load.InMemoryCompiler;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.load.MachineCache;
+import io.finalspec.codegen.load.SpecInputs;
 import io.finalspec.codegen.lower.Lowering;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
@@ -141,44 +142,71 @@ public final class Compiler {
     return load(spec, config, MachineCache.off()).machine();
   }
 
-  /** A loaded machine and what the machine cache did for it. */
-  public record Loaded(Machine machine, MachineCache.Outcome cache) {
+  /**
+   * A loaded machine, what the machine cache did for it, and whether the spec was parsed and the
+   * machine generated in this run (false when the cache knew the inputs: see {@link SpecInputs}).
+   */
+  public record Loaded(Machine machine, MachineCache.Outcome cache, boolean generated) {
   }
 
   /**
-   * As {@link #load(Path, Path)}, taking the compiled classes from {@code cache} when it holds the
-   * generated source's entry (javac is skipped; parsing and generation still run, since the source
-   * is the key) and storing them there after javac otherwise.
+   * As {@link #load(Path, Path)}, with the machine cache: when it knows this spec and model's inputs
+   * (the config and the modules of the spec's folder, unchanged since a run of the same generator
+   * and runtime), the compiled classes come from it and nothing is parsed, generated or compiled;
+   * else the spec is compiled, the classes taken from the cache when it holds the generated source's
+   * entry (javac is skipped) and stored there after javac otherwise, with the inputs that made them.
    */
   public static Loaded load(Path spec, Path config, MachineCache cache) throws CompileFailedException {
-    CompileResult r = compile(spec, config, CompileOptions.inPackage("finalspec.generated"));
+    String packageName = "finalspec.generated";
+    String inputs = cache.enabled() ? SpecInputs.digest(spec, config, packageName) : null;
+    Optional<MachineCache.Found> known = inputs == null ? Optional.empty() : cache.readInputs(inputs);
+    if (known.isPresent()) {
+      MachineCache.Found found = known.get();
+      return new Loaded(instantiate(spec, config, found.classes(), found.className()),
+          MachineCache.Outcome.of(MachineCache.Status.HIT), false);
+    }
+    CompileResult r = compile(spec, config, CompileOptions.inPackage(packageName));
     if (!r.ok()) {
       throw new CompileFailedException(r.diagnostics());
     }
-    try {
-      // the machine alone: its live facade (the second source) is for programs that drive it
-      JavaSource machineSource = r.sources().get(0);
-      InMemoryCompiler javac = InMemoryCompiler.withContextLoader();
-      Optional<Map<String, byte[]>> cached = cache.enabled() ? cache.read(machineSource.code(), r.className()) : Optional.empty();
-      MachineCache.Outcome outcome;
-      Map<String, byte[]> classes;
-      if (cached.isPresent()) {
-        classes = cached.get();
-        outcome = MachineCache.Outcome.of(MachineCache.Status.HIT);
-      } else {
-        classes = javac.compileToBytes(List.of(machineSource));
-        String note = cache.enabled() ? cache.write(machineSource.code(), classes) : null;
-        outcome = new MachineCache.Outcome(cache.enabled() ? MachineCache.Status.MISS : MachineCache.Status.OFF, note);
+    // the machine alone: its live facade (the second source) is for programs that drive it
+    JavaSource machineSource = r.sources().get(0);
+    Optional<Map<String, byte[]>> cached = cache.enabled() ? cache.read(machineSource.code(), r.className()) : Optional.empty();
+    MachineCache.Outcome outcome;
+    Map<String, byte[]> classes;
+    String note = null;
+    if (cached.isPresent()) {
+      classes = cached.get();
+      outcome = MachineCache.Outcome.of(MachineCache.Status.HIT);
+    } else {
+      try {
+        classes = InMemoryCompiler.withContextLoader().compileToBytes(List.of(machineSource));
+      } catch (CompileException e) {
+        throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
+            "internal", "generated Java does not compile (a finalspec bug): " + e.getMessage())));
       }
-      Class<?> cls = javac.load(classes).loadClass(r.className());
-      return new Loaded((Machine) cls.getConstructor().newInstance(), outcome);
-    } catch (CompileException e) {
-      throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
-          "internal", "generated Java does not compile (a finalspec bug): " + e.getMessage())));
+      note = cache.enabled() ? cache.write(machineSource.code(), classes) : null;
+      outcome = new MachineCache.Outcome(cache.enabled() ? MachineCache.Status.MISS : MachineCache.Status.OFF, note);
+    }
+    if (inputs != null && note == null) {
+      String inputsNote = cache.writeInputs(inputs, machineSource.code(), r.className());
+      if (inputsNote != null) {
+        outcome = new MachineCache.Outcome(outcome.status(), inputsNote);
+      }
+    }
+    return new Loaded(instantiate(spec, config, classes, r.className()), outcome, true);
+  }
+
+  /** An instance of the compiled machine {@code className}, its constants evaluated by its constructor. */
+  private static Machine instantiate(Path spec, Path config, Map<String, byte[]> classes, String className)
+      throws CompileFailedException {
+    try {
+      Class<?> cls = InMemoryCompiler.withContextLoader().load(classes).loadClass(className);
+      return (Machine) cls.getConstructor().newInstance();
     } catch (InvocationTargetException e) {
       throw new CompileFailedException(List.of(new Diagnostic(Span.point(config.getFileName().toString(), 1, 1),
           "eval", "evaluating the model's constants failed: " + e.getCause())));
-    } catch (ReflectiveOperationException e) {
+    } catch (ReflectiveOperationException | ClassCastException e) {
       throw new CompileFailedException(List.of(new Diagnostic(Span.point(spec.getFileName().toString(), 1, 1),
           "internal", "cannot instantiate the generated machine: " + e)));
     }

@@ -18,17 +18,21 @@ import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A folder of compiled generated machines, so that a second run of the same spec and model skips
- * javac. An entry is the class files of one compilation, named by the SHA-256 of the generated
+ * javac (and, when nothing it reads changed, parsing and generation too). An entry is the class files of one compilation, named by the SHA-256 of the generated
  * Java source (which already encodes the spec, the config and the generator), the JDK's feature
  * version and a stamp of the runtime library the classes were compiled against (its jar's size and
- * modification time, or its classes folder's). Entry names are hex digits only, so nothing in a spec
- * can steer a path outside the folder.
+ * modification time, or its classes folder's). Beside it, an inputs entry names the classes entry
+ * that a spec and model's inputs ({@link SpecInputs}: the config and the modules of the spec's
+ * folder) compiled to with this generator and runtime, so that a run of an unchanged spec and model
+ * also skips parsing and generation. Entry names are hex digits only, so nothing in a spec can steer
+ * a path outside the folder.
  *
  * <p>Every failure only costs speed: an entry that is truncated, corrupt or for other classes is a
  * miss and is written again; a folder that cannot be written leaves the machine compiled in memory.
@@ -63,6 +67,8 @@ public final class MachineCache {
     public static final String ENVIRONMENT = "FINALSPEC_CACHE";
 
     private static final int MAGIC = 0x46534d43; // "FSMC"
+    /** The first line of an inputs entry. */
+    private static final String INPUTS_HEADER = "finalspec machine inputs 1";
     private static final int FORMAT = 1;
     private static final int DIGEST_BYTES = 32;
     /** Far above any generated machine's class files; a larger count or length is a corrupt entry. */
@@ -70,21 +76,29 @@ public final class MachineCache {
 
     private final Path folder;
     private final String runtimeStamp;
+    /** The code generator's build, as {@link #runtimeStamp} is the runtime's: part of an inputs entry's key. */
+    private final String generatorStamp;
 
-    private MachineCache(Path folder, String runtimeStamp) {
+    private MachineCache(Path folder, String runtimeStamp, String generatorStamp) {
         this.folder = folder;
         this.runtimeStamp = runtimeStamp;
+        this.generatorStamp = generatorStamp;
+    }
+
+    /** A machine the cache knows from its inputs: its class name and compiled classes. */
+    public record Found(String className, Map<String, byte[]> classes) {
     }
 
     /** No cache: every load compiles. */
     public static MachineCache off() {
-        return new MachineCache(null, null);
+        return new MachineCache(null, null, null);
     }
 
     /** A cache in {@code folder} (created when the first entry is written). */
     public static MachineCache in(Path folder) {
-        String stamp = runtimeStamp();
-        return stamp == null ? off() : new MachineCache(folder.toAbsolutePath(), stamp);
+        String stamp = stampOf(io.finalspec.runtime.machine.Machine.class);
+        String generator = stampOf(MachineCache.class);
+        return stamp == null || generator == null ? off() : new MachineCache(folder.toAbsolutePath(), stamp, generator);
     }
 
     /**
@@ -127,9 +141,13 @@ public final class MachineCache {
 
     /** The entry's classes when it exists whole and holds {@code className}; empty on any problem. */
     public Optional<Map<String, byte[]>> read(String source, String className) {
+        return readKey(key(source), className);
+    }
+
+    private Optional<Map<String, byte[]>> readKey(String key, String className) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(entry(source));
+            bytes = Files.readAllBytes(folder.resolve(key + ".classes"));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -137,14 +155,54 @@ public final class MachineCache {
         return classes != null && classes.containsKey(className) ? Optional.of(classes) : Optional.empty();
     }
 
+    /** The file of the inputs entry of a {@link SpecInputs#digest}; only for an enabled cache. */
+    Path inputsEntry(String inputs) {
+        MessageDigest sha = sha256();
+        sha.update(("finalspec machine inputs " + FORMAT + "\njava " + Runtime.version().feature() + "\nruntime "
+            + runtimeStamp + "\ngenerator " + generatorStamp + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(inputs.getBytes(StandardCharsets.UTF_8));
+        return folder.resolve(HexFormat.of().formatHex(sha.digest()) + ".inputs");
+    }
+
+    /**
+     * The machine compiled from the same inputs ({@link SpecInputs#digest}) by the same generator and
+     * runtime, when an inputs entry names it and its classes entry is whole; empty on any problem.
+     */
+    public Optional<Found> readInputs(String inputs) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(inputsEntry(inputs), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (lines.size() != 3 || !lines.get(0).equals(INPUTS_HEADER) || !lines.get(2).matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        String className = lines.get(1);
+        return readKey(lines.get(2), className).map(classes -> new Found(className, classes));
+    }
+
+    /**
+     * Records that {@code inputs} compile to {@code source}, whose classes entry holds
+     * {@code className}: a small file naming that entry. A note when it could not be written, else null.
+     */
+    public String writeInputs(String inputs, String source, String className) {
+        String text = INPUTS_HEADER + "\n" + className + "\n" + key(source) + "\n";
+        return writeAtomically(inputsEntry(inputs), text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Stores the classes of {@code source}; a note when they could not be stored, else null. */
     public String write(String source, Map<String, byte[]> classes) {
-        Path target = entry(source);
+        return writeAtomically(entry(source), encode(classes));
+    }
+
+    /** Writes {@code bytes} to a temporary file and moves it to {@code target}; a note when that failed, else null. */
+    private String writeAtomically(Path target, byte[] bytes) {
         Path tmp = null;
         try {
             Files.createDirectories(folder);
             tmp = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
-            Files.write(tmp, encode(classes));
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -239,14 +297,15 @@ public final class MachineCache {
     }
 
     /**
-     * What the generated classes were compiled against: the runtime library's jar (size and
-     * modification time) or classes folder (its class files' count, sizes and latest modification),
-     * so that a rebuilt runtime never meets classes compiled against another one. Null when the
-     * runtime's location is unknown.
+     * The build of the library {@code c} comes from: its jar (size and modification time) or classes
+     * folder (its class files' count, sizes and latest modification). For the runtime, what the
+     * generated classes were compiled against, so that a rebuilt runtime never meets classes compiled
+     * against another one; for the generator, what made them from a spec. Null when the location is
+     * unknown.
      */
-    private static String runtimeStamp() {
+    private static String stampOf(Class<?> c) {
         try {
-            ProtectionDomain domain = io.finalspec.runtime.machine.Machine.class.getProtectionDomain();
+            ProtectionDomain domain = c.getProtectionDomain();
             if (domain.getCodeSource() == null || domain.getCodeSource().getLocation() == null) {
                 return null;
             }

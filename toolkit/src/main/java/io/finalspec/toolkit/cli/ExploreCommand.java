@@ -13,7 +13,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import io.finalspec.codegen.load.MachineCache;
+import io.finalspec.codegen.Compiler;
 import io.finalspec.distributed.DistributedExplorer;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreListener;
@@ -134,7 +134,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            writeJson(r, trace, loadSeconds, loaded.cache().status(), run);
+            writeJson(r, trace, loadSeconds, loaded, run);
         }
         stdout.flush();
         return exitCode(r).code();
@@ -187,7 +187,7 @@ final class ExploreCommand implements Callable<Integer> {
         return file;
     }
 
-    private void writeJson(ExploreResult r, Path trace, double loadSeconds, MachineCache.Status cache, DistributedOptions.Run run)
+    private void writeJson(ExploreResult r, Path trace, double loadSeconds, Compiler.Loaded loaded, DistributedOptions.Run run)
         throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("spec", args.spec().toString());
@@ -199,7 +199,9 @@ final class ExploreCommand implements Callable<Integer> {
         // cold start apart from the search: parse, generate and compile in memory
         o.addProperty("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
         // hit: javac skipped, the classes came from the machine cache; miss: compiled and stored; off: no cache
-        o.addProperty("machine_cache", cache.json());
+        o.addProperty("machine_cache", loaded.cache().status().json());
+        // false: the spec and model were unchanged since a cached run, so nothing was parsed or generated
+        o.addProperty("machine_generated", loaded.generated());
         PeakMemory peak = PeakMemory.ofThisJvm();
         o.addProperty("peak_rss_bytes", peak.rssBytes() < 0 ? null : peak.rssBytes());
         o.addProperty("peak_heap_bytes", peak.heapBytes());

@@ -21,7 +21,8 @@ import com.google.gson.JsonParser;
 
 /**
  * The machine cache through the real {@code main}, each run a fresh JVM: a second run takes the
- * compiled machine from the cache, a truncated or corrupt entry is a miss that writes the entry
+ * compiled machine from the cache without parsing or generating (its JSON's {@code machine_generated}
+ * is false), a truncated or corrupt entry is a miss that writes the entry
  * again, a cache that cannot be written costs only a note, {@code --no-cache} and
  * {@code FINALSPEC_CACHE=off} turn it off, and every run reports the same result (Mutex.tla with
  * Weak.cfg: 15 states generated, 8 distinct, NoStarve violated with a cycle back to state 4).
@@ -35,6 +36,10 @@ class MachineCacheTest {
     private record Run(CliProcess.Result result, JsonObject json) {
         String cache() {
             return json.get("machine_cache").getAsString();
+        }
+
+        boolean generated() {
+            return json.get("machine_generated").getAsBoolean();
         }
 
         /** What the run found, without timings, memory and the trace file's path. */
@@ -70,6 +75,7 @@ class MachineCacheTest {
         Map<String, String> env = Map.of("FINALSPEC_CACHE", cache.toString());
         Run first = explore(env);
         assertEquals("miss", first.cache(), first.result()::all);
+        assertTrue(first.generated(), first.result()::all);
         List<Path> written = entries(cache);
         assertEquals(1, written.size(), written::toString);
         Path entry = written.get(0);
@@ -78,11 +84,13 @@ class MachineCacheTest {
 
         Run second = explore(env);
         assertEquals("hit", second.cache(), second.result()::all);
+        assertFalse(second.generated(), "an unchanged spec and model are neither parsed nor generated again");
         assertEquals(first.findings(), second.findings());
 
         Files.write(entry, Arrays.copyOf(whole, whole.length / 2));
         Run truncated = explore(env);
         assertEquals("miss", truncated.cache(), truncated.result()::all);
+        assertTrue(truncated.generated(), "the inputs name a damaged entry: generated and compiled again");
         assertEquals(first.findings(), truncated.findings());
         assertEquals(whole.length, Files.size(entry), "the truncated entry is written whole again");
 
