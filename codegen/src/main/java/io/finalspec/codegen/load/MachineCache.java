@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * A folder of compiled generated machines, so that a second run of the same spec and model skips
- * javac (and, when nothing it reads changed, parsing and generation too). An entry is the class files of one compilation, named by the SHA-256 of the generated
+ * javac (and, when nothing it reads changed, parsing and generation too). An entry is the class
+ * files of one compilation, named by the SHA-256 of the generated
  * Java source (which already encodes the spec, the config and the generator), the JDK's feature
  * version and a stamp of the runtime library the classes were compiled against (its jar's size and
  * modification time, or its classes folder's). Beside it, an inputs entry names the classes entry
