@@ -12,7 +12,6 @@ import io.finalspec.codegen.load.CompileException;
 import io.finalspec.codegen.load.InMemoryCompiler;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.load.MachineCache;
-import io.finalspec.codegen.load.SpecInputs;
 import io.finalspec.codegen.lower.Lowering;
 import io.finalspec.codegen.parse.Frontend;
 import io.finalspec.codegen.parse.ParseResult;
@@ -144,7 +143,7 @@ public final class Compiler {
 
   /**
    * A loaded machine, what the machine cache did for it, and whether the spec was parsed and the
-   * machine generated in this run (false when the cache knew the inputs: see {@link SpecInputs}).
+   * machine generated in this run (false when the cache knew the inputs: see {@link MachineCache#inputsKey}).
    */
   public record Loaded(Machine machine, MachineCache.Outcome cache, boolean generated) {
   }
@@ -158,7 +157,7 @@ public final class Compiler {
    */
   public static Loaded load(Path spec, Path config, MachineCache cache) throws CompileFailedException {
     String packageName = "finalspec.generated";
-    String inputs = cache.enabled() ? SpecInputs.digest(spec, config, packageName) : null;
+    String inputs = cache.inputsKey(spec, config, packageName);
     Optional<MachineCache.Found> known = inputs == null ? Optional.empty() : cache.readInputs(inputs);
     if (known.isPresent()) {
       MachineCache.Found found = known.get();

@@ -137,7 +137,11 @@ public final class MachineCache {
 
     /** The file of the entry of {@code source}; only for an enabled cache. */
     Path entry(String source) {
-        return folder.resolve(key(source) + ".classes");
+        return entryOf(key(source));
+    }
+
+    private Path entryOf(String key) {
+        return folder.resolve(key + ".classes");
     }
 
     /** The entry's classes when it exists whole and holds {@code className}; empty on any problem. */
@@ -148,7 +152,7 @@ public final class MachineCache {
     private Optional<Map<String, byte[]>> readKey(String key, String className) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(folder.resolve(key + ".classes"));
+            bytes = Files.readAllBytes(entryOf(key));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -156,23 +160,33 @@ public final class MachineCache {
         return classes != null && classes.containsKey(className) ? Optional.of(classes) : Optional.empty();
     }
 
-    /** The file of the inputs entry of a {@link SpecInputs#digest}; only for an enabled cache. */
-    Path inputsEntry(String inputs) {
+    /**
+     * The key of a compilation's inputs ({@link SpecInputs}) with this generator and runtime, in hex;
+     * null when the cache is off or a file cannot be read (no shortcut then).
+     */
+    public String inputsKey(Path spec, Path config, String packageName) {
+        if (!enabled()) {
+            return null;
+        }
         MessageDigest sha = sha256();
         sha.update(("finalspec machine inputs " + FORMAT + "\njava " + Runtime.version().feature() + "\nruntime "
             + runtimeStamp + "\ngenerator " + generatorStamp + "\n").getBytes(StandardCharsets.UTF_8));
-        sha.update(inputs.getBytes(StandardCharsets.UTF_8));
-        return folder.resolve(HexFormat.of().formatHex(sha.digest()) + ".inputs");
+        return SpecInputs.feed(sha, spec, config, packageName) ? HexFormat.of().formatHex(sha.digest()) : null;
+    }
+
+    /** The file of the inputs entry of an {@link #inputsKey}. */
+    private Path inputsEntry(String inputsKey) {
+        return folder.resolve(inputsKey + ".inputs");
     }
 
     /**
-     * The machine compiled from the same inputs ({@link SpecInputs#digest}) by the same generator and
+     * The machine compiled from the same inputs ({@link #inputsKey}) by the same generator and
      * runtime, when an inputs entry names it and its classes entry is whole; empty on any problem.
      */
-    public Optional<Found> readInputs(String inputs) {
+    public Optional<Found> readInputs(String inputsKey) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(inputsEntry(inputs), StandardCharsets.UTF_8);
+            lines = Files.readAllLines(inputsEntry(inputsKey), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -184,12 +198,12 @@ public final class MachineCache {
     }
 
     /**
-     * Records that {@code inputs} compile to {@code source}, whose classes entry holds
+     * Records that the inputs of {@code inputsKey} compile to {@code source}, whose classes entry holds
      * {@code className}: a small file naming that entry. A note when it could not be written, else null.
      */
-    public String writeInputs(String inputs, String source, String className) {
+    public String writeInputs(String inputsKey, String source, String className) {
         String text = INPUTS_HEADER + "\n" + className + "\n" + key(source) + "\n";
-        return writeAtomically(inputsEntry(inputs), text.getBytes(StandardCharsets.UTF_8));
+        return writeAtomically(inputsEntry(inputsKey), text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Stores the classes of {@code source}; a note when they could not be stored, else null. */

@@ -5,27 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything a compilation of a spec and model reads from disk, as one SHA-256: the config's name
+ * Everything a compilation of a spec and model reads from disk, fed to a digest: the config's name
  * and bytes, the spec's name, and the name and bytes of every {@code .tla} file of the spec's folder
  * (the only place the resolver looks for modules: {@code <folder>/<Name>.tla}; a file the spec does
  * not use only costs a regeneration when it changes). With the generator's and runtime's builds
- * (which {@link MachineCache} adds), equal digests mean the same generated machine, so a run whose
- * digest the cache knows skips parsing, generation and javac.
+ * (which {@link MachineCache#inputsKey} feeds the same digest first), equal digests mean the same
+ * generated machine, so a run whose digest the cache knows skips parsing, generation and javac.
  */
-public final class SpecInputs {
+final class SpecInputs {
     private SpecInputs() {}
 
-    /** The digest of the compilation's inputs in hex, or null when a file cannot be read (no shortcut then). */
-    public static String digest(Path spec, Path config, String packageName) {
+    /** Feeds the compilation's inputs to {@code sha}; false when a file cannot be read (no shortcut then). */
+    static boolean feed(MessageDigest sha, Path spec, Path config, String packageName) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Path folder = spec.toAbsolutePath().getParent();
             field(sha, "package", packageName.getBytes(StandardCharsets.UTF_8));
             field(sha, "spec", spec.getFileName().toString().getBytes(StandardCharsets.UTF_8));
@@ -33,11 +30,9 @@ public final class SpecInputs {
             for (Path module : modules(folder)) {
                 field(sha, "module " + module.getFileName(), Files.readAllBytes(module));
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return true;
         } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return false;
         }
     }
 
