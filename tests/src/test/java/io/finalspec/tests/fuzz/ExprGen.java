@@ -524,10 +524,15 @@ final class ExprGen {
             case FUN -> {
                 // the old function rebuilt over its domain (a restriction of @, compiled as a walk of its keys)
                 String j = freshName();
-                yield r.percent(50) ? "[" + j + " \\in DOMAIN @ |-> @[" + j + "]]" : "(IF @ = " + expr(t, depth) + " THEN " + expr(t, depth) + " ELSE @)";
+                yield r.percent(50) ? "[" + j + " \\in DOMAIN @ |-> @[" + j + "]]" : replaced(t, depth);
             }
-            default -> "(IF @ = " + expr(t, depth) + " THEN " + expr(t, depth) + " ELSE @)";
+            default -> replaced(t, depth);
         };
+    }
+
+    /** {@code @} replaced by a value when it equals another, of any type. */
+    private String replaced(Ty t, int depth) {
+        return "(IF @ = " + expr(t, depth) + " THEN " + expr(t, depth) + " ELSE @)";
     }
 
     private String funExpr(Ty.FunT t, int depth) {
@@ -544,8 +549,6 @@ final class ExprGen {
                 pop();
                 return "[" + k + " \\in " + t.domain().tla() + " |-> " + body + "]";
             }
-            case 3:
-                return restriction(t, d);
             case 1: {
                 List<String> parts = new ArrayList<>();
                 for (String e : t.domain().elems()) {
@@ -553,6 +556,8 @@ final class ExprGen {
                 }
                 return "(" + String.join(" @@ ", parts) + ")";
             }
+            case 3:
+                return restriction(t, d);
             default:
                 return "[" + expr(t, d) + " EXCEPT ![" + member(t.domain()) + "] = " + update(t.range(), d) + "]";
         }
