@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code finalspec gen}: compiles a spec and model to Java source. */
 @Command(name = "gen", mixinStandardHelpOptions = true,
     header = "Compiles a spec and model to a Java state machine.",
-    description = {"Compiles a TLA+ spec and model (config) to a Java state machine that needs only finalspec-runtime.",
+    description = {"Compiles a TLA+ spec and model (config) to a Java state machine that needs only finalspec-runtime,",
         "and its typed live facade (XLive beside XMachine: one method per action, see runtime/API.md).",
         "Writes the sources under DIR in their package folders (one path a line), or prints them when no -o is given."})
 final class GenCommand implements Callable<Integer> {
