@@ -210,9 +210,10 @@ public final class DistributedExplorer {
                 Reports.Expansion seed = local.seed(runId);
                 Totals init = advance(List.of(seed), t0);
                 failure = firstFailure(List.of(seed), init.arrivalFailures());
-                // As the single machine: initial states that could not be computed (no state, no path) are an error at depth 0.
+                // As the single machine: initial states that could not be computed (no state, no path) are an error at
+                // depth 0; otherwise they are level 1, even when there are none (TLC's depth of a model without states)
                 boolean noInitialStates = failure != null && failure.state() == null && failure.pathFp() == 0;
-                depth = init.queued() == 0 && failure == null || noInitialStates ? 0 : 1;
+                depth = noInitialStates ? 0 : 1;
                 if (failure != null) {
                     return finish(failure, init.queued());
                 }

@@ -249,7 +249,9 @@ public final class BfsExplorer {
             }
             List<LevelChunk> frontier = init.size() == 0 ? List.of() : List.of(init);
             frontierSize = init.size();
-            depth = init.size() == 0 && failure.get() == null ? 0 : 1;
+            // As TLC: the initial states are level 1 of the search even when there are none (a
+            // model without states reports depth 1); only an error computing them stops at 0
+            depth = 1;
             if (failure.get() != null) {
                 return finish(failure.get(), init.size());
             }

@@ -85,6 +85,24 @@ class BfsExplorerTest {
     }
 
     @Test
+    void aModelWithoutStatesHasTlcsDepthOneAndAnInitErrorDepthZero() {
+        // TLC (module NoInit: VARIABLE x, Init == x \in {}): "0 states generated, 0 distinct states
+        // found, 0 states left on queue. The depth of the complete state graph search is 1."
+        List<String> vars = List.of("x");
+        ExploreResult none = new BfsExplorer(new LambdaMachine("NoInit", vars, out -> { },
+                (s, out) -> out.accept(ActionLabel.of("Next"), s))).run();
+        assertTrue(none.isOk(), none.outcome().toString());
+        assertEquals(0, none.generated());
+        assertEquals(0, none.distinct());
+        assertEquals(1, none.depth());
+        // an error computing the initial states stops before level 1
+        ExploreResult failed = new BfsExplorer(new LambdaMachine("BadInit", vars, out -> out.accept(
+                new ArrayState(vars, Tla.add(Tla.TRUE, Tla.integer(1)))), (s, out) -> { })).run();
+        assertEquals(Outcome.Kind.ERROR, failed.outcome().kind(), failed.outcome().toString());
+        assertEquals(0, failed.depth());
+    }
+
+    @Test
     void invariantsAreCheckedOnInitialStatesOutsideTheModel() {
         // TLC: "Invariant Inv is violated by the initial state: x = 3"
         ExploreResult r = new BfsExplorer(modCounter().invariant("Inv", s -> Tla.neq(s.get(0), Tla.integer(3)))).run();
