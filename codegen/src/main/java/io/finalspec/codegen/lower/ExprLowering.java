@@ -47,14 +47,23 @@ final class ExprLowering {
    * given a value ({@code Op = 3}).
    */
   private final Map<Object, Object> overrides;
+  /**
+   * The config's overrides of standard modules' operators by name ({@code Nat <- def_ov_...}, as
+   * the Toolbox writes them): the definition wherever any module names the operator.
+   */
+  private final Map<String, Binding> builtinOverrides;
+  /** The overridden operators whose replacement is being lowered (one that names itself is refused). */
+  private final java.util.Set<String> replacing = new java.util.HashSet<>();
   private final Map<Instantiation, Map<Env, Env>> envs = new IdentityHashMap<>();
   private int nextId;
 
-  ExprLowering(ResolvedModule program, Definitions defs, Map<Object, Object> overrides) {
+  ExprLowering(ResolvedModule program, Definitions defs, Map<Object, Object> overrides,
+      Map<String, Binding> builtinOverrides) {
     this.program = program;
     this.defs = defs;
     this.variables = program.variables();
     this.overrides = overrides;
+    this.builtinOverrides = builtinOverrides;
   }
 
   int freshId() {
@@ -324,7 +333,19 @@ final class ExprLowering {
       return defs.use(defs.info(d.def(), env), sp, args, c, structural);
     }
     if (b instanceof Binding.Builtin bi) {
-      return builtin(sp, bi.name(), args, c);
+      Binding replacement = builtinOverrides.get(bi.name());
+      if (replacement == null) {
+        return builtin(sp, bi.name(), args, c);
+      }
+      if (!replacing.add(bi.name())) {
+        throw new Unsupported(sp, "config", "the config's replacement of " + n + " names " + n
+            + " itself (TLC would not terminate)");
+      }
+      try {
+        return entity(sp, n, replacement, args, c, structural);
+      } finally {
+        replacing.remove(bi.name());
+      }
     }
     throw Unsupported.construct(sp, "use of instance " + n + " as a value");
   }

@@ -36,6 +36,8 @@ public final class Lowering {
   private final Levels configLevels;
   private final List<Diagnostic> diagnostics;
   private final Map<Object, Object> overrides = new IdentityHashMap<>();
+  /** The config's overrides of standard modules' operators ({@code Nat <- def_ov_...}), by name. */
+  private final Map<String, Binding> builtinOverrides = new java.util.HashMap<>();
   private final Definitions defs;
   private final ExprLowering lowering;
   private final NextSplitter splitter;
@@ -48,7 +50,7 @@ public final class Lowering {
     this.configLevels = levels.asTlcJudgesConfigNames();
     this.diagnostics = diagnostics;
     this.defs = new Definitions(program);
-    this.lowering = new ExprLowering(program, defs, overrides);
+    this.lowering = new ExprLowering(program, defs, overrides, builtinOverrides);
     this.splitter = new NextSplitter(program, lowering, defs);
     this.temporal = new TemporalLowering(program, lowering, splitter, defs);
     defs.setLowering(lowering);
@@ -156,6 +158,12 @@ public final class Lowering {
             + ov.definition() + ", which the spec does not define"));
         continue;
       }
+      if (replaced instanceof Binding.Builtin builtin) {
+        // a Toolbox definition override of a standard module's operator (a finite Nat, say):
+        // TLC uses the definition wherever the spec names the operator
+        overrideBuiltin(ov, builtin, target, bound);
+        continue;
+      }
       Object decl = replaced == null ? null : declaration(replaced);
       if (decl == null) {
         diagnostics.add(new Diagnostic(ov.span(), "config", "the config substitutes " + ov.name()
@@ -177,6 +185,19 @@ public final class Lowering {
       }
     }
     return constants;
+  }
+
+  private void overrideBuiltin(ModelConfig.Replacement ov, Binding.Builtin builtin, Binding target, Map<Object, Span> bound) {
+    if (!(target instanceof Binding.Definition) || target.arity() != builtin.arity()) {
+      diagnostics.add(new Diagnostic(ov.span(), "config", ov.name() + " (" + builtin.module() + ") takes "
+          + builtin.arity() + " argument(s): it can only be replaced by a definition of the spec that takes as many ("
+          + ov.definition() + (target instanceof Binding.Definition ? " takes " + target.arity() : " is no definition")
+          + ")"));
+      return;
+    }
+    if (!twice(bound, builtin, ov.span(), ov.name())) {
+      builtinOverrides.put(builtin.name(), target);
+    }
   }
 
   private boolean twice(Map<Object, Span> bound, Object decl, Span at, String name) {
