@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 final class ExprEmitter {
   static final ClassName TLA = ClassName.get("io.finalspec.runtime.value", "Tla");
+  static final ClassName BAGS = ClassName.get("io.finalspec.runtime.value", "Bags");
   static final ClassName VALUE = ClassName.get("io.finalspec.runtime.value", "Value");
   static final ClassName STRING = ClassName.get(String.class);
 
@@ -189,6 +190,12 @@ final class ExprEmitter {
           return CodeBlock.of("$T.subseteq($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case IS_FINITE:
           return CodeBlock.of("$T.isFiniteSet($L)", TLA, value(x.get(0), sc));
+        case IS_A_BAG:
+          return CodeBlock.of("$T.isABag($L)", BAGS, value(x.get(0), sc));
+        case BAG_IN:
+          return CodeBlock.of("$T.bagIn($L, $L)", BAGS, value(x.get(0), sc), value(x.get(1), sc));
+        case SQ_SUBSETEQ:
+          return CodeBlock.of("$T.sqSubseteq($L, $L)", BAGS, value(x.get(0), sc), value(x.get(1), sc));
         case LT:
           return CodeBlock.of("$T.lt($L, $L)", TLA, value(x.get(0), sc), value(x.get(1), sc));
         case LE:
@@ -344,6 +351,14 @@ final class ExprEmitter {
       case PRINT_T: fn = "printT"; break;
       case TO_STRING: return CodeBlock.of("names.toStringValue($L)", args(x, sc));
       case PERMUTATIONS: fn = "permutations"; break;
+      case EMPTY_BAG: return CodeBlock.of("$T.EMPTY", BAGS);
+      case BAG_TO_SET: return CodeBlock.of("$T.bagToSet($L)", BAGS, args(x, sc));
+      case SET_TO_BAG: return CodeBlock.of("$T.setToBag($L)", BAGS, args(x, sc));
+      case COPIES_IN: return CodeBlock.of("$T.copiesIn($L)", BAGS, args(x, sc));
+      case BAG_CARDINALITY: return CodeBlock.of("$T.bagCardinality($L)", BAGS, args(x, sc));
+      case BAG_PLUS: return CodeBlock.of("$T.plus($L)", BAGS, args(x, sc));
+      case BAG_MINUS: return CodeBlock.of("$T.minus($L)", BAGS, args(x, sc));
+      case BAG_UNION: return CodeBlock.of("$T.bagUnion($L)", BAGS, args(x, sc));
       case BOOLEAN_SET: return CodeBlock.of("$T.BOOLEAN", TLA);
       case STRING_SET: return CodeBlock.of("$T.STRING", TLA);
       case NAT: return CodeBlock.of("$T.NAT", TLA);

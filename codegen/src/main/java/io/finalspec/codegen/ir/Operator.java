@@ -28,12 +28,16 @@ public enum Operator {
   // the TLC module
   PRINT(Theory.TLC), PRINT_T(Theory.TLC), ASSERT(Theory.TLC), TO_STRING(Theory.TLC),
   PERMUTATIONS(Theory.TLC),
+  // the Bags module (SubBag and BagOfAll are not in the fragment)
+  EMPTY_BAG(Theory.BAGS), IS_A_BAG(Theory.BAGS), BAG_TO_SET(Theory.BAGS), SET_TO_BAG(Theory.BAGS),
+  BAG_IN(Theory.BAGS), COPIES_IN(Theory.BAGS), BAG_CARDINALITY(Theory.BAGS), BAG_PLUS(Theory.BAGS),
+  BAG_MINUS(Theory.BAGS), BAG_UNION(Theory.BAGS), SQ_SUBSETEQ(Theory.BAGS),
   // actions: UNCHANGED's arguments are variable references (assign or test) or boolean tests;
   // ENABLED's one argument is an action (lowered like one of Next), true when it has a successor
   UNCHANGED(Theory.ACTIONS), ENABLED(Theory.ACTIONS);
 
   /** The standard module (or kernel part) an operator belongs to. */
-  public enum Theory { LOGIC, SETS, FUNCTIONS, INTEGERS, SEQUENCES, TLC, ACTIONS }
+  public enum Theory { LOGIC, SETS, FUNCTIONS, INTEGERS, SEQUENCES, BAGS, TLC, ACTIONS }
 
   private final Theory theory;
 
@@ -50,6 +54,7 @@ public enum Operator {
     switch (this) {
       case AND: case OR: case NOT: case IMPLIES: case EQUIV: case EQ: case NEQ: case IN: case NOTIN:
       case SUBSETEQ: case IS_FINITE: case LT: case LE: case GT: case GE: case UNCHANGED: case ENABLED:
+      case IS_A_BAG: case BAG_IN: case SQ_SUBSETEQ:
         return true;
       default:
         return false;

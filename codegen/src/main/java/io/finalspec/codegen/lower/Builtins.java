@@ -58,6 +58,17 @@ final class Builtins {
     op("SubSeq", 3, Operator.SUBSEQ);
     op("Seq", 1, Operator.SEQ);
     op("Cardinality", 1, Operator.CARDINALITY);
+    op("EmptyBag", 0, Operator.EMPTY_BAG);
+    op("IsABag", 1, Operator.IS_A_BAG);
+    op("BagToSet", 1, Operator.BAG_TO_SET);
+    op("SetToBag", 1, Operator.SET_TO_BAG);
+    op("BagIn", 2, Operator.BAG_IN);
+    op("CopiesIn", 2, Operator.COPIES_IN);
+    op("BagCardinality", 1, Operator.BAG_CARDINALITY);
+    op("(+)", 2, Operator.BAG_PLUS);
+    op("(-)", 2, Operator.BAG_MINUS);
+    op("BagUnion", 1, Operator.BAG_UNION);
+    op("\\sqsubseteq", 2, Operator.SQ_SUBSETEQ);
     op("IsFiniteSet", 1, Operator.IS_FINITE);
     op("Print", 2, Operator.PRINT);
     op("PrintT", 1, Operator.PRINT_T);

@@ -1,0 +1,215 @@
+package io.finalspec.runtime.value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standard module Bags as TLC evaluates it: a bag is a function from its elements to their
+ * (positive) numbers of copies, and TLC replaces each operator's TLA+ definition by Java code whose
+ * answers on values that are not bags are what this class gives (an operator that TLC evaluates as
+ * an error fails with a {@link TlaEvalException}). {@code SubBag} and {@code BagOfAll} are not here:
+ * the code generator reports them as unsupported.
+ */
+public final class Bags {
+    private Bags() {
+    }
+
+    /** {@code EmptyBag}: the function with an empty domain. */
+    public static final Value EMPTY = Tla.EMPTY_SEQ;
+
+    /**
+     * {@code IsABag(b)}: whether every value of {@code b} is an integer above 0; FALSE, not an error,
+     * when {@code b} is not a function (as TLC since 2018).
+     */
+    public static boolean isABag(Value b) {
+        if (!(b instanceof FcnValue f)) {
+            return false;
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (!(f.valueAt(i) instanceof IntValue n) || n.value() <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code BagToSet(b)}: the elements with a copy, {@code DOMAIN b}. */
+    public static Value bagToSet(Value b) {
+        return function("BagToSet", b).domain();
+    }
+
+    /** {@code SetToBag(s)}: one copy of each element of the finite set {@code s}. */
+    public static Value setToBag(Value s) {
+        SetValue set = Tla.asSet(s);
+        set.requireFinite("apply SetToBag to");
+        return Tla.fcn(set, e -> Tla.integer(1));
+    }
+
+    /** {@code BagIn(e, b)}: whether {@code b} has a copy of {@code e}. */
+    public static boolean bagIn(Value e, Value b) {
+        return count("BagIn", e, b) > 0;
+    }
+
+    /** {@code CopiesIn(e, b)}: the copies of {@code e} in {@code b}, 0 when none. */
+    public static Value copiesIn(Value e, Value b) {
+        return Tla.integer((int) count("CopiesIn", e, b));
+    }
+
+    /** {@code BagCardinality(b)}: the number of copies of all elements. */
+    public static Value bagCardinality(Value b) {
+        FcnValue f = function("BagCardinality", b);
+        long sum = 0;
+        for (int i = 0; i < f.size(); i++) {
+            if (!(f.valueAt(i) instanceof IntValue n) || n.value() <= 0) {
+                throw new TlaEvalException("The operator BagCardinality is applied to a value that is not a bag:\n" + b);
+            }
+            sum += n.value();
+        }
+        return integer(sum, "BagCardinality");
+    }
+
+    /** {@code b1 (+) b2}: the copies of both; an error unless both are bags. */
+    public static Value plus(Value b1, Value b2) {
+        FcnValue f1 = bag("first", "(+)", b1);
+        FcnValue f2 = bag("second", "(+)", b2);
+        List<Value> keys = new ArrayList<>();
+        List<Value> counts = new ArrayList<>();
+        for (int i = 0; i < f1.size(); i++) {
+            Value k = f1.keyAt(i);
+            int j = f2.indexOf(k);
+            long n = copies(f1.valueAt(i)) + (j < 0 ? 0 : copies(f2.valueAt(j)));
+            keys.add(k);
+            counts.add(integer(n, "(+)"));
+        }
+        for (int j = 0; j < f2.size(); j++) {
+            if (f1.indexOf(f2.keyAt(j)) < 0) {
+                keys.add(f2.keyAt(j));
+                counts.add(f2.valueAt(j));
+            }
+        }
+        return of(keys, counts);
+    }
+
+    /**
+     * {@code b1 (-) b2}: the copies of {@code b1} less those of {@code b2}, elements left with none
+     * dropped; both must be functions (TLC checks no more).
+     */
+    public static Value minus(Value b1, Value b2) {
+        FcnValue f1 = function("first", "(-)", b1);
+        FcnValue f2 = function("second", "(-)", b2);
+        List<Value> keys = new ArrayList<>();
+        List<Value> counts = new ArrayList<>();
+        for (int i = 0; i < f1.size(); i++) {
+            Value k = f1.keyAt(i);
+            int j = f2.indexOf(k);
+            long n = copies(f1.valueAt(i)) - (j < 0 ? 0 : copies(f2.valueAt(j)));
+            if (n > 0) {
+                keys.add(k);
+                counts.add(integer(n, "(-)"));
+            }
+        }
+        return of(keys, counts);
+    }
+
+    /** {@code BagUnion(s)}: the copies of all the bags of the finite set {@code s} (each once). */
+    public static Value bagUnion(Value s) {
+        SetValue set = Tla.asSet(s);
+        set.requireFinite("apply BagUnion to");
+        List<Value> keys = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (Value b : set) {
+            if (!(b instanceof FcnValue f)) {
+                throw new TlaEvalException("BagUnion is applied to a set with an element that is not a bag:\n" + s);
+            }
+            for (int i = 0; i < f.size(); i++) {
+                int at = indexOf(keys, f.keyAt(i));
+                if (at < 0) {
+                    keys.add(f.keyAt(i));
+                    counts.add(copies(f.valueAt(i)));
+                } else {
+                    counts.set(at, counts.get(at) + copies(f.valueAt(i)));
+                }
+            }
+        }
+        List<Value> values = new ArrayList<>();
+        for (long n : counts) {
+            values.add(integer(n, "BagUnion"));
+        }
+        return of(keys, values);
+    }
+
+    /** {@code b1 \sqsubseteq b2}: whether {@code b2} has at least the copies {@code b1} has of each element. */
+    public static boolean sqSubseteq(Value b1, Value b2) {
+        FcnValue f1 = function("\\sqsubseteq", b1);
+        FcnValue f2 = function("\\sqsubseteq", b2);
+        for (int i = 0; i < f1.size(); i++) {
+            int j = f2.indexOf(f1.keyAt(i));
+            if (copies(f1.valueAt(i)) - (j < 0 ? 0 : copies(f2.valueAt(j))) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long count(String op, Value e, Value b) {
+        FcnValue f = function(op, b);
+        int i = f.indexOf(e);
+        if (i < 0) {
+            return 0;
+        }
+        if (!(f.valueAt(i) instanceof IntValue n)) {
+            throw new TlaEvalException("The second argument of " + op + " should be a bag, but instead it is:\n" + b);
+        }
+        return n.value();
+    }
+
+    private static FcnValue function(String op, Value b) {
+        if (!(b instanceof FcnValue f)) {
+            throw new TlaEvalException("The operator " + op + " is applied to a value that is not a function with a"
+                    + " finite domain:\n" + b);
+        }
+        return f;
+    }
+
+    private static FcnValue function(String position, String op, Value b) {
+        if (!(b instanceof FcnValue f)) {
+            throw new TlaEvalException("The " + position + " argument of " + op + " should be a bag, but instead it is:\n" + b);
+        }
+        return f;
+    }
+
+    private static FcnValue bag(String position, String op, Value b) {
+        if (!isABag(b)) {
+            throw new TlaEvalException("The " + position + " argument of " + op + " should be a bag, but instead it is:\n" + b);
+        }
+        return (FcnValue) b;
+    }
+
+    /** A count, which must be an integer (TLC fails on another value where it adds or subtracts). */
+    private static long copies(Value v) {
+        if (!(v instanceof IntValue n)) {
+            throw new TlaEvalException("A bag's number of copies is not an integer: " + v);
+        }
+        return n.value();
+    }
+
+    private static Value integer(long n, String op) {
+        if (n != (int) n) {
+            throw new TlaEvalException("Overflow in " + op + ": " + n + " copies is outside TLC's integers");
+        }
+        return Tla.integer((int) n);
+    }
+
+    private static int indexOf(List<Value> keys, Value k) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (ValueOrder.equal(keys.get(i), k)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Value of(List<Value> keys, List<Value> counts) {
+        return Tla.fromPairs(keys.toArray(new Value[0]), counts.toArray(new Value[0]));
+    }
+}
