@@ -95,8 +95,8 @@ public final class Bags {
      * dropped; both must be functions (TLC checks no more).
      */
     public static Value minus(Value b1, Value b2) {
-        FcnValue f1 = function("first", "(-)", b1);
-        FcnValue f2 = function("second", "(-)", b2);
+        FcnValue f1 = functionArgument("first", "(-)", b1);
+        FcnValue f2 = functionArgument("second", "(-)", b2);
         List<Value> keys = new ArrayList<>();
         List<Value> counts = new ArrayList<>();
         for (int i = 0; i < f1.size(); i++) {
@@ -163,6 +163,7 @@ public final class Bags {
         return n.value();
     }
 
+    /** {@code b} as the function {@code op} must be applied to. */
     private static FcnValue function(String op, Value b) {
         if (!(b instanceof FcnValue f)) {
             throw new TlaEvalException("The operator " + op + " is applied to a value that is not a function with a"
@@ -171,13 +172,15 @@ public final class Bags {
         return f;
     }
 
-    private static FcnValue function(String position, String op, Value b) {
+    /** {@code b} as the function the {@code position} argument of {@code op} must be (TLC: "a bag"). */
+    private static FcnValue functionArgument(String position, String op, Value b) {
         if (!(b instanceof FcnValue f)) {
             throw new TlaEvalException("The " + position + " argument of " + op + " should be a bag, but instead it is:\n" + b);
         }
         return f;
     }
 
+    /** {@code b} as the bag the {@code position} argument of {@code op} must be. */
     private static FcnValue bag(String position, String op, Value b) {
         if (!isABag(b)) {
             throw new TlaEvalException("The " + position + " argument of " + op + " should be a bag, but instead it is:\n" + b);
