@@ -1,7 +1,9 @@
 package io.finalspec.runtime.value;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The standard module Bags as TLC evaluates it: a bag is a function from its elements to their
@@ -58,36 +60,22 @@ public final class Bags {
     /** {@code BagCardinality(b)}: the number of copies of all elements. */
     public static Value bagCardinality(Value b) {
         FcnValue f = function("BagCardinality", b);
+        if (!isABag(f)) {
+            throw new TlaEvalException("The operator BagCardinality is applied to a value that is not a bag:\n" + b);
+        }
         long sum = 0;
         for (int i = 0; i < f.size(); i++) {
-            if (!(f.valueAt(i) instanceof IntValue n) || n.value() <= 0) {
-                throw new TlaEvalException("The operator BagCardinality is applied to a value that is not a bag:\n" + b);
-            }
-            sum += n.value();
+            sum += copies(f.valueAt(i));
         }
         return integer(sum, "BagCardinality");
     }
 
     /** {@code b1 (+) b2}: the copies of both; an error unless both are bags. */
     public static Value plus(Value b1, Value b2) {
-        FcnValue f1 = bag("first", "(+)", b1);
-        FcnValue f2 = bag("second", "(+)", b2);
-        List<Value> keys = new ArrayList<>();
-        List<Value> counts = new ArrayList<>();
-        for (int i = 0; i < f1.size(); i++) {
-            Value k = f1.keyAt(i);
-            int j = f2.indexOf(k);
-            long n = copies(f1.valueAt(i)) + (j < 0 ? 0 : copies(f2.valueAt(j)));
-            keys.add(k);
-            counts.add(integer(n, "(+)"));
-        }
-        for (int j = 0; j < f2.size(); j++) {
-            if (f1.indexOf(f2.keyAt(j)) < 0) {
-                keys.add(f2.keyAt(j));
-                counts.add(f2.valueAt(j));
-            }
-        }
-        return of(keys, counts);
+        Copies copies = new Copies();
+        copies.add(bag("first", "(+)", b1), 1);
+        copies.add(bag("second", "(+)", b2), 1);
+        return copies.bag("(+)", false);
     }
 
     /**
@@ -97,45 +85,24 @@ public final class Bags {
     public static Value minus(Value b1, Value b2) {
         FcnValue f1 = functionArgument("first", "(-)", b1);
         FcnValue f2 = functionArgument("second", "(-)", b2);
-        List<Value> keys = new ArrayList<>();
-        List<Value> counts = new ArrayList<>();
-        for (int i = 0; i < f1.size(); i++) {
-            Value k = f1.keyAt(i);
-            int j = f2.indexOf(k);
-            long n = copies(f1.valueAt(i)) - (j < 0 ? 0 : copies(f2.valueAt(j)));
-            if (n > 0) {
-                keys.add(k);
-                counts.add(integer(n, "(-)"));
-            }
-        }
-        return of(keys, counts);
+        Copies copies = new Copies();
+        copies.add(f1, 1);
+        copies.subtractFromPresent(f2);
+        return copies.bag("(-)", true);
     }
 
     /** {@code BagUnion(s)}: the copies of all the bags of the finite set {@code s} (each once). */
     public static Value bagUnion(Value s) {
         SetValue set = Tla.asSet(s);
         set.requireFinite("apply BagUnion to");
-        List<Value> keys = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        Copies copies = new Copies();
         for (Value b : set) {
             if (!(b instanceof FcnValue f)) {
                 throw new TlaEvalException("BagUnion is applied to a set with an element that is not a bag:\n" + s);
             }
-            for (int i = 0; i < f.size(); i++) {
-                int at = indexOf(keys, f.keyAt(i));
-                if (at < 0) {
-                    keys.add(f.keyAt(i));
-                    counts.add(copies(f.valueAt(i)));
-                } else {
-                    counts.set(at, counts.get(at) + copies(f.valueAt(i)));
-                }
-            }
+            copies.add(f, 1);
         }
-        List<Value> values = new ArrayList<>();
-        for (long n : counts) {
-            values.add(integer(n, "BagUnion"));
-        }
-        return of(keys, values);
+        return copies.bag("BagUnion", false);
     }
 
     /** {@code b1 \sqsubseteq b2}: whether {@code b2} has at least the copies {@code b1} has of each element. */
@@ -203,16 +170,41 @@ public final class Bags {
         return Tla.integer((int) n);
     }
 
-    private static int indexOf(List<Value> keys, Value k) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (ValueOrder.equal(keys.get(i), k)) {
-                return i;
+    /**
+     * Numbers of copies by element, in the order the elements were first met (TLA+ equality, by
+     * {@link Value#equals}): what {@code (+)}, {@code (-)} and {@code BagUnion} each add up.
+     */
+    private static final class Copies {
+        private final Map<Value, Long> byElement = new LinkedHashMap<>();
+
+        /** Adds {@code sign} times the copies of each element of {@code f}. */
+        void add(FcnValue f, int sign) {
+            for (int i = 0; i < f.size(); i++) {
+                byElement.merge(f.keyAt(i), sign * copies(f.valueAt(i)), Long::sum);
             }
         }
-        return -1;
-    }
 
-    private static Value of(List<Value> keys, List<Value> counts) {
-        return Tla.fromPairs(keys.toArray(new Value[0]), counts.toArray(new Value[0]));
+        /** Takes away the copies {@code f} has of the elements already counted (TLC reads no others). */
+        void subtractFromPresent(FcnValue f) {
+            for (Map.Entry<Value, Long> e : byElement.entrySet()) {
+                int j = f.indexOf(e.getKey());
+                if (j >= 0) {
+                    e.setValue(e.getValue() - copies(f.valueAt(j)));
+                }
+            }
+        }
+
+        /** The function from the elements to their counts, those below 1 left out when {@code positiveOnly}. */
+        Value bag(String op, boolean positiveOnly) {
+            List<Value> keys = new ArrayList<>();
+            List<Value> counts = new ArrayList<>();
+            for (Map.Entry<Value, Long> e : byElement.entrySet()) {
+                if (!positiveOnly || e.getValue() > 0) {
+                    keys.add(e.getKey());
+                    counts.add(integer(e.getValue(), op));
+                }
+            }
+            return Tla.fromPairs(keys.toArray(new Value[0]), counts.toArray(new Value[0]));
+        }
     }
 }
