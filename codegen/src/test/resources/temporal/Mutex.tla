@@ -26,4 +26,10 @@ Props == Excl /\ OnlyForward /\ SomeoneEnters
 CsOften == \A p \in Procs : []<>(pc[p] = "cs")
 Settles == <>[](\A p \in Procs : pc[p] = "idle")
 Nested == [](pc[1] = "cs" => [](pc[1] = "cs"))
+\* fairness and state predicates as properties (the parts of a refinement's Abs!Spec)
+EnterWeakly == \A p \in Procs : WF_vars(Enter(p))
+EnterStrongly == \A p \in Procs : SF_vars(Enter(p))
+ExitWeakly == \A p \in Procs : WF_vars(Exit(p))
+AllIdle == \A p \in Procs : pc[p] = "idle"
+FirstWaits == pc[1] = "waiting"
 ====

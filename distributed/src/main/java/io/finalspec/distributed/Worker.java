@@ -220,7 +220,7 @@ public final class Worker {
                 generated[0]++;
                 if (!r.model.inModel(null, s)) {
                     // As TLC: an initial state outside the model is still checked against the invariants.
-                    Outcome bad = violated(r, s);
+                    Outcome bad = violated(r, s, true);
                     if (bad != null) {
                         failure[0] = Reports.Failure.of(bad, 0, bytes.encode(s));
                     }
@@ -258,7 +258,7 @@ public final class Worker {
                     counts[1]++;
                     boolean inModel = r.model.inModel(s, t);
                     if (!inModel) {
-                        Outcome bad = violated(r, t);
+                        Outcome bad = violated(r, t, false);
                         if (bad != null) {
                             failure[0] = Reports.Failure.of(bad, sFp, bytes.encode(t));
                             return;
@@ -317,7 +317,7 @@ public final class Worker {
                 }
             }
             State t = bytes.decode(batch, at);
-            Outcome bad = violated(r, t);
+            Outcome bad = violated(r, t, parent == 0); // an initial state comes without a parent
             if (bad != null) {
                 r.arrivalFailure.compareAndSet(null, Reports.Failure.of(bad, parent, java.util.Arrays.copyOfRange(batch, at, at + len)));
                 continue;
@@ -385,9 +385,9 @@ public final class Worker {
         return r.seen.contains(fp) ? new long[] {1, r.seen.parent(fp)} : new long[] {0, 0};
     }
 
-    private Outcome violated(Run r, State s) {
+    private Outcome violated(Run r, State s, boolean initial) {
         try {
-            return r.model.violated(s);
+            return initial ? r.model.violatedInitially(s) : r.model.violated(s);
         } catch (RuntimeException e) {
             return Outcome.error(message(e));
         }

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import io.finalspec.runtime.explore.BfsExplorer;
 import io.finalspec.runtime.explore.ExploreResult;
 import io.finalspec.runtime.explore.Outcome;
+import io.finalspec.runtime.machine.ForwardingMachine;
 import io.finalspec.runtime.machine.Machine;
+import io.finalspec.runtime.machine.State;
+import io.finalspec.runtime.machine.TemporalProperty;
 import io.finalspec.runtime.trace.Trace;
+import io.finalspec.runtime.value.Tla;
 
 /**
  * The distributed explorer on three members in this JVM (a loopback cluster of its own) against
@@ -80,6 +84,50 @@ class DistributedExplorerTest {
                 Trace t = r.trace();
                 assertEquals(single.trace().steps().size(), t.steps().size());
                 replays(m, t);
+            } finally {
+                cluster.use(PASS);
+            }
+        }
+    }
+
+    /** PASS with one property: the state predicate {@code p}, which holds of a behaviour whose first state satisfies it. */
+    private static Machine initially(String name, java.util.function.Predicate<State> p) {
+        Machine.Predicate predicate = new Machine.Predicate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean test(State state) {
+                return p.test(state);
+            }
+        };
+        TemporalProperty property = new TemporalProperty(name,
+                List.of(new TemporalProperty.Clause.Initially(name, predicate)));
+        return new ForwardingMachine(PASS) {
+            @Override
+            public List<TemporalProperty> properties() {
+                return List.of(property);
+            }
+        };
+    }
+
+    @Test
+    void aPropertysStatePredicateIsCheckedOnTheInitialStatesOnly() {
+        // entries is 0 in the initial state only: TLC checks such a conjunct there ("implied init")
+        Machine noEntries = initially("NoEntries", s -> s.get(2).equals(Tla.integer(0)));
+        Machine oneEntry = initially("OneEntry", s -> s.get(2).equals(Tla.integer(1)));
+        assertEquals(Outcome.OK, new BfsExplorer(noEntries).run().outcome());
+        assertEquals(Outcome.initialProperty("OneEntry"), new BfsExplorer(oneEntry).run().outcome());
+        for (Machine m : List.of(noEntries, oneEntry)) {
+            ExploreResult single = new BfsExplorer(m).run();
+            cluster.use(m);
+            try {
+                ExploreResult r = distributed(cluster, m).result();
+                assertEquals(single.outcome(), r.outcome());
+                assertEquals(single.trace() == null ? 0 : single.trace().steps().size(),
+                        r.trace() == null ? 0 : r.trace().steps().size());
             } finally {
                 cluster.use(PASS);
             }

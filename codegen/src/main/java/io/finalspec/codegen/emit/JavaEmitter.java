@@ -14,6 +14,7 @@ import io.finalspec.codegen.ast.Span;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.AlphaForm;
 import io.finalspec.codegen.ir.IrExpr;
+import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
 import io.finalspec.codegen.load.JavaSource;
@@ -678,6 +679,11 @@ public final class JavaEmitter {
    */
   CodeBlock loop(List<IrExpr.Bound> bounds, Scope sc, Map<Integer, String> inScope,
                  java.util.function.BiFunction<Scope, Map<Integer, String>, CodeBlock> body) {
+    if (laterSetNamesEarlierBound(bounds)) {
+      // nested \A p \in S : \A q \in S \ {p}: the inner set is computed for each p
+      return loop(bounds.subList(0, 1), sc, inScope,
+          (in, inner) -> loop(bounds.subList(1, bounds.size()), in, inner, body));
+    }
     CodeBlock.Builder b = CodeBlock.builder();
     Scope in = sc.child();
     Map<Integer, String> inner = new LinkedHashMap<>(inScope);
@@ -713,6 +719,19 @@ public final class JavaEmitter {
       b.endControlFlow();
     }
     return b.build();
+  }
+
+  /** Whether the set of a bound names a variable bound before it in {@code bounds}. */
+  private static boolean laterSetNamesEarlierBound(List<IrExpr.Bound> bounds) {
+    java.util.Set<Integer> earlier = new java.util.HashSet<>();
+    for (IrExpr.Bound bd : bounds) {
+      if (IrTree.anyMatch(bd.set(), e -> e instanceof IrExpr.Ref r && r.kind() == IrExpr.RefKind.BOUND
+          && earlier.contains(r.index()))) {
+        return true;
+      }
+      earlier.addAll(bd.ids());
+    }
+    return false;
   }
 
   private static String lowerFirst(String s) {

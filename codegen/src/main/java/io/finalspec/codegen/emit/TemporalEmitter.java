@@ -236,6 +236,12 @@ final class TemporalEmitter {
       if (c instanceof TemporalClause.AlwaysAction a) {
         made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
             step(a.name(), a.step(), c.forall(), in));
+      } else if (c instanceof TemporalClause.Fair f) {
+        made = CodeBlock.of("new $T($L, $L, $L, $L)", CLAUSE.nestedClass("Fair"), name, f.strong(),
+            check(property, f.enabled(), c.forall(), in), step(property, f.step(), c.forall(), in));
+      } else if (c instanceof TemporalClause.Initially i) {
+        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("Initially"), name,
+            check(i.name(), i.p(), c.forall(), in));
       } else if (c instanceof TemporalClause.LeadsTo l) {
         made = CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("LeadsTo"), name,
             check(property, l.p(), c.forall(), in), check(property, l.q(), c.forall(), in));

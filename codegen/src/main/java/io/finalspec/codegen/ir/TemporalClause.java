@@ -33,6 +33,28 @@ public sealed interface TemporalClause {
     }
   }
 
+  /**
+   * P, a state predicate without {@code []}: TLC's "implied init", checked on the initial states and
+   * reported under {@code name} (chosen as for {@link Always}).
+   */
+  record Initially(Span span, List<IrExpr.Bound> forall, String name, IrExpr p) implements TemporalClause {
+    public Initially {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /**
+   * {@code WF_v(A)} ({@code strong} false) or {@code SF_v(A)} as a property (the fairness of a
+   * refinement's {@code Abs!Spec}): {@code enabled} is the state predicate ENABLED {@code <<A>>_v},
+   * {@code step} the predicate {@code <<A>>_v} over a transition.
+   */
+  record Fair(Span span, List<IrExpr.Bound> forall, boolean strong, IrExpr enabled, IrExpr step)
+      implements TemporalClause {
+    public Fair {
+      forall = List.copyOf(forall);
+    }
+  }
+
   /** {@code <>P}. */
   record Eventually(Span span, List<IrExpr.Bound> forall, IrExpr p) implements TemporalClause {
     public Eventually {

@@ -524,7 +524,7 @@ final class ExprLowering {
    * {@code ENABLED A}: A lowered as an action of Next is (assignments seen through its operators),
    * from the current state; true when it has a successor, as TLC's {@code enabled} computes it.
    */
-  private IrExpr enabled(Span sp, Expr action, Ctx c) {
+  IrExpr enabled(Span sp, Expr action, Ctx c) {
     if (c.primed) {
       throw Unsupported.construct(sp, "ENABLED inside a primed expression");
     }

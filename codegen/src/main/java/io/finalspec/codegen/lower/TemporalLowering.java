@@ -24,9 +24,11 @@ import java.util.List;
  * lowered, leaves the behaviours' fairness unknown: every liveness conjunct of every property then
  * becomes {@link TemporalClause.Unchecked} (its safety conjuncts are still checked).
  *
- * <p>Properties: conjunctions (also through 0-ary definitions and constant {@code \A}) of
- * {@code []P}, {@code [][A]_v}, {@code <>P}, {@code []<>P}, {@code <>[]P}, {@code P ~> Q} and
- * {@code [](P => <>Q)} with P, Q state predicates; any other conjunct is Unchecked with the reason.
+ * <p>Properties: conjunctions (also through 0-ary definitions, instances' definitions such as a
+ * refinement's {@code Abs!Spec}, and constant {@code \A}) of P (checked on the initial states),
+ * {@code []P}, {@code [][A]_v}, {@code <>P}, {@code []<>P}, {@code <>[]P}, {@code P ~> Q},
+ * {@code [](P => <>Q)}, {@code WF_v(A)} and {@code SF_v(A)} with P, Q state predicates; any other
+ * conjunct is Unchecked with the reason.
  */
 final class TemporalLowering {
   private static final int MAX_UNFOLD = 50;
@@ -120,8 +122,12 @@ final class TemporalLowering {
         clauses.add(new TemporalClause.Unchecked(od.body().span(), u.diagnostic.message()));
       }
     } else if (levels.of(d) <= Levels.STATE) {
-      clauses.add(new TemporalClause.Unchecked(od.body().span(), "a property without [] is checked by TLC on the "
-          + "initial states only; that form is not supported"));
+      // TLC checks a state predicate named as a property on the initial states only
+      try {
+        clauses.add(new TemporalClause.Initially(od.body().span(), List.of(), name, lowering.pred(od.body(), c)));
+      } catch (Unsupported u) {
+        clauses.add(new TemporalClause.Unchecked(od.body().span(), u.diagnostic.message()));
+      }
     } else {
       clauses(od.body(), c, List.of(), clauses, name, 0);
     }
@@ -169,14 +175,28 @@ final class TemporalLowering {
   /** One conjunct in one of the decided forms, else Unchecked. */
   private TemporalClause clause(Expr e, Ctx c, List<IrExpr.Bound> forall, String named) {
     Span sp = e.span();
+    if (isState(e)) {
+      // a conjunct without a temporal operator (the Init of an Abs!Spec): TLC's implied init
+      return new TemporalClause.Initially(sp, forall, name(e, c, named), lowering.pred(e, c));
+    }
+    if (e instanceof Expr.Fairness f) {
+      if (c.env.substituted) {
+        // TLC evaluates the ENABLED of an instance's action over the instance's own variables, not
+        // over the expressions substituted for them
+        return new TemporalClause.Unchecked(sp, "WF/SF of an action of an INSTANCE with substitutions (TLC computes its "
+            + "ENABLED over the instance's variables, not the expressions substituted for them)");
+      }
+      Expr.ActionExpr step = new Expr.ActionExpr(sp, false, f.action(), f.subscript());
+      return liveness(new TemporalClause.Fair(sp, forall, f.strong(), lowering.enabled(sp, step, c),
+          lowering.pred(step, c)));
+    }
     Expr always = operand(e, "[]");
     if (always != null) {
       if (always instanceof Expr.ActionExpr a && a.box() && levels.of(a) <= Levels.ACTION) {
         return new TemporalClause.AlwaysAction(sp, forall, named != null ? named : position(sp), lowering.value(a, c));
       }
       if (isState(always)) {
-        String name = named != null ? named : unfold(always, c) != null ? unfoldedName(always) : position(sp);
-        return new TemporalClause.Always(sp, forall, name, lowering.pred(always, c));
+        return new TemporalClause.Always(sp, forall, name(always, c, named), lowering.pred(always, c));
       }
       Expr often = operand(always, "<>");
       if (often != null && isState(often)) {
@@ -206,13 +226,21 @@ final class TemporalLowering {
       return liveness(new TemporalClause.LeadsTo(sp, forall, lowering.pred(leads.get(0), c),
           lowering.pred(leads.get(1), c)));
     }
-    return new TemporalClause.Unchecked(sp, "not one of the checked forms []P, [][A]_v, <>P, []<>P, <>[]P, P ~> Q "
-        + "(P, Q state predicates), their conjunctions and \\A over constant sets");
+    return new TemporalClause.Unchecked(sp, "not one of the checked forms P, []P, [][A]_v, <>P, []<>P, <>[]P, "
+        + "P ~> Q (P, Q state predicates), WF_v(A), SF_v(A), their conjunctions and \\A over constant sets");
   }
 
   /** A liveness clause, or Unchecked when the fairness it is judged under is not known. */
   private TemporalClause liveness(TemporalClause c) {
     return fairnessGap == null ? c : new TemporalClause.Unchecked(c.span(), fairnessGap);
+  }
+
+  /**
+   * TLC's name for an implied invariant or init P: the definition the conjunct is the body of, else
+   * the 0-ary definition P names, else P's position.
+   */
+  private String name(Expr p, Ctx c, String named) {
+    return named != null ? named : unfold(p, c) != null ? unfoldedName(p) : position(p.span());
   }
 
   /** TLC's name for an unnamed implied invariant or action: its position. */
@@ -223,7 +251,7 @@ final class TemporalLowering {
   }
 
   private static String unfoldedName(Expr e) {
-    return e instanceof Expr.Name n ? n.name() : ((Expr.Apply) e).op();
+    return e instanceof Expr.Name n ? n.name() : e instanceof Expr.Qualified q ? q.op() : ((Expr.Apply) e).op();
   }
 
   private boolean isState(Expr e) {
@@ -262,16 +290,31 @@ final class TemporalLowering {
 
   private record Unfolded(Expr body, Ctx ctx, String name) {}
 
-  /** A use of a 0-ary definition: its body and the context to lower it in; else null. */
+  /**
+   * A use of a 0-ary definition, also of an instance ({@code Abs!Spec}): its body and the context to
+   * lower it in; else null.
+   */
   private Unfolded unfold(Expr e, Ctx c) {
-    if (!(e instanceof Expr.Name || e instanceof Expr.Apply a0 && a0.args().isEmpty())) {
+    Binding b;
+    Ctx at = c;
+    if (e instanceof Expr.Name || e instanceof Expr.Apply a0 && a0.args().isEmpty()) {
+      b = program.binding(e);
+    } else if (e instanceof Expr.Qualified q && q.args().isEmpty()) {
+      try {
+        ExprLowering.Target t = lowering.target(q, c);
+        b = t.op();
+        at = t.ctx();
+      } catch (Unsupported u) {
+        return null;
+      }
+    } else {
       return null;
     }
-    if (!(program.binding(e) instanceof Binding.Definition d) || !(d.def() instanceof Unit.OperatorDef od)
-        || !od.params().isEmpty() || c.local(od, null) != null) {
+    if (!(b instanceof Binding.Definition d) || !(d.def() instanceof Unit.OperatorDef od)
+        || !od.params().isEmpty() || at.local(od, null) != null) {
       return null;
     }
-    Env env = d.via() == null ? c.env : lowering.env(d.via(), Ctx.root(c.env), null, false);
+    Env env = d.via() == null ? at.env : lowering.env(d.via(), Ctx.root(at.env), null, false);
     return new Unfolded(od.body(), c.enter(env), od.name());
   }
 

@@ -572,7 +572,7 @@ public final class BfsExplorer {
         private boolean check(State parent, State s, long parentFp, ActionLabel label) {
             Outcome bad = null;
             try {
-                bad = model.violated(parent, s);
+                bad = parent == null ? model.violatedInitially(s) : model.violated(parent, s);
                 if (bad == null && target != null && target.test(s)) {
                     bad = Outcome.invariant("target");
                 }

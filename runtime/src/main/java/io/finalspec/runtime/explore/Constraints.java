@@ -14,7 +14,8 @@ import io.finalspec.runtime.machine.TemporalProperty.Clause;
  * properties, which TLC checks during the search: {@code []P} as an "implied invariant" after the
  * invariants (reported as "Invariant P is violated"), {@code [][A]_v} as an "implied action" on
  * every transition, to a seen state or outside the model too ("Action property A is violated"),
- * each under its predicate's name.
+ * and a state predicate P without {@code []} as an "implied init" on the initial states, each under
+ * its predicate's name.
  */
 public final class Constraints {
     private record Implied<T>(String property, T check) {
@@ -26,6 +27,7 @@ public final class Constraints {
     private final Machine.Predicate[] invariants;
     private final Implied<Machine.Predicate>[] impliedInvariants;
     private final Implied<Machine.ActionPredicate>[] impliedActions;
+    private final Implied<Machine.Predicate>[] impliedInits;
 
     @SuppressWarnings("unchecked")
     public Constraints(Machine m) {
@@ -33,6 +35,7 @@ public final class Constraints {
         this.invariants = m.invariants().toArray(new Machine.Predicate[0]);
         List<Implied<Machine.Predicate>> impliedInvariants = new ArrayList<>();
         List<Implied<Machine.ActionPredicate>> impliedActions = new ArrayList<>();
+        List<Implied<Machine.Predicate>> impliedInits = new ArrayList<>();
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
                 // reported under the predicate's name: TLC names an implied invariant or action by the
@@ -41,11 +44,14 @@ public final class Constraints {
                     impliedInvariants.add(new Implied<>(a.p().name(), a.p()));
                 } else if (c instanceof Clause.AlwaysAction a) {
                     impliedActions.add(new Implied<>(a.step().name(), a.step()));
+                } else if (c instanceof Clause.Initially i) {
+                    impliedInits.add(new Implied<>(i.p().name(), i.p()));
                 }
             }
         }
         this.impliedInvariants = impliedInvariants.toArray(new Implied[0]);
         this.impliedActions = impliedActions.toArray(new Implied[0]);
+        this.impliedInits = impliedInits.toArray(new Implied[0]);
     }
 
     /** Whether {@code to} (reached from {@code from}, null for an initial state) is in the model. */
@@ -72,6 +78,24 @@ public final class Constraints {
         for (Implied<Machine.Predicate> inv : impliedInvariants) {
             if (!inv.check().test(s)) {
                 return Outcome.invariant(inv.property());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first check an initial state {@code s} fails, or null: the invariants and implied
+     * invariants, then (as TLC) the properties' state predicates without {@code []} ("Property P is
+     * violated by the initial state").
+     */
+    public Outcome violatedInitially(State s) {
+        Outcome bad = violated(null, s);
+        if (bad != null) {
+            return bad;
+        }
+        for (Implied<Machine.Predicate> init : impliedInits) {
+            if (!init.check().test(s)) {
+                return Outcome.initialProperty(init.property());
             }
         }
         return null;

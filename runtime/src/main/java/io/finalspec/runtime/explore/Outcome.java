@@ -22,6 +22,11 @@ public record Outcome(Kind kind, String name, String message) {
         return new Outcome(Kind.PROPERTY, name, "Action property " + name + " is violated.");
     }
 
+    /** A property's state predicate without {@code []}, false in an initial state (TLC's "implied init"). */
+    public static Outcome initialProperty(String name) {
+        return new Outcome(Kind.PROPERTY, name, "Property " + name + " is violated by the initial state.");
+    }
+
     /**
      * A liveness violation. TLC says only "Temporal properties were violated."; the name of the
      * property and the conjunct the counterexample violates are added.

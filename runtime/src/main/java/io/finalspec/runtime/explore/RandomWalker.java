@@ -79,7 +79,7 @@ public final class RandomWalker {
         }
         State cur = inits.get(random.nextInt(inits.size()));
         steps.add(new Trace.Step(null, cur));
-        Outcome out = checkState(cur);
+        Outcome out = checkInitial(cur);
         while (out.isOk() && steps.size() < maxDepth) {
             List<ActionLabel> labels = new ArrayList<>();
             List<State> succ = new ArrayList<>();
@@ -115,6 +115,15 @@ public final class RandomWalker {
             }
         }
         return new Walk(new Trace(machine.variables(), steps), out);
+    }
+
+    private Outcome checkInitial(State s) {
+        try {
+            Outcome bad = model.violatedInitially(s);
+            return bad == null ? Outcome.OK : bad;
+        } catch (RuntimeException e) {
+            return Outcome.error(BfsExplorer.message(e));
+        }
     }
 
     private Outcome checkState(State s) {

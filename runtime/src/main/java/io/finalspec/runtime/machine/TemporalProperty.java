@@ -28,8 +28,9 @@ public record TemporalProperty(String name, List<Clause> clauses) {
     }
 
     /**
-     * One conjunct of a property. {@link Always} and {@link AlwaysAction} are safety: TLC checks them
-     * during the breadth-first search as "implied invariants" and "implied actions". The others are
+     * One conjunct of a property. {@link Always}, {@link AlwaysAction} and {@link Initially} are
+     * safety: TLC checks them during the breadth-first search as "implied invariants", "implied
+     * actions" and "implied inits". The others are
      * liveness: decided on the state graph under the machine's {@link Fairness} conditions.
      */
     public sealed interface Clause {
@@ -38,7 +39,28 @@ public record TemporalProperty(String name, List<Clause> clauses) {
         String text();
 
         default boolean isLiveness() {
-            return !(this instanceof Always || this instanceof AlwaysAction || this instanceof Unchecked);
+            return !(this instanceof Always || this instanceof AlwaysAction || this instanceof Initially
+                    || this instanceof Unchecked);
+        }
+
+        /**
+         * P, a state predicate without {@code []}: it holds of a behaviour whose first state satisfies
+         * it. TLC checks it on the initial states ("Property P is violated by the initial state"),
+         * after the invariants; a violation is reported under {@code p.name()}. The {@code Init} of
+         * an instantiated spec named as a property ({@code Abs!Spec}) is one.
+         */
+        record Initially(String text, Machine.Predicate p) implements Clause {
+        }
+
+        /**
+         * {@code WF_v(A)} ({@code strong} false) or {@code SF_v(A)} as a property: every fair
+         * behaviour of the model must be fair to it too. {@code enabled} is ENABLED
+         * {@code <<A>>_v} (the variables A leaves open are free, as TLC's ENABLED has them) and
+         * {@code step} tests {@code <<A>>_v} on a transition. It is what is checked, not what the
+         * behaviours are assumed to be: the machine's {@link Machine#fairness} stays as it is.
+         */
+        record Fair(String text, boolean strong, Machine.Predicate enabled, Machine.ActionPredicate step)
+                implements Clause {
         }
 
         /** {@code []P}, P a state predicate; a violation is reported under {@code p.name()} (TLC's name for it). */

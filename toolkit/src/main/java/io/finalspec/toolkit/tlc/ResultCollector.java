@@ -18,6 +18,7 @@ final class ResultCollector {
     private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is ([\\d,]+)");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
     private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\S+) is violated");
+    private static final Pattern INITIAL_PROPERTY = Pattern.compile("Property (\\S+) is violated by the initial state");
     private static final Pattern SPAN = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+)?(?: of module (\\w+))?");
     private static final Pattern CFG_LINE = Pattern.compile("configuration file at line (\\d+)");
     private static final Pattern FINISHED = Pattern.compile("Finished in (\\d+)ms");
@@ -52,6 +53,7 @@ final class ResultCollector {
             case ToolMessage.INVARIANT_VIOLATED, ToolMessage.INVARIANT_VIOLATED_INITIAL -> violation = invariant(m.body());
             case ToolMessage.DEADLOCK -> violation = Expectation.DEADLOCK;
             case ToolMessage.ACTION_PROPERTY_VIOLATED -> violation = actionProperty(m.body());
+            case ToolMessage.PROPERTY_VIOLATED_INITIAL -> violation = initialProperty(m.body());
             case ToolMessage.TEMPORAL_VIOLATED -> violation = Expectation.property(properties.size() == 1 ? properties.get(0) : "?");
             case ToolMessage.STATE -> trace.add(TraceStep.parse(m.body()));
             case ToolMessage.STUTTERING -> trace.add(new TraceStep(trace.size() + 1, "Stuttering", "", java.util.Map.of(), true, 0));
@@ -82,6 +84,11 @@ final class ResultCollector {
 
     private static Expectation actionProperty(String body) {
         Matcher mm = ACTION_PROPERTY.matcher(body);
+        return Expectation.property(mm.find() ? mm.group(1) : "?");
+    }
+
+    private static Expectation initialProperty(String body) {
+        Matcher mm = INITIAL_PROPERTY.matcher(body);
         return Expectation.property(mm.find() ? mm.group(1) : "?");
     }
 

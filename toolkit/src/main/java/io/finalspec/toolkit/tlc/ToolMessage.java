@@ -12,6 +12,8 @@ public record ToolMessage(int code, int severity, String body) {
     // Message codes of TLC 2.18 (tlc2.output.EC) that the runner interprets.
     public static final int GENERAL = 1000;
     public static final int INVARIANT_VIOLATED_INITIAL = 2107;
+    /** A property's state predicate without [] false in an initial state ("Property P is violated by the initial state"). */
+    public static final int PROPERTY_VIOLATED_INITIAL = 2108;
     public static final int INVARIANT_VIOLATED = 2110;
     /** A property's {@code [][A]_v} conjunct violated on a transition ("Action property P is violated."). */
     public static final int ACTION_PROPERTY_VIOLATED = 2112;

@@ -42,9 +42,12 @@ final class FairCycles {
         this.member = new int[g.size];
     }
 
-    /** A fair component of the subgraph induced by {@code nodes} with a node satisfying {@code accept}, or null. */
-    Found find(int[] nodes, IntPredicate accept) {
-        Deque<int[]> work = new ArrayDeque<>(components(nodes));
+    /**
+     * A fair component of the subgraph induced by {@code nodes} and the edges {@code step} allows,
+     * with a node satisfying {@code accept}, or null.
+     */
+    Found find(int[] nodes, IntPredicate accept, IntPredicate step) {
+        Deque<int[]> work = new ArrayDeque<>(components(nodes, step));
         while (!work.isEmpty()) {
             int[] c = work.pop();
             int t = mark(c);
@@ -58,7 +61,7 @@ final class FairCycles {
             if (acceptNode < 0) {
                 continue;
             }
-            Verdict v = judge(c, t);
+            Verdict v = judge(c, t, step);
             if (v == null) {
                 continue;
             }
@@ -67,7 +70,7 @@ final class FairCycles {
             }
             int[] rest = without(c, v.unfairStrong);
             if (rest.length > 0) {
-                work.addAll(components(rest));
+                work.addAll(components(rest, step));
             }
         }
         return null;
@@ -77,7 +80,7 @@ final class FairCycles {
     }
 
     /** Null when a weak fairness condition rules the whole component out. */
-    private Verdict judge(int[] c, int t) {
+    private Verdict judge(int[] c, int t, IntPredicate step) {
         int n = strong.length;
         int[] edgeOf = new int[n];
         int[] enabledAt = new int[n];
@@ -94,7 +97,7 @@ final class FairCycles {
                 }
             }
             for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                if (member[g.edgeTarget[e]] != t) {
+                if (member[g.edgeTarget[e]] != t || !step.test(e)) {
                     continue;
                 }
                 for (int f = 0; f < n; f++) {
@@ -142,9 +145,9 @@ final class FairCycles {
         return java.util.Arrays.copyOf(out, k);
     }
 
-    private java.util.List<int[]> components(int[] nodes) {
+    private java.util.List<int[]> components(int[] nodes, IntPredicate step) {
         int t = mark(nodes);
-        return sccs.of(nodes, member, t);
+        return sccs.of(nodes, member, t, step);
     }
 
     private int mark(int[] nodes) {

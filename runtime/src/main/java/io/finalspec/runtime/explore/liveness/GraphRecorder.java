@@ -23,7 +23,9 @@ import io.finalspec.runtime.value.Value;
  * {@code predicates[i]}, then for each fairness condition f, bit {@code predicates.length + f}:
  * ENABLED {@code <<A_f>>_v}, that is A_f has a successor, in the model or not (ENABLED is a
  * property of the spec, not of the model), whose subscript differs), its distinct successors in
- * order of first appearance and per edge its bits (bit f when the target is such a successor); a
+ * order of first appearance and per edge its bits (bit f when the target is such a successor, then
+ * bit {@code fairness.length + k} when the transition satisfies a fairness property's
+ * {@code <<A>>_v}, {@code stepPredicates[k]}; that property's ENABLED is one of the predicates); a
  * self-loop without a bit is dropped, as the implicit stuttering loop stands for it. The merge gives
  * node ids sequentially, expanding the level's nodes in id order: ids are the order of a plain
  * breadth-first search's discovery, whatever the workers and their scheduling, so the graph, and
@@ -37,6 +39,8 @@ import io.finalspec.runtime.value.Value;
 public final class GraphRecorder {
     private final Machine.Predicate[] predicates;
     private final Fairness[] fairness;
+    /** The fairness properties' {@code <<A>>_v}, tested on each edge: edge bit {@code fairness.length + k}. */
+    private final Machine.ActionPredicate[] stepPredicates;
     /** Per action instance of Next, the conditions (a bit per index) whose steps it makes. */
     private final Map<ActionLabel, long[]> fairByInstance = new IdentityHashMap<>();
     /** Whether condition f's steps come from Next's successors (else its action is run). */
@@ -62,15 +66,22 @@ public final class GraphRecorder {
     /** A recorder of {@code machine}'s graph with the bits its liveness properties and fairness need. */
     public GraphRecorder(Machine machine) {
         this(machine, LivenessChecker.predicates(machine).toArray(new Machine.Predicate[0]),
-                machine.fairness().toArray(new Fairness[0]));
+                machine.fairness().toArray(new Fairness[0]),
+                LivenessChecker.steps(machine).toArray(new Machine.ActionPredicate[0]));
     }
 
     GraphRecorder(Machine machine, Machine.Predicate[] predicates, Fairness[] fairness) {
+        this(machine, predicates, fairness, new Machine.ActionPredicate[0]);
+    }
+
+    GraphRecorder(Machine machine, Machine.Predicate[] predicates, Fairness[] fairness,
+                  Machine.ActionPredicate[] stepPredicates) {
         this.machine = machine;
         this.predicates = predicates.clone();
         this.fairness = fairness.clone();
+        this.stepPredicates = stepPredicates.clone();
         this.nodeWords = Math.max(1, (predicates.length + fairness.length + 63) >>> 6);
-        this.edgeWords = (fairness.length + 63) >>> 6;
+        this.edgeWords = (fairness.length + stepPredicates.length + 63) >>> 6;
         this.nodeBits = new long[fps.length * nodeWords];
         this.edgeBits = new long[edgeTarget.length * edgeWords];
         this.fromNext = new boolean[fairness.length];
@@ -283,6 +294,17 @@ public final class GraphRecorder {
                 if (!fromNext[f] && steps[f].contains(fp)) {
                     bits[f >>> 6] |= 1L << f;
                 }
+            }
+            try {
+                for (int k = 0; k < stepPredicates.length; k++) {
+                    int bit = fairness.length + k;
+                    if (stepPredicates[k].test(current, t)) {
+                        bits[bit >>> 6] |= 1L << bit;
+                    }
+                }
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
             }
             int e = edgeOf.get(fp);
             if (e < 0) {

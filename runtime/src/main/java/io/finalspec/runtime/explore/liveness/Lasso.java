@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Builds a lasso through the graph: a prefix from an initial node, then a cycle through a fair
@@ -44,7 +45,8 @@ final class Lasso {
     }
 
     /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}; the violation begins at {@code entry}. */
-    Path close(List<Integer> prefix, int entry, FairCycles.Found found, int enabledBit, boolean[] strong) {
+    Path close(List<Integer> prefix, int entry, FairCycles.Found found, int enabledBit, boolean[] strong,
+               IntPredicate step) {
         boolean[] inside = new boolean[g.size];
         for (int u : found.nodes()) {
             inside[u] = true;
@@ -59,17 +61,17 @@ final class Lasso {
             }
             int e = found.waypointEdges()[f];
             if (e >= 0) {
-                cur = walk(cur, source(e), inside, cycle);
+                cur = walk(cur, source(e), inside, step, cycle);
                 cycle.add(g.edgeTarget[e]);
                 cur = g.edgeTarget[e];
             } else if (found.waypointNodes()[f] >= 0) {
-                cur = walk(cur, found.waypointNodes()[f], inside, cycle);
+                cur = walk(cur, found.waypointNodes()[f], inside, step, cycle);
             }
         }
         if (!cycle.contains(found.acceptNode())) {
-            cur = walk(cur, found.acceptNode(), inside, cycle);
+            cur = walk(cur, found.acceptNode(), inside, step, cycle);
         }
-        walk(cur, start, inside, cycle);
+        walk(cur, start, inside, step, cycle);
         if (cycle.size() > 1) {
             cycle.remove(cycle.size() - 1); // the step back to start is the loop
         }
@@ -105,18 +107,21 @@ final class Lasso {
         return false;
     }
 
-    /** Appends a shortest path inside {@code inside} from {@code a} to {@code b} (without a); returns b. */
-    private int walk(int a, int b, boolean[] inside, List<Integer> out) {
+    /** Appends a shortest path inside {@code inside} along {@code step}'s edges from {@code a} to {@code b} (without a); returns b. */
+    private int walk(int a, int b, boolean[] inside, IntPredicate step, List<Integer> out) {
         if (a == b) {
             return b;
         }
-        List<Integer> path = shortest(a, b, inside);
+        List<Integer> path = shortest(a, b, inside, step);
         out.addAll(path.subList(1, path.size()));
         return b;
     }
 
-    /** A shortest path from {@code a} to {@code b} through nodes in {@code allowed} (both ends included). */
-    List<Integer> shortest(int a, int b, boolean[] allowed) {
+    /**
+     * A shortest path from {@code a} to {@code b} through nodes in {@code allowed} (both ends
+     * included) and edges {@code step} allows.
+     */
+    List<Integer> shortest(int a, int b, boolean[] allowed, IntPredicate step) {
         gen++;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         seen[a] = gen;
@@ -134,7 +139,7 @@ final class Lasso {
             }
             for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
                 int v = g.edgeTarget[e];
-                if (allowed[v] && seen[v] != gen) {
+                if (allowed[v] && seen[v] != gen && step.test(e)) {
                     seen[v] = gen;
                     from[v] = u;
                     queue.add(v);

@@ -32,7 +32,11 @@ import io.finalspec.runtime.trace.Trace;
  * <li>{@code <>P}: from an initial state, always {@code ~P} (region ~P, entries the initial nodes);
  * <li>{@code []<>P}: eventually always {@code ~P} (region ~P, any entry);
  * <li>{@code <>[]P}: infinitely often {@code ~P} (region everything, accepting ~P);
- * <li>{@code P ~> Q}: a state with P and ~Q, then always ~Q (region ~Q, entries P /\ ~Q).
+ * <li>{@code P ~> Q}: a state with P and ~Q, then always ~Q (region ~Q, entries P /\ ~Q);
+ * <li>{@code WF_v(A)}: eventually A always enabled and never taken (region ENABLED {@code <<A>>_v},
+ * the cycle without {@code <<A>>_v} edges);
+ * <li>{@code SF_v(A)}: A enabled infinitely often and eventually never taken (accepting ENABLED
+ * {@code <<A>>_v}, the cycle without {@code <<A>>_v} edges).
  * </ul>
  * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
  * TLC does; conjuncts of other shapes are reported as not checked.
@@ -56,8 +60,13 @@ public final class LivenessChecker {
                          int edges, double seconds) {
     }
 
+    /** {@code step}: the edges a violating cycle may take (not a fairness property's own steps). */
     private record Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
-                        IntPredicate accept) {
+                        IntPredicate accept, IntPredicate step) {
+        Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
+             IntPredicate accept) {
+            this(property, clause, region, fromInitOnly, entry, accept, e -> true);
+        }
     }
 
     private final Machine machine;
@@ -80,6 +89,23 @@ public final class LivenessChecker {
     /** Whether {@code m} has a liveness conjunct to check. */
     public static boolean needed(Machine m) {
         return m.properties().stream().anyMatch(TemporalProperty::hasLiveness);
+    }
+
+    /**
+     * The transition predicates of {@code m}'s fairness properties ({@code <<A>>_v} of a WF/SF
+     * conjunct), each once: edge bit {@code m.fairness().size() + k} is {@code steps(m).get(k)}.
+     */
+    static List<Machine.ActionPredicate> steps(Machine m) {
+        Map<Machine.ActionPredicate, Boolean> seen = new IdentityHashMap<>();
+        List<Machine.ActionPredicate> out = new ArrayList<>();
+        for (TemporalProperty p : m.properties()) {
+            for (Clause c : p.clauses()) {
+                if (c instanceof Clause.Fair f && seen.put(f.step(), Boolean.TRUE) == null) {
+                    out.add(f.step());
+                }
+            }
+        }
+        return out;
     }
 
     /** The state predicates of {@code m}'s liveness conjuncts, each once: node bit i is {@code predicates(m).get(i)}. */
@@ -107,6 +133,11 @@ public final class LivenessChecker {
             bits.put(predicates.get(i), i);
         }
         List<Fairness> fairness = List.copyOf(machine.fairness());
+        List<Machine.ActionPredicate> steps = steps(machine);
+        Map<Machine.ActionPredicate, Integer> stepBits = new IdentityHashMap<>();
+        for (int k = 0; k < steps.size(); k++) {
+            stepBits.put(steps.get(k), fairness.size() + k);
+        }
         StateGraph g;
         try {
             g = (recorded != null ? recorded : record()).graph();
@@ -121,7 +152,7 @@ public final class LivenessChecker {
         Lasso lasso = new Lasso(g);
         for (TemporalProperty p : machine.properties()) {
             for (Clause c : p.clauses()) {
-                Goal goal = goal(p.name(), c, g, bits);
+                Goal goal = goal(p.name(), c, g, bits, stepBits);
                 if (goal == null) {
                     continue;
                 }
@@ -165,13 +196,29 @@ public final class LivenessChecker {
             return List.of(e.p());
         } else if (c instanceof Clause.LeadsTo l) {
             return List.of(l.p(), l.q());
+        } else if (c instanceof Clause.Fair f) {
+            return List.of(f.enabled());
         }
         return List.of();
     }
 
-    /** The violation search for a liveness clause, or null for a safety or unchecked one. */
-    private static Goal goal(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits) {
+    /**
+     * The violation search for a liveness clause, or null for a safety or unchecked one ({@code bits}:
+     * the node bit of each predicate, {@code stepBits} the edge bit of each fairness property's step).
+     */
+    private static Goal goal(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits,
+                             Map<Machine.ActionPredicate, Integer> stepBits) {
         IntPredicate any = u -> true;
+        if (c instanceof Clause.Fair f) {
+            // violated by a fair cycle without an <<A>>_v step where A is enabled throughout (WF)
+            // or somewhere (SF)
+            int step = stepBits.get(f.step());
+            int enabled = bits.get(f.enabled());
+            IntPredicate noStep = e -> !g.edgeBit(e, step);
+            IntPredicate isEnabled = u -> g.nodeBit(u, enabled);
+            return f.strong() ? new Goal(property, c, any, false, any, isEnabled, noStep)
+                    : new Goal(property, c, isEnabled, false, any, any, noStep);
+        }
         if (c instanceof Clause.Eventually e) {
             int p = bits.get(e.p());
             return new Goal(property, c, u -> !g.nodeBit(u, p), true, any, any);
@@ -222,7 +269,7 @@ public final class LivenessChecker {
                 }
             }
         }
-        FairCycles.Found found = cycles.find(Arrays.copyOf(reached, n), goal.accept());
+        FairCycles.Found found = cycles.find(Arrays.copyOf(reached, n), goal.accept(), goal.step());
         if (found == null) {
             return null;
         }
@@ -239,7 +286,7 @@ public final class LivenessChecker {
         // The region's part (and the cycle) is the evidence; the way into the region is free.
         int entry = prefix.size() - 1;
         prefix.addAll(inRegion.subList(1, inRegion.size()));
-        return lasso.close(prefix, entry, found, enabledBit, strong);
+        return lasso.close(prefix, entry, found, enabledBit, strong, goal.step());
     }
 
     private Trace trace(StateGraph g, Lasso.Path path) {

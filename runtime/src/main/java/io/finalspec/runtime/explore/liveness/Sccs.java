@@ -2,6 +2,7 @@ package io.finalspec.runtime.explore.liveness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Strongly connected components of a subgraph of a {@link StateGraph} (Tarjan's algorithm, with an
@@ -31,8 +32,11 @@ final class Sccs {
         this.callStack = new int[g.size];
     }
 
-    /** The components of the subgraph induced by {@code nodes} (all marked {@code token} in {@code member}). */
-    List<int[]> of(int[] nodes, int[] member, int token) {
+    /**
+     * The components of the subgraph induced by {@code nodes} (all marked {@code token} in
+     * {@code member}) with the edges {@code step} allows.
+     */
+    List<int[]> of(int[] nodes, int[] member, int token, IntPredicate step) {
         gen++;
         List<int[]> out = new ArrayList<>();
         int counter = 0;
@@ -52,7 +56,7 @@ final class Sccs {
                 if (e < g.edgeStart[u + 1]) {
                     nextEdge[u] = e + 1;
                     int v = g.edgeTarget[e];
-                    if (member[v] != token) {
+                    if (member[v] != token || !step.test(e)) {
                         continue;
                     }
                     if (generation[v] != gen) {
