@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The differential fuzzer's campaign (issue 10): runs CompilerFuzzTest once per seed at nice 19 with
-# one TLC child at a time (the machine is shared; FUZZ_WORKERS=N for more), appends each run to the
+# one TLC child at a time (the machine is shared; FUZZ_WORKERS=N for more; FUZZ_PROFILE=temporal for
+# specs with fairness and a temporal PROPERTY), appends each run to the
 # committed ledger tests/fuzz-campaign/ledger.tsv (written by the test with
 # -Dfinalspec.fuzz.ledger=true), and prints the campaign row that
 # docs/reliability.md quotes: the ledger's sum (FuzzCampaignLedgerTest checks the doc against it).
@@ -12,7 +13,8 @@ runs=tests/fuzz-campaign/ledger.tsv
 if [ $# -ge 3 ]; then
   logs=tests/target/fuzz-campaign && mkdir -p "$logs"
   for ((seed = $1; seed < $1 + $2; seed++)); do
-    nice -n 19 mvn -B -q -o -pl tests -am test -Dtest=CompilerFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+    nice -n 19 mvn -B -q -o -pl tests -am test -Dtest='CompilerFuzzTest#generatedSpecsAgreeWithTlc' \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfinalspec.fuzz.profile="${FUZZ_PROFILE:-full}" \
       -Dfinalspec.fuzz.seed="$seed" -Dfinalspec.fuzz.count="$3" -Dfinalspec.fuzz.workers="${FUZZ_WORKERS:-1}" -Dfinalspec.fuzz.ledger=true >"$logs/seed$seed.log" 2>&1 \
       || echo "seed $seed: failed (log $logs/seed$seed.log; differences shrunk under tests/target/fuzz-failures/)"
   done

@@ -17,6 +17,7 @@ import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
+import io.finalspec.codegen.ir.TemporalClause;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.types.TypeInference;
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ public final class JavaEmitter {
 
     MethodSpec.Builder init = MethodSpec.methodBuilder("initStates").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build());
-    if (!ir.constantFormulas().isEmpty()) {
+    if (!ir.constantFormulas().isEmpty() || triviallyFalseProperty()) {
       t.addMethod(constantFormulas());
       init.addStatement("checkConstantFormulas()");
     }
@@ -329,14 +330,26 @@ public final class JavaEmitter {
     return t.build();
   }
 
-  /** The constant-level INVARIANTs and PROPERTYs, evaluated once before the ASSUMEs as TLC does. */
+  /**
+   * The constant-level INVARIANTs and PROPERTYs, evaluated once before the ASSUMEs as TLC does;
+   * then a property with the conjunct FALSE, which TLC refuses before the ASSUMEs too.
+   */
   private MethodSpec constantFormulas() {
     MethodSpec.Builder m = MethodSpec.methodBuilder("checkConstantFormulas").addModifiers(Modifier.PRIVATE);
     for (MachineIr.ConstantFormula f : ir.constantFormulas()) {
       m.addStatement("$T.stopIfConstantFalse($S, $S, () -> $L)", Helpers.EVALUATION, f.kind(), f.name(),
           ex.cond(f.body(), constantScope()));
     }
+    if (triviallyFalseProperty()) {
+      m.addStatement("throw new $T($S)", ActionEmitter.EVAL_EXCEPTION, "The spec is trivially false because FALSE is false.");
+    }
     return m.build();
+  }
+
+  /** Whether a PROPERTY has the conjunct FALSE. */
+  private boolean triviallyFalseProperty() {
+    return ir.properties().stream()
+        .anyMatch(p -> p.clauses().stream().anyMatch(c -> c instanceof TemporalClause.TriviallyFalse));
   }
 
   /**

@@ -71,7 +71,9 @@ final class Lifting {
       this.kind = kind;
       this.returns = returns;
       this.doc = CodeBlock.of("{@code $L} ($L).\n", Comments.safe(quote(shown)), Comments.safe(shown.span().where()));
-      boolean primed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED);
+      // UNCHANGED x reads x' too (its arguments are unprimed references)
+      boolean primed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED
+          || x instanceof IrExpr.Apply a && a.op() == Operator.UNCHANGED);
       boolean unprimed = IrTree.anyMatch(e, x -> x instanceof IrExpr.Ref r && r.kind() == RefKind.VAR
           || x instanceof IrExpr.Call || x instanceof IrExpr.Apply a && a.op() == Operator.ENABLED);
       boolean state = sc.state != null && unprimed;

@@ -367,7 +367,7 @@ public final class Lowering {
     for (ModelConfig.Named n : cfg.properties()) {
       Binding.Definition d = definition("PROPERTY", n, Levels.TEMPORAL);
       if (d != null) {
-        MachineIr.Property p = collect(() -> temporal.property(n.span(), n.name(), d, root));
+        MachineIr.Property p = collect(() -> temporal.property(n.span(), n.name(), d, constantDefinition(n.name()), root));
         if (p != null) {
           out.add(p);
         }

@@ -107,13 +107,16 @@ final class TemporalLowering {
 
   // ------------------------------------------------------------------ properties
 
-  /** The property the config names, {@code d} its definition. */
-  MachineIr.Property property(Span at, String name, Binding.Definition d, Ctx root) {
+  /**
+   * The property the config names, {@code d} its definition; {@code constant}: TLC evaluates it once
+   * before the search (its level by TLC's bound, which counts unused LET definitions).
+   */
+  MachineIr.Property property(Span at, String name, Binding.Definition d, boolean constant, Ctx root) {
     List<TemporalClause> clauses = new ArrayList<>();
     Unit.OperatorDef od = (Unit.OperatorDef) d.def();
     Env env = d.via() == null ? root.env : lowering.env(d.via(), Ctx.root(root.env), null, false);
     Ctx c = d.via() == null ? root : root.enter(env);
-    if (levels.of(d) == Levels.CONSTANT) {
+    if (constant) {
       // TLC evaluates a constant property once, before the search, and stops when it is FALSE
       // (MachineIr.constantFormulas); one that holds holds in every state
       try {
@@ -121,14 +124,9 @@ final class TemporalLowering {
       } catch (Unsupported u) {
         clauses.add(new TemporalClause.Unchecked(od.body().span(), u.diagnostic.message()));
       }
-    } else if (levels.of(d) <= Levels.STATE) {
-      // TLC checks a state predicate named as a property on the initial states only
-      try {
-        clauses.add(new TemporalClause.Initially(od.body().span(), List.of(), name, lowering.pred(od.body(), c)));
-      } catch (Unsupported u) {
-        clauses.add(new TemporalClause.Unchecked(od.body().span(), u.diagnostic.message()));
-      }
     } else {
+      // a state-level property too is split into its conjuncts, each checked on the initial
+      // states and named (as TLC names it) by its position unless it is the whole body
       clauses(od.body(), c, List.of(), clauses, name, 0);
     }
     return new MachineIr.Property(at, name, d.def().span(), clauses);
@@ -146,6 +144,11 @@ final class TemporalLowering {
     List<Expr> parts = conjunction(e);
     if (parts != null) {
       parts.forEach(x -> clauses(x, c, forall, out, null, depth + 1));
+      return;
+    }
+    if (e instanceof Expr.Bool b && !b.value()) {
+      // TLC stops before the search: "The spec is trivially false because FALSE is false."
+      out.add(new TemporalClause.TriviallyFalse(e.span()));
       return;
     }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
@@ -177,7 +180,7 @@ final class TemporalLowering {
     Span sp = e.span();
     if (isState(e)) {
       // a conjunct without a temporal operator (the Init of an Abs!Spec): TLC's implied init
-      return new TemporalClause.Initially(sp, forall, name(e, c, named), lowering.pred(e, c));
+      return new TemporalClause.Initially(sp, forall, name(e, sp, c, named), lowering.pred(e, c));
     }
     if (e instanceof Expr.Fairness f) {
       if (c.env.substituted) {
@@ -196,7 +199,7 @@ final class TemporalLowering {
         return new TemporalClause.AlwaysAction(sp, forall, named != null ? named : position(sp), lowering.value(a, c));
       }
       if (isState(always)) {
-        return new TemporalClause.Always(sp, forall, name(always, c, named), lowering.pred(always, c));
+        return new TemporalClause.Always(sp, forall, name(always, sp, c, named), lowering.pred(always, c));
       }
       Expr often = operand(always, "<>");
       if (often != null && isState(often)) {
@@ -237,10 +240,11 @@ final class TemporalLowering {
 
   /**
    * TLC's name for an implied invariant or init P: the definition the conjunct is the body of, else
-   * the 0-ary definition P names, else P's position.
+   * the 0-ary definition P names, else the position of the conjunct ({@code conjunct}: all of
+   * {@code [](P)}, not P).
    */
-  private String name(Expr p, Ctx c, String named) {
-    return named != null ? named : unfold(p, c) != null ? unfoldedName(p) : position(p.span());
+  private String name(Expr p, Span conjunct, Ctx c, String named) {
+    return named != null ? named : unfold(p, c) != null ? unfoldedName(p) : position(conjunct);
   }
 
   /** TLC's name for an unnamed implied invariant or action: its position. */

@@ -47,18 +47,22 @@ final class ExprBuilder extends TlaParserBaseVisitor<Expr> {
       prefixes.add(new Precedence.Op(name, spans.of(p)));
     }
     Expr e = visit(ctx.primary());
+    // the operand's source extent, parentheses included (a parenthesised primary's expression
+    // has the span of what is inside them): SANY's spans, which TLC names unnamed conjuncts by
+    Span extent = spans.of(ctx.primary());
     List<Precedence.Op> postfixOps = new ArrayList<>();
     for (PostfixContext p : ctx.postfix()) {
-      e = postfix(e, p);
+      e = postfix(e, extent, p);
+      extent = e.span();
       if (p instanceof PrimePostfixContext || p instanceof OpPostfixContext) {
         postfixOps.add(new Precedence.Op(Operators.canonical(p.getText()), spans.of(p)));
       }
     }
-    return new Precedence.Operand(prefixes, e, List.copyOf(postfixOps));
+    return new Precedence.Operand(prefixes, e, List.copyOf(postfixOps), extent);
   }
 
-  private Expr postfix(Expr base, PostfixContext p) {
-    Span span = Span.union(base.span(), spans.of(p));
+  private Expr postfix(Expr base, Span baseExtent, PostfixContext p) {
+    Span span = Span.union(baseExtent, spans.of(p));
     if (p instanceof ApplyPostfixContext a) {
       return new Expr.FnApply(span, base, exprs(a.expr()));
     }

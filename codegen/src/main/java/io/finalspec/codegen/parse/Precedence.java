@@ -19,9 +19,10 @@ final class Precedence {
   /**
    * An operand: prefix operators (outermost first) applied to a core expression, and the postfix
    * operators ({@code '}, {@code ^+}, {@code ^*}, {@code ^#}) inside that core, for SANY's
-   * precedence check between them.
+   * precedence check between them. {@code extent} is the core's source, parentheses included: an
+   * application over it spans them, as in SANY.
    */
-  record Operand(List<Op> prefixes, Expr core, List<Op> postfixes) {}
+  record Operand(List<Op> prefixes, Expr core, List<Op> postfixes, Span extent) {}
 
   /** An operator occurrence with its canonical name and span. */
   record Op(String name, Span span) {}
@@ -29,6 +30,8 @@ final class Precedence {
   private final List<Operand> operands;
   private final List<Op> infixes;
   private final List<Diagnostic> diagnostics;
+  /** Each operand's core, by identity, to its extent (parentheses included). */
+  private final java.util.Map<Expr, Span> extents = new java.util.IdentityHashMap<>();
   private int next = 0;     // index of the next infix operator
   private int operand = 0;  // index of the next operand
 
@@ -36,6 +39,14 @@ final class Precedence {
     this.operands = operands;
     this.infixes = infixes;
     this.diagnostics = diagnostics;
+    for (Operand o : operands) {
+      extents.put(o.core(), o.extent());
+    }
+  }
+
+  /** The source {@code e} covers: an operand's core with its parentheses. */
+  private Span extent(Expr e) {
+    return extents.getOrDefault(e, e.span());
   }
 
   static Expr resolve(List<Operand> operands, List<Op> infixes, List<Diagnostic> diagnostics) {
@@ -45,7 +56,7 @@ final class Precedence {
       // only reached after a conflict: keep going so the tree is complete
       Op op = infixes.get(p.next++);
       Expr right = p.binary(null);
-      e = new Expr.Apply(Span.union(e.span(), right.span()), op.name(), List.of(e, right));
+      e = new Expr.Apply(Span.union(p.extent(e), p.extent(right)), op.name(), List.of(e, right));
     }
     return e;
   }
@@ -104,11 +115,11 @@ final class Precedence {
           next++;
           factors.add(binary(op));
         }
-        left = new Expr.Apply(Span.union(left.span(), factors.get(factors.size() - 1).span()), "\\X",
+        left = new Expr.Apply(Span.union(extent(left), extent(factors.get(factors.size() - 1))), "\\X",
             List.copyOf(factors));
       } else {
         Expr right = binary(op);
-        left = new Expr.Apply(Span.union(left.span(), right.span()), op.name(), List.of(left, right));
+        left = new Expr.Apply(Span.union(extent(left), extent(right)), op.name(), List.of(left, right));
       }
     }
     return left;
@@ -165,6 +176,6 @@ final class Precedence {
     Op q = o.prefixes().get(i);
     Expr inner = applyPrefixes(o, i + 1);
     Expr arg = loop(inner, q, true);
-    return new Expr.Apply(Span.union(q.span(), arg.span()), q.name(), List.of(arg));
+    return new Expr.Apply(Span.union(q.span(), extent(arg)), q.name(), List.of(arg));
   }
 }

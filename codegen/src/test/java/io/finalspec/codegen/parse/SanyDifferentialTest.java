@@ -159,6 +159,28 @@ class SanyDifferentialTest {
     }
   }
 
+  /**
+   * An operator application spans its operands' parentheses, as SANY's syntax tree does (TLC names
+   * an unnamed property conjunct {@code [](P)} by that span): the top-level application's span is
+   * SANY's location of the same node.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"[](x = 1)", "<>((x))", "(a) + (b)", "~(x)", "(f)[1] = 2", "(x)' = 1", "a /\\ (b \\/ c)",
+      "(a \\/ b) => c", "[]((x = 1) /\\ (y = 2))", "x = 1 ~> (y = 2)"})
+  void applicationSpanIsSanys(String expr, @TempDir Path dir) throws IOException {
+    Path f = dir.resolve("Span.tla");
+    Files.writeString(f, "---- MODULE Span ----\nA == " + expr + "\n====\n");
+    String[] error = new String[1];
+    String sany = SanyShape.firstOperatorSpan(f, error);
+    assertNotNull(sany, () -> "SANY: " + error[0]);
+    ParseResult ours = Frontend.parseFile(f);
+    assertTrue(ours.ok(), () -> ours.diagnostics().toString());
+    io.finalspec.codegen.ast.Unit.OperatorDef a = (io.finalspec.codegen.ast.Unit.OperatorDef) ours.module().units().get(0);
+    var sp = a.body().span();
+    // our spans end after the last character, SANY's on it
+    assertEquals(sany, sp.line() + ":" + sp.column() + "-" + sp.endLine() + ":" + (sp.endColumn() - 1));
+  }
+
   /** The comparison itself must see differences: a wrong nesting is caught. */
   @Test
   void shapeComparisonDetectsWrongNesting(@TempDir Path dir) throws IOException {

@@ -63,6 +63,57 @@ final class SanyShape {
     }
   }
 
+  /**
+   * The location ("line:col-endLine:endCol", SANY's columns) of the first operator application
+   * (infix, prefix or postfix) in the file's syntax tree, or null with the error in
+   * {@code error[0]}.
+   */
+  static synchronized String firstOperatorSpan(Path file, String[] error) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buf);
+    PrintStream oldOut = System.out;
+    PrintStream oldTool = ToolIO.out;
+    try {
+      System.setOut(out);
+      ToolIO.out = out;
+      SpecObj spec = new SpecObj(file.toString(), new SimpleFilenameToStream(
+          new String[] {file.toAbsolutePath().getParent().toString(), standardModules().toString()}));
+      SANY.frontEndInitialize(spec, out);
+      SANY.frontEndParse(spec, out);
+      if (spec.getParseErrors().isFailure() || spec.getRootParseUnit() == null) {
+        error[0] = spec.getParseErrors().toString() + buf;
+        return null;
+      }
+      TreeNode op = firstOperator(spec.getRootParseUnit().getParseTree());
+      if (op == null) {
+        return null;
+      }
+      tla2sany.st.Location l = op.getLocation();
+      return l.beginLine() + ":" + l.beginColumn() + "-" + l.endLine() + ":" + l.endColumn();
+    } catch (Exception | Error e) {
+      error[0] = e + "\n" + buf;
+      return null;
+    } finally {
+      System.setOut(oldOut);
+      ToolIO.out = oldTool;
+    }
+  }
+
+  private static TreeNode firstOperator(TreeNode n) {
+    if (n.getKind() == N_INFIX || n.getKind() == N_PREFIX || n.getKind() == N_POSTFIX) {
+      return n;
+    }
+    if (n.heirs() != null) {
+      for (TreeNode c : n.heirs()) {
+        TreeNode found = c == null ? null : firstOperator(c);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   private static Path stdDir;
 
   /**

@@ -29,7 +29,9 @@ import io.finalspec.tests.support.ExploreCases;
  * {@code unsupported:} diagnostic (counted apart). Every difference is shrunk to a minimal spec,
  * written to {@code tests/target/fuzz-failures/} and printed.
  *
- * <p>{@code mvn verify} runs a fixed-seed slice with the {@code full} profile. A longer run:
+ * <p>{@code mvn verify} runs a fixed-seed slice with the {@code full} profile, and one with the
+ * {@code temporal} profile (the same kind of specs with WF/SF in Spec and one PROPERTY, checked
+ * with liveness; {@code -Dfinalspec.fuzz.temporal.count=N}). A longer run:
  * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S}
  * ({@code -Dfinalspec.fuzz.workers=2} TLC children at a time; {@code -Dfinalspec.fuzz.only=I}
  * replays only spec number I of a seed; {@code -Dfinalspec.fuzz.dump=true} writes every spec to
@@ -39,6 +41,7 @@ class CompilerFuzzTest {
 
     static final long SEED = Long.getLong("finalspec.fuzz.seed", 20261202L);
     static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 100);
+    static final int TEMPORAL_COUNT = Integer.getInteger("finalspec.fuzz.temporal.count", 40);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -52,11 +55,21 @@ class CompilerFuzzTest {
 
     @Test
     void generatedSpecsAgreeWithTlc() throws Exception {
-        Profile profile = Profile.named(PROFILE);
-        System.out.println("fuzz: seed " + SEED + ", " + COUNT + " specs, profile " + PROFILE
-            + " (replay: -Dfinalspec.fuzz.seed=" + SEED + " -Dfinalspec.fuzz.count=" + COUNT + " -Dfinalspec.fuzz.profile="
-            + PROFILE + ")");
-        List<Case> cases = generate(profile);
+        check(PROFILE, COUNT);
+    }
+
+    /** Liveness and refinement-style properties (WF/SF, state predicates, []<>, ~>) against TLC's verdicts. */
+    @Test
+    void temporalSpecsAgreeWithTlc() throws Exception {
+        check("temporal", TEMPORAL_COUNT);
+    }
+
+    private static void check(String profileName, int count) throws Exception {
+        Profile profile = Profile.named(profileName);
+        System.out.println("fuzz: seed " + SEED + ", " + count + " specs, profile " + profileName
+            + " (replay: -Dfinalspec.fuzz.seed=" + SEED + " -Dfinalspec.fuzz.count=" + count + " -Dfinalspec.fuzz.profile="
+            + profileName + ")");
+        List<Case> cases = generate(profile, count);
         if (Boolean.getBoolean("finalspec.fuzz.dump")) {
             Path dump = Files.createDirectories(ExploreCases.root().resolve("tests/target/fuzz-specs"));
             for (Case c : cases) {
@@ -108,10 +121,10 @@ class CompilerFuzzTest {
         System.out.printf("fuzz: seed %d, %d specs in %.0f s: %s; %s%n", SEED, cases.size(), (System.nanoTime() - start) / 1e9,
             counts, differential.timing());
         System.out.printf("fuzz: TLC's verdicts on the specs compared: %s; %,d distinct states in all%n", verdicts, distinct[0]);
-        record(cases.size(), counts, verdicts, sizes, (System.nanoTime() - start) / 1e9);
+        record(profileName, cases.size(), counts, verdicts, sizes, (System.nanoTime() - start) / 1e9);
         List<String> reports = new ArrayList<>();
         for (Finding f : differ) {
-            reports.add(report(differential, f));
+            reports.add(report(differential, f, profileName));
         }
         for (Finding f : invalid) {
             System.out.println("fuzz: spec " + f.c().index() + " is not TLA+ (a generator bug):\n" + f.outcome().detail()
@@ -133,12 +146,12 @@ class CompilerFuzzTest {
      * and, in a campaign run ({@code -Dfinalspec.fuzz.ledger=true}), to the committed ledger
      * {@code tests/fuzz-campaign/ledger.tsv} that docs/reliability.md's campaign table sums.
      */
-    private static void record(int specs, Map<Differential.Kind, Integer> counts, Map<String, Integer> verdicts,
-        List<Long> sizes, double seconds) throws java.io.IOException {
+    private static void record(String profileName, int specs, Map<Differential.Kind, Integer> counts,
+        Map<String, Integer> verdicts, List<Long> sizes, double seconds) throws java.io.IOException {
         Path dir = Files.createDirectories(ExploreCases.root().resolve("tests/target/fuzz-campaign"));
         List<Long> sorted = sizes.stream().sorted().toList();
         long total = sorted.stream().mapToLong(Long::longValue).sum();
-        String line = String.join("\t", String.valueOf(SEED), PROFILE, String.valueOf(specs),
+        String line = String.join("\t", String.valueOf(SEED), profileName, String.valueOf(specs),
             String.valueOf(counts.getOrDefault(Differential.Kind.AGREE, 0)),
             String.valueOf(counts.getOrDefault(Differential.Kind.REJECTED, 0)),
             String.valueOf(counts.getOrDefault(Differential.Kind.SKIPPED, 0)),
@@ -156,11 +169,11 @@ class CompilerFuzzTest {
     }
 
     /** QuickTheories draws the specs (deduplicated by text) from the fixed seed. */
-    private static List<Case> generate(Profile profile) {
+    private static List<Case> generate(Profile profile, int count) {
         List<Case> cases = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         int[] index = {0};
-        qt().withFixedSeed(SEED).withExamples(COUNT).withShrinkCycles(0)
+        qt().withFixedSeed(SEED).withExamples(count).withShrinkCycles(0)
             .forAll(SpecGenerator.specs(profile))
             .checkAssert(spec -> {
                 int i = index[0]++;
@@ -172,7 +185,7 @@ class CompilerFuzzTest {
     }
 
     /** Shrinks a difference, writes the minimal spec under tests/target/fuzz-failures/ and returns its report. */
-    private static String report(Differential differential, Finding f) throws Exception {
+    private static String report(Differential differential, Finding f, String profileName) throws Exception {
         Shrinker.Shrunk s = new Shrinker(differential, SHRINK_BUDGET).shrink(f.c().spec(), f.outcome());
         Path dir = ExploreCases.root().resolve("tests/target/fuzz-failures/seed" + SEED + "-spec" + f.c().index());
         Files.createDirectories(dir);
@@ -180,7 +193,7 @@ class CompilerFuzzTest {
         Files.writeString(dir.resolve(FuzzSpec.MODULE + ".cfg"), s.spec().cfg());
         Files.writeString(dir.resolve("original.tla"), f.c().spec().tla());
         Files.writeString(dir.resolve("original.cfg"), f.c().spec().cfg());
-        String text = "spec " + f.c().index() + " of seed " + SEED + " (profile " + PROFILE + "), shrunk in " + s.steps()
+        String text = "spec " + f.c().index() + " of seed " + SEED + " (profile " + profileName + "), shrunk in " + s.steps()
             + " steps (" + s.tries() + " tries) to " + dir + ":\n" + s.outcome().detail() + "\n" + s.spec().tla() + s.spec().cfg();
         Files.writeString(dir.resolve("report.txt"), text + "\n");
         System.out.println("fuzz: " + text);

@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
  * @param actions       the disjuncts of Next
  * @param invariants    the config's INVARIANTs, in order
  * @param checkDeadlock the config's CHECK_DEADLOCK
+ * @param temporal      null, or the fairness of {@code Spec == Init /\ [][Next]_vars /\ ...} and the
+ *                      one PROPERTY the config then checks (the model is SPECIFICATION Spec)
  */
-record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List<Def> invariants, boolean checkDeadlock) {
+record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List<Def> invariants, boolean checkDeadlock,
+                Temporal temporal) {
 
     public static final String MODULE = "Fz";
+
+    /** A spec checked with INIT/NEXT, without fairness or properties. */
+    FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List<Def> invariants, boolean checkDeadlock) {
+        this(vars, helpers, actions, invariants, checkDeadlock, null);
+    }
 
     FuzzSpec {
         vars = List.copyOf(vars);
@@ -48,6 +56,20 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
 
     record Def(String name, String body) {
     }
+
+    /**
+     * The temporal part: {@code fairness} conjuncts of Spec ({@code WF_vars(A1)},
+     * {@code \A p \in S : SF_vars(A2(p))}) and the property {@code Prop}, a conjunction of
+     * {@code clauses} (one property, so that TLC's "Temporal properties were violated" names it).
+     */
+    record Temporal(List<String> fairness, List<String> clauses) {
+        Temporal {
+            fairness = List.copyOf(fairness);
+            clauses = List.copyOf(clauses);
+        }
+    }
+
+    static final String PROPERTY = "Prop";
 
     String tla() {
         StringBuilder sb = new StringBuilder();
@@ -90,6 +112,19 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
         for (Def d : invariants) {
             sb.append(d.name()).append(" == ").append(d.body()).append("\n\n");
         }
+        if (temporal != null) {
+            sb.append("vars == <<").append(String.join(", ", vars.stream().map(Var::name).toList())).append(">>\n\n");
+            // a bulleted list: each \\A self is its own scope
+            sb.append("Spec ==\n  /\\ Init\n  /\\ [][Next]_vars");
+            for (String f : temporal.fairness()) {
+                sb.append("\n  /\\ ").append(f);
+            }
+            sb.append("\n\n").append(PROPERTY).append(" ==");
+            for (String c : temporal.clauses()) {
+                sb.append("\n  /\\ ").append(c);
+            }
+            sb.append("\n\n");
+        }
         sb.append("====\n");
         return sb.toString();
     }
@@ -97,9 +132,12 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
     String cfg() {
         StringBuilder sb = new StringBuilder();
         sb.append("CONSTANTS\n  Procs = {p1, p2}\n  P1 = p1\n  P2 = p2\n");
-        sb.append("INIT Init\nNEXT Next\n");
+        sb.append(temporal == null ? "INIT Init\nNEXT Next\n" : "SPECIFICATION Spec\n");
         if (!invariants.isEmpty()) {
             sb.append("INVARIANT ").append(String.join(" ", invariants.stream().map(Def::name).toList())).append('\n');
+        }
+        if (temporal != null) {
+            sb.append("PROPERTY ").append(PROPERTY).append('\n');
         }
         sb.append("CHECK_DEADLOCK ").append(checkDeadlock ? "TRUE" : "FALSE").append('\n');
         return sb.toString();
@@ -116,12 +154,12 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
         for (int i = 0; i < actions.size() && actions.size() > 1; i++) {
             List<Action> as = new ArrayList<>(actions);
             as.remove(i);
-            out.add(new FuzzSpec(vars, helpers, as, invariants, checkDeadlock));
+            out.add(new FuzzSpec(vars, helpers, as, invariants, checkDeadlock, temporal));
         }
         for (int i = 0; i < invariants.size(); i++) {
             List<Def> is = new ArrayList<>(invariants);
             is.remove(i);
-            out.add(new FuzzSpec(vars, helpers, actions, is, checkDeadlock));
+            out.add(new FuzzSpec(vars, helpers, actions, is, checkDeadlock, temporal));
         }
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -139,13 +177,25 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
                 }
                 List<Action> as = new ArrayList<>(actions);
                 as.set(i, new Action(a.name(), a.param(), a.paramSet(), cs));
-                out.add(new FuzzSpec(vars, helpers, as, invariants, checkDeadlock));
+                out.add(new FuzzSpec(vars, helpers, as, invariants, checkDeadlock, temporal));
+            }
+        }
+        if (temporal != null) {
+            for (int i = 0; i < temporal.fairness().size(); i++) {
+                List<String> fs = new ArrayList<>(temporal.fairness());
+                fs.remove(i);
+                out.add(new FuzzSpec(vars, helpers, actions, invariants, checkDeadlock, new Temporal(fs, temporal.clauses())));
+            }
+            for (int i = 0; i < temporal.clauses().size() && temporal.clauses().size() > 1; i++) {
+                List<String> cs = new ArrayList<>(temporal.clauses());
+                cs.remove(i);
+                out.add(new FuzzSpec(vars, helpers, actions, invariants, checkDeadlock, new Temporal(temporal.fairness(), cs)));
             }
         }
         for (int i = 0; i < helpers.size(); i++) {
             List<String> hs = new ArrayList<>(helpers);
             hs.remove(i);
-            out.add(new FuzzSpec(vars, hs, actions, invariants, checkDeadlock));
+            out.add(new FuzzSpec(vars, hs, actions, invariants, checkDeadlock, temporal));
         }
         for (int i = 0; i < vars.size() && vars.size() > 1; i++) {
             FuzzSpec without = withoutVar(vars.get(i).name());
@@ -178,6 +228,10 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
                 return null;
             }
         }
+        if (temporal != null && (temporal.fairness().stream().anyMatch(f -> word.matcher(f).find())
+            || temporal.clauses().stream().anyMatch(c -> word.matcher(c).find()))) {
+            return null;
+        }
         List<Var> vs = new ArrayList<>();
         for (Var v : vars) {
             if (v.name().equals(name)) {
@@ -188,6 +242,6 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
             }
             vs.add(v);
         }
-        return new FuzzSpec(vs, helpers, as, invariants, checkDeadlock);
+        return new FuzzSpec(vs, helpers, as, invariants, checkDeadlock, temporal);
     }
 }

@@ -10,21 +10,28 @@ import java.util.List;
  *
  * @param strings      the string literals specs draw from
  * @param chooseString whether CHOOSE may pick among strings (its result depends on the string order)
+ * @param temporal     whether a spec also gets fairness and a PROPERTY ({@code temporal}: the full
+ *                     profile's specs, the same draws, then the temporal part drawn last)
  */
-record Profile(List<String> strings, boolean chooseString) {
+record Profile(List<String> strings, boolean chooseString, boolean temporal) {
 
     /** Strings TLC meets only in the spec itself, so that their order is the order of appearance. */
-    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false);
+    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false, false);
 
     /** Also single letters, TLA+ keywords, standard operator and module names, the empty string. */
     static final Profile FULL = new Profile(List.of("a", "b", "z", "x", "apple", "kiwi", "IF", "TRUE", "Nat", "Len",
-        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true);
+        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true, false);
+
+    /** The full profile's specs with WF/SF conjuncts in Spec and one PROPERTY of temporal clauses. */
+    static final Profile TEMPORAL = new Profile(FULL.strings(), true, true);
 
     static Profile named(String name) {
         return switch (name) {
             case "safe" -> SAFE;
             case "full" -> FULL;
-            default -> throw new IllegalArgumentException("-Dfinalspec.fuzz.profile must be safe or full, not " + name);
+            case "temporal" -> TEMPORAL;
+            default -> throw new IllegalArgumentException("-Dfinalspec.fuzz.profile must be safe, full or temporal, not "
+                + name);
         };
     }
 }

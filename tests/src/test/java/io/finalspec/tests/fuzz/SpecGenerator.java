@@ -108,9 +108,67 @@ final class SpecGenerator {
             invariants.add(new FuzzSpec.Def("Inv" + (i + 1), wide || r.percent(40) ? unreached(g, names, doms)
                 : invariant(g, names)));
         }
+        boolean checkDeadlock = r.percent(35);
+        // drawn last, and only in the temporal profile: the other profiles' seeds make the specs they made
+        FuzzSpec.Temporal temporal = profile.temporal() ? temporal(g, names, actions) : null;
         List<String> helpers = ExprGen.HELPERS.stream().filter(h -> g.helpersUsed().contains(h.name()))
             .map(ExprGen.Helper::text).toList();
-        return new FuzzSpec(vars, helpers, actions, invariants, r.percent(35));
+        return new FuzzSpec(vars, helpers, actions, invariants, checkDeadlock, temporal);
+    }
+
+    /**
+     * Zero to two WF/SF conjuncts of Spec over the actions, and a property of one to three clauses:
+     * a state predicate (checked on the initial states), {@code []P}, {@code <>P}, {@code []<>P},
+     * {@code <>[]P}, {@code P ~> Q}, {@code [][A]_vars}, or WF/SF of an action.
+     */
+    private FuzzSpec.Temporal temporal(ExprGen g, List<String> names, List<FuzzSpec.Action> actions) {
+        List<String> fairness = new ArrayList<>();
+        int nFair = r.below(3);
+        for (int i = 0; i < nFair; i++) {
+            fairness.add(fair(r.pick(actions)));
+        }
+        List<String> clauses = new ArrayList<>();
+        int nClauses = r.between(1, 3);
+        for (int i = 0; i < nClauses; i++) {
+            clauses.add(switch (r.below(9)) {
+                // "= TRUE": TLC refuses a conjunct that is a boolean variable (TlcDivergenceTest)
+                case 0 -> "(" + statePredicate(g, names) + ") = TRUE";
+                case 1 -> "[](" + temporalOperand(g, names) + ")";
+                case 2 -> "<>(" + temporalOperand(g, names) + ")";
+                case 3 -> "[]<>(" + temporalOperand(g, names) + ")";
+                case 4 -> "<>[](" + temporalOperand(g, names) + ")";
+                case 5 -> "(" + temporalOperand(g, names) + ") ~> (" + temporalOperand(g, names) + ")";
+                case 6 -> "[][" + step(r.pick(actions)) + "]_vars";
+                default -> fair(r.pick(actions));
+            });
+        }
+        return new FuzzSpec.Temporal(fairness, clauses);
+    }
+
+    /**
+     * A state predicate for a temporal operator, made state-level by {@code /\ v = v}: TLC 2.18
+     * misjudges constant-level operands of {@code <>} and {@code ~>} ({@code <>TRUE} and
+     * {@code FALSE ~> Q} violated; TlcDivergenceTest), and a LET definition that names a variable
+     * leaves an expression constant-level for SANY when it is not used.
+     */
+    private String temporalOperand(ExprGen g, List<String> names) {
+        String v = names.get(0);
+        return statePredicate(g, names) + " /\\ " + v + " = " + v;
+    }
+
+    /** {@code WF_vars(A)} or {@code SF_vars(A)}; for an action with a parameter, per value or of the \E. */
+    private String fair(FuzzSpec.Action a) {
+        String kind = r.percent(50) ? "WF_vars" : "SF_vars";
+        if (a.param() == null) {
+            return kind + "(" + a.name() + ")";
+        }
+        return r.percent(60) ? "\\A self \\in " + a.paramSet() + " : " + kind + "(" + a.name() + "(self))"
+            : kind + "(" + step(a) + ")";
+    }
+
+    /** An action as a formula: its name, or the \E over its parameter. */
+    private static String step(FuzzSpec.Action a) {
+        return a.param() == null ? a.name() : "\\E self \\in " + a.paramSet() + " : " + a.name() + "(self)";
     }
 
     /**
@@ -189,6 +247,11 @@ final class SpecGenerator {
             g.restoreVars();
             return constant;
         }
+        return statePredicate(g, names);
+    }
+
+    /** A condition that names a variable (a state predicate, not a constant one). */
+    private String statePredicate(ExprGen g, List<String> names) {
         for (int attempt = 0; attempt < 5; attempt++) {
             String body = g.condition(2);
             for (String n : names) {

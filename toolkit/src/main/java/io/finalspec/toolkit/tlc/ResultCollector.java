@@ -16,13 +16,15 @@ final class ResultCollector {
 
     private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is ([\\d,]+)");
-    private static final Pattern INVARIANT = Pattern.compile("Invariant (\\S+) is violated");
-    private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\S+) is violated");
-    private static final Pattern INITIAL_PROPERTY = Pattern.compile("Property (\\S+) is violated by the initial state");
+    // a name, or for a conjunct without one its position ("line 3, col 5 to line 3, col 20 of module M")
+    private static final Pattern INVARIANT = Pattern.compile("Invariant (.+?) is violated");
+    private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (.+?) is violated");
+    private static final Pattern INITIAL_PROPERTY = Pattern.compile("Property (.+?) is violated by the initial state");
     private static final Pattern SPAN = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+)?(?: of module (\\w+))?");
     private static final Pattern CFG_LINE = Pattern.compile("configuration file at line (\\d+)");
     private static final Pattern FINISHED = Pattern.compile("Finished in (\\d+)ms");
-    private static final Pattern BACK_TO = Pattern.compile("Back to state:? ?(\\d+)");
+    /** TLC 2.18 writes "1: Back to state: <A line ...>" (the state's number first), older ones "Back to state 1". */
+    private static final Pattern BACK_TO = Pattern.compile("^(\\d+): Back to state|Back to state:? ?(\\d+)");
 
     private final Path specDir;
     private final Path config;
@@ -72,8 +74,8 @@ final class ResultCollector {
     }
 
     private TraceStep backTo(String body) {
-        Matcher mm = BACK_TO.matcher(body);
-        int target = mm.find() ? Integer.parseInt(mm.group(1)) : 0;
+        Matcher mm = BACK_TO.matcher(body.strip());
+        int target = !mm.find() ? 0 : Integer.parseInt(mm.group(1) != null ? mm.group(1) : mm.group(2));
         return new TraceStep(trace.size() + 1, "Back to state " + target, "", java.util.Map.of(), false, target);
     }
 
