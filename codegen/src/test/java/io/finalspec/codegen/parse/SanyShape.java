@@ -35,6 +35,32 @@ final class SanyShape {
 
   /** The syntax tree's shape, or null with the error text in {@code error[0]} when SANY rejects the file. */
   static synchronized List<String> shape(Path file, String[] error) {
+    TreeNode tree = parseTree(file, error);
+    if (tree == null) {
+      return null;
+    }
+    List<String> shape = new ArrayList<>();
+    walk(tree, shape);
+    return shape;
+  }
+
+  /**
+   * The location ("line:col-endLine:endCol", SANY's columns) of the first operator application
+   * (infix, prefix or postfix) in the file's syntax tree, or null (with the error in
+   * {@code error[0]} when SANY rejects the file).
+   */
+  static synchronized String firstOperatorSpan(Path file, String[] error) {
+    TreeNode tree = parseTree(file, error);
+    TreeNode op = tree == null ? null : firstOperator(tree);
+    if (op == null) {
+      return null;
+    }
+    tla2sany.st.Location l = op.getLocation();
+    return l.beginLine() + ":" + l.beginColumn() + "-" + l.endLine() + ":" + l.endColumn();
+  }
+
+  /** SANY's syntax tree of the file, or null with the error text in {@code error[0]}. */
+  private static TreeNode parseTree(Path file, String[] error) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buf);
     PrintStream oldOut = System.out;
@@ -51,45 +77,7 @@ final class SanyShape {
         error[0] = spec.getParseErrors().toString() + buf;
         return null;
       }
-      List<String> shape = new ArrayList<>();
-      walk(spec.getRootParseUnit().getParseTree(), shape);
-      return shape;
-    } catch (Exception | Error e) {
-      error[0] = e + "\n" + buf;
-      return null;
-    } finally {
-      System.setOut(oldOut);
-      ToolIO.out = oldTool;
-    }
-  }
-
-  /**
-   * The location ("line:col-endLine:endCol", SANY's columns) of the first operator application
-   * (infix, prefix or postfix) in the file's syntax tree, or null with the error in
-   * {@code error[0]}.
-   */
-  static synchronized String firstOperatorSpan(Path file, String[] error) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buf);
-    PrintStream oldOut = System.out;
-    PrintStream oldTool = ToolIO.out;
-    try {
-      System.setOut(out);
-      ToolIO.out = out;
-      SpecObj spec = new SpecObj(file.toString(), new SimpleFilenameToStream(
-          new String[] {file.toAbsolutePath().getParent().toString(), standardModules().toString()}));
-      SANY.frontEndInitialize(spec, out);
-      SANY.frontEndParse(spec, out);
-      if (spec.getParseErrors().isFailure() || spec.getRootParseUnit() == null) {
-        error[0] = spec.getParseErrors().toString() + buf;
-        return null;
-      }
-      TreeNode op = firstOperator(spec.getRootParseUnit().getParseTree());
-      if (op == null) {
-        return null;
-      }
-      tla2sany.st.Location l = op.getLocation();
-      return l.beginLine() + ":" + l.beginColumn() + "-" + l.endLine() + ":" + l.endColumn();
+      return spec.getRootParseUnit().getParseTree();
     } catch (Exception | Error e) {
       error[0] = e + "\n" + buf;
       return null;

@@ -118,17 +118,17 @@ public final class RandomWalker {
     }
 
     private Outcome checkInitial(State s) {
-        try {
-            Outcome bad = model.violatedInitially(s);
-            return bad == null ? Outcome.OK : bad;
-        } catch (RuntimeException e) {
-            return Outcome.error(BfsExplorer.message(e));
-        }
+        return checked(() -> model.violatedInitially(s));
     }
 
     private Outcome checkState(State s) {
+        return checked(() -> model.violated(s));
+    }
+
+    /** The first violation {@code check} reports, OK for none, or the error it fails with. */
+    private static Outcome checked(java.util.function.Supplier<Outcome> check) {
         try {
-            Outcome bad = model.violated(s);
+            Outcome bad = check.get();
             return bad == null ? Outcome.OK : bad;
         } catch (RuntimeException e) {
             return Outcome.error(BfsExplorer.message(e));
@@ -136,12 +136,7 @@ public final class RandomWalker {
     }
 
     private Outcome checkStep(State from, State to) {
-        try {
-            Outcome bad = model.violatedAction(from, to);
-            return bad == null ? Outcome.OK : bad;
-        } catch (RuntimeException e) {
-            return Outcome.error(BfsExplorer.message(e));
-        }
+        return checked(() -> model.violatedAction(from, to));
     }
 
     /** A shortest trace to the last state of {@code trace}, found by breadth-first search. */
