@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 import io.finalspec.runtime.explore.BfsExplorer;
@@ -96,32 +97,31 @@ public final class LivenessChecker {
      * conjunct), each once: edge bit {@code m.fairness().size() + k} is {@code steps(m).get(k)}.
      */
     static List<Machine.ActionPredicate> steps(Machine m) {
-        Map<Machine.ActionPredicate, Boolean> seen = new IdentityHashMap<>();
-        List<Machine.ActionPredicate> out = new ArrayList<>();
-        for (TemporalProperty p : m.properties()) {
-            for (Clause c : p.clauses()) {
-                if (c instanceof Clause.Fair f && seen.put(f.step(), Boolean.TRUE) == null) {
-                    out.add(f.step());
-                }
-            }
-        }
-        return out;
+        return distinct(m, c -> c instanceof Clause.Fair f ? List.of(f.step()) : List.of());
     }
 
     /** The state predicates of {@code m}'s liveness conjuncts, each once: node bit i is {@code predicates(m).get(i)}. */
     static List<Machine.Predicate> predicates(Machine m) {
-        Map<Machine.Predicate, Boolean> seen = new IdentityHashMap<>();
-        List<Machine.Predicate> predicates = new ArrayList<>();
+        return distinct(m, LivenessChecker::predicatesOf);
+    }
+
+    /**
+     * What {@code of} gives for the clauses of {@code m}'s properties, each object once (by identity:
+     * a predicate shared by two clauses gets one bit), in the order first met.
+     */
+    private static <T> List<T> distinct(Machine m, Function<Clause, List<T>> of) {
+        Map<T, Boolean> seen = new IdentityHashMap<>();
+        List<T> out = new ArrayList<>();
         for (TemporalProperty p : m.properties()) {
             for (Clause c : p.clauses()) {
-                for (Machine.Predicate pr : predicatesOf(c)) {
-                    if (seen.put(pr, Boolean.TRUE) == null) {
-                        predicates.add(pr);
+                for (T t : of.apply(c)) {
+                    if (seen.put(t, Boolean.TRUE) == null) {
+                        out.add(t);
                     }
                 }
             }
         }
-        return predicates;
+        return out;
     }
 
     public Result run() {
