@@ -17,7 +17,6 @@ import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
-import io.finalspec.codegen.ir.TemporalClause;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.types.TypeInference;
 import java.util.ArrayList;
@@ -348,8 +347,7 @@ public final class JavaEmitter {
 
   /** Whether a PROPERTY has the conjunct FALSE. */
   private boolean triviallyFalseProperty() {
-    return ir.properties().stream()
-        .anyMatch(p -> p.clauses().stream().anyMatch(c -> c instanceof TemporalClause.TriviallyFalse));
+    return ir.properties().stream().anyMatch(MachineIr.Property::triviallyFalse);
   }
 
   /**

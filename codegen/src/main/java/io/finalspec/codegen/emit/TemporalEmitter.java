@@ -226,9 +226,6 @@ final class TemporalEmitter {
 
   private CodeBlock clause(String property, TemporalClause c, String clauses, Scope sc) {
     String text = src.text(c.span());
-    if (c instanceof TemporalClause.TriviallyFalse) {
-      return CodeBlock.of("// $L: FALSE, refused before the search (checkConstantFormulas)\n", Comments.safe(c.span().where()));
-    }
     if (c instanceof TemporalClause.Unchecked u) {
       return CodeBlock.builder().addStatement("$L.add(new $T($S, $S))", clauses, CLAUSE.nestedClass("Unchecked"),
           text, u.reason()).build();

@@ -96,8 +96,10 @@ public record MachineIr(
    * names it, {@code definition} where the spec defines it), lowered by {@code lower.TemporalLowering}
    * to the conjunction of {@code clauses}; a clause the explorer cannot decide is
    * {@link TemporalClause.Unchecked}, so that the property is reported as not checked.
+   * {@code triviallyFalse}: it has the conjunct {@code FALSE} (also nested), which TLC refuses before
+   * the search ("The spec is trivially false because FALSE is false."), and so does the machine.
    */
-  public record Property(Span span, String name, Span definition, List<TemporalClause> clauses) {
+  public record Property(Span span, String name, Span definition, List<TemporalClause> clauses, boolean triviallyFalse) {
     public Property {
       clauses = List.copyOf(clauses);
     }

@@ -83,17 +83,6 @@ public sealed interface TemporalClause {
     }
   }
 
-  /**
-   * The conjunct {@code FALSE} itself (also inside a nested conjunction): TLC refuses the property
-   * before the search ("The spec is trivially false because FALSE is false."), and so does the machine.
-   */
-  record TriviallyFalse(Span span) implements TemporalClause {
-    @Override
-    public List<IrExpr.Bound> forall() {
-      return List.of();
-    }
-  }
-
   /** A conjunct outside the forms above (or a property checked under fairness the explorer lacks). */
   record Unchecked(Span span, String reason) implements TemporalClause {
     @Override

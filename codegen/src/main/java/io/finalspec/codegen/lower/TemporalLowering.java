@@ -113,6 +113,7 @@ final class TemporalLowering {
    */
   MachineIr.Property property(Span at, String name, Binding.Definition d, boolean constant, Ctx root) {
     List<TemporalClause> clauses = new ArrayList<>();
+    boolean triviallyFalse = false;
     Unit.OperatorDef od = (Unit.OperatorDef) d.def();
     Env env = d.via() == null ? root.env : lowering.env(d.via(), Ctx.root(root.env), null, false);
     Ctx c = d.via() == null ? root : root.enter(env);
@@ -127,45 +128,47 @@ final class TemporalLowering {
     } else {
       // a state-level property too is split into its conjuncts, each checked on the initial
       // states and named (as TLC names it) by its position unless it is the whole body
-      clauses(od.body(), c, List.of(), clauses, name, 0);
+      triviallyFalse = clauses(od.body(), c, List.of(), clauses, name, 0);
     }
-    return new MachineIr.Property(at, name, d.def().span(), clauses);
+    return new MachineIr.Property(at, name, d.def().span(), clauses, triviallyFalse);
   }
 
   /**
    * {@code named}: the definition {@code e} is the body of (null below a conjunction or a
-   * quantifier), which TLC uses to name an implied invariant or action.
+   * quantifier), which TLC uses to name an implied invariant or action. Returns whether {@code e} has
+   * the conjunct {@code FALSE} (also nested), which adds no clause: TLC refuses such a property before
+   * the search.
    */
-  private void clauses(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, String named, int depth) {
+  private boolean clauses(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, String named, int depth) {
     if (depth > MAX_UNFOLD) {
       out.add(new TemporalClause.Unchecked(e.span(), "definitions nested too deeply"));
-      return;
+      return false;
     }
     List<Expr> parts = conjunction(e);
     if (parts != null) {
-      parts.forEach(x -> clauses(x, c, forall, out, null, depth + 1));
-      return;
+      boolean triviallyFalse = false;
+      for (Expr x : parts) {
+        triviallyFalse |= clauses(x, c, forall, out, null, depth + 1);
+      }
+      return triviallyFalse;
     }
     if (e instanceof Expr.Bool b && !b.value()) {
       // TLC stops before the search: "The spec is trivially false because FALSE is false."
-      out.add(new TemporalClause.TriviallyFalse(e.span()));
-      return;
+      return true;
     }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
       List<IrExpr.Bound> inner = new ArrayList<>(forall);
       Ctx ic = constantBounds(q, c, inner);
       if (ic == null) {
         out.add(new TemporalClause.Unchecked(q.span(), "\\A over a set that is not constant"));
-      } else {
-        clauses(q.body(), ic, inner, out, null, depth + 1);
+        return false;
       }
-      return;
+      return clauses(q.body(), ic, inner, out, null, depth + 1);
     }
     if (levels.of(e) == Levels.TEMPORAL) {
       Unfolded u = unfold(e, c);
       if (u != null) {
-        clauses(u.body, u.ctx, forall, out, u.name, depth + 1);
-        return;
+        return clauses(u.body, u.ctx, forall, out, u.name, depth + 1);
       }
     }
     try {
@@ -173,6 +176,7 @@ final class TemporalLowering {
     } catch (Unsupported u) {
       out.add(new TemporalClause.Unchecked(e.span(), u.diagnostic.message()));
     }
+    return false;
   }
 
   /** One conjunct in one of the decided forms, else Unchecked. */
