@@ -92,17 +92,7 @@ class DistributedExplorerTest {
 
     /** PASS with one property: the state predicate {@code p}, which holds of a behaviour whose first state satisfies it. */
     private static Machine initially(String name, java.util.function.Predicate<State> p) {
-        Machine.Predicate predicate = new Machine.Predicate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean test(State state) {
-                return p.test(state);
-            }
-        };
+        Machine.Predicate predicate = Machine.Predicate.of(name, p);
         TemporalProperty property = new TemporalProperty(name,
                 List.of(new TemporalProperty.Clause.Initially(name, predicate)));
         return new ForwardingMachine(PASS) {

@@ -116,22 +116,14 @@ final class QueueMachine implements Machine {
 
     @Override
     public List<Predicate> invariants() {
-        return List.of(new Predicate() {
-            @Override
-            public String name() {
-                return "Mutex";
+        return List.of(Predicate.of("Mutex", s -> {
+            FcnValue pc = (FcnValue) s.get(0);
+            int inCs = 0;
+            for (int i = 0; i < pc.size(); i++) {
+                inCs += pc.valueAt(i).equals(status("cs")) ? 1 : 0;
             }
-
-            @Override
-            public boolean test(State s) {
-                FcnValue pc = (FcnValue) s.get(0);
-                int inCs = 0;
-                for (int i = 0; i < pc.size(); i++) {
-                    inCs += pc.valueAt(i).equals(status("cs")) ? 1 : 0;
-                }
-                return inCs <= 1;
-            }
-        });
+            return inCs <= 1;
+        }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.finalspec.runtime.machine;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.finalspec.runtime.value.Value;
@@ -146,6 +147,28 @@ public interface Machine {
          */
         default boolean holdsAfter(State from, State to) {
             return test(to);
+        }
+
+        /** The predicate {@code name} that {@code test} decides (for machines written by hand). */
+        static Predicate of(String name, java.util.function.Predicate<State> test) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(test, "test");
+            return new Predicate() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public boolean test(State state) {
+                    return test.test(state);
+                }
+
+                @Override
+                public String toString() {
+                    return name;
+                }
+            };
         }
     }
 

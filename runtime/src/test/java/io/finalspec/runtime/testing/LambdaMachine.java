@@ -39,12 +39,12 @@ public final class LambdaMachine implements Machine {
     }
 
     public LambdaMachine invariant(String n, java.util.function.Predicate<State> p) {
-        invariants.add(pred(n, p));
+        invariants.add(Predicate.of(n, p));
         return this;
     }
 
     public LambdaMachine constraint(String n, java.util.function.Predicate<State> p) {
-        constraints.add(pred(n, p));
+        constraints.add(Predicate.of(n, p));
         return this;
     }
 
@@ -75,7 +75,7 @@ public final class LambdaMachine implements Machine {
 
     /** A named state predicate, for property clauses. */
     public static Predicate predicate(String n, java.util.function.Predicate<State> p) {
-        return pred(n, p);
+        return Predicate.of(n, p);
     }
 
     /** The action instances of Next (their names become {@link #actionNames}); none: one action "Next". */
@@ -108,20 +108,6 @@ public final class LambdaMachine implements Machine {
     public LambdaMachine view(Function<State, Value> v) {
         view = v;
         return this;
-    }
-
-    private static Predicate pred(String n, java.util.function.Predicate<State> p) {
-        return new Predicate() {
-            @Override
-            public String name() {
-                return n;
-            }
-
-            @Override
-            public boolean test(State s) {
-                return p.test(s);
-            }
-        };
     }
 
     @Override
