@@ -16,6 +16,10 @@ StrongFairness == /\ \A p \in Procs : SF_vars(Enter(p))
 Strong == Init /\ [][Next]_vars /\ StrongFairness
 \* fairness of a disjunction and of an \E
 Grouped == Init /\ [][Next]_vars /\ SF_vars(\E p \in Procs : Enter(p)) /\ WF_vars(\E p \in Procs : Exit(p))
+\* fairness under a constant condition: only where it holds
+Favoured == Init /\ [][Next]_vars /\ \A p \in Procs : (p = 1 => SF_vars(Enter(p))) /\ WF_vars(Exit(p))
+SwitchedOn == Init /\ [][Next]_vars /\ (2 \in Procs => \A p \in Procs : WF_vars(Enter(p)) /\ WF_vars(Exit(p)))
+SwitchedOff == Init /\ [][Next]_vars /\ (3 \in Procs => \A p \in Procs : WF_vars(Enter(p)) /\ WF_vars(Exit(p)))
 
 NoStarve == \A p \in Procs : pc[p] = "waiting" ~> pc[p] = "cs"
 NoStarveBoxed == \A p \in Procs : [](pc[p] = "waiting" => <>(pc[p] = "cs"))
@@ -32,4 +36,5 @@ EnterStrongly == \A p \in Procs : SF_vars(Enter(p))
 ExitWeakly == \A p \in Procs : WF_vars(Exit(p))
 AllIdle == \A p \in Procs : pc[p] = "idle"
 FirstWaits == pc[1] = "waiting"
+FirstServed == pc[1] = "waiting" ~> pc[1] = "cs"
 ====

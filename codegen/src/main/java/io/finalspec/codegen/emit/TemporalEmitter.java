@@ -136,8 +136,18 @@ final class TemporalEmitter {
       b.addStatement("fairness.add(new $T($L, $L, ($L, $L) -> actionSteps($L, $L, $L), $L -> $L($L), $L, nextInstances($L)))",
           FAIRNESS, named(text, f.forall(), in), f.strong(), st, out, list, st, out, st, sub,
           args("asState(" + st + ")", null, f.forall(), in), changes, list);
-      return b.build();
+      return guarded(f.guards(), in, b.build());
     });
+  }
+
+  /** {@code body} where the conditions hold (those of implications {@code c => WF_v(A)}). */
+  private CodeBlock guarded(List<IrExpr> guards, Scope in, CodeBlock body) {
+    if (guards.isEmpty()) {
+      return body;
+    }
+    List<CodeBlock> conds = guards.stream().map(g -> CodeBlock.of("$L", ex.cond(g, in))).toList();
+    return CodeBlock.builder().beginControlFlow("if ($L)", CodeBlock.join(conds, " && ")).add(body).endControlFlow()
+        .build();
   }
 
   /**

@@ -82,12 +82,15 @@ public record MachineIr(
    * A fairness conjunct {@code WF_subscript(action)} / {@code SF_subscript(action)} of the
    * SPECIFICATION formula, inside the {@code \A} binders {@code forall} (constant domains: one
    * condition per binding, as TLC expands them): {@code action} is split like Next (labels as
-   * TLC's), {@code subscript} a state-level expression. Checked by the liveness explorer, not by
-   * safety exploration.
+   * TLC's), {@code subscript} a state-level expression; {@code guards}: the constant conditions of
+   * enclosing implications ({@code c => WF_v(A)}), a binding where one is false has no condition.
+   * Checked by the liveness explorer, not by safety exploration.
    */
-  public record Fairness(Span span, boolean strong, List<IrExpr.Bound> forall, IrExpr subscript, ActionPlan action) {
+  public record Fairness(Span span, boolean strong, List<IrExpr.Bound> forall, List<IrExpr> guards, IrExpr subscript,
+                         ActionPlan action) {
     public Fairness {
       forall = List.copyOf(forall);
+      guards = List.copyOf(guards);
     }
   }
 

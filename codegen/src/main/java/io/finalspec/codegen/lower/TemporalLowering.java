@@ -18,7 +18,8 @@ import java.util.List;
  * lowered to what the explorer's liveness checker decides.
  *
  * <p>Fairness: {@code WF_v(A)}/{@code SF_v(A)} conjuncts, also inside conjunctions, 0-ary
- * definitions and {@code \A p \in S} with a constant S (one condition per p, as TLC expands it);
+ * definitions, {@code \A p \in S} with a constant S (one condition per p, as TLC expands it) and
+ * implications {@code c => F} with a constant c (a condition only where c holds);
  * A is split like Next (it may be a disjunction, an {@code \E}, a named action with parameters).
  * A SPECIFICATION conjunct of any other temporal shape, or a fairness conjunct that cannot be
  * lowered, leaves the behaviours' fairness unknown: every liveness conjunct of every property then
@@ -55,12 +56,24 @@ final class TemporalLowering {
   List<MachineIr.Fairness> fairness(List<Expr> conjuncts, Ctx root) {
     List<MachineIr.Fairness> out = new ArrayList<>();
     for (Expr x : conjuncts) {
-      fairness(x, root, List.of(), out, 0);
+      fairness(x, root, new Conditions(List.of(), List.of()), out, 0);
     }
     return out;
   }
 
-  private void fairness(Expr e, Ctx c, List<IrExpr.Bound> forall, List<MachineIr.Fairness> out, int depth) {
+  /**
+   * Where a fairness conjunct applies: the enclosing {@code \A}'s bounds and the constant conditions
+   * {@code c} of the enclosing implications {@code c => F}.
+   */
+  private record Conditions(List<IrExpr.Bound> forall, List<IrExpr> guards) {
+    Conditions under(IrExpr guard) {
+      List<IrExpr> more = new ArrayList<>(guards);
+      more.add(guard);
+      return new Conditions(forall, List.copyOf(more));
+    }
+  }
+
+  private void fairness(Expr e, Ctx c, Conditions where, List<MachineIr.Fairness> out, int depth) {
     if (depth > MAX_UNFOLD) {
       gap(e.span(), "definitions nested too deeply");
       return;
@@ -70,7 +83,7 @@ final class TemporalLowering {
         String label = f.action() instanceof Expr.Name n ? n.name() : "Next";
         ActionPlan action = splitter.splitFair(f.action(), c, label);
         IrExpr sub = lowering.value(f.subscript(), c);
-        out.add(new MachineIr.Fairness(f.span(), f.strong(), forall, sub, action));
+        out.add(new MachineIr.Fairness(f.span(), f.strong(), where.forall(), where.guards(), sub, action));
       } catch (Unsupported u) {
         gap(f.span(), u.diagnostic.message());
       }
@@ -78,22 +91,38 @@ final class TemporalLowering {
     }
     List<Expr> parts = conjunction(e);
     if (parts != null) {
-      parts.forEach(x -> fairness(x, c, forall, out, depth + 1));
+      parts.forEach(x -> fairness(x, c, where, out, depth + 1));
+      return;
+    }
+    List<Expr> implication = operands(e, "=>");
+    if (implication != null && levels.of(implication.get(1)) == Levels.TEMPORAL) {
+      // c => WF_v(A) with a constant c (a model's switch, or a condition on the \A's names): TLC
+      // asks for the fairness only where c holds
+      Expr cond = implication.get(0);
+      if (levels.of(cond) != Levels.CONSTANT) {
+        gap(cond.span(), "the condition of an implication between fairness conjuncts is not constant");
+        return;
+      }
+      try {
+        fairness(implication.get(1), c, where.under(lowering.pred(cond, c)), out, depth + 1);
+      } catch (Unsupported u) {
+        gap(cond.span(), u.diagnostic.message());
+      }
       return;
     }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL) {
-      List<IrExpr.Bound> inner = new ArrayList<>(forall);
+      List<IrExpr.Bound> inner = new ArrayList<>(where.forall());
       Ctx ic = constantBounds(q, c, inner);
       if (ic == null) {
         gap(q.span(), "\\A over a set that is not constant");
       } else {
-        fairness(q.body(), ic, inner, out, depth + 1);
+        fairness(q.body(), ic, new Conditions(inner, where.guards()), out, depth + 1);
       }
       return;
     }
     Unfolded u = unfold(e, c);
     if (u != null) {
-      fairness(u.body, u.ctx, forall, out, depth + 1);
+      fairness(u.body, u.ctx, where, out, depth + 1);
       return;
     }
     gap(e.span(), "a conjunct of the behaviour spec that is neither WF nor SF");

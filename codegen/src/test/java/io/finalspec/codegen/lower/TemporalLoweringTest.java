@@ -69,7 +69,13 @@ class TemporalLoweringTest {
         // a state predicate as a property holds of a behaviour whose first state satisfies it
         Arguments.of("Unfair", "AllIdle", "pass"),
         // TLC: "Property FirstWaits is violated by the initial state"
-        Arguments.of("Weak", "FirstWaits", "initial"));
+        Arguments.of("Weak", "FirstWaits", "initial"),
+        // fairness under a constant condition (c => WF_v(A)), per binding of the \A or for the model
+        Arguments.of("Favoured", "FirstServed", "pass"),
+        Arguments.of("Favoured", "NoStarve", "violated"),
+        Arguments.of("Favoured", "SomeoneEnters", "violated"),
+        Arguments.of("SwitchedOn", "SomeoneEnters", "pass"),
+        Arguments.of("SwitchedOff", "SomeoneEnters", "violated"));
   }
 
   private Machine mutex(String spec, String property) throws IOException, CompileFailedException {
@@ -120,6 +126,11 @@ class TemporalLoweringTest {
     Machine grouped = mutex("Grouped", "NoStarve");
     assertEquals(2, grouped.fairness().size());
     assertEquals(2, grouped.properties().get(0).clauses().size());
+    // c => SF_vars(Enter(p)) under \A p: a condition only for the p where c holds
+    Machine favoured = mutex("Favoured", "NoStarve");
+    assertEquals(List.of("SF_vars(Enter(p)) with p = 1", "WF_vars(Exit(p)) with p = 1", "WF_vars(Exit(p)) with p = 2"),
+        favoured.fairness().stream().map(f -> f.name()).toList());
+    assertEquals(0, mutex("SwitchedOff", "NoStarve").fairness().size());
   }
 
   @Test
