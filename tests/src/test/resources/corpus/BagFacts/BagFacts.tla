@@ -4,7 +4,8 @@
 (* model: TLC evaluates every Bags operator with its own Java code, so the *)
 (* model passes only if each operator gives TLC's answer, on bags written  *)
 (* as records, with :> and @@, as sequences, and on values that are not    *)
-(* bags (IsABag is FALSE for them, not an error).                          *)
+(* bags (IsABag is FALSE for them, not an error).  SubBag is left out:    *)
+(* TLC can only test membership in it.                                     *)
 (***************************************************************************)
 EXTENDS Naturals, Bags, TLC
 
@@ -36,6 +37,18 @@ ASSUME /\ B1 (+) B2 = ("a" :> 2) @@ ("b" :> 4) @@ ("c" :> 1)
 ASSUME /\ BagUnion({B1, B2, B1}) = ("a" :> 2) @@ ("b" :> 4) @@ ("c" :> 1)
        /\ BagUnion({}) = EmptyBag
        /\ BagUnion({B1}) = B1
+
+\* BagOfAll: the copies of the elements with the same image add up; TLC's
+\* code applies the operator to each element once and needs only a function
+\* (an operator whose body ignores its argument stops TLC 2.18: see
+\* tests/src/test/resources/tlc-divergences/ConstantImage.tla)
+Initial(s) == IF s = "c" THEN "b" ELSE s
+ASSUME /\ BagOfAll(Initial, B2) = ("b" :> 4)
+       /\ BagOfAll(LAMBDA e : e \in {"a", "b"}, B1 (+) B2) = (TRUE :> 6) @@ (FALSE :> 1)
+       /\ BagOfAll(LAMBDA e : e, B1) = B1
+       /\ BagOfAll(LAMBDA e : e + 1, EmptyBag) = EmptyBag
+       /\ BagOfAll(LAMBDA e : e % 2, <<1, 2, 3>>) = (0 :> 2) @@ (1 :> 4)
+       /\ BagOfAll(LAMBDA e : e, ("a" :> 0)) = ("a" :> 0)
 
 ASSUME /\ ("a" :> 1) \sqsubseteq B1
        /\ ~(B1 \sqsubseteq ("a" :> 2))

@@ -106,6 +106,10 @@ Spec == Init /\ [][Next]_vars
 
 \* The box never holds less than the credit it owes.
 Solvent == Value(box) >= credit
+\* The box's coins by size: BagOfAll adds up the copies of the coins that
+\* have the same image, so the small and the large ones are all the coins.
+BySize == BagOfAll(LAMBDA c : IF c < 5 THEN "small" ELSE "large", box)
+SizesAddUp == CopiesIn("small", BySize) + CopiesIn("large", BySize) = BagCardinality(box)
 \* Only a sold-out machine stops: while something is in stock, a customer
 \* can still insert a coin, buy or get a refund.
 NotStuck == (\E p \in Products : stock[p] > 0) => ENABLED Next

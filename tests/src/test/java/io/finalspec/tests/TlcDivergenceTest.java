@@ -24,6 +24,8 @@ import io.finalspec.toolkit.tlc.TlcRunner;
  * holds, where TLC stops with "the identifier x is either undefined". With a state-level
  * eventuality that is always TRUE both pass. {@code BareVariable.tla}:
  * TLC refuses a property that is a boolean variable; finalspec checks it on the initial states.
+ * {@code ConstantImage.tla}: TLC stops at {@code BagOfAll(F, B)} when F's body does not depend on
+ * its argument ("should be an operator"); finalspec applies F.
  */
 class TlcDivergenceTest {
 
@@ -56,5 +58,17 @@ class TlcDivergenceTest {
         IsolatedExplore.Result ours = IsolatedExplore.run(spec, cfg);
         assertEquals("OK", ours.outcome(), () -> ours.outcome() + " " + ours.message());
         assertTrue(ours.notChecked().isEmpty(), ours.notChecked()::toString);
+    }
+
+    @org.junit.jupiter.api.Test
+    void bagOfAllAppliesAnOperatorWithAConstantBody() throws Exception {
+        Path dir = ExploreCases.root().resolve("tests/src/test/resources/tlc-divergences");
+        Path spec = dir.resolve("ConstantImage.tla");
+        Path cfg = dir.resolve("ConstantImage.cfg");
+        TlcResult tlc = new TlcRunner(TlcOptions.defaults()).check(spec, cfg, p -> { });
+        assertEquals(Expectation.Kind.ERROR, tlc.outcome().kind(), "TLC's verdict changed: the divergence may be gone");
+        assertTrue(tlc.errorMessage().contains("should be an operator"), tlc.errorMessage());
+        IsolatedExplore.Result ours = IsolatedExplore.run(spec, cfg);
+        assertEquals("OK", ours.outcome(), () -> ours.outcome() + " " + ours.message());
     }
 }

@@ -562,19 +562,21 @@ final class ExprEmitter {
     }
     String fn;
     boolean predicate;
+    ClassName owner = TLA;
     switch (b.kind()) {
       case CHOOSE: fn = "choose"; predicate = true; break;
       case SET_FILTER: fn = "filter"; predicate = true; break;
       case SET_MAP: fn = mapFn; predicate = false; break;
       case FUNCTION: fn = "fcn"; predicate = false; break;
       case SELECT_SEQ: fn = "selectSeq"; predicate = true; break;
+      case BAG_OF_ALL: fn = "bagOfAll"; predicate = false; owner = BAGS; break;
       default: throw new IllegalStateException(b.kind().toString());
     }
     CodeBlock body = predicate ? cond(b.body(), inner) : value(b.body(), inner);
     if (binds.isEmpty()) {
-      return CodeBlock.of("$T.$L($L, $L -> $L)", TLA, fn, set, param, body);
+      return CodeBlock.of("$T.$L($L, $L -> $L)", owner, fn, set, param, body);
     }
-    return CodeBlock.of("$T.$L($L, $L -> {\n$>$Lreturn $L;\n$<})", TLA, fn, set, param, binds, body);
+    return CodeBlock.of("$T.$L($L, $L -> {\n$>$Lreturn $L;\n$<})", owner, fn, set, param, binds, body);
   }
 
   /** {@code LET a == e IN body} in an expression: {@code let(e, a -> body)}. */

@@ -204,6 +204,7 @@ final class Hoisting {
         case CHOOSE -> "chosen";
         case EXISTS, FORALL -> "holds";
         case SELECT_SEQ -> "selected";
+        case BAG_OF_ALL -> "bagOfAll";
       });
     }
     if (e instanceof IrExpr.Lit l) {

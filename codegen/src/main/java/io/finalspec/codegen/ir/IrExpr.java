@@ -49,12 +49,13 @@ public sealed interface IrExpr {
     }
   }
 
-  enum BinderKind { EXISTS, FORALL, CHOOSE, SET_FILTER, SET_MAP, FUNCTION, SELECT_SEQ }
+  enum BinderKind { EXISTS, FORALL, CHOOSE, SET_FILTER, SET_MAP, FUNCTION, SELECT_SEQ, BAG_OF_ALL }
 
   /**
    * A binding construct: quantifiers, CHOOSE, {@code {x \in S : P}}, {@code {e : x \in S}},
-   * {@code [x \in S |-> e]} and {@code SelectSeq(s, LAMBDA x : P)} (the bound ranges over the
-   * sequence's elements).
+   * {@code [x \in S |-> e]}, {@code SelectSeq(s, LAMBDA x : P)} (the bound ranges over the
+   * sequence's elements) and {@code BagOfAll(LAMBDA x : F, B)} (the bound ranges over the bag's
+   * elements, the body is F).
    */
   record Binder(Span span, BinderKind kind, List<Bound> bounds, IrExpr body) implements IrExpr {
     public Binder {

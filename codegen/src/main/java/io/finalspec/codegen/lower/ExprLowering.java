@@ -597,6 +597,14 @@ final class ExprLowering {
       return new IrExpr.Binder(sp, IrExpr.BinderKind.SELECT_SEQ,
           List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, seq)), test);
     }
+    if (name.equals("BagOfAll") && n == 2) {
+      int id = freshId();
+      IrExpr.Ref x = new IrExpr.Ref(sp, RefKind.BOUND, "e", id);
+      IrExpr bag = argValue(sp, args.get(1), c);
+      IrExpr image = local(sp, "BagOfAll's operator", args.get(0), List.of(new Entity.Value(x)), c, false);
+      return new IrExpr.Binder(sp, IrExpr.BinderKind.BAG_OF_ALL,
+          List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, bag)), image);
+    }
     List<IrExpr> vals = new ArrayList<>();
     for (Entity a : args) {
       vals.add(argValue(sp, a, c));

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The built-in operators: the core language and the standard modules Naturals, Integers,
  * Sequences, FiniteSets, TLC, Bags (and Reals, known so that the fragment check can reject it).
- * What a module exports follows the real modules: Integers EXTENDS Naturals; Sequences,
- * FiniteSets and TLC only LOCAL INSTANCE their helpers, so they export nothing else.
+ * What a module exports follows the real modules (TLC 2.18's): Integers EXTENDS Naturals, Reals
+ * Integers, Bags TLC; Sequences, FiniteSets and TLC only LOCAL INSTANCE their helpers, so they
+ * export nothing else.
  */
 public final class StdModules {
   private StdModules() {}
@@ -38,11 +39,12 @@ public final class StdModules {
     MODULES.put("TLC", table("Print", 2, "PrintT", 1, "Assert", 2, "JavaTime", 0, "TLCGet", 1, "TLCSet", 2,
         ":>", 2, "@@", 2, "Permutations", 1, "SortSeq", 2, "RandomElement", 1, "Any", 0, "ToString", 1,
         "TLCEval", 1));
-    // Bags is resolved like the others so that a spec using it gets positioned "unsupported:"
-    // diagnostics for the operators the generator lacks, not "cannot find module".
-    MODULES.put("Bags", table("IsABag", 1, "BagToSet", 1, "SetToBag", 1, "BagIn", 2, "EmptyBag", 0,
+    // Bags EXTENDS TLC: a module that extends Bags has :>, @@, Print... without naming TLC
+    Map<String, Integer> bags = new LinkedHashMap<>(MODULES.get("TLC"));
+    bags.putAll(table("IsABag", 1, "BagToSet", 1, "SetToBag", 1, "BagIn", 2, "EmptyBag", 0,
         "(+)", 2, "(-)", 2, "BagUnion", 1, "\\sqsubseteq", 2, "SubBag", 1, "BagOfAll", 2,
         "BagCardinality", 1, "CopiesIn", 2));
+    MODULES.put("Bags", bags);
   }
 
   /** Operators taking operator arguments: parameter arities (others are 0). */

@@ -800,6 +800,10 @@ public final class TypeInference {
         for (Integer id : bd.ids()) {
           joinInto(bound, id, seqElement(s));
         }
+      } else if (b.kind() == IrExpr.BinderKind.BAG_OF_ALL) {
+        for (Integer id : bd.ids()) {
+          joinInto(bound, id, TlaType.GENERIC);   // an element of the bag's domain, whatever it is
+        }
       } else {
         bind(bd, s);
       }
@@ -815,6 +819,7 @@ public final class TypeInference {
       case FUNCTION -> function(b, sets.get(0), body);
       case SELECT_SEQ -> sets.get(0) instanceof TlaType.Seq || sets.get(0) instanceof TlaType.Tuple
           ? TlaType.asSeq(sets.get(0)) : TlaType.GENERIC;
+      case BAG_OF_ALL -> TlaType.GENERIC;
     };
   }
 

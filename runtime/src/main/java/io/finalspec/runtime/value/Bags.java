@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The standard module Bags as TLC evaluates it: a bag is a function from its elements to their
  * (positive) numbers of copies, and TLC replaces each operator's TLA+ definition by Java code whose
  * answers on values that are not bags are what this class gives (an operator that TLC evaluates as
- * an error fails with a {@link TlaEvalException}). {@code SubBag} and {@code BagOfAll} are not here:
- * the code generator reports them as unsupported.
+ * an error fails with a {@link TlaEvalException}). {@code SubBag} is not here (TLC evaluates its
+ * TLA+ definition, a set it can only test membership in): the code generator reports it as
+ * unsupported.
  */
 public final class Bags {
     private Bags() {
@@ -105,6 +107,20 @@ public final class Bags {
         return copies.bag("BagUnion", false);
     }
 
+    /**
+     * {@code BagOfAll(F, b)}: the bag of the images {@code F(e)} of the elements of {@code b}, each
+     * with the copies of all elements of {@code b} that have that image. As TLC's code, it needs a
+     * function (not a bag: its counts are added as they are) and applies F to each element once.
+     */
+    public static Value bagOfAll(Value b, Function<Value, Value> image) {
+        FcnValue f = function("BagOfAll", b);
+        Copies byImage = new Copies();
+        for (int i = 0; i < f.size(); i++) {
+            byImage.add(image.apply(f.keyAt(i)), copies(f.valueAt(i)));
+        }
+        return byImage.bag("BagOfAll", false);
+    }
+
     /** {@code b1 \sqsubseteq b2}: whether {@code b2} has at least the copies {@code b1} has of each element. */
     public static boolean sqSubseteq(Value b1, Value b2) {
         FcnValue f1 = function("\\sqsubseteq", b1);
@@ -172,7 +188,8 @@ public final class Bags {
 
     /**
      * Numbers of copies by element, in the order the elements were first met (TLA+ equality, by
-     * {@link Value#equals}): what {@code (+)}, {@code (-)} and {@code BagUnion} each add up.
+     * {@link Value#equals}): what {@code (+)}, {@code (-)}, {@code BagUnion} and {@code BagOfAll} each
+     * add up.
      */
     private static final class Copies {
         private final Map<Value, Long> byElement = new LinkedHashMap<>();
@@ -180,8 +197,13 @@ public final class Bags {
         /** Adds {@code sign} times the copies of each element of {@code f}. */
         void add(FcnValue f, int sign) {
             for (int i = 0; i < f.size(); i++) {
-                byElement.merge(f.keyAt(i), sign * copies(f.valueAt(i)), Long::sum);
+                add(f.keyAt(i), sign * copies(f.valueAt(i)));
             }
+        }
+
+        /** Adds {@code n} copies of {@code element}. */
+        void add(Value element, long n) {
+            byElement.merge(element, n, Long::sum);
         }
 
         /** Takes away the copies {@code f} has of the elements already counted (TLC reads no others). */
