@@ -130,13 +130,38 @@ final class ActionEmitter {
     this.methods = methods;
   }
 
+  /**
+   * The slots of the partial state of the action being emitted: the spec's variables, and after
+   * them, in the ENABLED of an instance's action in a property, the shadow slots of that instance's
+   * primed variables (lower.Ctx.Shadow: TLC's ENABLED over the instance's own variables).
+   */
+  private int width;
+
   private int nvars() {
-    return sym.varFields.length;
+    return width;
+  }
+
+  /** The name of slot {@code i}'s locals: its variable's, or the shadow variable's. */
+  private String slotName(int i) {
+    return i < sym.varFields.length ? sym.varName(i) : "shadow" + (i - sym.varFields.length);
+  }
+
+  /** The slots {@code body} needs: the variables, and the shadow slots its primed references name. */
+  private int slotsOf(IrExpr body) {
+    int[] max = {sym.varFields.length};
+    IrTree.anyMatch(body, x -> {
+      if (x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED) {
+        max[0] = Math.max(max[0], r.index() + 1);
+      }
+      return false;
+    });
+    return max[0];
   }
 
   /** The body of {@code initStates(out)}: continuation methods are added to the class. */
   CodeBlock init(IrExpr body) {
     mode = Mode.INIT;
+    width = sym.varFields.length;
     base = "init";
     continuations = 0;
     Scope sc = Scope.method(null, true, null, "out", "n", "e");
@@ -171,6 +196,7 @@ final class ActionEmitter {
   private MethodSpec action(Mode m0, String name, String labelName, Map<Integer, String> params, IrExpr body,
       Span span) {
     mode = m0;
+    width = m0 == Mode.ENABLED ? slotsOf(body) : sym.varFields.length;
     base = name;
     continuations = 0;
     Scope sc = Scope.method("s", false, null, "s", "out", "label", "n", "e");
@@ -306,7 +332,7 @@ final class ActionEmitter {
           list = popAll(list);
           continue;
         }
-        String v = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+        String v = sc.fresh(slotName(i) + (mode != Mode.INIT ? "Next" : ""));
         if (sc.next != null) { // x' unassigned (locals know it): each element in a local of its own
           b.beginControlFlow("for ($T $L : $T.elements($L))", ExprEmitter.VALUE, v, ExprEmitter.TLA, set);
           Scope in = sc.child();
@@ -714,7 +740,7 @@ final class ActionEmitter {
     Boolean known = sc.assigned[i];
     CodeBlock v = value;
     if (!plain) {
-      String local = sc.fresh(sym.varName(i) + (mode != Mode.INIT ? "Next" : ""));
+      String local = sc.fresh(slotName(i) + (mode != Mode.INIT ? "Next" : ""));
       b.addStatement("$T $L = $L", ExprEmitter.VALUE, local, value);
       v = CodeBlock.of("$L", local);
     }
@@ -865,7 +891,7 @@ final class ActionEmitter {
     if (byVariable) {
       nextParams = new ArrayList<>();
       for (int i = 0; i < nvars(); i++) {
-        String p = k.fresh(sym.varName(i) + "Next");
+        String p = k.fresh(slotName(i) + "Next");
         m.addParameter(ExprEmitter.VALUE, p);
         nextParams.add(p);
       }

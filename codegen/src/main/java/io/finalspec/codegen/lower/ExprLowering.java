@@ -286,6 +286,9 @@ final class ExprLowering {
   IrExpr entity(Span sp, String n, Binding b, List<Entity> args, Ctx c, boolean structural) {
     if (b instanceof Binding.Variable v) {
       noArgs(sp, n, args);
+      if (c.shadows(c.env)) {
+        return new IrExpr.Ref(sp, RefKind.PRIMED, v.decl().name(), c.shadow.slot(v.decl().name()));
+      }
       if (!c.env.isRoot()) {
         return substitution(sp, v.decl(), args, c, structural);
       }
@@ -715,20 +718,35 @@ final class ExprLowering {
     return locals.isEmpty() ? body : new IrExpr.Let(l.span(), locals, body);
   }
 
+  /** The number of the spec's variables (the first shadow slot, {@link Ctx.Shadow}). */
+  int variableCount() {
+    return variables.size();
+  }
+
   /** {@code UNCHANGED e}: variables (assigned or tested), tuples of them, definitions unfolded, else a test. */
   IrExpr unchanged(Expr e, Ctx c) {
     List<IrExpr> items = new ArrayList<>();
-    unchangedItems(e, c, items);
-    return new IrExpr.Apply(e.span(), Operator.UNCHANGED, items);
+    List<IrExpr> shadowed = new ArrayList<>();
+    unchangedItems(e, c, items, shadowed);
+    IrExpr unchanged = new IrExpr.Apply(e.span(), Operator.UNCHANGED, items);
+    if (shadowed.isEmpty()) {
+      return unchanged;
+    }
+    // the shadow slots of an instance's variables (Ctx.Shadow): x' = x, x read through its substitution
+    List<IrExpr> all = new ArrayList<>(shadowed);
+    if (!items.isEmpty()) {
+      all.add(0, unchanged);
+    }
+    return all.size() == 1 ? all.get(0) : new IrExpr.Apply(e.span(), Operator.AND, all);
   }
 
-  private void unchangedItems(Expr e, Ctx c, List<IrExpr> out) {
+  private void unchangedItems(Expr e, Ctx c, List<IrExpr> out, List<IrExpr> shadowed) {
     if (c.depth > MAX_DEPTH) {
       throw Unsupported.construct(e.span(), "UNCHANGED nesting too deep");
     }
     if (e instanceof Expr.Tuple t) {
       for (Expr x : t.elements()) {
-        unchangedItems(x, c, out);
+        unchangedItems(x, c, out, shadowed);
       }
       return;
     }
@@ -743,11 +761,16 @@ final class ExprLowering {
       out.add(new IrExpr.Ref(e.span(), RefKind.VAR, v.decl().name(), variables.indexOf(v)));
       return;
     }
+    if (b instanceof Binding.Variable v && at.withPrimed(true).shadows(at.env)) {
+      shadowed.add(new IrExpr.Apply(e.span(), Operator.EQ, List.of(entity(e.span(), v.decl().name(), v, List.of(),
+          at.withPrimed(true), false), entity(e.span(), v.decl().name(), v, List.of(), at, false))));
+      return;
+    }
     if ((b instanceof Binding.Variable || b instanceof Binding.Constant) && !at.env.isRoot()) {
       String n = b instanceof Binding.Variable v ? v.decl().name() : ((Binding.Constant) b).decl().name();
       Expr sub = at.env.instantiation.substitutions().get(n);
       if (sub != null && b.arity() == 0) {
-        unchangedItems(sub, at.env.outer.deeper(), out);
+        unchangedItems(sub, at.env.outer.deeper(), out, shadowed);
         return;
       }
     }
@@ -761,12 +784,12 @@ final class ExprLowering {
       if (en == null && d.def() instanceof Unit.OperatorDef od && od.params().isEmpty()
           && !(at.env.isRoot() && overrides.containsKey(od))) {
         Env env = d.via() == null ? at.env : env(d.via(), Ctx.root(at.env), null, false);
-        unchangedItems(od.body(), at.enter(env), out);
+        unchangedItems(od.body(), at.enter(env), out, shadowed);
         return;
       }
     }
     if (en instanceof Entity.Thunk t && t.expr() != null) {
-      unchangedItems(t.expr(), t.ctx().deeper(), out);
+      unchangedItems(t.expr(), t.ctx().deeper(), out, shadowed);
       return;
     }
     IrExpr now = value(e, c);

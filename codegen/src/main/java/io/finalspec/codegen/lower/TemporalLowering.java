@@ -216,14 +216,13 @@ final class TemporalLowering {
       return new TemporalClause.Initially(sp, forall, name(e, sp, c, named), lowering.pred(e, c));
     }
     if (e instanceof Expr.Fairness f) {
-      if (c.env.substituted) {
-        // TLC evaluates the ENABLED of an instance's action over the instance's own variables, not
-        // over the expressions substituted for them
-        return new TemporalClause.Unchecked(sp, "WF/SF of an action of an INSTANCE with substitutions (TLC computes its "
-            + "ENABLED over the instance's variables, not the expressions substituted for them)");
-      }
       Expr.ActionExpr step = new Expr.ActionExpr(sp, false, f.action(), f.subscript());
-      return liveness(new TemporalClause.Fair(sp, forall, f.strong(), lowering.enabled(sp, step, c),
+      // TLC evaluates the ENABLED of an instance's action over the instance's own variables (their
+      // primed values free, their values now the substitutions'), not over the spec's variables
+      // substituted for them (the same where the instance only renames); the step itself is a
+      // step of the spec's variables
+      Ctx enabledIn = c.env.substituted ? c.withShadow(lowering.variableCount()) : c;
+      return liveness(new TemporalClause.Fair(sp, forall, f.strong(), lowering.enabled(sp, step, enabledIn),
           lowering.pred(step, c)));
     }
     Expr always = operand(e, "[]");

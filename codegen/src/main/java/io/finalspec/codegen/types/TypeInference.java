@@ -117,7 +117,7 @@ public final class TypeInference {
   private void primedInDefinitions() {
     for (MachineIr.Definition d : ir.definitions()) {
       for (IrExpr.Ref r : refs(d.body(), new ArrayList<>())) {
-        if (r.kind() == RefKind.PRIMED) {
+        if (r.kind() == RefKind.PRIMED && r.index() < vars.length) {
           vars[r.index()] = TlaType.GENERIC;
         }
       }
@@ -368,7 +368,8 @@ public final class TypeInference {
     switch (r.kind()) {
       case VAR:
       case PRIMED:
-        return vars[r.index()];
+        // a shadow slot (the ENABLED of an instance's action, lower.Ctx.Shadow) is no variable's
+        return r.index() < vars.length ? vars[r.index()] : TlaType.GENERIC;
       case BOUND:
         return bound.getOrDefault(r.index(), TlaType.GENERIC);
       case AT:
@@ -555,7 +556,7 @@ public final class TypeInference {
   /** The variable {@code x = e}/{@code x \in S} (Init) or {@code x' = e}/{@code x' \in S} (actions) may assign, or -1. */
   private int assignTarget(IrExpr.Apply a) {
     if (mode != Mode.VALUE && a.args().get(0) instanceof IrExpr.Ref r
-        && r.kind() == (mode == Mode.INIT ? RefKind.VAR : RefKind.PRIMED)) {
+        && r.kind() == (mode == Mode.INIT ? RefKind.VAR : RefKind.PRIMED) && r.index() < vars.length) {
       return r.index();
     }
     return -1;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -113,6 +114,32 @@ class TemporalLoweringTest {
     // TLC: 15 states generated, 8 distinct, whatever the fairness
     assertEquals(8, r.distinct());
     assertEquals(15, r.generated());
+  }
+
+  /**
+   * WF/SF of an action of an instance with a substitution ({@code Bit == INSTANCE Jumper WITH
+   * n <- x % 2} in {@code temporal/Parity.tla}): TLC 2.18 evaluates its ENABLED over Jumper's own
+   * variable, so {@code WF_n(Jump)} with {@code Jump == n' = 5} is violated although no step of x
+   * makes {@code x % 2 = 5}; {@code x' \in S} and {@code UNCHANGED n} of such an action work on
+   * that variable too. TLC's verdicts: JumpFair violated, the others hold (4 distinct states).
+   */
+  @ParameterizedTest(name = "Parity {0}: {1}")
+  @CsvSource({"JumpFair, violated", "FlipFair, pass", "PickFair, pass", "IdleFair, pass"})
+  void fairnessOfAnInstanceIsOverItsOwnVariables(String property, String verdict) throws Exception {
+    Path base = TestFiles.resources().resolve("temporal");
+    for (String module : List.of("Parity.tla", "Jumper.tla")) {
+      Files.copy(base.resolve(module), dir.resolve(module));
+    }
+    Path cfg = dir.resolve(property + ".cfg");
+    Files.writeString(cfg, "SPECIFICATION Spec\nPROPERTY " + property + "\n");
+    ExploreResult r = new ModelChecker(Compiler.load(dir.resolve("Parity.tla"), cfg), BfsExplorer.Options.defaults()).run();
+    if (verdict.equals("violated")) {
+      assertEquals(Outcome.Kind.PROPERTY, r.outcome().kind(), r.outcome()::toString);
+      assertTrue(r.trace().isLasso());
+    } else {
+      assertTrue(r.complete(), () -> r.outcome() + " " + r.notChecked());
+    }
+    assertEquals(4, r.distinct());
   }
 
   @Test
