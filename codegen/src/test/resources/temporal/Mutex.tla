@@ -37,4 +37,10 @@ ExitWeakly == \A p \in Procs : WF_vars(Exit(p))
 AllIdle == \A p \in Procs : pc[p] = "idle"
 FirstWaits == pc[1] = "waiting"
 FirstServed == pc[1] = "waiting" ~> pc[1] = "cs"
+\* properties under constant conditions: asked only where they hold
+OneServed == \A p \in Procs : p = 1 => (pc[p] = "waiting" ~> pc[p] = "cs")
+OneEntersWeakly == \A p \in Procs : p = 1 => WF_vars(Enter(p))
+NeverAsked == 3 \in Procs => []<>(pc[1] = "cs")
+NoneAsked == \A p \in Procs : p = 3 => <>(pc[p] = "cs")
+GuardedBox == 1 \in Procs => [](pc[1] # "cs")
 ====

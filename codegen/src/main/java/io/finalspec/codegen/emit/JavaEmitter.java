@@ -17,6 +17,7 @@ import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.IrTree;
 import io.finalspec.codegen.ir.MachineIr;
 import io.finalspec.codegen.ir.Operator;
+import io.finalspec.codegen.ir.TemporalClause;
 import io.finalspec.codegen.load.JavaSource;
 import io.finalspec.codegen.types.TypeInference;
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ public final class JavaEmitter {
 
     MethodSpec.Builder init = MethodSpec.methodBuilder("initStates").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).addParameter(ParameterSpec.builder(ActionEmitter.INIT_SINK, "out").build());
-    if (!ir.constantFormulas().isEmpty() || triviallyFalseProperty()) {
+    if (!ir.constantFormulas().isEmpty() || triviallyFalseProperty() || livenessOnlyGuarded()) {
       t.addMethod(constantFormulas());
       init.addStatement("checkConstantFormulas()");
     }
@@ -342,7 +343,33 @@ public final class JavaEmitter {
     if (triviallyFalseProperty()) {
       m.addStatement("throw new $T($S)", ActionEmitter.EVAL_EXCEPTION, "The spec is trivially false because FALSE is false.");
     }
+    if (livenessOnlyGuarded()) {
+      // every liveness conjunct is under a condition: where all are false, TLC's liveness formula is TRUE
+      m.beginControlFlow("if (properties.stream().noneMatch($T::hasLiveness))", TemporalEmitter.PROPERTY)
+          .addStatement("throw new $T($S)", ActionEmitter.EVAL_EXCEPTION,
+              "Temporal formula is a tautology (its negation is unsatisfiable).")
+          .endControlFlow();
+    }
     return m.build();
+  }
+
+  /**
+   * Whether the properties' liveness conjuncts (TLC's liveness formula) are all under constant
+   * conditions ({@code c => <>P}): TLC stops when the conditions make that formula TRUE.
+   */
+  private boolean livenessOnlyGuarded() {
+    boolean guarded = false;
+    for (MachineIr.Property p : ir.properties()) {
+      for (TemporalClause c : p.clauses()) {
+        if (c instanceof TemporalClause.Guarded) {
+          guarded = true;
+        } else if (!(c instanceof TemporalClause.Always || c instanceof TemporalClause.AlwaysAction
+            || c instanceof TemporalClause.Initially)) {
+          return false;   // a liveness conjunct asked everywhere, or one not checked
+        }
+      }
+    }
+    return guarded;
   }
 
   /** Whether a PROPERTY has the conjunct FALSE. */

@@ -140,7 +140,7 @@ final class TemporalEmitter {
     });
   }
 
-  /** {@code body} where the conditions hold (those of implications {@code c => WF_v(A)}). */
+  /** {@code body} where the conditions hold (those of implications {@code c => WF_v(A)}, {@code c => <>P}). */
   private CodeBlock guarded(List<IrExpr> guards, Scope in, CodeBlock body) {
     if (guards.isEmpty()) {
       return body;
@@ -235,35 +235,37 @@ final class TemporalEmitter {
   }
 
   private CodeBlock clause(String property, TemporalClause c, String clauses, Scope sc) {
-    String text = src.text(c.span());
     if (c instanceof TemporalClause.Unchecked u) {
       return CodeBlock.builder().addStatement("$L.add(new $T($S, $S))", clauses, CLAUSE.nestedClass("Unchecked"),
-          text, u.reason()).build();
+          src.text(c.span()), u.reason()).build();
     }
-    return forEach(c.forall(), sc, (in, inner) -> {
-      CodeBlock name = named(text, c.forall(), in);
-      CodeBlock made;
-      if (c instanceof TemporalClause.AlwaysAction a) {
-        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
-            step(a.name(), a.step(), c.forall(), in));
-      } else if (c instanceof TemporalClause.Fair f) {
-        made = CodeBlock.of("new $T($L, $L, $L, $L)", CLAUSE.nestedClass("Fair"), name, f.strong(),
-            check(property, f.enabled(), c.forall(), in), step(property, f.step(), c.forall(), in));
-      } else if (c instanceof TemporalClause.Initially i) {
-        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("Initially"), name,
-            check(i.name(), i.p(), c.forall(), in));
-      } else if (c instanceof TemporalClause.LeadsTo l) {
-        made = CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("LeadsTo"), name,
-            check(property, l.p(), c.forall(), in), check(property, l.q(), c.forall(), in));
-      } else {
-        String kind = c instanceof TemporalClause.Always ? "Always" : c instanceof TemporalClause.Eventually
-            ? "Eventually" : c instanceof TemporalClause.InfinitelyOften ? "InfinitelyOften" : "EventuallyAlways";
-        String checkName = c instanceof TemporalClause.Always a ? a.name() : property;
-        made = CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass(kind), name,
-            check(checkName, statePredicate(c), c.forall(), in));
-      }
-      return CodeBlock.builder().addStatement("$L.add($L)", clauses, made).build();
-    });
+    List<IrExpr> guards = c instanceof TemporalClause.Guarded g ? g.guards() : List.of();
+    TemporalClause decided = c instanceof TemporalClause.Guarded g ? g.clause() : c;
+    return forEach(c.forall(), sc, (in, inner) -> guarded(guards, in,
+        CodeBlock.builder().addStatement("$L.add($L)", clauses, made(property, decided, in)).build()));
+  }
+
+  /** The runtime's clause for {@code c} (one of the decided forms), in the scope of its \A's names. */
+  private CodeBlock made(String property, TemporalClause c, Scope in) {
+    CodeBlock name = named(src.text(c.span()), c.forall(), in);
+    if (c instanceof TemporalClause.AlwaysAction a) {
+      return CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
+          step(a.name(), a.step(), c.forall(), in));
+    } else if (c instanceof TemporalClause.Fair f) {
+      return CodeBlock.of("new $T($L, $L, $L, $L)", CLAUSE.nestedClass("Fair"), name, f.strong(),
+          check(property, f.enabled(), c.forall(), in), step(property, f.step(), c.forall(), in));
+    } else if (c instanceof TemporalClause.Initially i) {
+      return CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("Initially"), name,
+          check(i.name(), i.p(), c.forall(), in));
+    } else if (c instanceof TemporalClause.LeadsTo l) {
+      return CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("LeadsTo"), name,
+          check(property, l.p(), c.forall(), in), check(property, l.q(), c.forall(), in));
+    }
+    String kind = c instanceof TemporalClause.Always ? "Always" : c instanceof TemporalClause.Eventually
+        ? "Eventually" : c instanceof TemporalClause.InfinitelyOften ? "InfinitelyOften" : "EventuallyAlways";
+    String checkName = c instanceof TemporalClause.Always a ? a.name() : property;
+    return CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass(kind), name,
+        check(checkName, statePredicate(c), c.forall(), in));
   }
 
   private static IrExpr statePredicate(TemporalClause c) {

@@ -83,6 +83,27 @@ public sealed interface TemporalClause {
     }
   }
 
+  /**
+   * {@code clause} under the constant conditions {@code guards} of enclosing implications
+   * ({@code \A p \in S : p # 1 => <>P(p)}): it applies to the bindings where they hold, and
+   * nothing is asked of the others.
+   */
+  record Guarded(List<IrExpr> guards, TemporalClause clause) implements TemporalClause {
+    public Guarded {
+      guards = List.copyOf(guards);
+    }
+
+    @Override
+    public Span span() {
+      return clause.span();
+    }
+
+    @Override
+    public List<IrExpr.Bound> forall() {
+      return clause.forall();
+    }
+  }
+
   /** A conjunct outside the forms above (or a property checked under fairness the explorer lacks). */
   record Unchecked(Span span, String reason) implements TemporalClause {
     @Override

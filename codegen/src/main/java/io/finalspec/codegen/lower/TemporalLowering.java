@@ -185,6 +185,10 @@ final class TemporalLowering {
       // TLC stops before the search: "The spec is trivially false because FALSE is false."
       return true;
     }
+    List<Expr> implication = operands(e, "=>");
+    if (implication != null && levels.of(implication.get(1)) == Levels.TEMPORAL) {
+      return guarded(implication.get(0), implication.get(1), c, forall, out, depth);
+    }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
       List<IrExpr.Bound> inner = new ArrayList<>(forall);
       Ctx ic = constantBounds(q, c, inner);
@@ -204,6 +208,47 @@ final class TemporalLowering {
       out.add(clause(e, c, forall, named));
     } catch (Unsupported u) {
       out.add(new TemporalClause.Unchecked(e.span(), u.diagnostic.message()));
+    }
+    return false;
+  }
+
+  /**
+   * {@code cond => body} in a property, {@code cond} constant (a condition on the enclosing
+   * {@code \A}'s names, or a model's switch): body's clauses, each asked only where cond holds.
+   */
+  private boolean guarded(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, int depth) {
+    if (levels.of(cond) != Levels.CONSTANT) {
+      out.add(new TemporalClause.Unchecked(cond.span(), "an implication whose condition is not constant"));
+      return false;
+    }
+    IrExpr guard;
+    try {
+      guard = lowering.pred(cond, c);
+    } catch (Unsupported u) {
+      out.add(new TemporalClause.Unchecked(cond.span(), u.diagnostic.message()));
+      return false;
+    }
+    List<TemporalClause> inner = new ArrayList<>();
+    boolean triviallyFalse = clauses(body, c, forall, inner, null, depth + 1);
+    if (triviallyFalse) {
+      // TLC refuses the conjunct FALSE wherever it is, before evaluating the condition
+      return true;
+    }
+    for (TemporalClause x : inner) {
+      if (x instanceof TemporalClause.Unchecked) {
+        out.add(x);
+      } else if (x instanceof TemporalClause.Always || x instanceof TemporalClause.AlwaysAction
+          || x instanceof TemporalClause.Initially) {
+        // TLC checks c => []P with its tableau, as a liveness formula, not as an implied invariant
+        out.add(new TemporalClause.Unchecked(x.span(), "a safety property under an implication, which TLC checks "
+            + "as a temporal formula"));
+      } else if (x instanceof TemporalClause.Guarded g) {
+        List<IrExpr> both = new ArrayList<>(List.of(guard));
+        both.addAll(g.guards());
+        out.add(new TemporalClause.Guarded(both, g.clause()));
+      } else {
+        out.add(new TemporalClause.Guarded(List.of(guard), x));
+      }
     }
     return false;
   }
