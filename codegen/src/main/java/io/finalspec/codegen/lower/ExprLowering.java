@@ -590,23 +590,25 @@ final class ExprLowering {
     return local(sp, "argument", arg, List.of(), c, false);
   }
 
+  /**
+   * A binder of {@code kind} whose bound {@code e} ranges over the elements of {@code over} (a
+   * sequence's, a bag's) and whose body is the operator argument {@code op} applied to e.
+   */
+  private IrExpr elementBinder(Span sp, IrExpr.BinderKind kind, String what, Entity over, Entity op, Ctx c) {
+    int id = freshId();
+    IrExpr.Ref e = new IrExpr.Ref(sp, RefKind.BOUND, "e", id);
+    IrExpr elements = argValue(sp, over, c);
+    IrExpr body = local(sp, what, op, List.of(new Entity.Value(e)), c, false);
+    return new IrExpr.Binder(sp, kind, List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, elements)), body);
+  }
+
   private IrExpr builtin(Span sp, String name, List<Entity> args, Ctx c) {
     int n = args.size();
     if (name.equals("SelectSeq") && n == 2) {
-      int id = freshId();
-      IrExpr.Ref x = new IrExpr.Ref(sp, RefKind.BOUND, "e", id);
-      IrExpr seq = argValue(sp, args.get(0), c);
-      IrExpr test = local(sp, "SelectSeq's test", args.get(1), List.of(new Entity.Value(x)), c, false);
-      return new IrExpr.Binder(sp, IrExpr.BinderKind.SELECT_SEQ,
-          List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, seq)), test);
+      return elementBinder(sp, IrExpr.BinderKind.SELECT_SEQ, "SelectSeq's test", args.get(0), args.get(1), c);
     }
     if (name.equals("BagOfAll") && n == 2) {
-      int id = freshId();
-      IrExpr.Ref x = new IrExpr.Ref(sp, RefKind.BOUND, "e", id);
-      IrExpr bag = argValue(sp, args.get(1), c);
-      IrExpr image = local(sp, "BagOfAll's operator", args.get(0), List.of(new Entity.Value(x)), c, false);
-      return new IrExpr.Binder(sp, IrExpr.BinderKind.BAG_OF_ALL,
-          List.of(new IrExpr.Bound(sp, List.of("e"), List.of(id), false, bag)), image);
+      return elementBinder(sp, IrExpr.BinderKind.BAG_OF_ALL, "BagOfAll's operator", args.get(1), args.get(0), c);
     }
     List<IrExpr> vals = new ArrayList<>();
     for (Entity a : args) {
