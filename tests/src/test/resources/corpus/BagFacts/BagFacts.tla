@@ -4,10 +4,10 @@
 (* model: TLC evaluates every Bags operator with its own Java code, so the *)
 (* model passes only if each operator gives TLC's answer, on bags written  *)
 (* as records, with :> and @@, as sequences, and on values that are not    *)
-(* bags (IsABag is FALSE for them, not an error).  SubBag is left out:    *)
-(* TLC can only test membership in it.                                     *)
+(* bags (IsABag is FALSE for them, not an error).  SubBag, which TLC      *)
+(* evaluates from the module's recursive definition, gives every subbag.  *)
 (***************************************************************************)
-EXTENDS Naturals, Bags, TLC
+EXTENDS Naturals, FiniteSets, Bags, TLC
 
 B1 == [a |-> 2, b |-> 1]
 B2 == ("b" :> 3) @@ ("c" :> 1)
@@ -49,6 +49,14 @@ ASSUME /\ BagOfAll(Initial, B2) = ("b" :> 4)
        /\ BagOfAll(LAMBDA e : e + 1, EmptyBag) = EmptyBag
        /\ BagOfAll(LAMBDA e : e % 2, <<1, 2, 3>>) = (0 :> 2) @@ (1 :> 4)
        /\ BagOfAll(LAMBDA e : e, ("a" :> 0)) = ("a" :> 0)
+
+\* SubBag: all bags with at most B's copies of each element, EmptyBag included
+ASSUME /\ SubBag(("a" :> 2)) = {EmptyBag, ("a" :> 1), ("a" :> 2)}
+       /\ SubBag(EmptyBag) = {EmptyBag}
+       /\ Cardinality(SubBag(B1)) = 6
+       /\ ("b" :> 2) \in SubBag(B2) /\ ~(("b" :> 4) \in SubBag(B2))
+       /\ \A S \in SubBag(B1 (+) B2) : S \sqsubseteq B1 (+) B2
+       /\ SubBag(<<2>>) = {<< >>, <<1>>, <<2>>}
 
 ASSUME /\ ("a" :> 1) \sqsubseteq B1
        /\ ~(B1 \sqsubseteq ("a" :> 2))

@@ -359,6 +359,7 @@ final class ExprEmitter {
       case BAG_PLUS: return CodeBlock.of("$T.plus($L)", BAGS, args(x, sc));
       case BAG_MINUS: return CodeBlock.of("$T.minus($L)", BAGS, args(x, sc));
       case BAG_UNION: return CodeBlock.of("$T.bagUnion($L)", BAGS, args(x, sc));
+      case SUB_BAG: return CodeBlock.of("$T.subBag($L)", BAGS, args(x, sc));
       case BOOLEAN_SET: return CodeBlock.of("$T.BOOLEAN", TLA);
       case STRING_SET: return CodeBlock.of("$T.STRING", TLA);
       case NAT: return CodeBlock.of("$T.NAT", TLA);

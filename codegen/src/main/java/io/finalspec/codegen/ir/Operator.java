@@ -28,10 +28,11 @@ public enum Operator {
   // the TLC module
   PRINT(Theory.TLC), PRINT_T(Theory.TLC), ASSERT(Theory.TLC), TO_STRING(Theory.TLC),
   PERMUTATIONS(Theory.TLC),
-  // the Bags module (BagOfAll is a binder, IrExpr.BinderKind.BAG_OF_ALL; SubBag is not in the fragment)
+  // the Bags module (BagOfAll is a binder, IrExpr.BinderKind.BAG_OF_ALL)
   EMPTY_BAG(Theory.BAGS), IS_A_BAG(Theory.BAGS), BAG_TO_SET(Theory.BAGS), SET_TO_BAG(Theory.BAGS),
   BAG_IN(Theory.BAGS), COPIES_IN(Theory.BAGS), BAG_CARDINALITY(Theory.BAGS), BAG_PLUS(Theory.BAGS),
   BAG_MINUS(Theory.BAGS), BAG_UNION(Theory.BAGS), SQ_SUBSETEQ(Theory.BAGS),
+  SUB_BAG(Theory.BAGS),
   // actions: UNCHANGED's arguments are variable references (assign or test) or boolean tests;
   // ENABLED's one argument is an action (lowered like one of Next), true when it has a successor
   UNCHANGED(Theory.ACTIONS), ENABLED(Theory.ACTIONS);

@@ -68,6 +68,7 @@ final class Builtins {
     op("(+)", 2, Operator.BAG_PLUS);
     op("(-)", 2, Operator.BAG_MINUS);
     op("BagUnion", 1, Operator.BAG_UNION);
+    op("SubBag", 1, Operator.SUB_BAG);
     op("\\sqsubseteq", 2, Operator.SQ_SUBSETEQ);
     op("IsFiniteSet", 1, Operator.IS_FINITE);
     op("Print", 2, Operator.PRINT);

@@ -10,9 +10,8 @@ import java.util.function.Function;
  * The standard module Bags as TLC evaluates it: a bag is a function from its elements to their
  * (positive) numbers of copies, and TLC replaces each operator's TLA+ definition by Java code whose
  * answers on values that are not bags are what this class gives (an operator that TLC evaluates as
- * an error fails with a {@link TlaEvalException}). {@code SubBag} is not here (TLC evaluates its
- * TLA+ definition, a set it can only test membership in): the code generator reports it as
- * unsupported.
+ * an error fails with a {@link TlaEvalException}); {@code SubBag}, which TLC evaluates from the
+ * module's TLA+ definition, as that definition's value.
  */
 public final class Bags {
     private Bags() {
@@ -119,6 +118,51 @@ public final class Bags {
             byImage.add(image.apply(f.keyAt(i)), copies(f.valueAt(i)));
         }
         return byImage.bag("BagOfAll", false);
+    }
+
+    /**
+     * {@code SubBag(b)}: every bag with at most the copies {@code b} has of each element, the empty
+     * bag included (TLC enumerates them from the module's recursive definition, which needs a bag).
+     */
+    public static Value subBag(Value b) {
+        if (!isABag(b)) {
+            throw new TlaEvalException("The operator SubBag is applied to a value that is not a bag:\n" + b);
+        }
+        FcnValue f = (FcnValue) b;
+        int n = f.size();
+        long total = 1;
+        for (int i = 0; i < n; i++) {
+            total *= copies(f.valueAt(i)) + 1;
+            if (total > Integer.MAX_VALUE) {
+                throw new TlaEvalException("SubBag of a bag with more than " + Integer.MAX_VALUE + " subbags:\n" + b);
+            }
+        }
+        List<Value> subbags = new ArrayList<>((int) total);
+        int[] taken = new int[n];   // copies of element i in the current subbag, an odometer over 0..b[i]
+        do {
+            List<Value> keys = new ArrayList<>();
+            List<Value> counts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (taken[i] > 0) {
+                    keys.add(f.keyAt(i));
+                    counts.add(Tla.integer(taken[i]));
+                }
+            }
+            subbags.add(Tla.fromPairs(keys.toArray(new Value[0]), counts.toArray(new Value[0])));
+        } while (advance(taken, f));
+        return Tla.setOf(subbags);
+    }
+
+    /** The next count vector of {@link #subBag}'s odometer; false after the last. */
+    private static boolean advance(int[] taken, FcnValue f) {
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i] < copies(f.valueAt(i))) {
+                taken[i]++;
+                return true;
+            }
+            taken[i] = 0;
+        }
+        return false;
     }
 
     /** {@code b1 \sqsubseteq b2}: whether {@code b2} has at least the copies {@code b1} has of each element. */

@@ -73,4 +73,20 @@ class BagsTest {
         assertThrows(TlaEvalException.class, () -> Bags.bagCardinality(bag(A, 0)));
         assertThrows(TlaEvalException.class, () -> Bags.setToBag(Tla.NAT));
     }
+
+    @Test
+    void imagesAndSubbags() {
+        Value initial = Tla.fromPairs(new Value[] {B, C}, new Value[] {B, B});
+        assertEquals(bag(B, 4), Bags.bagOfAll(B2, x -> Tla.apply(initial, x)), "copies with the same image add up");
+        assertEquals(Bags.EMPTY, Bags.bagOfAll(Bags.EMPTY, x -> x));
+        assertEquals(bag(A, 0), Bags.bagOfAll(bag(A, 0), x -> x), "only a function is needed, as TLC's code");
+        assertThrows(TlaEvalException.class, () -> Bags.bagOfAll(Tla.set(A), x -> x));
+        assertEquals(Tla.set(Bags.EMPTY, bag(A, 1), bag(A, 2)), Bags.subBag(bag(A, 2)));
+        assertEquals(Tla.set(Bags.EMPTY), Bags.subBag(Bags.EMPTY));
+        SetValue subbags = (SetValue) Bags.subBag(B1);
+        assertEquals(6, subbags.size());
+        assertTrue(subbags.contains(bag(A, 2, B, 1)));
+        assertFalse(subbags.contains(bag(B, 2)));
+        assertThrows(TlaEvalException.class, () -> Bags.subBag(bag(A, 0)), "not a bag");
+    }
 }
