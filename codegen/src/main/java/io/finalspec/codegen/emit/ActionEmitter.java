@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -136,21 +137,25 @@ final class ActionEmitter {
    * primed variables (lower.Ctx.Shadow: TLC's ENABLED over the instance's own variables).
    */
   private int width;
+  /** The names of the shadow slots of the action being emitted, by slot. */
+  private final Map<Integer, String> shadowNames = new HashMap<>();
 
   private int nvars() {
     return width;
   }
 
-  /** The name of slot {@code i}'s locals: its variable's, or the shadow variable's. */
+  /** The name of slot {@code i}'s locals: its variable's, or the instance's variable's. */
   private String slotName(int i) {
-    return i < sym.varFields.length ? sym.varName(i) : "shadow" + (i - sym.varFields.length);
+    return i < sym.varFields.length ? sym.varName(i) : shadowNames.get(i);
   }
 
   /** The slots {@code body} needs: the variables, and the shadow slots its primed references name. */
   private int slotsOf(IrExpr body) {
+    shadowNames.clear();
     int[] max = {sym.varFields.length};
     IrTree.anyMatch(body, x -> {
-      if (x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED) {
+      if (x instanceof IrExpr.Ref r && r.kind() == RefKind.PRIMED && r.index() >= sym.varFields.length) {
+        shadowNames.put(r.index(), r.name());
         max[0] = Math.max(max[0], r.index() + 1);
       }
       return false;
