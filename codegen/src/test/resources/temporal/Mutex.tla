@@ -43,4 +43,8 @@ OneEntersWeakly == \A p \in Procs : p = 1 => WF_vars(Enter(p))
 NeverAsked == 3 \in Procs => []<>(pc[1] = "cs")
 NoneAsked == \A p \in Procs : p = 3 => <>(pc[p] = "cs")
 GuardedBox == 1 \in Procs => [](pc[1] # "cs")
+\* the conjunct FALSE under a condition is no refusal (TLC: violated, or a tautology)
+TF1 == 3 \in Procs => (FALSE /\ <>(pc[1] = "cs"))
+TF2 == 1 \in Procs => (FALSE /\ <>(pc[1] = "cs"))
+TF3 == \A p \in Procs : p = 1 => (FALSE /\ <>(pc[p] = "cs"))
 ====

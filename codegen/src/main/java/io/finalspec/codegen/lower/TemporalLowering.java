@@ -229,10 +229,11 @@ final class TemporalLowering {
       return false;
     }
     List<TemporalClause> inner = new ArrayList<>();
-    boolean triviallyFalse = clauses(body, c, forall, inner, null, depth + 1);
-    if (triviallyFalse) {
-      // TLC refuses the conjunct FALSE wherever it is, before evaluating the condition
-      return true;
+    if (clauses(body, c, forall, inner, null, depth + 1)) {
+      // the conjunct FALSE under a condition is no refusal for TLC: a violation by every behaviour
+      // where the condition holds (nothing where it does not), so a conjunct <>FALSE
+      inner.add(liveness(new TemporalClause.Eventually(body.span(), forall,
+          new IrExpr.Lit(body.span(), IrExpr.LitKind.BOOL, Boolean.toString(false)))));
     }
     for (TemporalClause x : inner) {
       if (x instanceof TemporalClause.Unchecked) {

@@ -89,7 +89,12 @@ class TemporalLoweringTest {
         Arguments.of("Weak", "NeverAsked Excl", "tautology"),
         Arguments.of("Weak", "NeverAsked SomeoneEnters", "pass"),
         // TLC checks c => []P with its tableau (a temporal violation), not as an implied invariant
-        Arguments.of("Weak", "GuardedBox", "not checked"));
+        Arguments.of("Weak", "GuardedBox", "not checked"),
+        // the conjunct FALSE under a condition: violated where it holds, a tautology where not
+        Arguments.of("Weak", "TF1", "tautology"),
+        Arguments.of("Weak", "TF2", "violated"),
+        Arguments.of("Weak", "TF3", "violated"),
+        Arguments.of("Weak", "TF1 SomeoneEnters", "pass"));
   }
 
   private Machine mutex(String spec, String property) throws IOException, CompileFailedException {
