@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The differential fuzzer's campaign (issue 10): runs CompilerFuzzTest once per seed at nice 19 with
-# one TLC child at a time (the machine is shared; FUZZ_WORKERS=N for more; FUZZ_PROFILE=temporal for
+# one TLC child at a time (the machine is shared; FUZZ_WORKERS=N for more; FUZZ_PROFILE=temporal or conditional for
 # specs with fairness and a temporal PROPERTY), appends each run to the
 # committed ledger tests/fuzz-campaign/ledger.tsv (written by the test with
 # -Dfinalspec.fuzz.ledger=true), and prints the campaign row that

@@ -42,6 +42,7 @@ class CompilerFuzzTest {
     static final long SEED = Long.getLong("finalspec.fuzz.seed", 20261202L);
     static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 100);
     static final int TEMPORAL_COUNT = Integer.getInteger("finalspec.fuzz.temporal.count", 40);
+    static final int CONDITIONAL_COUNT = Integer.getInteger("finalspec.fuzz.conditional.count", 20);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -62,6 +63,12 @@ class CompilerFuzzTest {
     @Test
     void temporalSpecsAgreeWithTlc() throws Exception {
         check("temporal", TEMPORAL_COUNT);
+    }
+
+    /** The temporal specs with fairness and liveness conjuncts under constant conditions ({@code c => <>P}). */
+    @Test
+    void conditionalSpecsAgreeWithTlc() throws Exception {
+        check("conditional", CONDITIONAL_COUNT);
     }
 
     private static void check(String profileName, int count) throws Exception {

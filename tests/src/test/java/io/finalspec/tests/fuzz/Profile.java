@@ -12,26 +12,33 @@ import java.util.List;
  * @param chooseString whether CHOOSE may pick among strings (its result depends on the string order)
  * @param temporal     whether a spec also gets fairness and a PROPERTY ({@code temporal}: the full
  *                     profile's specs, the same draws, then the temporal part drawn last)
+ * @param conditions   whether fairness and liveness clauses may stand under constant conditions
+ *                     ({@code c => WF_vars(A)}, {@code \A self \in S : self = e => <>P}); drawn only
+ *                     in this profile, so the temporal profile's seeds make the specs they made
  */
-record Profile(List<String> strings, boolean chooseString, boolean temporal) {
+record Profile(List<String> strings, boolean chooseString, boolean temporal, boolean conditions) {
 
     /** Strings TLC meets only in the spec itself, so that their order is the order of appearance. */
-    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false, false);
+    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false, false, false);
 
     /** Also single letters, TLA+ keywords, standard operator and module names, the empty string. */
     static final Profile FULL = new Profile(List.of("a", "b", "z", "x", "apple", "kiwi", "IF", "TRUE", "Nat", "Len",
-        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true, false);
+        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true, false, false);
 
     /** The full profile's specs with WF/SF conjuncts in Spec and one PROPERTY of temporal clauses. */
-    static final Profile TEMPORAL = new Profile(FULL.strings(), true, true);
+    static final Profile TEMPORAL = new Profile(FULL.strings(), true, true, false);
+
+    /** The temporal profile's specs with some fairness and liveness conjuncts under constant conditions. */
+    static final Profile CONDITIONAL = new Profile(FULL.strings(), true, true, true);
 
     static Profile named(String name) {
         return switch (name) {
             case "safe" -> SAFE;
             case "full" -> FULL;
             case "temporal" -> TEMPORAL;
-            default -> throw new IllegalArgumentException("-Dfinalspec.fuzz.profile must be safe, full or temporal, not "
-                + name);
+            case "conditional" -> CONDITIONAL;
+            default -> throw new IllegalArgumentException(
+                "-Dfinalspec.fuzz.profile must be safe, full, temporal or conditional, not " + name);
         };
     }
 }

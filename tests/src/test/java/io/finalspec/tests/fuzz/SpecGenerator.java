@@ -125,7 +125,7 @@ final class SpecGenerator {
         List<String> fairness = new ArrayList<>();
         int nFair = r.below(3);
         for (int i = 0; i < nFair; i++) {
-            fairness.add(fair(r.pick(actions)));
+            fairness.add(conditional(fair(r.pick(actions))));
         }
         List<String> clauses = new ArrayList<>();
         int nClauses = r.between(1, 3);
@@ -134,15 +134,37 @@ final class SpecGenerator {
                 // "= TRUE": TLC refuses a conjunct that is a boolean variable (TlcDivergenceTest)
                 case 0 -> "(" + statePredicate(g, names) + ") = TRUE";
                 case 1 -> "[](" + temporalOperand(g, names) + ")";
-                case 2 -> "<>(" + temporalOperand(g, names) + ")";
-                case 3 -> "[]<>(" + temporalOperand(g, names) + ")";
-                case 4 -> "<>[](" + temporalOperand(g, names) + ")";
-                case 5 -> "(" + temporalOperand(g, names) + ") ~> (" + temporalOperand(g, names) + ")";
+                case 2 -> conditional("<>(" + temporalOperand(g, names) + ")");
+                case 3 -> conditional("[]<>(" + temporalOperand(g, names) + ")");
+                case 4 -> conditional("<>[](" + temporalOperand(g, names) + ")");
+                case 5 -> conditional("(" + temporalOperand(g, names) + ") ~> (" + temporalOperand(g, names) + ")");
                 case 6 -> "[][" + step(r.pick(actions)) + "]_vars";
-                default -> fair(r.pick(actions));
+                default -> conditional(fair(r.pick(actions)));
             });
         }
         return new FuzzSpec.Temporal(fairness, clauses);
+    }
+
+    /**
+     * In the conditional profile, sometimes {@code clause} under a constant condition: a model-level
+     * one ({@code 1 \in {1, 2} => F}, true or false) or, for a conjunct {@code \A self \in S : F},
+     * one on self ({@code \A self \in S : self = CHOOSE x \in S : TRUE => F}). Liveness clauses
+     * only: TLC checks {@code c => []P} with its tableau, which the explorer does not.
+     */
+    private String conditional(String clause) {
+        if (!profile.conditions() || r.percent(50)) {
+            return clause;
+        }
+        String forall = "\\A self \\in ";
+        if (clause.startsWith(forall) && r.percent(70)) {
+            int colon = clause.indexOf(" : ");
+            String set = clause.substring(forall.length(), colon);
+            String op = r.percent(50) ? " = " : " # ";
+            return clause.substring(0, colon) + " : (self" + op + "CHOOSE x \\in " + set + " : TRUE) => "
+                + clause.substring(colon + 3);
+        }
+        String cond = r.pick(List.of("1 \\in {1, 2}", "3 \\in {1, 2}", "TRUE", "2 < 1"));
+        return "(" + cond + " => (" + clause + "))";
     }
 
     /**
