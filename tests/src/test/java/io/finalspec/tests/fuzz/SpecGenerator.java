@@ -146,25 +146,28 @@ final class SpecGenerator {
     }
 
     /**
-     * In the conditional profile, sometimes {@code clause} under a constant condition: a model-level
-     * one ({@code 1 \in {1, 2} => F}, true or false) or, for a conjunct {@code \A self \in S : F},
-     * one on self ({@code \A self \in S : self = CHOOSE x \in S : TRUE => F}). Liveness clauses
-     * only: TLC checks {@code c => []P} with its tableau, which the explorer does not.
+     * In the conditional profile, sometimes {@code clause} under a constant condition of the model
+     * ({@code 1 \in {1, 2} => F}, true or false). Liveness clauses only: TLC checks {@code c => []P}
+     * with its tableau, which the explorer does not.
      */
     private String conditional(String clause) {
         if (!profile.conditions() || r.percent(50)) {
             return clause;
         }
-        String forall = "\\A self \\in ";
-        if (clause.startsWith(forall) && r.percent(70)) {
-            int colon = clause.indexOf(" : ");
-            String set = clause.substring(forall.length(), colon);
-            String op = r.percent(50) ? " = " : " # ";
-            return clause.substring(0, colon) + " : (self" + op + "CHOOSE x \\in " + set + " : TRUE) => "
-                + clause.substring(colon + 3);
-        }
         String cond = r.pick(List.of("1 \\in {1, 2}", "3 \\in {1, 2}", "TRUE", "2 < 1"));
         return "(" + cond + " => (" + clause + "))";
+    }
+
+    /**
+     * In the conditional profile, sometimes {@code body} of {@code \A self \in set : body} only for
+     * one value of self, or for all but one: {@code (self = CHOOSE x \in set : TRUE) => body}.
+     */
+    private String onSelf(String set, String body) {
+        if (!profile.conditions() || r.percent(30)) {
+            return body;
+        }
+        String op = r.percent(50) ? " = " : " # ";
+        return "(self" + op + "CHOOSE x \\in " + set + " : TRUE) => " + body;
     }
 
     /**
@@ -184,7 +187,7 @@ final class SpecGenerator {
         if (a.param() == null) {
             return kind + "(" + a.name() + ")";
         }
-        return r.percent(60) ? "\\A self \\in " + a.paramSet() + " : " + kind + "(" + a.name() + "(self))"
+        return r.percent(60) ? "\\A self \\in " + a.paramSet() + " : " + onSelf(a.paramSet(), kind + "(" + a.name() + "(self))")
             : kind + "(" + step(a) + ")";
     }
 
