@@ -160,14 +160,14 @@ final class SpecGenerator {
 
     /**
      * In the conditional profile, sometimes {@code body} of {@code \A self \in set : body} only for
-     * one value of self, or for all but one: {@code (self = CHOOSE x \in set : TRUE) => body}.
+     * one value of self, or for all but one: {@code (self = CHOOSE chosen \in set : TRUE) => body}.
      */
     private String onSelf(String set, String body) {
         if (!profile.conditions() || r.percent(30)) {
             return body;
         }
         String op = r.percent(50) ? " = " : " # ";
-        return "(self" + op + "CHOOSE x \\in " + set + " : TRUE) => " + body;
+        return "(self" + op + "CHOOSE chosen \\in " + set + " : TRUE) => " + body;
     }
 
     /**
