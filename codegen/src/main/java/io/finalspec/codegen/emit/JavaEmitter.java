@@ -363,8 +363,7 @@ public final class JavaEmitter {
       for (TemporalClause c : p.clauses()) {
         if (c instanceof TemporalClause.Guarded) {
           guarded = true;
-        } else if (!(c instanceof TemporalClause.Always || c instanceof TemporalClause.AlwaysAction
-            || c instanceof TemporalClause.Initially)) {
+        } else if (!c.implied()) {
           return false;   // a liveness conjunct asked everywhere, or one not checked
         }
       }

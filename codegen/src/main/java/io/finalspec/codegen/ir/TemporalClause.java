@@ -14,6 +14,14 @@ public sealed interface TemporalClause {
   List<IrExpr.Bound> forall();
 
   /**
+   * Whether TLC extracts this conjunct from the property and checks it during its search, as an
+   * implied invariant ({@code []P}), action ({@code [][A]_v}) or init (P), not as a liveness formula.
+   */
+  default boolean implied() {
+    return this instanceof Always || this instanceof AlwaysAction || this instanceof Initially;
+  }
+
+  /**
    * {@code []P}, P a state predicate: TLC's implied invariant, reported under {@code name} (TLC's
    * choice: the definition whose body it is, else P's name, else its position).
    */

@@ -238,8 +238,7 @@ final class TemporalLowering {
     for (TemporalClause x : inner) {
       if (x instanceof TemporalClause.Unchecked) {
         out.add(x);
-      } else if (x instanceof TemporalClause.Always || x instanceof TemporalClause.AlwaysAction
-          || x instanceof TemporalClause.Initially) {
+      } else if (x.implied()) {
         // TLC checks c => []P with its tableau, as a liveness formula, not as an implied invariant
         out.add(new TemporalClause.Unchecked(x.span(), "a safety property under an implication, which TLC checks "
             + "as a temporal formula"));
