@@ -107,11 +107,11 @@ public final class Jvm {
     }
 
     /** Where the launcher's compiler directives are, under {@code FINALSPEC_HOME}. */
-    static final String JAVAC_DIRECTIVES = "toolkit/jvm/javac-directives.json";
+    static final String COMPILER_DIRECTIVES = "toolkit/jvm/compiler-directives.json";
 
     /**
      * The options that give a JVM the compiler directives in {@code file}, as the launcher gives
-     * them: javac's methods left to C1 (the file says why). The JVM announces the directives it
+     * them: the cold start's code (javac, the front end, the code generator) left to C1 (the file says why). The JVM announces the directives it
      * read on its own output; {@code -XX:-DisplayVMOutput} keeps that line out of a command's
      * output (the JVM's warnings still print).
      */
@@ -121,12 +121,12 @@ public final class Jvm {
     }
 
     /**
-     * The compiler directives the launcher passes ({@code FINALSPEC_HOME/toolkit/jvm/javac-directives.json}),
+     * The compiler directives the launcher passes ({@code FINALSPEC_HOME/toolkit/jvm/compiler-directives.json}),
      * or null: no launcher, no such file, or {@code FINALSPEC_DIRECTIVES=off}.
      */
     public static Path launcherDirectives() {
         Path home = launcherHome("FINALSPEC_DIRECTIVES");
-        Path file = home == null ? null : home.resolve(JAVAC_DIRECTIVES);
+        Path file = home == null ? null : home.resolve(COMPILER_DIRECTIVES);
         return file != null && Files.isRegularFile(file) ? file : null;
     }
 

@@ -86,7 +86,7 @@ class LauncherTest {
         Process none = launch("parse", "x.tla");
         assertTrue(none.waitFor(60, TimeUnit.SECONDS));
         assertTrue(!output(none).contains("CompilerDirectivesFile"), "no file, no option: " + output(none));
-        Path file = Files.createDirectories(repo.resolve("toolkit/jvm")).resolve("javac-directives.json");
+        Path file = Files.createDirectories(repo.resolve("toolkit/jvm")).resolve("compiler-directives.json");
         Files.writeString(file, "[]");
         Process on = launch("parse", "x.tla");
         assertTrue(on.waitFor(60, TimeUnit.SECONDS));

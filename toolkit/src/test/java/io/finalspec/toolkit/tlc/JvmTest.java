@@ -65,7 +65,7 @@ class JvmTest {
     @Test
     void explorerChildGetsTheDirectivesItIsGivenAfterTheArchive() {
         Path archive = Path.of("some", "finalspec.jsa");
-        Path directives = Path.of("jvm", "javac-directives.json");
+        Path directives = Path.of("jvm", "compiler-directives.json");
         List<String> cmd = Jvm.explorerCommand("1g", Path.of("tmp"), JvmTest.class, archive, directives);
         int at = cmd.indexOf("-XX:CompilerDirectivesFile=" + directives.toAbsolutePath());
         assertTrue(at > cmd.indexOf("-XX:SharedArchiveFile=" + archive.toAbsolutePath()), cmd.toString());
@@ -82,7 +82,7 @@ class JvmTest {
      */
     @Test
     void theLaunchersDirectivesStartAJvmThatPrintsNothingOfThem() throws Exception {
-        Path file = Path.of("jvm", "javac-directives.json");
+        Path file = Path.of("jvm", "compiler-directives.json");
         assertTrue(Files.isRegularFile(file), file.toAbsolutePath().toString());
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
