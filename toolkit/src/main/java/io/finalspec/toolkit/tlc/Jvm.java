@@ -111,9 +111,10 @@ public final class Jvm {
 
     /**
      * The options that give a JVM the compiler directives in {@code file}, as the launcher gives
-     * them: the cold start's code (javac, the front end, the code generator) left to C1 (the file says why). The JVM announces the directives it
-     * read on its own output; {@code -XX:-DisplayVMOutput} keeps that line out of a command's
-     * output (the JVM's warnings still print).
+     * them: the cold start's code (javac, the front end, the code generator) left to C1 (the file
+     * says why). The JVM announces the directives it read on its own output;
+     * {@code -XX:-DisplayVMOutput} keeps that line out of a command's output (the JVM's warnings
+     * still print).
      */
     public static List<String> directiveOptions(Path file) {
         return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file.toAbsolutePath(),
