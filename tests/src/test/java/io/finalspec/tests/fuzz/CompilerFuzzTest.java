@@ -43,6 +43,7 @@ class CompilerFuzzTest {
     static final int COUNT = Integer.getInteger("finalspec.fuzz.count", 100);
     static final int TEMPORAL_COUNT = Integer.getInteger("finalspec.fuzz.temporal.count", 40);
     static final int CONDITIONAL_COUNT = Integer.getInteger("finalspec.fuzz.conditional.count", 20);
+    static final int BAGS_COUNT = Integer.getInteger("finalspec.fuzz.bags.count", 20);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -69,6 +70,12 @@ class CompilerFuzzTest {
     @Test
     void conditionalSpecsAgreeWithTlc() throws Exception {
         check("conditional", CONDITIONAL_COUNT);
+    }
+
+    /** Specs whose integers and truth values are partly made of the Bags module's operators. */
+    @Test
+    void bagsSpecsAgreeWithTlc() throws Exception {
+        check("bags", BAGS_COUNT);
     }
 
     private static void check(String profileName, int count) throws Exception {

@@ -30,7 +30,8 @@ final class ExprGen {
         new Helper("SumSet", "RECURSIVE SumSet(_)\nSumSet(hS) == IF hS = {} THEN 0 ELSE LET hm == CHOOSE he \\in hS : TRUE IN hm + SumSet(hS \\ {hm})"),
         new Helper("SumSeq", "RECURSIVE SumSeq(_)\nSumSeq(hs) == IF hs = <<>> THEN 0 ELSE Head(hs) + SumSeq(Tail(hs))"),
         new Helper("Max", "Max(ha, hb) == IF ha >= hb THEN ha ELSE hb"),
-        new Helper("Count", "RECURSIVE Count(_, _)\nCount(hs, hv) == IF hs = <<>> THEN 0 ELSE (IF Head(hs) = hv THEN 1 ELSE 0) + Count(Tail(hs), hv)"));
+        new Helper("Count", "RECURSIVE Count(_, _)\nCount(hs, hv) == IF hs = <<>> THEN 0 ELSE (IF Head(hs) = hv THEN 1 ELSE 0) + Count(Tail(hs), hv)"),
+        new Helper("Bags", "INSTANCE Bags"));
 
     private final Rnd r;
     private final Profile profile;
@@ -265,6 +266,9 @@ final class ExprGen {
 
     private String intExpr(int depth) {
         int d = depth - 1;
+        if (profile.bags() && r.percent(25)) {
+            return bagInt(d);
+        }
         switch (r.below(12)) {
             case 0: return "(" + expr(Ty.INT, d) + " + " + expr(Ty.INT, d) + ")";
             case 1: return "(" + expr(Ty.INT, d) + " - " + expr(Ty.INT, d) + ")";
@@ -336,6 +340,9 @@ final class ExprGen {
 
     private String boolExpr(int depth) {
         int d = depth - 1;
+        if (profile.bags() && r.percent(20)) {
+            return bagBool(d);
+        }
         switch (r.below(11)) {
             case 0: {
                 Ty u = someType();
@@ -367,6 +374,82 @@ final class ExprGen {
                 return "(" + s + " = [" + k + " \\in 1..Len(" + s + ") |-> " + s + "[" + k + "]])";
             }
         }
+    }
+
+    // ---- the Bags module (bags profile) ----------------------------------------------------------
+
+    /** A count from the Bags module: a bag's cardinality, copies of an element, subbags, an image's size. */
+    private String bagInt(int d) {
+        helpersUsed.add("Bags");
+        Ty e = someScalarTy();
+        return switch (r.below(4)) {
+            case 0 -> "BagCardinality(" + bagExpr(e, d) + ")";
+            case 1 -> "CopiesIn(" + expr(e, d) + ", " + bagExpr(e, d) + ")";
+            // SubBag of a set's bag: 2^n subbags, n at most the scalar set's size
+            case 2 -> "Cardinality(SubBag(SetToBag(" + expr(new Ty.SetT(e), d) + ")))";
+            default -> "BagCardinality(" + bagImage(e, d) + ")";
+        };
+    }
+
+    /** A truth value from the Bags module: membership, inclusion, equality, the set of a bag. */
+    private String bagBool(int d) {
+        helpersUsed.add("Bags");
+        Ty e = someScalarTy();
+        return switch (r.below(5)) {
+            case 0 -> "BagIn(" + expr(e, d) + ", " + bagExpr(e, d) + ")";
+            case 1 -> "(" + bagExpr(e, d) + " \\sqsubseteq " + bagExpr(e, d) + ")";
+            case 2 -> "(BagToSet(" + bagExpr(e, d) + ") = " + expr(new Ty.SetT(e), d) + ")";
+            case 3 -> "(" + bagExpr(e, d) + (r.percent(70) ? " = " : " # ") + bagExpr(e, d) + ")";
+            default -> "(SetToBag(" + expr(new Ty.SetT(e), d) + ") \\in SubBag(" + bagExpr(e, Math.min(d, 1)) + "))";
+        };
+    }
+
+    /**
+     * A bag of elements of type {@code e}: a set's bag, a literal ({@code e1 :> 2 @@ e2 :> 1}),
+     * EmptyBag, a sum, a difference, the union of a set of bags, or an image under BagOfAll. Its
+     * counts stay small (at most 2 in a literal, sums two deep), so SubBag of it is small.
+     */
+    private String bagExpr(Ty e, int d) {
+        if (d <= 0 || r.percent(30)) {
+            return r.percent(50) ? "SetToBag(" + expr(new Ty.SetT(e), Math.max(0, d)) + ")" : bagLiteral(e);
+        }
+        return switch (r.below(5)) {
+            case 0 -> "(" + bagExpr(e, d - 1) + " (+) " + bagExpr(e, d - 1) + ")";
+            case 1 -> "(" + bagExpr(e, d - 1) + " (-) " + bagExpr(e, d - 1) + ")";
+            case 2 -> "BagUnion({" + bagExpr(e, d - 1) + ", " + bagExpr(e, d - 1) + "})";
+            case 3 -> bagImage(e, d);
+            default -> "SetToBag(" + expr(new Ty.SetT(e), d - 1) + ")";
+        };
+    }
+
+    /** {@code BagOfAll(LAMBDA k : body, B)}: the copies of the elements with the same image add up. */
+    private String bagImage(Ty e, int d) {
+        Dom dom = scalarOf(e);
+        if (dom == null) {
+            return bagLiteral(e);
+        }
+        String b = bagExpr(e, d - 1);
+        String k = bind(dom);
+        // the body names k: TLC 2.18 refuses a LAMBDA that ignores its argument (TlcDivergenceTest)
+        String body = "(IF " + expr(Ty.BOOL, Math.max(0, d - 1)) + " THEN " + k + " ELSE " + expr(e, Math.max(0, d - 1)) + ")";
+        pop();
+        return "BagOfAll(LAMBDA " + k + " : " + body + ", " + b + ")";
+    }
+
+    /** EmptyBag, or one or two distinct elements with one or two copies each. */
+    private String bagLiteral(Ty e) {
+        Dom dom = scalarOf(e);
+        if (dom == null || r.percent(15)) {
+            return "EmptyBag";
+        }
+        List<String> elems = new ArrayList<>(dom.elems());
+        String first = r.pick(elems);
+        elems.remove(first);
+        String bag = "(" + first + " :> " + r.between(1, 2) + ")";
+        if (!elems.isEmpty() && r.percent(50)) {
+            bag = "(" + bag + " @@ (" + r.pick(elems) + " :> " + r.between(1, 2) + "))";
+        }
+        return bag;
     }
 
     /**
