@@ -44,6 +44,7 @@ class CompilerFuzzTest {
     static final int TEMPORAL_COUNT = Integer.getInteger("finalspec.fuzz.temporal.count", 40);
     static final int CONDITIONAL_COUNT = Integer.getInteger("finalspec.fuzz.conditional.count", 20);
     static final int BAGS_COUNT = Integer.getInteger("finalspec.fuzz.bags.count", 20);
+    static final int INSTANCE_COUNT = Integer.getInteger("finalspec.fuzz.instance.count", 20);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -78,6 +79,12 @@ class CompilerFuzzTest {
         check("bags", BAGS_COUNT);
     }
 
+    /** The full profile's specs checked through a module that instantiates them with renamed variables. */
+    @Test
+    void specsThroughAnInstanceAgreeWithTlc() throws Exception {
+        check("instance", INSTANCE_COUNT);
+    }
+
     private static void check(String profileName, int count) throws Exception {
         Profile profile = Profile.named(profileName);
         System.out.println("fuzz: seed " + SEED + ", " + count + " specs, profile " + profileName
@@ -87,10 +94,11 @@ class CompilerFuzzTest {
         if (Boolean.getBoolean("finalspec.fuzz.dump")) {
             Path dump = Files.createDirectories(ExploreCases.root().resolve("tests/target/fuzz-specs"));
             for (Case c : cases) {
-                Files.writeString(dump.resolve("spec" + c.index() + ".tla"), c.spec().tla() + "\n" + c.spec().cfg());
+                Files.writeString(dump.resolve("spec" + c.index() + ".tla"), c.spec().tla() + "\n" + c.spec().cfg()
+                    + (profile.throughInstance() ? "\n" + c.spec().wrapper() : ""));
             }
         }
-        Differential differential = new Differential(120);
+        Differential differential = new Differential(120, profile.throughInstance());
         Map<Differential.Kind, Integer> counts = new EnumMap<>(Differential.Kind.class);
         List<Finding> differ = new ArrayList<>();
         List<Finding> invalid = new ArrayList<>();
@@ -207,8 +215,16 @@ class CompilerFuzzTest {
         Files.writeString(dir.resolve(FuzzSpec.MODULE + ".cfg"), s.spec().cfg());
         Files.writeString(dir.resolve("original.tla"), f.c().spec().tla());
         Files.writeString(dir.resolve("original.cfg"), f.c().spec().cfg());
+        String wrapper = "";
+        if (Profile.named(profileName).throughInstance()) {
+            // checked through the wrapper: FzW.tla with Fz.cfg's text reproduces it
+            wrapper = s.spec().wrapper();
+            Files.writeString(dir.resolve(FuzzSpec.WRAPPER + ".tla"), wrapper);
+            Files.writeString(dir.resolve(FuzzSpec.WRAPPER + ".cfg"), s.spec().cfg());
+        }
         String text = "spec " + f.c().index() + " of seed " + SEED + " (profile " + profileName + "), shrunk in " + s.steps()
-            + " steps (" + s.tries() + " tries) to " + dir + ":\n" + s.outcome().detail() + "\n" + s.spec().tla() + s.spec().cfg();
+            + " steps (" + s.tries() + " tries) to " + dir + ":\n" + s.outcome().detail() + "\n" + s.spec().tla() + s.spec().cfg()
+            + wrapper;
         Files.writeString(dir.resolve("report.txt"), text + "\n");
         System.out.println("fuzz: " + text);
         return text;

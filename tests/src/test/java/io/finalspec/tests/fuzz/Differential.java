@@ -59,8 +59,16 @@ final class Differential {
     private final AtomicLong machineNanos = new AtomicLong();
     private final AtomicLong tlcNanos = new AtomicLong();
 
+    /** Whether a generated spec is checked through {@link FuzzSpec#wrapper} (its instance) instead of itself. */
+    private final boolean throughInstance;
+
     Differential(double tlcTimeoutSeconds) {
+        this(tlcTimeoutSeconds, false);
+    }
+
+    Differential(double tlcTimeoutSeconds, boolean throughInstance) {
         this.tlc = new TlcRunner(new TlcOptions(1, "512m", tlcTimeoutSeconds, true));
+        this.throughInstance = throughInstance;
     }
 
     /** Seconds spent compiling and exploring in process, and waiting for TLC, over all comparisons so far. */
@@ -85,6 +93,13 @@ final class Differential {
             Path cfg = dir.resolve(FuzzSpec.MODULE + ".cfg");
             Files.writeString(tla, spec.tla());
             Files.writeString(cfg, spec.cfg());
+            if (throughInstance) {
+                Path wrapper = dir.resolve(FuzzSpec.WRAPPER + ".tla");
+                Path wrapperCfg = dir.resolve(FuzzSpec.WRAPPER + ".cfg");
+                Files.writeString(wrapper, spec.wrapper());
+                Files.writeString(wrapperCfg, spec.cfg());
+                return compare(wrapper, wrapperCfg);
+            }
             return compare(tla, cfg);
         } finally {
             Children.deleteTree(dir);

@@ -143,6 +143,42 @@ record FuzzSpec(List<Var> vars, List<String> helpers, List<Action> actions, List
         return sb.toString();
     }
 
+    /** The module that checks this spec through an instance ({@link Profile#throughInstance}). */
+    static final String WRAPPER = "FzW";
+
+    /**
+     * A module that checks this spec through {@code F == INSTANCE Fz WITH x <- v_x, ...}: its own
+     * variables are the spec's renamed, the constants pass by name, and it defines the names
+     * {@link #cfg} checks ({@code Init == F!Init}, {@code Next == F!Next}, each invariant, and
+     * {@code Spec} and the property when there is a temporal part) through the instance, so the
+     * same config checks it.
+     */
+    String wrapper() {
+        List<String> names = vars.stream().map(Var::name).toList();
+        List<String> renamed = names.stream().map(n -> "v_" + n).toList();
+        List<String> with = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            with.add(names.get(i) + " <- " + renamed.get(i));
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("---- MODULE ").append(WRAPPER).append(" ----\n");
+        sb.append("EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC\n");
+        sb.append("CONSTANTS Procs, P1, P2\n");
+        sb.append("VARIABLES ").append(String.join(", ", renamed)).append("\n\n");
+        sb.append("F == INSTANCE ").append(MODULE).append(" WITH ").append(String.join(", ", with)).append("\n\n");
+        List<String> defined = new ArrayList<>(List.of("Init", "Next"));
+        invariants.forEach(d -> defined.add(d.name()));
+        if (temporal != null) {
+            defined.add("Spec");
+            defined.add(PROPERTY);
+        }
+        for (String d : defined) {
+            sb.append(d).append(" == F!").append(d).append('\n');
+        }
+        sb.append("====\n");
+        return sb.toString();
+    }
+
     /** Size for shrinking: fewer units and characters is simpler. */
     int size() {
         return tla().length();
