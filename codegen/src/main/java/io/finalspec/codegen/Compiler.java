@@ -203,6 +203,10 @@ public final class Compiler {
       Class<?> cls = InMemoryCompiler.withContextLoader().load(classes).loadClass(className);
       return (Machine) cls.getConstructor().newInstance();
     } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof OutOfMemoryError full) {
+        // the heap, not the model: the caller reports it as a full heap (the CLI's exit 6)
+        throw full;
+      }
       throw new CompileFailedException(List.of(new Diagnostic(Span.point(config.getFileName().toString(), 1, 1),
           "eval", "evaluating the model's constants failed: " + e.getCause())));
     } catch (ReflectiveOperationException | ClassCastException e) {

@@ -192,6 +192,19 @@ class CommandsThroughMainTest {
             r.all());
     }
 
+    /**
+     * A constant the machine computes when it is built (before the search) that fills the heap is
+     * a full heap too, not a fault of the config: exit 6 with what to do.
+     */
+    @Test
+    void aConstantThatFillsTheHeapIsOutOfMemoryNotBadInput() throws Exception {
+        Path spec = CliProcess.RELIABILITY.resolve("BigConstant.tla");
+        Result r = CliProcess.runWithHeap(tmp, "48m", "explore", spec.toString(), "--no-cache");
+        assertExit(ExitCode.RESOURCES.code(), r);
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).matches("finalspec: out of memory \\(Java heap [0-9,]+ MB\\).*-Xmx.*--workers.*"), r.all());
+    }
+
     private static Path onlyTrace(Path home) throws Exception {
         try (Stream<Path> s = Files.list(home.resolve("target/finalspec/traces"))) {
             List<Path> files = s.toList();
