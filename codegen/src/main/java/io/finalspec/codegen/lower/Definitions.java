@@ -78,10 +78,22 @@ final class Definitions {
       for (int i = 2; !keys.add(key); i++) {
         key = env.prefix + name + "_" + i;
       }
-      d = new DefInfo(key, unit, env, Math.max(levels.ofDefinition(unit), level(env)));
+      d = new DefInfo(key, unit, env, Math.max(levels.ofDefinition(unit), level(unit, env)));
       perEnv.put(env, d);
     }
     return d;
+  }
+
+  /**
+   * The level the substitutions of {@code env} give {@code unit}: through one instance, those of
+   * the constants and variables it mentions ({@link Levels#ofUsedSubstitutions}, as SANY); through
+   * nested instances, every substitution along the chain.
+   */
+  private int level(Unit unit, Env env) {
+    if (!env.isRoot() && !env.parameterized && env.outer.env.isRoot()) {
+      return levels.ofUsedSubstitutions(unit, env.instantiation);
+    }
+    return level(env);
   }
 
   /** The highest level of the substitutions along an environment's chain of instantiations. */

@@ -15,8 +15,10 @@ import java.util.Set;
  * (primes, UNCHANGED, {@code [A]_v}) and {@link #TEMPORAL} ({@code [] <> ~>}, WF/SF, {@code \AA}).
  * Operator parameters count as constant: the level of an application is the maximum of the
  * operator's and its arguments' levels. A definition reached through an INSTANCE is at least the
- * level of the substitutions (a constant of the instantiated module may be replaced by a state
- * expression). One instance per resolved program; results are memoized.
+ * level of the substitutions for the constants and variables it mentions (a constant of the
+ * instantiated module may be replaced by a state expression; a substitution for a symbol it does
+ * not mention leaves its level alone, as in SANY). One instance per resolved program; results are
+ * memoized.
  */
 public final class Levels {
   public static final int CONSTANT = 0;
@@ -31,6 +33,7 @@ public final class Levels {
   private final boolean primedConstantsStayConstant;
   private final Map<Unit, Integer> definitions = new IdentityHashMap<>();
   private final Map<Instantiation, Integer> instantiations = new IdentityHashMap<>();
+  private final Map<Instantiation, Map<Unit, Integer>> usedSubstitutions = new IdentityHashMap<>();
   private final Map<Bound, Integer> bounds = new IdentityHashMap<>();
 
   public Levels(ResolvedModule program) {
@@ -85,7 +88,7 @@ public final class Levels {
     }
     if (b instanceof Binding.Definition d) {
       int level = ofDefinition(d.def());
-      return d.via() == null ? level : Math.max(level, ofInstantiation(d.via()));
+      return d.via() == null ? level : Math.max(level, ofUsedSubstitutions(d.def(), d.via()));
     }
     if (b instanceof Binding.ModuleInstance mi) {
       return ofInstantiation(mi.instantiation());
@@ -100,6 +103,50 @@ public final class Levels {
       bounds.put(b, known);
     }
     return known;
+  }
+
+  /**
+   * The highest level of the substitutions of {@code inst} for the constants and variables that
+   * {@code def} mentions, directly or through the definitions of its module: TLC evaluates
+   * {@code Inv == I!Inv} once before the search when I's {@code Inv} names none of I's variables,
+   * whatever I's variables are replaced by. When the walk meets what it does not follow (a name
+   * reached through a further instance, a symbol without a substitution), all the substitutions
+   * count, as before.
+   */
+  public int ofUsedSubstitutions(Unit def, Instantiation inst) {
+    Map<Unit, Integer> known = usedSubstitutions.computeIfAbsent(inst, k -> new IdentityHashMap<>());
+    Integer level = known.get(def);
+    if (level == null) {
+      int[] max = {CONSTANT};
+      boolean followed = ExprWalker.children(def).stream()
+          .allMatch(x -> usedSubstitutions(x, inst, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), max));
+      level = followed ? max[0] : ofInstantiation(inst);
+      known.put(def, level);
+    }
+    return level;
+  }
+
+  /** Raises {@code max} to the levels of the substitutions {@code e} needs; false when it cannot tell. */
+  private boolean usedSubstitutions(Expr e, Instantiation inst, Set<Unit> seen, int[] max) {
+    Binding b = e instanceof Expr.Name || e instanceof Expr.Apply ? program.binding(e) : null;
+    String symbol = b instanceof Binding.Variable v ? v.decl().name() : b instanceof Binding.Constant c ? c.decl().name() : null;
+    if (symbol != null) {
+      Expr substitution = inst.substitutions().get(symbol);
+      if (substitution == null) {
+        return false;
+      }
+      max[0] = Math.max(max[0], of(substitution));
+    } else if (b instanceof Binding.Definition d) {
+      if (d.via() != null) {
+        return false;
+      }
+      if (seen.add(d.def()) && !ExprWalker.children(d.def()).stream().allMatch(x -> usedSubstitutions(x, inst, seen, max))) {
+        return false;
+      }
+    } else if (b instanceof Binding.ModuleInstance) {
+      return false;
+    }
+    return ExprWalker.children(e).stream().allMatch(x -> usedSubstitutions(x, inst, seen, max));
   }
 
   /** The highest level of the substitutions of {@code inst}. */
@@ -144,9 +191,13 @@ public final class Levels {
       level = of(b);
     }
     if (e instanceof Expr.Qualified q) {
+      // I!D through one instance: D's level counts the substitutions D needs, not all of I's
+      boolean oneInstance = q.path().size() == 1 && b instanceof Binding.Definition d && d.via() != null;
       for (Expr.Step s : q.path()) {
         Binding sb = program.binding(s);
-        level = Math.max(level, sb == null ? CONSTANT : of(sb));
+        if (!(oneInstance && sb instanceof Binding.ModuleInstance)) {
+          level = Math.max(level, sb == null ? CONSTANT : of(sb));
+        }
       }
     }
     return Math.max(level, children(e));
