@@ -191,11 +191,11 @@ public final class Levels {
       level = of(b);
     }
     if (e instanceof Expr.Qualified q) {
-      // I!D through one instance: D's level counts the substitutions D needs, not all of I's
-      boolean oneInstance = q.path().size() == 1 && b instanceof Binding.Definition d && d.via() != null;
+      // I!D, D a definition of I's own module: its level counts the substitutions D needs, not all of I's
+      Instantiation direct = q.path().size() == 1 && b instanceof Binding.Definition d ? d.via() : null;
       for (Expr.Step s : q.path()) {
         Binding sb = program.binding(s);
-        if (!(oneInstance && sb instanceof Binding.ModuleInstance)) {
+        if (!(direct != null && sb instanceof Binding.ModuleInstance mi && mi.instantiation() == direct)) {
           level = Math.max(level, sb == null ? CONSTANT : of(sb));
         }
       }
