@@ -118,8 +118,8 @@ public final class Levels {
     Integer level = known.get(def);
     if (level == null) {
       int[] max = {CONSTANT};
-      boolean followed = ExprWalker.children(def).stream()
-          .allMatch(x -> usedSubstitutions(x, inst, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), max));
+      Set<Unit> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      boolean followed = ExprWalker.children(def).stream().allMatch(x -> usedSubstitutions(x, inst, seen, max));
       level = followed ? max[0] : ofInstantiation(inst);
       known.put(def, level);
     }

@@ -406,8 +406,9 @@ final class ExprGen {
 
     /**
      * A bag of elements of type {@code e}: a set's bag, a literal ({@code e1 :> 2 @@ e2 :> 1}),
-     * EmptyBag, a sum, a difference, the union of a set of bags, or an image under BagOfAll. Its
-     * counts stay small (at most 2 in a literal, sums two deep), so SubBag of it is small.
+     * EmptyBag, a sum, a difference, the union of a set of bags, or an image under BagOfAll. Sums
+     * double the counts at each level of depth, so SubBag is only taken of a set's bag or of a bag
+     * one level deep (counts of at most four: at most five to the number of elements subbags).
      */
     private String bagExpr(Ty e, int d) {
         if (d <= 0 || r.percent(30)) {
