@@ -85,13 +85,14 @@ final class Definitions {
   }
 
   /**
-   * The level the substitutions of {@code env} give {@code unit}: through one instance, those of
-   * the constants and variables it mentions ({@link Levels#ofUsedSubstitutions}, as SANY); through
-   * nested instances, every substitution along the chain.
+   * The level the substitutions of {@code env} give {@code unit}: through one instance made at the
+   * root, as the resolver's levels give it ({@link Levels#ofSubstitutionsFor}: those of the
+   * constants and variables it mentions); through nested instances, every substitution along the
+   * chain.
    */
   private int level(Unit unit, Env env) {
-    if (!env.isRoot() && !env.parameterized && env.outer.env.isRoot()) {
-      return levels.ofUsedSubstitutions(unit, env.instantiation);
+    if (!env.isRoot() && env.outer.env.isRoot()) {
+      return levels.ofSubstitutionsFor(unit, env.instantiation);
     }
     return level(env);
   }

@@ -88,7 +88,7 @@ public final class Levels {
     }
     if (b instanceof Binding.Definition d) {
       int level = ofDefinition(d.def());
-      return d.via() == null ? level : Math.max(level, ofUsedSubstitutions(d.def(), d.via()));
+      return d.via() == null ? level : Math.max(level, ofSubstitutionsFor(d.def(), d.via()));
     }
     if (b instanceof Binding.ModuleInstance mi) {
       return ofInstantiation(mi.instantiation());
@@ -106,6 +106,41 @@ public final class Levels {
   }
 
   /**
+   * The level the substitutions of {@code inst} give {@code def}, one of its module's definitions:
+   * for an instance made at the root (by the root module or one it extends) without parameters,
+   * {@link #ofUsedSubstitutions}, as SANY; for a nested or parameterized one, every substitution of
+   * {@code inst} (the lowering's {@code Definitions} counts the whole chain of such instances, so a
+   * level here is never below the one it gives the definition).
+   */
+  public int ofSubstitutionsFor(Unit def, Instantiation inst) {
+    return inst.params().isEmpty() && rootModules().contains(inst.instantiatingModule())
+        ? ofUsedSubstitutions(def, inst) : ofInstantiation(inst);
+  }
+
+  private Set<String> rootModules;
+
+  /** The root module and the modules it extends, whose definitions share the root's constants and variables. */
+  private Set<String> rootModules() {
+    if (rootModules == null) {
+      Set<String> names = new java.util.HashSet<>();
+      java.util.Deque<ResolvedModule> todo = new java.util.ArrayDeque<>(List.of(program));
+      while (!todo.isEmpty()) {
+        ResolvedModule m = todo.pop();
+        if (names.add(m.name())) {
+          for (String ext : m.module().extendsNames()) {
+            ResolvedModule e = program.dependencies().get(ext);
+            if (e != null) {
+              todo.push(e);
+            }
+          }
+        }
+      }
+      rootModules = names;
+    }
+    return rootModules;
+  }
+
+  /**
    * The highest level of the substitutions of {@code inst} for the constants and variables that
    * {@code def} mentions, directly or through the definitions of its module: TLC evaluates
    * {@code Inv == I!Inv} once before the search when I's {@code Inv} names none of I's variables,
@@ -113,7 +148,7 @@ public final class Levels {
    * reached through a further instance, a symbol without a substitution), all the substitutions
    * count, as before.
    */
-  public int ofUsedSubstitutions(Unit def, Instantiation inst) {
+  private int ofUsedSubstitutions(Unit def, Instantiation inst) {
     Map<Unit, Integer> known = usedSubstitutions.computeIfAbsent(inst, k -> new IdentityHashMap<>());
     Integer level = known.get(def);
     if (level == null) {
