@@ -43,6 +43,16 @@ OneEntersWeakly == \A p \in Procs : p = 1 => WF_vars(Enter(p))
 NeverAsked == 3 \in Procs => []<>(pc[1] = "cs")
 NoneAsked == \A p \in Procs : p = 3 => <>(pc[p] = "cs")
 GuardedBox == 1 \in Procs => [](pc[1] # "cs")
+\* under an implication with a state condition: asked of the behaviours that begin with it
+FromIdleNoCs == (pc[1] = "idle") => [](pc[1] # "cs")
+FromCsNoCs == (pc[1] = "cs") => [](pc[1] # "cs")
+FromIdleServed == (pc[1] = "idle") => (pc[1] = "waiting" ~> pc[1] = "cs")
+FromIdleOften == (\A p \in Procs : pc[p] = "idle") => []<>(pc[1] = "cs")
+FromIdleStartsIdle == (pc[1] = "idle") => (pc[2] = "idle" /\ <>(pc[1] # "idle"))
+\* TLC refuses an action property under an implication ("must be of forms <>[]A or []<>A")
+FromIdleForward == (pc[1] = "idle") => [][pc'[1] # "cs"]_vars
+\* once a state has P, Q in every state from it on
+ExclAfterCs == [](pc[1] = "cs" => [](\A p, q \in Procs : pc[p] = "cs" /\ pc[q] = "cs" => p = q))
 \* the conjunct FALSE under a condition is no refusal (TLC: violated, or a tautology)
 TF1 == 3 \in Procs => (FALSE /\ <>(pc[1] = "cs"))
 TF2 == 1 \in Procs => (FALSE /\ <>(pc[1] = "cs"))

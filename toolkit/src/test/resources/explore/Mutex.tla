@@ -26,5 +26,5 @@ OnlyForward == [][\A p \in Procs : pc[p] = "cs" => pc'[p] # "waiting"]_vars
 Props == Excl /\ OnlyForward /\ SomeoneEnters
 CsOften == \A p \in Procs : []<>(pc[p] = "cs")
 Settles == <>[](\A p \in Procs : pc[p] = "idle")
-Nested == [](pc[1] = "cs" => [](pc[1] = "cs"))
+Nested == [](pc[1] = "cs" => <>[](pc[1] = "idle"))
 ====

@@ -248,7 +248,14 @@ final class TemporalEmitter {
   /** The runtime's clause for {@code c} (one of the decided forms), in the scope of its \A's names. */
   private CodeBlock made(String property, TemporalClause c, Scope in) {
     CodeBlock name = named(src.text(c.span()), c.forall(), in);
-    if (c instanceof TemporalClause.AlwaysAction a) {
+    if (c instanceof TemporalClause.From f) {
+      CodeBlock start = f.start() == null ? CodeBlock.of("null") : check(property, f.start(), c.forall(), in);
+      return CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("From"), name, start,
+          made(property, f.clause(), in));
+    } else if (c instanceof TemporalClause.AlwaysAfter a) {
+      return CodeBlock.of("new $T($L, $L, $L)", CLAUSE.nestedClass("AlwaysAfter"), name,
+          check(property, a.p(), c.forall(), in), check(property, a.q(), c.forall(), in));
+    } else if (c instanceof TemporalClause.AlwaysAction a) {
       return CodeBlock.of("new $T($L, $L)", CLAUSE.nestedClass("AlwaysAction"), name,
           step(a.name(), a.step(), c.forall(), in));
     } else if (c instanceof TemporalClause.Fair f) {

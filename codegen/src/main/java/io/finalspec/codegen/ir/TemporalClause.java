@@ -91,6 +91,38 @@ public sealed interface TemporalClause {
     }
   }
 
+  /** {@code [](P => []Q)}: after a state with P, Q in every state. */
+  record AlwaysAfter(Span span, List<IrExpr.Bound> forall, IrExpr p, IrExpr q) implements TemporalClause {
+    public AlwaysAfter {
+      forall = List.copyOf(forall);
+    }
+  }
+
+  /**
+   * {@code S => F}: {@code clause} (F) asked only of the behaviours whose first state satisfies the
+   * state predicate {@code start} (null: every behaviour, for {@code c => []P} under a constant
+   * condition, which is {@link Guarded}), and decided on the state graph as TLC's tableau decides
+   * it, also where F is {@link Always} or {@link Initially}. Its {@code forall} is F's.
+   */
+  record From(IrExpr start, TemporalClause clause) implements TemporalClause {
+    public From {
+      if (clause instanceof AlwaysAction || clause instanceof Unchecked || clause instanceof From
+          || clause instanceof Guarded) {
+        throw new IllegalArgumentException("not decided under an implication: " + clause);
+      }
+    }
+
+    @Override
+    public Span span() {
+      return clause.span();
+    }
+
+    @Override
+    public List<IrExpr.Bound> forall() {
+      return clause.forall();
+    }
+  }
+
   /**
    * {@code clause} under the constant conditions {@code guards} of enclosing implications
    * ({@code \A p \in S : p # 1 => <>P(p)}): it applies to the bindings where they hold, and

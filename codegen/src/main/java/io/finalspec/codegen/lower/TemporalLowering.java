@@ -213,17 +213,22 @@ final class TemporalLowering {
   }
 
   /**
-   * {@code cond => body} in a property, {@code cond} constant (a condition on the enclosing
-   * {@code \A}'s names, or a model's switch): body's clauses, each asked only where cond holds.
+   * {@code cond => body} in a property: body's clauses, each asked only where cond holds. A constant
+   * cond (a condition on the enclosing {@code \A}'s names, or a model's switch) is evaluated once
+   * per binding ({@link TemporalClause.Guarded}); a state predicate is a condition on the first state
+   * of a behaviour ({@link TemporalClause.From}). Under either, TLC decides {@code []P} and P with its
+   * tableau, as temporal formulas, and so does the liveness checker here.
    */
   private boolean guarded(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, int depth) {
-    if (levels.of(cond) != Levels.CONSTANT) {
-      out.add(new TemporalClause.Unchecked(cond.span(), "an implication whose condition is not constant"));
+    if (levels.of(cond) > Levels.STATE) {
+      out.add(new TemporalClause.Unchecked(cond.span(), "an implication whose condition is an action or a "
+          + "temporal formula"));
       return false;
     }
-    IrExpr guard;
+    boolean constant = levels.of(cond) == Levels.CONSTANT;
+    IrExpr condition;
     try {
-      guard = lowering.pred(cond, c);
+      condition = lowering.pred(cond, c);
     } catch (Unsupported u) {
       out.add(new TemporalClause.Unchecked(cond.span(), u.diagnostic.message()));
       return false;
@@ -236,21 +241,51 @@ final class TemporalLowering {
           new IrExpr.Lit(body.span(), IrExpr.LitKind.BOOL, Boolean.toString(false)))));
     }
     for (TemporalClause x : inner) {
-      if (x instanceof TemporalClause.Unchecked) {
-        out.add(x);
-      } else if (x.implied()) {
-        // TLC checks c => []P with its tableau, as a liveness formula, not as an implied invariant
-        out.add(new TemporalClause.Unchecked(x.span(), "a safety property under an implication, which TLC checks "
-            + "as a temporal formula"));
-      } else if (x instanceof TemporalClause.Guarded g) {
-        List<IrExpr> both = new ArrayList<>(List.of(guard));
-        both.addAll(g.guards());
-        out.add(new TemporalClause.Guarded(both, g.clause()));
-      } else {
-        out.add(new TemporalClause.Guarded(List.of(guard), x));
-      }
+      out.add(constant ? underConstant(condition, x) : underState(condition, x));
     }
     return false;
+  }
+
+  /** Clause {@code x} of {@code c => F}, c constant. */
+  private TemporalClause underConstant(IrExpr guard, TemporalClause x) {
+    if (x instanceof TemporalClause.Unchecked) {
+      return x;
+    }
+    if (x instanceof TemporalClause.AlwaysAction) {
+      return actionUnderImplication(x);
+    }
+    if (x instanceof TemporalClause.Guarded g) {
+      List<IrExpr> both = new ArrayList<>(List.of(guard));
+      both.addAll(g.guards());
+      return new TemporalClause.Guarded(both, g.clause());
+    }
+    TemporalClause decided = x.implied() ? liveness(new TemporalClause.From(null, x)) : x;
+    return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(List.of(guard), decided);
+  }
+
+  /** Clause {@code x} of {@code S => F}, S a state predicate. */
+  private TemporalClause underState(IrExpr start, TemporalClause x) {
+    if (x instanceof TemporalClause.Unchecked) {
+      return x;
+    }
+    if (x instanceof TemporalClause.AlwaysAction) {
+      return actionUnderImplication(x);
+    }
+    if (x instanceof TemporalClause.From || x instanceof TemporalClause.Guarded g && g.clause() instanceof TemporalClause.From) {
+      return new TemporalClause.Unchecked(x.span(), "implications nested under an implication whose condition is a "
+          + "state predicate");
+    }
+    if (x instanceof TemporalClause.Guarded g) {
+      TemporalClause decided = liveness(new TemporalClause.From(start, g.clause()));
+      return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(g.guards(), decided);
+    }
+    return liveness(new TemporalClause.From(start, x));
+  }
+
+  /** TLC refuses {@code [][A]_v} under an implication ("must be of forms <>[]A or []<>A"). */
+  private static TemporalClause actionUnderImplication(TemporalClause x) {
+    return new TemporalClause.Unchecked(x.span(), "an action property under an implication, which TLC refuses "
+        + "(temporal formulas with actions must be of the forms <>[]A or []<>A)");
   }
 
   /** One conjunct in one of the decided forms, else Unchecked. */
@@ -289,6 +324,11 @@ final class TemporalLowering {
           return liveness(new TemporalClause.LeadsTo(sp, forall, lowering.pred(implication.get(0), c),
               lowering.pred(then, c)));
         }
+        Expr henceforth = operand(implication.get(1), "[]");
+        if (henceforth != null && isState(henceforth)) {
+          return liveness(new TemporalClause.AlwaysAfter(sp, forall, lowering.pred(implication.get(0), c),
+              lowering.pred(henceforth, c)));
+        }
       }
     }
     Expr eventually = operand(e, "<>");
@@ -307,7 +347,8 @@ final class TemporalLowering {
           lowering.pred(leads.get(1), c)));
     }
     return new TemporalClause.Unchecked(sp, "not one of the checked forms P, []P, [][A]_v, <>P, []<>P, <>[]P, "
-        + "P ~> Q (P, Q state predicates), WF_v(A), SF_v(A), their conjunctions and \\A over constant sets");
+        + "P ~> Q, [](P => []Q) (P, Q state predicates), WF_v(A), SF_v(A), their conjunctions, \\A over constant "
+        + "sets and implications with a constant or state-level condition");
   }
 
   /** A liveness clause, or Unchecked when the fairness it is judged under is not known. */

@@ -90,6 +90,30 @@ public record TemporalProperty(String name, List<Clause> clauses) {
         record LeadsTo(String text, Machine.Predicate p, Machine.Predicate q) implements Clause {
         }
 
+        /**
+         * {@code [](P => []Q)}: once a state has P, every state from it on has Q. Decided on the
+         * graph, as TLC decides it with its tableau.
+         */
+        record AlwaysAfter(String text, Machine.Predicate p, Machine.Predicate q) implements Clause {
+        }
+
+        /**
+         * {@code S => F}, S a state predicate ({@code start}; null for a constant condition that
+         * holds, as in {@code c => []P}): {@code clause} is asked only of the behaviours whose first
+         * state satisfies S, and is decided on the graph, as TLC decides a formula under an implication
+         * with its tableau. So {@code clause} may be {@link Always} or {@link Initially} too, which here
+         * are not checked by the breadth-first search; it is neither {@link AlwaysAction}, nor
+         * {@link Unchecked}, nor another {@code From}.
+         */
+        record From(String text, Machine.Predicate start, Clause clause) implements Clause {
+            public From {
+                Objects.requireNonNull(clause, "clause");
+                if (clause instanceof AlwaysAction || clause instanceof Unchecked || clause instanceof From) {
+                    throw new IllegalArgumentException("not decided under an implication: " + clause.text());
+                }
+            }
+        }
+
         /** A conjunct outside the forms above, with the reason it is not checked. */
         record Unchecked(String text, String reason) implements Clause {
         }

@@ -84,7 +84,25 @@ public final class Lassos {
     /** Whether the infinite behaviour s[0..], then s[loop..] forever, violates the clause. */
     private static boolean violates(Clause c, List<State> s, int loop) {
         List<State> cycle = s.subList(loop, s.size());
-        if (c instanceof Clause.Eventually e) {
+        if (c instanceof Clause.From f) {
+            if (f.start() != null && !f.start().test(s.get(0))) {
+                return false;
+            }
+            if (f.clause() instanceof Clause.Always a) {
+                return s.stream().anyMatch(x -> !a.p().test(x));
+            } else if (f.clause() instanceof Clause.Initially i) {
+                return !i.p().test(s.get(0));
+            }
+            return violates(f.clause(), s, loop);
+        } else if (c instanceof Clause.AlwaysAfter a) {
+            for (int i = 0; i < s.size(); i++) {
+                // the states from position i on: s[i..] and, once in the cycle, all of it
+                if (a.p().test(s.get(i)) && s.subList(Math.min(i, loop), s.size()).stream().anyMatch(x -> !a.q().test(x))) {
+                    return true;
+                }
+            }
+            return false;
+        } else if (c instanceof Clause.Eventually e) {
             return s.stream().noneMatch(e.p()::test);
         } else if (c instanceof Clause.InfinitelyOften i) {
             return cycle.stream().noneMatch(i.p()::test);

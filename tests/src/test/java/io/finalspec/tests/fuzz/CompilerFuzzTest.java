@@ -45,6 +45,7 @@ class CompilerFuzzTest {
     static final int CONDITIONAL_COUNT = Integer.getInteger("finalspec.fuzz.conditional.count", 20);
     static final int BAGS_COUNT = Integer.getInteger("finalspec.fuzz.bags.count", 20);
     static final int INSTANCE_COUNT = Integer.getInteger("finalspec.fuzz.instance.count", 20);
+    static final int IMPLICATIONS_COUNT = Integer.getInteger("finalspec.fuzz.implications.count", 20);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -83,6 +84,15 @@ class CompilerFuzzTest {
     @Test
     void specsThroughAnInstanceAgreeWithTlc() throws Exception {
         check("instance", INSTANCE_COUNT);
+    }
+
+    /**
+     * The conditional specs with clauses under a state predicate's implication ({@code S => []P}),
+     * safety under a constant condition and {@code [](P => []Q)}: TLC decides them with its tableau.
+     */
+    @Test
+    void implicationsAgreeWithTlc() throws Exception {
+        check("implications", IMPLICATIONS_COUNT);
     }
 
     private static void check(String profileName, int count) throws Exception {

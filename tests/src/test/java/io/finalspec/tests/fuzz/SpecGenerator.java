@@ -129,8 +129,10 @@ final class SpecGenerator {
         }
         List<String> clauses = new ArrayList<>();
         int nClauses = r.between(1, 3);
+        boolean implications = profile.implications();
         for (int i = 0; i < nClauses; i++) {
-            clauses.add(switch (r.below(9)) {
+            int kind = r.below(implications ? 10 : 9);
+            String clause = switch (kind) {
                 // "= TRUE": TLC refuses a conjunct that is a boolean variable (TlcDivergenceTest)
                 case 0 -> "(" + statePredicate(g, names) + ") = TRUE";
                 case 1 -> "[](" + temporalOperand(g, names) + ")";
@@ -139,10 +141,21 @@ final class SpecGenerator {
                 case 4 -> conditional("<>[](" + temporalOperand(g, names) + ")");
                 case 5 -> conditional("(" + temporalOperand(g, names) + ") ~> (" + temporalOperand(g, names) + ")");
                 case 6 -> "[][" + step(r.pick(actions)) + "]_vars";
-                default -> conditional(fair(r.pick(actions)));
-            });
+                case 7, 8 -> conditional(fair(r.pick(actions)));
+                default -> "[]((" + temporalOperand(g, names) + ") => [](" + temporalOperand(g, names) + "))";
+            };
+            // TLC refuses [][A]_v under an implication ("must be of forms <>[]A or []<>A")
+            clauses.add(implications && kind != 6 ? implied(g, names, kind <= 1 ? conditional(clause) : clause) : clause);
         }
         return new FuzzSpec.Temporal(fairness, clauses);
+    }
+
+    /**
+     * In the implications profile, sometimes {@code clause} under a state predicate: asked only of
+     * the behaviours whose first state satisfies it ({@code (x = 2) => []P}).
+     */
+    private String implied(ExprGen g, List<String> names, String clause) {
+        return r.percent(50) ? clause : "((" + temporalOperand(g, names) + ") => (" + clause + "))";
     }
 
     /**

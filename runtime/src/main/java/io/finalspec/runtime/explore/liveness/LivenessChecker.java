@@ -37,7 +37,13 @@ import io.finalspec.runtime.trace.Trace;
  * <li>{@code WF_v(A)}: eventually A always enabled and never taken (region ENABLED {@code <<A>>_v},
  * the cycle without {@code <<A>>_v} edges);
  * <li>{@code SF_v(A)}: A enabled infinitely often and eventually never taken (accepting ENABLED
- * {@code <<A>>_v}, the cycle without {@code <<A>>_v} edges).
+ * {@code <<A>>_v}, the cycle without {@code <<A>>_v} edges);
+ * <li>{@code [](P => []Q)}: a state with P, then (maybe the same) one with ~Q, then any fair cycle
+ * (entries ~Q reached after a P state, see {@link Approach});
+ * <li>{@code S => F}, S a state predicate: F's violation from an initial state with S (see
+ * {@link Approach}), where F may also be {@code []P} (entries ~P, then any fair cycle) or P (an
+ * initial state with ~P, then any fair cycle), decided here as TLC's tableau decides them under an
+ * implication.
  * </ul>
  * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
  * TLC does; conjuncts of other shapes are reported as not checked.
@@ -61,12 +67,30 @@ public final class LivenessChecker {
                          int edges, double seconds) {
     }
 
-    /** {@code step}: the edges a violating cycle may take (not a fairness property's own steps). */
+    /**
+     * {@code step}: the edges a violating cycle may take (not a fairness property's own steps);
+     * {@code start} (null: any) the initial states the behaviour may begin in, {@code via} (null:
+     * none) a state it passes before the violation begins.
+     */
     private record Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
-                        IntPredicate accept, IntPredicate step) {
+                        IntPredicate accept, IntPredicate step, IntPredicate start, IntPredicate via) {
+        Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
+             IntPredicate accept, IntPredicate step) {
+            this(property, clause, region, fromInitOnly, entry, accept, step, null, null);
+        }
+
         Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
              IntPredicate accept) {
             this(property, clause, region, fromInitOnly, entry, accept, e -> true);
+        }
+
+        Goal beginningIn(Clause outer, IntPredicate states) {
+            return new Goal(property, outer, region, fromInitOnly, entry, accept, step, states, via);
+        }
+
+        /** Whether the way into the violation is constrained (not any path from an initial state). */
+        boolean approached() {
+            return start != null || via != null;
         }
     }
 
@@ -97,7 +121,7 @@ public final class LivenessChecker {
      * conjunct), each once: edge bit {@code m.fairness().size() + k} is {@code steps(m).get(k)}.
      */
     static List<Machine.ActionPredicate> steps(Machine m) {
-        return distinct(m, c -> c instanceof Clause.Fair f ? List.of(f.step()) : List.of());
+        return distinct(m, c -> decided(c) instanceof Clause.Fair f ? List.of(f.step()) : List.of());
     }
 
     /** The state predicates of {@code m}'s liveness conjuncts, each once: node bit i is {@code predicates(m).get(i)}. */
@@ -187,8 +211,24 @@ public final class LivenessChecker {
         return graph;
     }
 
+    /** The clause decided: {@code c}, or the consequent of {@code S => F}. */
+    private static Clause decided(Clause c) {
+        return c instanceof Clause.From f ? f.clause() : c;
+    }
+
     private static List<Machine.Predicate> predicatesOf(Clause c) {
-        if (c instanceof Clause.Eventually e) {
+        if (c instanceof Clause.From f) {
+            List<Machine.Predicate> out = new ArrayList<>();
+            if (f.start() != null) {
+                out.add(f.start());
+            }
+            Clause inner = f.clause();
+            out.addAll(inner instanceof Clause.Always a ? List.of(a.p())
+                    : inner instanceof Clause.Initially i ? List.of(i.p()) : predicatesOf(inner));
+            return out;
+        } else if (c instanceof Clause.AlwaysAfter a) {
+            return List.of(a.p(), a.q());
+        } else if (c instanceof Clause.Eventually e) {
             return List.of(e.p());
         } else if (c instanceof Clause.InfinitelyOften i) {
             return List.of(i.p());
@@ -209,6 +249,19 @@ public final class LivenessChecker {
     private static Goal goal(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits,
                              Map<Machine.ActionPredicate, Integer> stepBits) {
         IntPredicate any = u -> true;
+        if (c instanceof Clause.From f) {
+            Goal inner = consequent(property, f.clause(), g, bits, stepBits);
+            if (f.start() == null) {
+                return inner.beginningIn(c, null);
+            }
+            int s = bits.get(f.start());
+            return inner.beginningIn(c, u -> g.nodeBit(u, s));
+        }
+        if (c instanceof Clause.AlwaysAfter a) {
+            int p = bits.get(a.p());
+            int q = bits.get(a.q());
+            return new Goal(property, c, any, false, u -> !g.nodeBit(u, q), any, e -> true, any, u -> g.nodeBit(u, p));
+        }
         if (c instanceof Clause.Fair f) {
             // violated by a fair cycle without an <<A>>_v step where A is enabled throughout (WF)
             // or somewhere (SF)
@@ -237,8 +290,27 @@ public final class LivenessChecker {
     }
 
     /**
+     * The violation search for the consequent F of {@code S => F}: F's own, or for the safety forms
+     * a state that violates them, then any fair behaviour ({@code []P}: a ~P state anywhere; P: an
+     * initial one).
+     */
+    private static Goal consequent(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits,
+                                   Map<Machine.ActionPredicate, Integer> stepBits) {
+        IntPredicate any = u -> true;
+        if (c instanceof Clause.Always a) {
+            int p = bits.get(a.p());
+            return new Goal(property, c, any, false, u -> !g.nodeBit(u, p), any);
+        } else if (c instanceof Clause.Initially i) {
+            int p = bits.get(i.p());
+            return new Goal(property, c, any, true, u -> !g.nodeBit(u, p), any);
+        }
+        return goal(property, c, g, bits, stepBits);
+    }
+
+    /**
      * Breadth-first from the entries through the region; then a fair accepting component among the
-     * nodes reached, and the lasso into it.
+     * nodes reached, and the lasso into it. The entries are the nodes a violation may begin at:
+     * any (an initial one for {@code fromInitOnly}), or those the goal's {@link Approach} reaches.
      */
     private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso, int enabledBit,
                                      boolean[] strong) {
@@ -248,8 +320,12 @@ public final class LivenessChecker {
         int[] reached = new int[g.size];
         int n = 0;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        Approach approach = goal.approached()
+                ? Approach.of(g, goal.start() == null ? u -> true : goal.start(), goal.via(), goal.fromInitOnly())
+                : null;
         for (int u = 0; u < g.size; u++) {
-            boolean source = (!goal.fromInitOnly() || g.parent[u] < 0) && goal.region().test(u) && goal.entry().test(u);
+            boolean reachable = approach != null ? approach.reaches(u) : !goal.fromInitOnly() || g.parent[u] < 0;
+            boolean source = reachable && goal.region().test(u) && goal.entry().test(u);
             if (source) {
                 rank[u] = n;
                 via[u] = -1;
@@ -282,9 +358,11 @@ public final class LivenessChecker {
             inRegion.add(u);
         }
         java.util.Collections.reverse(inRegion);
-        List<Integer> prefix = new ArrayList<>(lasso.fromInit(inRegion.get(0)));
-        // The region's part (and the cycle) is the evidence; the way into the region is free.
-        int entry = prefix.size() - 1;
+        List<Integer> prefix = new ArrayList<>(approach != null ? approach.pathTo(inRegion.get(0))
+                : lasso.fromInit(inRegion.get(0)));
+        // The region's part (and the cycle) is the evidence; the way into the region is free,
+        // unless the behaviour had to begin with S or pass a P state on it: then all is evidence.
+        int entry = approach != null ? 0 : prefix.size() - 1;
         prefix.addAll(inRegion.subList(1, inRegion.size()));
         return lasso.close(prefix, entry, found, enabledBit, strong, goal.step());
     }

@@ -41,7 +41,18 @@ class LivenessOracleTest {
 
     /** A random graph over states 0..n-1: init, transitions, predicates P and Q, fairness relations. */
     private record Graph(int n, boolean[] init, boolean[][] next, boolean[] p, boolean[] q, boolean[][][] fair,
-                         boolean[] strong, int form) {
+                         boolean[] strong, int form, boolean[] start) {
+
+        /** Forms 0-3 are the plain liveness forms, 4-9 those of implications and {@code [](P => []Q)}. */
+        static final int PLAIN_FORMS = 4;
+        static final int IMPLICATION_FORMS = 6;
+
+        /** A graph for one of the implication forms: the same draws as {@link #random}, then its form. */
+        static Graph randomImplication(Random r) {
+            Graph g = random(r);
+            return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, PLAIN_FORMS + r.nextInt(IMPLICATION_FORMS),
+                    g.start);
+        }
 
         static Graph random(Random r) {
             int n = 1 + r.nextInt(6);
@@ -69,7 +80,10 @@ class LivenessOracleTest {
                     }
                 }
             }
-            return new Graph(n, init, next, bits(r, n), bits(r, n), fair, strong, r.nextInt(4));
+            boolean[] p = bits(r, n);
+            boolean[] q = bits(r, n);
+            int form = r.nextInt(PLAIN_FORMS);
+            return new Graph(n, init, next, p, q, fair, strong, form, bits(r, n));
         }
 
         private static boolean[] bits(Random r, int n) {
@@ -113,11 +127,18 @@ class LivenessOracleTest {
         Clause clause() {
             Machine.Predicate pp = pred("P", p);
             Machine.Predicate qq = pred("Q", q);
+            Machine.Predicate ss = pred("S", start);
             return switch (form) {
                 case 0 -> new Clause.Eventually("<>P", pp);
                 case 1 -> new Clause.InfinitelyOften("[]<>P", pp);
                 case 2 -> new Clause.EventuallyAlways("<>[]P", pp);
-                default -> new Clause.LeadsTo("P ~> Q", pp, qq);
+                case 3 -> new Clause.LeadsTo("P ~> Q", pp, qq);
+                case 4 -> new Clause.From("S => []P", ss, new Clause.Always("[]P", pp));
+                case 5 -> new Clause.From("[]P", null, new Clause.Always("[]P", pp));
+                case 6 -> new Clause.From("S => P", ss, new Clause.Initially("P", pp));
+                case 7 -> new Clause.From("S => <>P", ss, new Clause.Eventually("<>P", pp));
+                case 8 -> new Clause.From("S => (P ~> Q)", ss, new Clause.LeadsTo("P ~> Q", pp, qq));
+                default -> new Clause.AlwaysAfter("[](P => []Q)", pp, qq);
             };
         }
 
@@ -143,11 +164,20 @@ class LivenessOracleTest {
         }
 
         private boolean violates(boolean[] s) {
+            boolean[] begin = and(init, start);
             return switch (form) {
                 case 0 -> within(s, not(p)) && meets(reachable(and(init, not(p)), not(p)), s);
                 case 1 -> within(s, not(p));
                 case 2 -> meets(s, not(p));
-                default -> within(s, not(q)) && meets(reachable(and(reachable(init, all()), and(p, not(q))), not(q)), s);
+                case 3 -> within(s, not(q)) && meets(reachable(and(reachable(init, all()), and(p, not(q))), not(q)), s);
+                // a ~P state after a beginning with S, then the cycle anywhere after it
+                case 4 -> meets(reachable(and(reachable(begin, all()), not(p)), all()), s);
+                case 5 -> meets(reachable(and(reachable(init, all()), not(p)), all()), s);
+                case 6 -> meets(reachable(and(begin, not(p)), all()), s);
+                case 7 -> within(s, not(p)) && meets(reachable(and(begin, not(p)), not(p)), s);
+                case 8 -> within(s, not(q)) && meets(reachable(and(reachable(begin, all()), and(p, not(q))), not(q)), s);
+                // a P state, then (maybe the same) a ~Q state, then the cycle
+                default -> meets(reachable(and(reachable(and(reachable(init, all()), p), all()), not(q)), all()), s);
             };
         }
 
@@ -259,9 +289,19 @@ class LivenessOracleTest {
 
     @Test
     void verdictEqualsBruteForceOracleAndLassosAreFairViolations() {
+        check(SEED, Graph::random);
+    }
+
+    /** The same relation for {@code S => []P}, {@code c => []P}, {@code S => P}, {@code S => <>P}, {@code S => (P ~> Q)}, {@code [](P => []Q)}. */
+    @Test
+    void implicationsAndAlwaysAfterEqualTheOracle() {
+        check(SEED + 1, Graph::randomImplication);
+    }
+
+    private static void check(long fixedSeed, java.util.function.Function<Random, Graph> graphs) {
         int[] verdicts = new int[2];
-        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
-            Graph g = Graph.random(new Random(seed));
+        qt().withFixedSeed(fixedSeed).withExamples(EXAMPLES).forAll(longs().all()).checkAssert(seed -> {
+            Graph g = graphs.apply(new Random(seed));
             LambdaMachine m = g.machine();
             Clause clause = g.clause();
             m.property("Prop", clause);
