@@ -2,7 +2,7 @@
 # The differential fuzzer's campaign (issue 10): runs CompilerFuzzTest once per seed at nice 19 with
 # one TLC child at a time (the machine is shared; FUZZ_WORKERS=N for more; FUZZ_PROFILE=temporal or conditional for
 # specs with fairness and a temporal PROPERTY, bags for Bags expressions, instance for the specs
-# checked through an instance), appends each run to the
+# checked through an instance, implications for property clauses under implications), appends each run to the
 # committed ledger tests/fuzz-campaign/ledger.tsv (written by the test with
 # -Dfinalspec.fuzz.ledger=true), and prints the campaign row that
 # docs/reliability.md quotes: the ledger's sum (FuzzCampaignLedgerTest checks the doc against it).

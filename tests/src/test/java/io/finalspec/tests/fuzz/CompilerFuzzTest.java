@@ -31,7 +31,9 @@ import io.finalspec.tests.support.ExploreCases;
  *
  * <p>{@code mvn verify} runs a fixed-seed slice with the {@code full} profile, and one with the
  * {@code temporal} profile (the same kind of specs with WF/SF in Spec and one PROPERTY, checked
- * with liveness; {@code -Dfinalspec.fuzz.temporal.count=N}). A longer run:
+ * with liveness; {@code -Dfinalspec.fuzz.temporal.count=N}), and 20 specs of each of the profiles
+ * {@code conditional}, {@code bags}, {@code instance} and {@code implications}
+ * ({@code -Dfinalspec.fuzz.PROFILE.count=N}). A longer run:
  * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S}
  * ({@code -Dfinalspec.fuzz.workers=2} TLC children at a time; {@code -Dfinalspec.fuzz.only=I}
  * replays only spec number I of a seed; {@code -Dfinalspec.fuzz.dump=true} writes every spec to
