@@ -49,6 +49,8 @@ FromCsNoCs == (pc[1] = "cs") => [](pc[1] # "cs")
 FromIdleServed == (pc[1] = "idle") => (pc[1] = "waiting" ~> pc[1] = "cs")
 FromIdleOften == (\A p \in Procs : pc[p] = "idle") => []<>(pc[1] = "cs")
 FromIdleStartsIdle == (pc[1] = "idle") => (pc[2] = "idle" /\ <>(pc[1] # "idle"))
+FromBothIdle == (pc[1] = "idle") => (1 \in Procs => ((pc[2] = "idle") => [](pc[1] # "cs")))
+FromBothCs == (pc[1] = "idle") => ((pc[2] = "cs") => [](pc[1] # "cs"))
 \* TLC refuses an action property under an implication ("must be of forms <>[]A or []<>A")
 FromIdleForward == (pc[1] = "idle") => [][pc'[1] # "cs"]_vars
 \* once a state has P, Q in every state from it on

@@ -6,6 +6,7 @@ import io.finalspec.codegen.ast.Unit;
 import io.finalspec.codegen.ir.ActionPlan;
 import io.finalspec.codegen.ir.IrExpr;
 import io.finalspec.codegen.ir.MachineIr;
+import io.finalspec.codegen.ir.Operator;
 import io.finalspec.codegen.ir.TemporalClause;
 import io.finalspec.codegen.resolve.Binding;
 import io.finalspec.codegen.resolve.Levels;
@@ -263,7 +264,10 @@ final class TemporalLowering {
     return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(List.of(guard), decided);
   }
 
-  /** Clause {@code x} of {@code S => F}, S a state predicate. */
+  /**
+   * Clause {@code x} of {@code S => F}, S a state predicate; in {@code S => (S2 => G)} the behaviours
+   * asked are those whose first state has both.
+   */
   private TemporalClause underState(IrExpr start, TemporalClause x) {
     if (x instanceof TemporalClause.Unchecked) {
       return x;
@@ -271,13 +275,14 @@ final class TemporalLowering {
     if (x instanceof TemporalClause.AlwaysAction) {
       return actionUnderImplication(x);
     }
-    if (x instanceof TemporalClause.From || x instanceof TemporalClause.Guarded g && g.clause() instanceof TemporalClause.From) {
-      return new TemporalClause.Unchecked(x.span(), "implications nested under an implication whose condition is a "
-          + "state predicate");
-    }
     if (x instanceof TemporalClause.Guarded g) {
-      TemporalClause decided = liveness(new TemporalClause.From(start, g.clause()));
+      TemporalClause decided = underState(start, g.clause());
       return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(g.guards(), decided);
+    }
+    if (x instanceof TemporalClause.From f) {
+      IrExpr both = f.start() == null ? start
+          : new IrExpr.Apply(start.span(), Operator.AND, List.of(start, f.start()));
+      return new TemporalClause.From(both, f.clause());
     }
     return liveness(new TemporalClause.From(start, x));
   }

@@ -98,6 +98,9 @@ class TemporalLoweringTest {
         Arguments.of("Strong", "FromIdleServed", "pass"),
         Arguments.of("Strong", "FromIdleOften", "violated"),
         Arguments.of("Unfair", "FromIdleStartsIdle", "violated"),
+        // S => (c => (S2 => F)): the behaviours whose first state has S and S2, where c holds
+        Arguments.of("Weak", "FromBothIdle", "violated"),
+        Arguments.of("Weak", "FromBothCs", "pass"),
         // TLC refuses [][A]_v under an implication; not checked here
         Arguments.of("Weak", "FromIdleForward", "not checked"),
         // the conjunct FALSE under a condition: violated where it holds, a tautology where not
