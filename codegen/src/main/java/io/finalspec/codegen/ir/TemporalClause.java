@@ -104,22 +104,26 @@ public sealed interface TemporalClause {
    * condition, which is {@link Guarded}), and decided on the state graph as TLC's tableau decides
    * it, also where F is {@link Always} or {@link Initially}. Its {@code forall} is F's.
    */
-  record From(IrExpr start, TemporalClause clause) implements TemporalClause {
+  record From(IrExpr start, TemporalClause clause) implements Conditional {
     public From {
-      if (clause instanceof AlwaysAction || clause instanceof Unchecked || clause instanceof From
-          || clause instanceof Guarded) {
+      if (clause instanceof AlwaysAction || clause instanceof Unchecked || clause instanceof Conditional) {
         throw new IllegalArgumentException("not decided under an implication: " + clause);
       }
     }
+  }
+
+  /** A clause under a condition: its source and its {@code \A} binders are those of {@code clause}. */
+  sealed interface Conditional extends TemporalClause permits From, Guarded {
+    TemporalClause clause();
 
     @Override
-    public Span span() {
-      return clause.span();
+    default Span span() {
+      return clause().span();
     }
 
     @Override
-    public List<IrExpr.Bound> forall() {
-      return clause.forall();
+    default List<IrExpr.Bound> forall() {
+      return clause().forall();
     }
   }
 
@@ -128,19 +132,9 @@ public sealed interface TemporalClause {
    * ({@code \A p \in S : p # 1 => <>P(p)}): it applies to the bindings where they hold, and
    * nothing is asked of the others.
    */
-  record Guarded(List<IrExpr> guards, TemporalClause clause) implements TemporalClause {
+  record Guarded(List<IrExpr> guards, TemporalClause clause) implements Conditional {
     public Guarded {
       guards = List.copyOf(guards);
-    }
-
-    @Override
-    public Span span() {
-      return clause.span();
-    }
-
-    @Override
-    public List<IrExpr.Bound> forall() {
-      return clause.forall();
     }
   }
 

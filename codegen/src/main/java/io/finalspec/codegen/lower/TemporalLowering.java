@@ -242,19 +242,15 @@ final class TemporalLowering {
           new IrExpr.Lit(body.span(), IrExpr.LitKind.BOOL, Boolean.toString(false)))));
     }
     for (TemporalClause x : inner) {
-      out.add(constant ? underConstant(condition, x) : underState(condition, x));
+      out.add(x instanceof TemporalClause.Unchecked ? x
+          : x instanceof TemporalClause.AlwaysAction ? actionUnderImplication(x)
+          : constant ? underConstant(condition, x) : underState(condition, x));
     }
     return false;
   }
 
-  /** Clause {@code x} of {@code c => F}, c constant. */
+  /** Clause {@code x} of {@code c => F}, c constant ({@code x} neither unchecked nor {@code [][A]_v}). */
   private TemporalClause underConstant(IrExpr guard, TemporalClause x) {
-    if (x instanceof TemporalClause.Unchecked) {
-      return x;
-    }
-    if (x instanceof TemporalClause.AlwaysAction) {
-      return actionUnderImplication(x);
-    }
     if (x instanceof TemporalClause.Guarded g) {
       List<IrExpr> both = new ArrayList<>(List.of(guard));
       both.addAll(g.guards());
@@ -265,16 +261,11 @@ final class TemporalLowering {
   }
 
   /**
-   * Clause {@code x} of {@code S => F}, S a state predicate; in {@code S => (S2 => G)} the behaviours
-   * asked are those whose first state has both.
+   * Clause {@code x} of {@code S => F}, S a state predicate ({@code x} neither unchecked nor
+   * {@code [][A]_v}); in {@code S => (S2 => G)} the behaviours asked are those whose first state has
+   * both.
    */
   private TemporalClause underState(IrExpr start, TemporalClause x) {
-    if (x instanceof TemporalClause.Unchecked) {
-      return x;
-    }
-    if (x instanceof TemporalClause.AlwaysAction) {
-      return actionUnderImplication(x);
-    }
     if (x instanceof TemporalClause.Guarded g) {
       TemporalClause decided = underState(start, g.clause());
       return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(g.guards(), decided);
