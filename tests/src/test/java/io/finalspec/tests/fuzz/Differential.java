@@ -55,9 +55,9 @@ final class Differential {
     /** The machine explores at most this many distinct states; the specs are built to stay far below. */
     static final long MAX_DISTINCT = 50_000;
     /**
-     * The cap of a model with a PROPERTY, whose liveness check needs the whole graph: past it TLC's
-     * liveness check does not end within its time either, and the machine's graph would fill the
-     * test JVM's heap (seed 10003 of the implications profile, uncapped, ran for minutes).
+     * The cap of a model with a PROPERTY, whose liveness check needs the whole graph (it was
+     * explored uncapped): past it TLC's liveness check does not end within its time either, and the
+     * machine's graph would grow in the test JVM's heap.
      */
     static final long MAX_DISTINCT_WITH_PROPERTY = 500_000;
 
