@@ -160,8 +160,9 @@ final class SpecGenerator {
 
     /**
      * In the conditional profile, sometimes {@code clause} under a constant condition of the model
-     * ({@code 1 \in {1, 2} => F}, true or false). Liveness clauses only: TLC checks {@code c => []P}
-     * with its tableau, which the explorer does not.
+     * ({@code 1 \in {1, 2} => F}, true or false): liveness clauses in the conditional profile (whose
+     * seeds keep the specs they made), also {@code []P} and state predicates in the implications
+     * profile ({@code c => []P}, which TLC decides with its tableau).
      */
     private String conditional(String clause) {
         if (!profile.conditions() || r.percent(50)) {
