@@ -16,10 +16,8 @@ import io.finalspec.codegen.resolve.ResolvedModule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The lowering stage: a resolved program ({@code resolve.Resolver}'s output: every name already
@@ -435,7 +433,7 @@ public final class Lowering {
    * $SquareAct") even when the config names only INIT and NEXT.
    */
   private void checkSubscriptLevels() {
-    for (ResolvedModule m : extended()) {
+    for (ResolvedModule m : program.withExtended()) {
       for (Unit u : m.module().units()) {
         ExprWalker.children(u).forEach(this::checkSubscriptLevels);
       }
@@ -461,7 +459,7 @@ public final class Lowering {
    */
   private List<MachineIr.Named> assumptions(Ctx root) {
     List<MachineIr.Named> out = new ArrayList<>();
-    for (ResolvedModule m : extended()) {
+    for (ResolvedModule m : program.withExtended()) {
       for (Unit u : m.module().units()) {
         if (u instanceof Unit.Assume a) {
           int level = levels.of(a.expr());
@@ -478,23 +476,6 @@ public final class Lowering {
       }
     }
     return out;
-  }
-
-  /** The root module and the user modules it EXTENDS, directly or not, extended ones first (TLC's order). */
-  private List<ResolvedModule> extended() {
-    Set<ResolvedModule> out = new LinkedHashSet<>();
-    addExtended(program, out);
-    return new ArrayList<>(out);
-  }
-
-  private void addExtended(ResolvedModule m, Set<ResolvedModule> out) {
-    for (String ext : m.module().extendsNames()) {
-      ResolvedModule e = program.dependencies().get(ext);
-      if (e != null && !out.contains(e)) {
-        addExtended(e, out);
-      }
-    }
-    out.add(m);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -119,23 +119,11 @@ public final class Levels {
 
   private Set<String> rootModules;
 
-  /** The root module and the modules it extends, whose definitions share the root's constants and variables. */
+  /** The names of the root module and the modules it extends, whose definitions share the root's constants and variables. */
   private Set<String> rootModules() {
     if (rootModules == null) {
-      Set<String> names = new java.util.HashSet<>();
-      java.util.Deque<ResolvedModule> todo = new java.util.ArrayDeque<>(List.of(program));
-      while (!todo.isEmpty()) {
-        ResolvedModule m = todo.pop();
-        if (names.add(m.name())) {
-          for (String ext : m.module().extendsNames()) {
-            ResolvedModule e = program.dependencies().get(ext);
-            if (e != null) {
-              todo.push(e);
-            }
-          }
-        }
-      }
-      rootModules = names;
+      rootModules = program.withExtended().stream().map(ResolvedModule::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
     return rootModules;
   }

@@ -80,6 +80,26 @@ public final class ResolvedModule {
   }
 
   /**
+   * This module and the user modules it EXTENDS, directly or not, extended ones first (TLC's order):
+   * the modules whose definitions share this module's constants and variables.
+   */
+  public List<ResolvedModule> withExtended() {
+    java.util.Set<ResolvedModule> out = new java.util.LinkedHashSet<>();
+    addExtended(this, out);
+    return List.copyOf(out);
+  }
+
+  private void addExtended(ResolvedModule m, java.util.Set<ResolvedModule> out) {
+    for (String ext : m.module.extendsNames()) {
+      ResolvedModule e = dependencies.get(ext);
+      if (e != null && !out.contains(e)) {
+        addExtended(e, out);
+      }
+    }
+    out.add(m);
+  }
+
+  /**
    * The binding of a name use: an {@code Expr.Name}, {@code Expr.Apply}, {@code Expr.Qualified},
    * {@code Expr.OpArg} or {@code Expr.Step} node (by identity); null for other nodes.
    */
