@@ -51,7 +51,7 @@ public final class BfsExplorer {
      * 0 packs every level.
      */
     public record Options(int workers, long expectedStates, long progressMillis, ExploreListener listener,
-                          long maxDistinct, long packAbove) {
+                          long maxDistinct, long packAbove, long timeLimitNanos) {
         /** The default {@code packAbove}: a level of 16,384 states kept as objects is a few megabytes. */
         public static final long PACK_ABOVE = 1 << 14;
 
@@ -62,39 +62,78 @@ public final class BfsExplorer {
             if (packAbove < 0) {
                 throw new IllegalArgumentException("packAbove must be >= 0, was " + packAbove);
             }
+            if (timeLimitNanos <= 0) {
+                throw new IllegalArgumentException("timeLimitNanos must be > 0, was " + timeLimitNanos);
+            }
             if (listener == null) {
                 listener = ExploreListener.NONE;
             }
         }
 
         public static Options defaults() {
-            return new Options(1, 1 << 16, 2000, ExploreListener.NONE, Long.MAX_VALUE, PACK_ABOVE);
+            return new Options(1, 1 << 16, 2000, ExploreListener.NONE, Long.MAX_VALUE, PACK_ABOVE, Long.MAX_VALUE);
         }
 
         public Options withWorkers(int w) {
-            return new Options(w, expectedStates, progressMillis, listener, maxDistinct, packAbove);
+            return new Options(w, expectedStates, progressMillis, listener, maxDistinct, packAbove, timeLimitNanos);
         }
 
         public Options withListener(ExploreListener l) {
-            return new Options(workers, expectedStates, progressMillis, l, maxDistinct, packAbove);
+            return new Options(workers, expectedStates, progressMillis, l, maxDistinct, packAbove, timeLimitNanos);
         }
 
         public Options withExpectedStates(long n) {
-            return new Options(workers, n, progressMillis, listener, maxDistinct, packAbove);
+            return new Options(workers, n, progressMillis, listener, maxDistinct, packAbove, timeLimitNanos);
         }
 
         public Options withProgressMillis(long ms) {
-            return new Options(workers, expectedStates, ms, listener, maxDistinct, packAbove);
+            return new Options(workers, expectedStates, ms, listener, maxDistinct, packAbove, timeLimitNanos);
         }
 
         /** Stop (with outcome OK and a non-empty queue) once this many distinct states are found. */
         public Options withMaxDistinct(long n) {
-            return new Options(workers, expectedStates, progressMillis, listener, n, packAbove);
+            return new Options(workers, expectedStates, progressMillis, listener, n, packAbove, timeLimitNanos);
         }
 
         /** Pack the states of a level that follows one of more than {@code n} states (0: every level). */
         public Options withPackAbove(long n) {
-            return new Options(workers, expectedStates, progressMillis, listener, maxDistinct, n);
+            return new Options(workers, expectedStates, progressMillis, listener, maxDistinct, n, timeLimitNanos);
+        }
+
+        /**
+         * Stop (with outcome OK and a non-empty queue, as at {@link #withMaxDistinct}) once the
+         * search has run this long. The clock is read between states and every
+         * {@link #CHECK_EVERY} successors or initial states, so a state whose successors the
+         * machine makes one after the other (a quantifier over many branches) is stopped in its
+         * midst; a machine that computes for long without making a state is not.
+         */
+        public Options withTimeLimit(java.time.Duration limit) {
+            return new Options(workers, expectedStates, progressMillis, listener, maxDistinct, packAbove,
+                    limit.toNanos());
+        }
+
+        /** Whether a search with these options may stop before it has seen the whole model. */
+        public boolean bounded() {
+            return maxDistinct != Long.MAX_VALUE || timeLimitNanos != Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Successors (or initial states) taken between two readings of the clock for
+     * {@link Options#withTimeLimit}, and the most successors of one state waiting to be processed:
+     * a state with more has them processed in batches, so that its successors need no more memory
+     * than this, however many the machine makes (TLC, too, processes them one at a time).
+     */
+    static final int CHECK_EVERY = 1 << 12;
+
+    /**
+     * Thrown into the machine's enumeration of a state's successors (through the sink) when the
+     * search stops: at its first violation (TLC stops counting there, and the machine need not
+     * make the rest) or at its time limit. Without a stack trace: it is control flow.
+     */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
         }
     }
 
@@ -136,13 +175,11 @@ public final class BfsExplorer {
     /**
      * With a {@code graph}: the search also records the liveness graph of the model in it, each
      * state's part by the worker that expands it, merged after each level (complete when the
-     * search ends without violation). A search capped at a number of states cannot record it.
+     * search ends without violation and without stopping at a bound of its {@link Options}: a
+     * search stopped early, with states left on its queue, leaves only part of it).
      */
     public BfsExplorer(Machine machine, Options options, java.util.function.Predicate<State> target,
                        GraphRecorder graph) {
-        if (graph != null && options.maxDistinct() != Long.MAX_VALUE) {
-            throw new IllegalArgumentException("a capped search cannot record the whole state graph");
-        }
         this.machine = machine;
         this.options = options;
         this.target = target;
@@ -183,7 +220,19 @@ public final class BfsExplorer {
         final LongAdder nextCount = new LongAdder();
         final LongAdder expanded = new LongAdder();
         volatile boolean successorViolated;
-        volatile boolean capped;
+        /** Set when the search stops at a bound of its options (distinct states or time) before the end. */
+        volatile boolean stopped;
+        /** When the time limit ends, on {@link System#nanoTime}'s clock (Long.MAX_VALUE: never). */
+        final long deadline = options.timeLimitNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : start + options.timeLimitNanos();
+
+        /** Whether the time limit has passed; once it has, the search is {@link #stopped}. */
+        boolean outOfTime() {
+            if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                stopped = true;
+            }
+            return stopped;
+        }
 
         ExploreResult execute() {
             ScheduledExecutorService reporter = null;
@@ -230,6 +279,9 @@ public final class BfsExplorer {
                         return;
                     }
                     generated.increment();
+                    if ((generated.sum() & (CHECK_EVERY - 1)) == 0 && outOfTime()) {
+                        throw new Stop();
+                    }
                     // As TLC: invariants are checked on every initial state, in the model or not.
                     boolean inModel = model.inModel(null, s);
                     long fp = States.viewFingerprint(machine, s);
@@ -244,6 +296,9 @@ public final class BfsExplorer {
                         init.add(s, fp);
                     }
                 });
+            } catch (Stop e) {
+                // the initial states not yet made count as one more left: the search is incomplete
+                return finish(null, init.size() + 1);
             } catch (RuntimeException e) {
                 return finish(new Failure(Outcome.error(message(e)), 0, null, null), 0);
             }
@@ -255,7 +310,7 @@ public final class BfsExplorer {
             if (failure.get() != null) {
                 return finish(failure.get(), init.size());
             }
-            while (failure.get() == null && frontierSize > 0 && !capped) {
+            while (failure.get() == null && frontierSize > 0 && !stopped) {
                 expandLevel(frontier, pool);
                 List<LevelChunk> next = new ArrayList<>();
                 long nextSize = 0;
@@ -287,7 +342,7 @@ public final class BfsExplorer {
                 }
             }
             Failure f = failure.get();
-            long left = f == null && !capped ? 0 : frontierSize;
+            long left = f == null && !stopped ? 0 : frontierSize;
             return finish(f, left);
         }
 
@@ -397,7 +452,7 @@ public final class BfsExplorer {
             AtomicInteger[] starts = runNext;
             int[] end = runEnd;
             int run = k;
-            while (failure.get() == null && !capped) {
+            while (failure.get() == null && !outOfTime()) {
                 int j = starts[run].getAndIncrement();
                 if (j >= end[run]) {
                     run = (run + 1) % starts.length;
@@ -410,7 +465,7 @@ public final class BfsExplorer {
                 LevelChunk next = outputChunk();
                 GraphRecorder.Slice part = graph == null ? null : graph.slice();
                 Expansion expansion = new Expansion(next, part);
-                for (int i = slice.from(); i < slice.to() && failure.get() == null; i++) {
+                for (int i = slice.from(); i < slice.to() && failure.get() == null && !stopped; i++) {
                     expansion.expand(slice.chunk(), i);
                 }
                 out[j] = next;
@@ -453,11 +508,18 @@ public final class BfsExplorer {
 
             /**
              * Takes a successor of the state being expanded. They are processed ({@link #process})
-             * once the machine has given them all, in the same order: their lookups in the seen
-             * set can then start together.
+             * once the machine has given them all (or {@link #CHECK_EVERY} of them), in the same
+             * order: their lookups in the seen set can then start together. Stops the machine's
+             * enumeration ({@link Stop}) once the search has failed or run out of time.
              */
             @Override
             public void accept(ActionLabel label, State t) {
+                if (size == CHECK_EVERY) {
+                    processWaiting();
+                    if (failure.get() != null || outOfTime()) {
+                        throw new Stop();
+                    }
+                }
                 if (size == waiting.length) {
                     labels = java.util.Arrays.copyOf(labels, 2 * size);
                     waiting = java.util.Arrays.copyOf(waiting, 2 * size);
@@ -499,6 +561,9 @@ public final class BfsExplorer {
                 RuntimeException error = null;
                 try {
                     machine.successors(s, this);
+                } catch (Stop e) {
+                    // the search has failed (a violation among the successors processed) or
+                    // stopped at its time limit: the rest of this state's successors do not count
                 } catch (RuntimeException e) {
                     error = e;
                 }
@@ -558,7 +623,7 @@ public final class BfsExplorer {
                     queued++;
                     out.add(t, fp, s, from, fromIndex);
                     if (options.maxDistinct() != Long.MAX_VALUE && distinct.sum() + fresh >= options.maxDistinct()) {
-                        capped = true;
+                        stopped = true;
                     }
                 }
             }

@@ -42,9 +42,12 @@ public record ExploreResult(long generated, long distinct, int depth, long queue
         return outcome.isOk();
     }
 
-    /** No violation found and every property of the model decided: a pass. */
+    /**
+     * No violation found in the whole model (no state left on the queue: a search stopped at a
+     * bound of its options is not one) and every property of the model decided: a pass.
+     */
     public boolean complete() {
-        return outcome.isOk() && notChecked.isEmpty();
+        return outcome.isOk() && notChecked.isEmpty() && queueLeft == 0;
     }
 
     /** The same result with a different list of unchecked properties. */

@@ -24,11 +24,14 @@ public final class ModelChecker {
 
     public ExploreResult run() {
         boolean liveness = LivenessChecker.needed(machine);
-        // The search records the liveness graph as it goes. A search capped at a number of states
-        // sees only part of the graph, and liveness is decided on the whole model (TLC has no cap):
-        // then the checker records the graph by a search of its own.
-        GraphRecorder graph = liveness && options.maxDistinct() == Long.MAX_VALUE ? new GraphRecorder(machine) : null;
+        // The search records the liveness graph as it goes.
+        GraphRecorder graph = liveness ? new GraphRecorder(machine) : null;
         ExploreResult safety = new BfsExplorer(machine, options, null, graph).run();
+        if (safety.isOk() && safety.queueLeft() > 0) {
+            // stopped at a bound of the options: liveness is decided on the whole model only
+            return safety.withNotChecked(PropertyCoverage.beyondSafety(machine,
+                    "the search stopped at a bound before it had seen the whole model"));
+        }
         if (!safety.isOk() || !liveness) {
             return safety.withNotChecked(safety.isOk() ? PropertyCoverage.unsupported(machine) : safety.notChecked());
         }

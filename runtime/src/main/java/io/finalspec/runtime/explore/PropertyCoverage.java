@@ -17,11 +17,16 @@ public final class PropertyCoverage {
      * the checked forms, or with a liveness conjunct (those need {@code liveness.LivenessChecker}).
      */
     public static List<ExploreResult.NotChecked> beyondSafety(Machine m) {
+        return beyondSafety(m, "liveness is not checked by a safety-only search");
+    }
+
+    /** As {@link #beyondSafety(Machine)}, with {@code why} as the reason its liveness conjuncts are not checked. */
+    public static List<ExploreResult.NotChecked> beyondSafety(Machine m, String why) {
         List<ExploreResult.NotChecked> out = new ArrayList<>();
         for (TemporalProperty p : m.properties()) {
             String reason = unsupportedReason(p);
             if (reason == null && p.hasLiveness()) {
-                reason = "liveness is not checked by a safety-only search";
+                reason = why;
             }
             if (reason != null) {
                 out.add(new ExploreResult.NotChecked(p.name(), reason));

@@ -167,6 +167,82 @@ class BfsExplorerTest {
         assertEquals(2, r.trace().size());
     }
 
+    /** x \in 0..2; Next makes {@code n} successors of each state, the j-th x' = j % 3. */
+    private static LambdaMachine wide(int n, int[] made) {
+        List<String> vars = List.of("x");
+        return new LambdaMachine("Wide", vars, out -> out.accept(new ArrayState(vars, Tla.integer(0))),
+                (s, out) -> {
+                    for (int j = 0; j < n; j++) {
+                        made[0]++;
+                        out.accept(ActionLabel.of("Next"), new ArrayState(vars, Tla.integer(j % 3)));
+                    }
+                });
+    }
+
+    /**
+     * A state with many more successors than one batch ({@link BfsExplorer#CHECK_EVERY}) has them
+     * processed in batches, with the counts of one pass over all of them.
+     */
+    @Test
+    void successorsBeyondOneBatchCountAsOnePass() {
+        int n = 5 * BfsExplorer.CHECK_EVERY + 7;
+        for (int workers : new int[] {1, 2}) {
+            ExploreResult r = new BfsExplorer(wide(n, new int[1]), BfsExplorer.Options.defaults().withWorkers(workers)).run();
+            assertTrue(r.isOk(), r.outcome().toString());
+            assertEquals(3, r.distinct());
+            assertEquals(1 + 3L * n, r.generated());
+            assertEquals(2, r.depth());
+        }
+    }
+
+    /**
+     * TLC stops at the first violation: so does the machine's enumeration of the violating state's
+     * successors, at the end of the batch (it used to make all of them first), and the counts stop
+     * at the violating successor.
+     */
+    @Test
+    void aViolationStopsTheEnumerationOfTheSuccessors() {
+        int n = 1_000_000;
+        int[] made = new int[1];
+        List<String> vars = List.of("x");
+        LambdaMachine m = new LambdaMachine("Wide", vars, out -> out.accept(new ArrayState(vars, Tla.integer(0))),
+                (s, out) -> {
+                    for (int j = 0; j < n; j++) {
+                        made[0]++;
+                        out.accept(ActionLabel.of("Next"), new ArrayState(vars, Tla.integer(j)));
+                    }
+                }).invariant("Small", s -> Tla.lt(s.get(0), Tla.integer(BfsExplorer.CHECK_EVERY + 10)));
+        ExploreResult r = new BfsExplorer(m).run();
+        assertEquals("Small", r.outcome().name());
+        assertEquals(1 + BfsExplorer.CHECK_EVERY + 11, r.generated());
+        assertEquals(Tla.integer(BfsExplorer.CHECK_EVERY + 10), r.trace().state(1).get(0));
+        assertTrue(made[0] <= 2 * BfsExplorer.CHECK_EVERY + 1, made[0] + " successors made");
+    }
+
+    /**
+     * A time limit stops a search whose one state has endless successors (a quantifier with
+     * billions of branches): OK with states left, not a pass, and its liveness not decided.
+     */
+    @Test
+    void aTimeLimitStopsEvenInTheMidstOfAState() {
+        List<String> vars = List.of("x");
+        LambdaMachine endless = new LambdaMachine("Endless", vars, out -> out.accept(new ArrayState(vars, Tla.integer(0))),
+                (s, out) -> {
+                    while (true) {
+                        out.accept(ActionLabel.of("Next"), new ArrayState(vars, Tla.integer(1)));
+                    }
+                });
+        endless.property("Settles", new TemporalProperty.Clause.EventuallyAlways("<>[](x = 1)",
+                LambdaMachine.predicate("x = 1", st -> Tla.eq(st.get(0), Tla.integer(1)))));
+        ExploreResult r = new ModelChecker(endless, BfsExplorer.Options.defaults()
+                .withTimeLimit(java.time.Duration.ofMillis(200))).run();
+        assertTrue(r.isOk(), r.outcome().toString());
+        assertTrue(r.queueLeft() > 0);
+        assertTrue(!r.complete());
+        assertEquals(List.of(new ExploreResult.NotChecked("Settles",
+                "the search stopped at a bound before it had seen the whole model")), r.notChecked());
+    }
+
     @Test
     void countersAgreeAcrossWorkerCounts() {
         for (int workers : new int[] {1, 2, 3}) {

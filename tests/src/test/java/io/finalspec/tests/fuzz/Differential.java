@@ -62,6 +62,8 @@ final class Differential {
     static final long MAX_DISTINCT_WITH_PROPERTY = 500_000;
 
     private final TlcRunner tlc;
+    /** The machine's time, as TLC's: a spec neither finishes in it is skipped (as when only TLC did not). */
+    private final java.time.Duration machineTimeLimit;
     private final AtomicLong machineNanos = new AtomicLong();
     private final AtomicLong tlcNanos = new AtomicLong();
 
@@ -74,6 +76,7 @@ final class Differential {
 
     Differential(double tlcTimeoutSeconds, boolean throughInstance) {
         this.tlc = new TlcRunner(new TlcOptions(1, "512m", tlcTimeoutSeconds, true));
+        this.machineTimeLimit = java.time.Duration.ofMillis((long) (tlcTimeoutSeconds * 1000));
         this.throughInstance = throughInstance;
     }
 
@@ -164,15 +167,16 @@ final class Differential {
         boolean property = Files.readString(cfg).contains("PROPERTY");
         long cap = property ? MAX_DISTINCT_WITH_PROPERTY : MAX_DISTINCT;
         try {
-            mine = IsolatedExplore.run(tla, cfg, cap);
+            mine = IsolatedExplore.run(tla, cfg, cap, machineTimeLimit);
         } catch (InvocationTargetException e) {
             mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e.getCause(), java.util.List.of(), 0, 0);
         } catch (Exception | StackOverflowError e) {
             mine = new IsolatedExplore.Result(-1, -1, -1, "ERROR", null, "machine failed: " + e, java.util.List.of(), 0, 0);
         }
         machineNanos.addAndGet(System.nanoTime() - start);
-        if (mine.outcome().equals("OK") && mine.queueLeft() > 0) { // a capped run ends OK with states left
-            return Outcome.of(Kind.SKIPPED, "more than " + cap + " distinct states");
+        if (mine.outcome().equals("OK") && mine.queueLeft() > 0) { // a stopped run ends OK with states left
+            return Outcome.of(Kind.SKIPPED, mine.distinct() >= cap ? "more than " + cap + " distinct states"
+                : "the machine did not finish in " + machineTimeLimit.toSeconds() + " s");
         }
         if (mine.outcome().equals("OK") && !mine.notChecked().isEmpty()) {
             // a property outside the checked forms: reported as such, never as a pass

@@ -32,9 +32,21 @@ public final class IsolatedExplore {
 
   /** Checks at most {@code maxDistinct} distinct states (a capped run ends OK with states left on the queue). */
   public static Result run(Path spec, Path config, long maxDistinct) throws Exception {
+    return run(spec, config, BfsExplorer.Options.defaults().withMaxDistinct(maxDistinct));
+  }
+
+  /**
+   * Checks at most {@code maxDistinct} distinct states for at most {@code timeLimit} (a run stopped
+   * at either ends OK with states left on the queue).
+   */
+  public static Result run(Path spec, Path config, long maxDistinct, java.time.Duration timeLimit) throws Exception {
+    return run(spec, config, BfsExplorer.Options.defaults().withMaxDistinct(maxDistinct).withTimeLimit(timeLimit));
+  }
+
+  private static Result run(Path spec, Path config, BfsExplorer.Options options) throws Exception {
     ExploreResult r;
     try {
-      r = new ModelChecker(Compiler.load(spec, config), BfsExplorer.Options.defaults().withMaxDistinct(maxDistinct)).run();
+      r = new ModelChecker(Compiler.load(spec, config), options).run();
     } catch (CompileFailedException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
