@@ -114,6 +114,25 @@ public record TemporalProperty(String name, List<Clause> clauses) {
             }
         }
 
+        /**
+         * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ SF_w(B) => <>P}):
+         * {@code clause} is asked only of the behaviours that are also fair to each of
+         * {@code assumptions} (besides the machine's {@link Machine#fairness}), as TLC decides such
+         * an implication with its tableau. {@code clause} is any liveness form, a {@link From} too,
+         * but not {@link AlwaysAction}, {@link Unchecked}, another {@code Assuming}, or the safety
+         * forms {@link Always} and {@link Initially} (which are a {@link From} with no start
+         * under a condition).
+         */
+        record Assuming(String text, List<Fair> assumptions, Clause clause) implements Clause {
+            public Assuming {
+                Objects.requireNonNull(clause, "clause");
+                assumptions = List.copyOf(assumptions);
+                if (!clause.isLiveness() || clause instanceof Assuming) {
+                    throw new IllegalArgumentException("not decided under fairness assumptions: " + clause.text());
+                }
+            }
+        }
+
         /** A conjunct outside the forms above, with the reason it is not checked. */
         record Unchecked(String text, String reason) implements Clause {
         }

@@ -44,7 +44,17 @@ public final class Lassos {
                 return "the cycle is not fair to " + f.name();
             }
         }
-        return violates(clause, s, lasso.loop()) ? null : "the behaviour does not violate " + clause.text();
+        if (clause instanceof Clause.Assuming a) {
+            for (Clause.Fair f : a.assumptions()) {
+                if (violates(f, s, lasso.loop(), lasso.endsStuttering())) {
+                    return "the cycle is not fair to the assumed " + f.text();
+                }
+            }
+            return violates(a.clause(), s, lasso.loop(), lasso.endsStuttering()) ? null
+                    : "the behaviour does not violate " + a.clause().text();
+        }
+        return violates(clause, s, lasso.loop(), lasso.endsStuttering()) ? null
+                : "the behaviour does not violate " + clause.text();
     }
 
     private static boolean isStep(Machine m, State a, State b) {
@@ -82,8 +92,21 @@ public final class Lassos {
     }
 
     /** Whether the infinite behaviour s[0..], then s[loop..] forever, violates the clause. */
-    private static boolean violates(Clause c, List<State> s, int loop) {
+    private static boolean violates(Clause c, List<State> s, int loop, boolean stuttering) {
         List<State> cycle = s.subList(loop, s.size());
+        if (c instanceof Clause.Fair f) {
+            // unfair to WF_v(A): A enabled throughout the cycle and never taken; SF: enabled somewhere
+            boolean taken = false;
+            boolean anyEnabled = false;
+            boolean anyDisabled = false;
+            for (int i = 0; i < cycle.size(); i++) {
+                boolean enabled = f.enabled().test(cycle.get(i));
+                anyEnabled |= enabled;
+                anyDisabled |= !enabled;
+                taken |= !stuttering && f.step().test(cycle.get(i), cycle.get((i + 1) % cycle.size()));
+            }
+            return !taken && (f.strong() ? anyEnabled : !anyDisabled);
+        }
         if (c instanceof Clause.From f) {
             if (f.start() != null && !f.start().test(s.get(0))) {
                 return false;
@@ -93,7 +116,7 @@ public final class Lassos {
             } else if (f.clause() instanceof Clause.Initially i) {
                 return !i.p().test(s.get(0));
             }
-            return violates(f.clause(), s, loop);
+            return violates(f.clause(), s, loop, stuttering);
         } else if (c instanceof Clause.AlwaysAfter a) {
             for (int i = 0; i < s.size(); i++) {
                 // the states from position i on: s[i..] and, once in the cycle, all of it

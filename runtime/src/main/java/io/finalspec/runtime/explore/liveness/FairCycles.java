@@ -27,17 +27,15 @@ final class FairCycles {
     }
 
     private final StateGraph g;
-    private final int enabledBit;
-    private final boolean[] strong;
+    private final Conditions fair;
     private final Sccs sccs;
     private final int[] member;
     private int token;
 
-    /** {@code enabledBit}: the node bit of the first fairness condition's ENABLED. */
-    FairCycles(StateGraph g, int enabledBit, boolean[] strong) {
+    /** Cycles fair to the conditions {@code fair}. */
+    FairCycles(StateGraph g, Conditions fair) {
         this.g = g;
-        this.enabledBit = enabledBit;
-        this.strong = strong.clone();
+        this.fair = fair;
         this.sccs = new Sccs(g);
         this.member = new int[g.size];
     }
@@ -81,7 +79,7 @@ final class FairCycles {
 
     /** Null when a weak fairness condition rules the whole component out. */
     private Verdict judge(int[] c, int t, IntPredicate step) {
-        int n = strong.length;
+        int n = fair.size();
         int[] edgeOf = new int[n];
         int[] enabledAt = new int[n];
         int[] disabledAt = new int[n];
@@ -90,7 +88,7 @@ final class FairCycles {
         java.util.Arrays.fill(disabledAt, -1);
         for (int u : c) {
             for (int f = 0; f < n; f++) {
-                if (g.nodeBit(u, enabledBit + f)) {
+                if (fair.enabled(g, u, f)) {
                     enabledAt[f] = enabledAt[f] < 0 ? u : enabledAt[f];
                 } else {
                     disabledAt[f] = disabledAt[f] < 0 ? u : disabledAt[f];
@@ -101,7 +99,7 @@ final class FairCycles {
                     continue;
                 }
                 for (int f = 0; f < n; f++) {
-                    if (edgeOf[f] < 0 && g.edgeBit(e, f)) {
+                    if (edgeOf[f] < 0 && fair.step(g, e, f)) {
                         edgeOf[f] = e;
                     }
                 }
@@ -117,7 +115,7 @@ final class FairCycles {
             if (edgeOf[f] >= 0) {
                 continue;
             }
-            if (!strong[f]) {
+            if (!fair.strong()[f]) {
                 if (disabledAt[f] < 0) {
                     return null; // enabled throughout C and never taken in C
                 }
@@ -136,7 +134,7 @@ final class FairCycles {
         for (int u : c) {
             boolean keep = true;
             for (int f : fs) {
-                keep &= !g.nodeBit(u, enabledBit + f);
+                keep &= !fair.enabled(g, u, f);
             }
             if (keep) {
                 out[k++] = u;

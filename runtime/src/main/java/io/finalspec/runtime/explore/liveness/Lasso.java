@@ -45,8 +45,7 @@ final class Lasso {
     }
 
     /** The lasso: {@code prefix} ends where the cycle starts, inside {@code found}; the violation begins at {@code entry}. */
-    Path close(List<Integer> prefix, int entry, FairCycles.Found found, int enabledBit, boolean[] strong,
-               IntPredicate step) {
+    Path close(List<Integer> prefix, int entry, FairCycles.Found found, Conditions fair, IntPredicate step) {
         boolean[] inside = new boolean[g.size];
         for (int u : found.nodes()) {
             inside[u] = true;
@@ -56,7 +55,7 @@ final class Lasso {
         cycle.add(start);
         int cur = start;
         for (int f = 0; f < found.waypointEdges().length; f++) {
-            if (served(f, cycle, enabledBit, strong[f])) {
+            if (served(f, cycle, fair)) {
                 continue; // an earlier detour already made the cycle fair to this condition
             }
             int e = found.waypointEdges()[f];
@@ -89,16 +88,16 @@ final class Lasso {
      * Whether the walk so far (which the cycle will close) already serves condition f: it takes an
      * {@code <<A>>_v} edge, or (weak fairness) visits a node where A is disabled.
      */
-    private boolean served(int f, List<Integer> walk, int enabledBit, boolean strong) {
+    private boolean served(int f, List<Integer> walk, Conditions fair) {
         for (int i = 0; i < walk.size(); i++) {
             int u = walk.get(i);
-            if (!strong && !g.nodeBit(u, enabledBit + f)) {
+            if (!fair.strong()[f] && !fair.enabled(g, u, f)) {
                 return true;
             }
             if (i + 1 < walk.size()) {
                 int v = walk.get(i + 1);
                 for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                    if (g.edgeTarget[e] == v && g.edgeBit(e, f)) {
+                    if (g.edgeTarget[e] == v && fair.step(g, e, f)) {
                         return true;
                     }
                 }

@@ -43,7 +43,9 @@ import io.finalspec.runtime.trace.Trace;
  * <li>{@code S => F}, S a state predicate: F's violation from an initial state with S (see
  * {@link Approach}), where F may also be {@code []P} (entries ~P, then any fair cycle) or P (an
  * initial state with ~P, then any fair cycle), decided here as TLC's tableau decides them under an
- * implication.
+ * implication;
+ * <li>{@code A => F}, A a conjunction of WF/SF conditions: F's violation by a behaviour that is
+ * also fair to A, the conditions of A joining the machine's for F's search.
  * </ul>
  * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
  * TLC does; conjuncts of other shapes are reported as not checked.
@@ -70,10 +72,17 @@ public final class LivenessChecker {
     /**
      * {@code step}: the edges a violating cycle may take (not a fairness property's own steps);
      * {@code start} (null: any) the initial states the behaviour may begin in, {@code via} (null:
-     * none) a state it passes before the violation begins.
+     * none) a state it passes before the violation begins; {@code assumed} the fairness conditions
+     * the violating behaviour must satisfy besides the machine's.
      */
     private record Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
-                        IntPredicate accept, IntPredicate step, IntPredicate start, IntPredicate via) {
+                        IntPredicate accept, IntPredicate step, IntPredicate start, IntPredicate via,
+                        Conditions assumed) {
+        Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
+             IntPredicate accept, IntPredicate step, IntPredicate start, IntPredicate via) {
+            this(property, clause, region, fromInitOnly, entry, accept, step, start, via, Conditions.NONE);
+        }
+
         Goal(String property, Clause clause, IntPredicate region, boolean fromInitOnly, IntPredicate entry,
              IntPredicate accept, IntPredicate step) {
             this(property, clause, region, fromInitOnly, entry, accept, step, null, null);
@@ -85,7 +94,11 @@ public final class LivenessChecker {
         }
 
         Goal beginningIn(Clause outer, IntPredicate states) {
-            return new Goal(property, outer, region, fromInitOnly, entry, accept, step, states, via);
+            return new Goal(property, outer, region, fromInitOnly, entry, accept, step, states, via, assumed);
+        }
+
+        Goal assuming(Clause outer, Conditions more) {
+            return new Goal(property, outer, region, fromInitOnly, entry, accept, step, start, via, assumed.and(more));
         }
 
         /** Whether the way into the violation is constrained (not any path from an initial state). */
@@ -121,7 +134,7 @@ public final class LivenessChecker {
      * conjunct), each once: edge bit {@code m.fairness().size() + k} is {@code steps(m).get(k)}.
      */
     static List<Machine.ActionPredicate> steps(Machine m) {
-        return distinct(m, c -> decided(c) instanceof Clause.Fair f ? List.of(f.step()) : List.of());
+        return distinct(m, LivenessChecker::stepsOf);
     }
 
     /** The state predicates of {@code m}'s liveness conjuncts, each once: node bit i is {@code predicates(m).get(i)}. */
@@ -168,11 +181,8 @@ public final class LivenessChecker {
         } catch (RuntimeException e) {
             return new Result(Outcome.error(message(e)), null, -1, unchecked, 0, 0, seconds(start));
         }
-        boolean[] strong = new boolean[fairness.size()];
-        for (int f = 0; f < strong.length; f++) {
-            strong[f] = fairness.get(f).strong();
-        }
-        FairCycles cycles = new FairCycles(g, predicates.size(), strong);
+        Conditions fair = machineFairness(fairness, predicates.size());
+        FairCycles machineCycles = new FairCycles(g, fair);
         Lasso lasso = new Lasso(g);
         for (TemporalProperty p : machine.properties()) {
             for (Clause c : p.clauses()) {
@@ -180,7 +190,9 @@ public final class LivenessChecker {
                 if (goal == null) {
                     continue;
                 }
-                Lasso.Path path = search(g, goal, cycles, lasso, predicates.size(), strong);
+                Conditions all = fair.and(goal.assumed());
+                FairCycles cycles = all == fair ? machineCycles : new FairCycles(g, all);
+                Lasso.Path path = search(g, goal, cycles, lasso, all);
                 if (path != null) {
                     Outcome violated = Outcome.temporal(p.name(), c.text());
                     try {
@@ -211,13 +223,45 @@ public final class LivenessChecker {
         return graph;
     }
 
-    /** The clause decided: {@code c}, or the consequent of {@code S => F}. */
-    private static Clause decided(Clause c) {
-        return c instanceof Clause.From f ? f.clause() : c;
+    /**
+     * The machine's fairness conditions as graph bits: condition f's ENABLED is node bit
+     * {@code predicates + f} (after the properties' predicates), its steps edge bit f.
+     */
+    private static Conditions machineFairness(List<Fairness> fairness, int predicates) {
+        int n = fairness.size();
+        int[] enabled = new int[n];
+        int[] steps = new int[n];
+        boolean[] strong = new boolean[n];
+        for (int f = 0; f < n; f++) {
+            enabled[f] = predicates + f;
+            steps[f] = f;
+            strong[f] = fairness.get(f).strong();
+        }
+        return new Conditions(enabled, steps, strong);
+    }
+
+    /** The transition predicates clause {@code c} needs as edge bits: those of its WF/SF, decided or assumed. */
+    private static List<Machine.ActionPredicate> stepsOf(Clause c) {
+        if (c instanceof Clause.Fair f) {
+            return List.of(f.step());
+        } else if (c instanceof Clause.From f) {
+            return stepsOf(f.clause());
+        } else if (c instanceof Clause.Assuming a) {
+            List<Machine.ActionPredicate> out = new ArrayList<>();
+            a.assumptions().forEach(f -> out.add(f.step()));
+            out.addAll(stepsOf(a.clause()));
+            return out;
+        }
+        return List.of();
     }
 
     private static List<Machine.Predicate> predicatesOf(Clause c) {
-        if (c instanceof Clause.From f) {
+        if (c instanceof Clause.Assuming a) {
+            List<Machine.Predicate> out = new ArrayList<>();
+            a.assumptions().forEach(f -> out.add(f.enabled()));
+            out.addAll(predicatesOf(a.clause()));
+            return out;
+        } else if (c instanceof Clause.From f) {
             List<Machine.Predicate> out = new ArrayList<>();
             if (f.start() != null) {
                 out.add(f.start());
@@ -249,6 +293,19 @@ public final class LivenessChecker {
     private static Goal goal(String property, Clause c, StateGraph g, Map<Machine.Predicate, Integer> bits,
                              Map<Machine.ActionPredicate, Integer> stepBits) {
         IntPredicate any = u -> true;
+        if (c instanceof Clause.Assuming a) {
+            int n = a.assumptions().size();
+            int[] enabled = new int[n];
+            int[] steps = new int[n];
+            boolean[] strong = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                Clause.Fair f = a.assumptions().get(k);
+                enabled[k] = bits.get(f.enabled());
+                steps[k] = stepBits.get(f.step());
+                strong[k] = f.strong();
+            }
+            return goal(property, a.clause(), g, bits, stepBits).assuming(c, new Conditions(enabled, steps, strong));
+        }
         if (c instanceof Clause.From f) {
             Goal inner = consequent(property, f.clause(), g, bits, stepBits);
             if (f.start() == null) {
@@ -312,8 +369,7 @@ public final class LivenessChecker {
      * nodes reached, and the lasso into it. The entries are the nodes a violation may begin at:
      * any (an initial one for {@code fromInitOnly}), or those the goal's {@link Approach} reaches.
      */
-    private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso, int enabledBit,
-                                     boolean[] strong) {
+    private static Lasso.Path search(StateGraph g, Goal goal, FairCycles cycles, Lasso lasso, Conditions fair) {
         int[] via = new int[g.size];
         int[] rank = new int[g.size];
         Arrays.fill(rank, -1);
@@ -364,7 +420,7 @@ public final class LivenessChecker {
         // unless the behaviour had to begin with S or pass a P state on it: then all is evidence.
         int entry = approach != null ? 0 : prefix.size() - 1;
         prefix.addAll(inRegion.subList(1, inRegion.size()));
-        return lasso.close(prefix, entry, found, enabledBit, strong, goal.step());
+        return lasso.close(prefix, entry, found, fair, goal.step());
     }
 
     private Trace trace(StateGraph g, Lasso.Path path) {

@@ -39,9 +39,13 @@ class LivenessOracleTest {
     static final long SEED = 0x11FE_4E55L;
     static final int EXAMPLES = 2000;
 
-    /** A random graph over states 0..n-1: init, transitions, predicates P and Q, fairness relations. */
+    /**
+     * A random graph over states 0..n-1: init, transitions, predicates P and Q, fairness relations
+     * (the first {@code machineFair} the machine's, the others assumed by the property:
+     * {@code A => F}).
+     */
     private record Graph(int n, boolean[] init, boolean[][] next, boolean[] p, boolean[] q, boolean[][][] fair,
-                         boolean[] strong, int form, boolean[] start) {
+                         boolean[] strong, int form, boolean[] start, int machineFair) {
 
         /** Forms 0-3 are the plain liveness forms, 4-9 those of implications and {@code [](P => []Q)}. */
         static final int PLAIN_FORMS = 4;
@@ -51,7 +55,18 @@ class LivenessOracleTest {
         static Graph randomImplication(Random r) {
             Graph g = random(r);
             return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, PLAIN_FORMS + r.nextInt(IMPLICATION_FORMS),
-                    g.start);
+                    g.start, g.machineFair);
+        }
+
+        /**
+         * A graph whose property assumes some of its fairness relations ({@code A => F}, F any form):
+         * the oracle is the same, since a violation of {@code A => F} is a behaviour fair to the
+         * machine's conditions and to A that violates F.
+         */
+        static Graph randomAssumption(Random r) {
+            Graph g = random(r);
+            int form = r.nextInt(PLAIN_FORMS + IMPLICATION_FORMS);
+            return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, form, g.start, r.nextInt(g.fair.length + 1));
         }
 
         static Graph random(Random r) {
@@ -83,7 +98,7 @@ class LivenessOracleTest {
             boolean[] p = bits(r, n);
             boolean[] q = bits(r, n);
             int form = r.nextInt(PLAIN_FORMS);
-            return new Graph(n, init, next, p, q, fair, strong, form, bits(r, n));
+            return new Graph(n, init, next, p, q, fair, strong, form, bits(r, n), k);
         }
 
         private static boolean[] bits(Random r, int n) {
@@ -110,7 +125,7 @@ class LivenessOracleTest {
                     }
                 }
             }).checkDeadlock(false);
-            for (int f = 0; f < fair.length; f++) {
+            for (int f = 0; f < machineFair; f++) {
                 boolean[][] a = fair[f];
                 m.fairness(new Fairness((strong[f] ? "SF" : "WF") + "_x(A" + f + ")", strong[f], (s, out) -> {
                     int u = ((IntValue) s.get(0)).value();
@@ -124,7 +139,44 @@ class LivenessOracleTest {
             return m;
         }
 
+        /** The property: the form's clause, under the assumed fairness relations if there are any. */
         Clause clause() {
+            if (machineFair == fair.length) {
+                return formClause();
+            }
+            List<Clause.Fair> assumed = new ArrayList<>();
+            for (int f = machineFair; f < fair.length; f++) {
+                boolean[][] a = fair[f];
+                String text = (strong[f] ? "SF" : "WF") + "_x(A" + f + ")";
+                Machine.Predicate enabled = LambdaMachine.predicate("ENABLED A" + f, s -> {
+                    int u = ((IntValue) s.get(0)).value();
+                    for (int v = 0; v < n; v++) {
+                        if (a[u][v] && v != u) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                Machine.ActionPredicate step = new Machine.ActionPredicate() {
+                    @Override
+                    public String name() {
+                        return "<<A" + a.hashCode() + ">>_x";
+                    }
+
+                    @Override
+                    public boolean test(io.finalspec.runtime.machine.State from, io.finalspec.runtime.machine.State to) {
+                        int u = ((IntValue) from.get(0)).value();
+                        int v = ((IntValue) to.get(0)).value();
+                        return u != v && a[u][v];
+                    }
+                };
+                assumed.add(new Clause.Fair(text, strong[f], enabled, step));
+            }
+            Clause inner = formClause();
+            return new Clause.Assuming("A => " + inner.text(), assumed, inner);
+        }
+
+        private Clause formClause() {
             Machine.Predicate pp = pred("P", p);
             Machine.Predicate qq = pred("Q", q);
             Machine.Predicate ss = pred("S", start);
@@ -296,6 +348,12 @@ class LivenessOracleTest {
     @Test
     void implicationsAndAlwaysAfterEqualTheOracle() {
         check(SEED + 1, Graph::randomImplication);
+    }
+
+    /** The same relation for properties {@code A => F} that assume fairness conditions, F any of the forms above. */
+    @Test
+    void assumedFairnessEqualsTheOracle() {
+        check(SEED + 2, Graph::randomAssumption);
     }
 
     private static void check(long fixedSeed, java.util.function.Function<Random, Graph> graphs) {
