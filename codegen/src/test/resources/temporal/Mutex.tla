@@ -59,4 +59,17 @@ ExclAfterCs == [](pc[1] = "cs" => [](\A p, q \in Procs : pc[p] = "cs" /\ pc[q] =
 TF1 == 3 \in Procs => (FALSE /\ <>(pc[1] = "cs"))
 TF2 == 1 \in Procs => (FALSE /\ <>(pc[1] = "cs"))
 TF3 == \A p \in Procs : p = 1 => (FALSE /\ <>(pc[p] = "cs"))
+\* fairness assumed by the property: its consequent asked of the behaviours also fair to it
+AssumeWeak == (\A p \in Procs : WF_vars(Enter(p)) /\ WF_vars(Exit(p))) => NoStarve
+AssumeStrong == StrongFairness => NoStarve
+AssumeGrouped == SF_vars(\E p \in Procs : Enter(p)) /\ WF_vars(\E p \in Procs : Exit(p)) => SomeoneEnters
+AssumeExitOnly == (\A p \in Procs : WF_vars(Exit(p))) => SomeoneEnters
+AssumeStrongBox == StrongFairness => [](pc[1] # "cs")
+AssumeFromIdle == StrongFairness => ((pc[1] = "idle") => []<>(pc[1] = "cs"))
+AssumeEach == \A p \in Procs : SF_vars(Enter(p)) /\ WF_vars(Exit(p)) => (pc[p] = "waiting" ~> pc[p] = "cs")
+AssumeFirst == \A p \in Procs : p = 1 => (StrongFairness => (pc[p] = "waiting" ~> pc[p] = "cs"))
+AssumeNested == WF_vars(Next) => (StrongFairness => CsOften)
+AssumeForEnterStrongly == WF_vars(Next) => EnterStrongly
+\* an antecedent that is not a conjunction of fairness conditions: not checked here
+AssumeOften == []<>(pc[1] = "cs") => []<>(pc[2] = "cs")
 ====

@@ -241,8 +241,40 @@ final class TemporalEmitter {
     }
     List<IrExpr> guards = c instanceof TemporalClause.Guarded g ? g.guards() : List.of();
     TemporalClause decided = c instanceof TemporalClause.Guarded g ? g.clause() : c;
-    return forEach(c.forall(), sc, (in, inner) -> guarded(guards, in,
-        CodeBlock.builder().addStatement("$L.add($L)", clauses, made(property, decided, in)).build()));
+    return forEach(c.forall(), sc, (in, inner) -> {
+      CodeBlock.Builder b = CodeBlock.builder();
+      if (decided instanceof TemporalClause.Assuming a) {
+        String assumed = in.fresh("assumed");
+        b.add(assumptions(property, a, assumed, in));
+        b.addStatement("$L.add(new $T($L, $L, $L))", clauses, CLAUSE.nestedClass("Assuming"),
+            named(src.text(a.span()), a.forall(), in), assumed, made(property, a.clause(), in));
+      } else {
+        b.addStatement("$L.add($L)", clauses, made(property, decided, in));
+      }
+      return guarded(guards, in, b.build());
+    });
+  }
+
+  /**
+   * The list {@code list} of {@code a}'s fairness assumptions, in the scope of the consequent's \A
+   * names (the property's around the implication first): one per binding of an assumption's own
+   * \A ({@code (\A p \in S : WF_v(A(p))) => F}).
+   */
+  private CodeBlock assumptions(String property, TemporalClause.Assuming a, String list, Scope in) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, CLAUSE.nestedClass("Fair"), list, JavaEmitter.ARRAY_LIST);
+    for (TemporalClause.Fair f : a.assumptions()) {
+      // the binders around the implication begin both lists; the rest are the antecedent's own
+      int shared = 0;
+      while (shared < f.forall().size() && shared < a.forall().size()
+          && f.forall().get(shared).equals(a.forall().get(shared))) {
+        shared++;
+      }
+      List<IrExpr.Bound> own = f.forall().subList(shared, f.forall().size());
+      b.add(forEach(own, in, (in2, inner) -> CodeBlock.builder()
+          .addStatement("$L.add($L)", list, made(property, f, in2)).build()));
+    }
+    return b.build();
   }
 
   /** The runtime's clause for {@code c} (one of the decided forms), in the scope of its \A's names. */

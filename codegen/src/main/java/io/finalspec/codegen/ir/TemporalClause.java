@@ -112,8 +112,25 @@ public sealed interface TemporalClause {
     }
   }
 
+  /**
+   * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ \A p \in S :
+   * SF_v(B(p)) => <>P}): {@code clause} (F, a liveness form, also {@link From} or {@link Guarded}
+   * of one, never {@link Always} or {@link Initially} themselves, which are {@code From(null, ...)}
+   * here) asked only of the behaviours fair to each of {@code assumptions} too. An assumption's
+   * {@code forall} and F's begin with the property's binders around the implication; each may add
+   * its own (the antecedent's {@code \A}, F's {@code \A}).
+   */
+  record Assuming(List<Fair> assumptions, TemporalClause clause) implements Conditional {
+    public Assuming {
+      assumptions = List.copyOf(assumptions);
+      if (clause.implied() || clause instanceof Unchecked || clause instanceof Assuming || clause instanceof Guarded) {
+        throw new IllegalArgumentException("not decided under fairness assumptions: " + clause);
+      }
+    }
+  }
+
   /** A clause under a condition: its source and its {@code \A} binders are those of {@code clause}. */
-  sealed interface Conditional extends TemporalClause permits From, Guarded {
+  sealed interface Conditional extends TemporalClause permits From, Guarded, Assuming {
     TemporalClause clause();
 
     @Override

@@ -29,8 +29,10 @@ import java.util.List;
  * <p>Properties: conjunctions (also through 0-ary definitions, instances' definitions such as a
  * refinement's {@code Abs!Spec}, and constant {@code \A}) of P (checked on the initial states),
  * {@code []P}, {@code [][A]_v}, {@code <>P}, {@code []<>P}, {@code <>[]P}, {@code P ~> Q},
- * {@code [](P => <>Q)}, {@code WF_v(A)} and {@code SF_v(A)} with P, Q state predicates; any other
- * conjunct is Unchecked with the reason.
+ * {@code [](P => <>Q)}, {@code [](P => []Q)}, {@code WF_v(A)} and {@code SF_v(A)} with P, Q state
+ * predicates, and implications {@code c => F}, {@code S => F} and {@code A => F} (c constant, S a
+ * state predicate, A a conjunction of WF/SF conditions) of those; any other conjunct is Unchecked
+ * with the reason.
  */
 final class TemporalLowering {
   private static final int MAX_UNFOLD = 50;
@@ -222,9 +224,7 @@ final class TemporalLowering {
    */
   private boolean guarded(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, int depth) {
     if (levels.of(cond) > Levels.STATE) {
-      out.add(new TemporalClause.Unchecked(cond.span(), "an implication whose condition is an action or a "
-          + "temporal formula"));
-      return false;
+      return assuming(cond, body, c, forall, out, depth);
     }
     boolean constant = levels.of(cond) == Levels.CONSTANT;
     IrExpr condition;
@@ -249,6 +249,87 @@ final class TemporalLowering {
     return false;
   }
 
+  /**
+   * {@code A => body} in a property, A a conjunction of fairness conditions (also through 0-ary
+   * definitions and {@code \A} over constant sets): body's clauses, each asked only of the
+   * behaviours fair to A ({@link TemporalClause.Assuming}), as TLC's tableau decides them.
+   */
+  private boolean assuming(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out,
+                           int depth) {
+    List<TemporalClause.Fair> assumed = new ArrayList<>();
+    String notFair;
+    try {
+      notFair = assumptions(cond, c, forall, assumed, depth + 1);
+    } catch (Unsupported u) {
+      notFair = u.diagnostic.message();
+    }
+    if (notFair != null) {
+      out.add(new TemporalClause.Unchecked(cond.span(), notFair));
+      return false;
+    }
+    List<TemporalClause> inner = new ArrayList<>();
+    if (clauses(body, c, forall, inner, null, depth + 1)) {
+      // as under a state condition: the conjunct FALSE is violated by every behaviour fair to A
+      inner.add(liveness(new TemporalClause.Eventually(body.span(), forall,
+          new IrExpr.Lit(body.span(), IrExpr.LitKind.BOOL, Boolean.toString(false)))));
+    }
+    for (TemporalClause x : inner) {
+      out.add(x instanceof TemporalClause.Unchecked ? x
+          : x instanceof TemporalClause.AlwaysAction ? actionUnderImplication(x)
+          : liveness(assumingFair(assumed, x)));
+    }
+    return false;
+  }
+
+  /** Clause {@code x} (neither unchecked nor {@code [][A]_v}) asked of the behaviours fair to {@code assumed} too. */
+  private static TemporalClause assumingFair(List<TemporalClause.Fair> assumed, TemporalClause x) {
+    if (x instanceof TemporalClause.Guarded g) {
+      return new TemporalClause.Guarded(g.guards(), assumingFair(assumed, g.clause()));
+    }
+    if (x instanceof TemporalClause.Assuming a) {
+      List<TemporalClause.Fair> all = new ArrayList<>(assumed);
+      all.addAll(a.assumptions());
+      return new TemporalClause.Assuming(all, a.clause());
+    }
+    return new TemporalClause.Assuming(assumed, x.implied() ? new TemporalClause.From(null, x) : x);
+  }
+
+  /**
+   * The fairness conditions of the antecedent {@code e} into {@code out}; null when all of it is
+   * such conditions, else why not.
+   */
+  private String assumptions(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause.Fair> out, int depth) {
+    if (depth > MAX_UNFOLD) {
+      return "definitions nested too deeply";
+    }
+    if (e instanceof Expr.Fairness f) {
+      out.add(fair(f, c, forall));
+      return null;
+    }
+    List<Expr> parts = conjunction(e);
+    if (parts != null) {
+      for (Expr x : parts) {
+        String why = assumptions(x, c, forall, out, depth + 1);
+        if (why != null) {
+          return why;
+        }
+      }
+      return null;
+    }
+    if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL) {
+      List<IrExpr.Bound> inner = new ArrayList<>(forall);
+      Ctx ic = constantBounds(q, c, inner);
+      return ic == null ? "\\A over a set that is not constant in the condition of an implication"
+          : assumptions(q.body(), ic, inner, out, depth + 1);
+    }
+    Unfolded u = unfold(e, c);
+    if (u != null) {
+      return assumptions(u.body, u.ctx, forall, out, depth + 1);
+    }
+    return "an implication whose condition is an action or a temporal formula other than a conjunction of WF and SF "
+        + "conditions";
+  }
+
   /** Clause {@code x} of {@code c => F}, c constant ({@code x} neither unchecked nor {@code [][A]_v}). */
   private TemporalClause underConstant(IrExpr guard, TemporalClause x) {
     if (x instanceof TemporalClause.Guarded g) {
@@ -266,6 +347,9 @@ final class TemporalLowering {
    * both.
    */
   private TemporalClause underState(IrExpr start, TemporalClause x) {
+    if (x instanceof TemporalClause.Assuming a) {
+      return new TemporalClause.Assuming(a.assumptions(), underState(start, a.clause()));
+    }
     if (x instanceof TemporalClause.Guarded g) {
       TemporalClause decided = underState(start, g.clause());
       return decided instanceof TemporalClause.Unchecked ? decided : new TemporalClause.Guarded(g.guards(), decided);
@@ -292,14 +376,7 @@ final class TemporalLowering {
       return new TemporalClause.Initially(sp, forall, name(e, sp, c, named), lowering.pred(e, c));
     }
     if (e instanceof Expr.Fairness f) {
-      Expr.ActionExpr step = new Expr.ActionExpr(sp, false, f.action(), f.subscript());
-      // TLC evaluates the ENABLED of an instance's action over the instance's own variables (their
-      // primed values free, their values now the substitutions'), not over the spec's variables
-      // substituted for them (the same where the instance only renames); the step itself is a
-      // step of the spec's variables
-      Ctx enabledIn = c.env.substituted ? c.withShadow(lowering.variableCount()) : c;
-      return liveness(new TemporalClause.Fair(sp, forall, f.strong(), lowering.enabled(sp, step, enabledIn),
-          lowering.pred(step, c)));
+      return liveness(fair(f, c, forall));
     }
     Expr always = operand(e, "[]");
     if (always != null) {
@@ -344,7 +421,19 @@ final class TemporalLowering {
     }
     return new TemporalClause.Unchecked(sp, "not one of the checked forms P, []P, [][A]_v, <>P, []<>P, <>[]P, "
         + "P ~> Q, [](P => []Q) (P, Q state predicates), WF_v(A), SF_v(A), their conjunctions, \\A over constant "
-        + "sets and implications with a constant or state-level condition");
+        + "sets and implications whose condition is constant, state-level or a conjunction of WF and SF conditions");
+  }
+
+  /** {@code WF_v(A)} or {@code SF_v(A)} in a property: ENABLED {@code <<A>>_v} and the step {@code <<A>>_v}. */
+  private TemporalClause.Fair fair(Expr.Fairness f, Ctx c, List<IrExpr.Bound> forall) {
+    Span sp = f.span();
+    Expr.ActionExpr step = new Expr.ActionExpr(sp, false, f.action(), f.subscript());
+    // TLC evaluates the ENABLED of an instance's action over the instance's own variables (their
+    // primed values free, their values now the substitutions'), not over the spec's variables
+    // substituted for them (the same where the instance only renames); the step itself is a
+    // step of the spec's variables
+    Ctx enabledIn = c.env.substituted ? c.withShadow(lowering.variableCount()) : c;
+    return new TemporalClause.Fair(sp, forall, f.strong(), lowering.enabled(sp, step, enabledIn), lowering.pred(step, c));
   }
 
   /** A liveness clause, or Unchecked when the fairness it is judged under is not known. */

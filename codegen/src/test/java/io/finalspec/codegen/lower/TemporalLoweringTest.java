@@ -107,7 +107,24 @@ class TemporalLoweringTest {
         Arguments.of("Weak", "TF1", "tautology"),
         Arguments.of("Weak", "TF2", "violated"),
         Arguments.of("Weak", "TF3", "violated"),
-        Arguments.of("Weak", "TF1 SomeoneEnters", "pass"));
+        Arguments.of("Weak", "TF1 SomeoneEnters", "pass"),
+        // A => F, A a conjunction of WF/SF: F asked of the behaviours fair to A too (the antecedent
+        // through definitions and \A, nested under constant and state conditions and another A)
+        Arguments.of("Unfair", "AssumeWeak", "violated"),
+        Arguments.of("Strong", "AssumeWeak", "pass"),
+        Arguments.of("Unfair", "AssumeStrong", "pass"),
+        Arguments.of("Unfair", "AssumeGrouped", "pass"),
+        Arguments.of("Unfair", "AssumeExitOnly", "violated"),
+        Arguments.of("Weak", "AssumeExitOnly", "pass"),
+        Arguments.of("Strong", "AssumeStrongBox", "violated"),
+        Arguments.of("Strong", "AssumeFromIdle", "violated"),
+        Arguments.of("Unfair", "AssumeEach", "violated"),
+        Arguments.of("Weak", "AssumeEach", "pass"),
+        Arguments.of("Unfair", "AssumeFirst", "pass"),
+        Arguments.of("Strong", "AssumeNested", "violated"),
+        Arguments.of("Weak", "AssumeForEnterStrongly", "violated"),
+        Arguments.of("Strong", "AssumeForEnterStrongly", "pass"),
+        Arguments.of("Weak", "AssumeOften", "not checked"));
   }
 
   private Machine mutex(String spec, String property) throws IOException, CompileFailedException {
