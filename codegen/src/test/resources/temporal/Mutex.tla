@@ -70,6 +70,9 @@ AssumeEach == \A p \in Procs : SF_vars(Enter(p)) /\ WF_vars(Exit(p)) => (pc[p] =
 AssumeFirst == \A p \in Procs : p = 1 => (StrongFairness => (pc[p] = "waiting" ~> pc[p] = "cs"))
 AssumeNested == WF_vars(Next) => (StrongFairness => CsOften)
 AssumeForEnterStrongly == WF_vars(Next) => EnterStrongly
+FavouredFairness == \A p \in Procs : (p = 1 => SF_vars(Enter(p))) /\ WF_vars(Exit(p))
+AssumeFavoured == FavouredFairness => FirstServed
+AssumeFavouredAll == FavouredFairness => NoStarve
 \* an antecedent that is not a conjunction of fairness conditions: not checked here
 AssumeOften == []<>(pc[1] = "cs") => []<>(pc[2] = "cs")
 ====

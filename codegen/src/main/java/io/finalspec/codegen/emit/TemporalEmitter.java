@@ -263,7 +263,9 @@ final class TemporalEmitter {
   private CodeBlock assumptions(String property, TemporalClause.Assuming a, String list, Scope in) {
     CodeBlock.Builder b = CodeBlock.builder();
     b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, CLAUSE.nestedClass("Fair"), list, JavaEmitter.ARRAY_LIST);
-    for (TemporalClause.Fair f : a.assumptions()) {
+    for (TemporalClause x : a.assumptions()) {
+      TemporalClause.Fair f = (TemporalClause.Fair) (x instanceof TemporalClause.Guarded g ? g.clause() : x);
+      List<IrExpr> guards = x instanceof TemporalClause.Guarded g ? g.guards() : List.of();
       // the binders around the implication begin both lists; the rest are the antecedent's own
       int shared = 0;
       while (shared < f.forall().size() && shared < a.forall().size()
@@ -271,8 +273,8 @@ final class TemporalEmitter {
         shared++;
       }
       List<IrExpr.Bound> own = f.forall().subList(shared, f.forall().size());
-      b.add(forEach(own, in, (in2, inner) -> CodeBlock.builder()
-          .addStatement("$L.add($L)", list, made(property, f, in2)).build()));
+      b.add(forEach(own, in, (in2, inner) -> guarded(guards, in2, CodeBlock.builder()
+          .addStatement("$L.add($L)", list, made(property, f, in2)).build())));
     }
     return b.build();
   }

@@ -116,13 +116,19 @@ public sealed interface TemporalClause {
    * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ \A p \in S :
    * SF_v(B(p)) => <>P}): {@code clause} (F, a liveness form, also {@link From} or {@link Guarded}
    * of one, never {@link Always} or {@link Initially} themselves, which are {@code From(null, ...)}
-   * here) asked only of the behaviours fair to each of {@code assumptions} too. An assumption's
+   * here) asked only of the behaviours fair to each of {@code assumptions} too (each a {@link Fair},
+   * or a {@link Guarded} one: {@code \A p \in S : p # 1 => WF_v(A(p))} assumes WF where p # 1). An assumption's
    * {@code forall} and F's begin with the property's binders around the implication; each may add
    * its own (the antecedent's {@code \A}, F's {@code \A}).
    */
-  record Assuming(List<Fair> assumptions, TemporalClause clause) implements Conditional {
+  record Assuming(List<TemporalClause> assumptions, TemporalClause clause) implements Conditional {
     public Assuming {
       assumptions = List.copyOf(assumptions);
+      for (TemporalClause a : assumptions) {
+        if (!(a instanceof Fair || a instanceof Guarded g && g.clause() instanceof Fair)) {
+          throw new IllegalArgumentException("an assumption is WF or SF, maybe under constant conditions: " + a);
+        }
+      }
       if (clause.implied() || clause instanceof Unchecked || clause instanceof Assuming || clause instanceof Guarded) {
         throw new IllegalArgumentException("not decided under fairness assumptions: " + clause);
       }

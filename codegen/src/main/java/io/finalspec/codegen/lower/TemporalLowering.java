@@ -256,10 +256,10 @@ final class TemporalLowering {
    */
   private boolean assuming(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out,
                            int depth) {
-    List<TemporalClause.Fair> assumed = new ArrayList<>();
+    List<TemporalClause> assumed = new ArrayList<>();
     String notFair;
     try {
-      notFair = assumptions(cond, c, forall, assumed, depth + 1);
+      notFair = assumptions(cond, c, forall, List.of(), assumed, depth + 1);
     } catch (Unsupported u) {
       notFair = u.diagnostic.message();
     }
@@ -282,12 +282,12 @@ final class TemporalLowering {
   }
 
   /** Clause {@code x} (neither unchecked nor {@code [][A]_v}) asked of the behaviours fair to {@code assumed} too. */
-  private static TemporalClause assumingFair(List<TemporalClause.Fair> assumed, TemporalClause x) {
+  private static TemporalClause assumingFair(List<TemporalClause> assumed, TemporalClause x) {
     if (x instanceof TemporalClause.Guarded g) {
       return new TemporalClause.Guarded(g.guards(), assumingFair(assumed, g.clause()));
     }
     if (x instanceof TemporalClause.Assuming a) {
-      List<TemporalClause.Fair> all = new ArrayList<>(assumed);
+      List<TemporalClause> all = new ArrayList<>(assumed);
       all.addAll(a.assumptions());
       return new TemporalClause.Assuming(all, a.clause());
     }
@@ -295,36 +295,45 @@ final class TemporalLowering {
   }
 
   /**
-   * The fairness conditions of the antecedent {@code e} into {@code out}; null when all of it is
-   * such conditions, else why not.
+   * The fairness conditions of the antecedent {@code e} into {@code out}, each under the constant
+   * conditions {@code guards} of the implications around it ({@code \A p \in S : p # 1 => WF_v(A(p))});
+   * null when all of it is such conditions, else why not.
    */
-  private String assumptions(Expr e, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause.Fair> out, int depth) {
+  private String assumptions(Expr e, Ctx c, List<IrExpr.Bound> forall, List<IrExpr> guards, List<TemporalClause> out,
+                             int depth) {
     if (depth > MAX_UNFOLD) {
       return "definitions nested too deeply";
     }
     if (e instanceof Expr.Fairness f) {
-      out.add(fair(f, c, forall));
+      TemporalClause.Fair assumed = fair(f, c, forall);
+      out.add(guards.isEmpty() ? assumed : new TemporalClause.Guarded(guards, assumed));
       return null;
     }
     List<Expr> parts = conjunction(e);
     if (parts != null) {
       for (Expr x : parts) {
-        String why = assumptions(x, c, forall, out, depth + 1);
+        String why = assumptions(x, c, forall, guards, out, depth + 1);
         if (why != null) {
           return why;
         }
       }
       return null;
     }
+    List<Expr> implication = operands(e, "=>");
+    if (implication != null && levels.of(implication.get(0)) == Levels.CONSTANT) {
+      List<IrExpr> more = new ArrayList<>(guards);
+      more.add(lowering.pred(implication.get(0), c));
+      return assumptions(implication.get(1), c, forall, more, out, depth + 1);
+    }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL) {
       List<IrExpr.Bound> inner = new ArrayList<>(forall);
       Ctx ic = constantBounds(q, c, inner);
       return ic == null ? "\\A over a set that is not constant in the condition of an implication"
-          : assumptions(q.body(), ic, inner, out, depth + 1);
+          : assumptions(q.body(), ic, inner, guards, out, depth + 1);
     }
     Unfolded u = unfold(e, c);
     if (u != null) {
-      return assumptions(u.body, u.ctx, forall, out, depth + 1);
+      return assumptions(u.body, u.ctx, forall, guards, out, depth + 1);
     }
     return "an implication whose condition is an action or a temporal formula other than a conjunction of WF and SF "
         + "conditions";

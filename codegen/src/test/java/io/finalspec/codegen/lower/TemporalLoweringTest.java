@@ -124,6 +124,9 @@ class TemporalLoweringTest {
         Arguments.of("Strong", "AssumeNested", "violated"),
         Arguments.of("Weak", "AssumeForEnterStrongly", "violated"),
         Arguments.of("Strong", "AssumeForEnterStrongly", "pass"),
+        // an assumption under a constant condition holds only where it does
+        Arguments.of("Unfair", "AssumeFavoured", "pass"),
+        Arguments.of("Unfair", "AssumeFavouredAll", "violated"),
         Arguments.of("Weak", "AssumeOften", "not checked"));
   }
 

@@ -222,6 +222,8 @@ public final class BfsExplorer {
         volatile boolean successorViolated;
         /** Set when the search stops at a bound of its options (distinct states or time) before the end. */
         volatile boolean stopped;
+        /** Set when the time limit stopped the expansion of a state in its midst. */
+        volatile boolean cut;
         /** When the time limit ends, on {@link System#nanoTime}'s clock (Long.MAX_VALUE: never). */
         final long deadline = options.timeLimitNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
                 : start + options.timeLimitNanos();
@@ -330,6 +332,11 @@ public final class BfsExplorer {
                         depth++;
                     }
                     return finish(failure.get(), left);
+                }
+                if (stopped && (cut || expanded.sum() < frontierSize)) {
+                    // at a bound of the options, part of the level unexpanded (a state cut short
+                    // counts as left): the liveness graph, which would be partial, is not merged
+                    return finish(null, frontierSize - expanded.sum() + (cut ? 1 : 0) + nextSize);
                 }
                 if (graph != null) {
                     graph.merge(recorded);
@@ -564,6 +571,7 @@ public final class BfsExplorer {
                 } catch (Stop e) {
                     // the search has failed (a violation among the successors processed) or
                     // stopped at its time limit: the rest of this state's successors do not count
+                    cut |= failure.get() == null;
                 } catch (RuntimeException e) {
                     error = e;
                 }

@@ -32,7 +32,7 @@ import io.finalspec.tests.support.ExploreCases;
  * <p>{@code mvn verify} runs a fixed-seed slice with the {@code full} profile, and one with the
  * {@code temporal} profile (the same kind of specs with WF/SF in Spec and one PROPERTY, checked
  * with liveness; {@code -Dfinalspec.fuzz.temporal.count=N}), and 20 specs of each of the profiles
- * {@code conditional}, {@code bags}, {@code instance} and {@code implications}
+ * {@code conditional}, {@code bags}, {@code instance}, {@code implications} and {@code assumptions}
  * ({@code -Dfinalspec.fuzz.PROFILE.count=N}). A longer run:
  * {@code -Dfinalspec.fuzz.count=10000 -Dfinalspec.fuzz.seed=S}
  * ({@code -Dfinalspec.fuzz.workers=2} TLC children at a time; {@code -Dfinalspec.fuzz.only=I}
@@ -48,6 +48,7 @@ class CompilerFuzzTest {
     static final int BAGS_COUNT = Integer.getInteger("finalspec.fuzz.bags.count", 20);
     static final int INSTANCE_COUNT = Integer.getInteger("finalspec.fuzz.instance.count", 20);
     static final int IMPLICATIONS_COUNT = Integer.getInteger("finalspec.fuzz.implications.count", 20);
+    static final int ASSUMPTIONS_COUNT = Integer.getInteger("finalspec.fuzz.assumptions.count", 20);
     static final int WORKERS = Integer.getInteger("finalspec.fuzz.workers", 2);
     static final int ONLY = Integer.getInteger("finalspec.fuzz.only", -1);
     static final String PROFILE = System.getProperty("finalspec.fuzz.profile", "full");
@@ -95,6 +96,12 @@ class CompilerFuzzTest {
     @Test
     void implicationsAgreeWithTlc() throws Exception {
         check("implications", IMPLICATIONS_COUNT);
+    }
+
+    /** The implications specs with clauses under fairness conditions they assume ({@code WF_vars(A) => F}). */
+    @Test
+    void assumptionsAgreeWithTlc() throws Exception {
+        check("assumptions", ASSUMPTIONS_COUNT);
     }
 
     private static void check(String profileName, int count) throws Exception {

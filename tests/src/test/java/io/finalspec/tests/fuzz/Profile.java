@@ -25,31 +25,37 @@ import java.util.List;
  *                     ({@code S => []P}, {@code S => <>P}, ...), {@code []P} and P under a constant
  *                     condition, and {@code [](P => []Q)} be one: the formulas TLC decides with its
  *                     tableau; drawn only in this profile
+ * @param assumptions  whether property clauses may stand under fairness conditions they assume
+ *                     ({@code WF_vars(A) /\ SF_vars(B) => F}, also per value of an action's
+ *                     parameter and under constant conditions); drawn only in this profile
  */
 record Profile(List<String> strings, boolean chooseString, boolean temporal, boolean conditions, boolean bags,
-               boolean throughInstance, boolean implications) {
+               boolean throughInstance, boolean implications, boolean assumptions) {
 
     /** Strings TLC meets only in the spec itself, so that their order is the order of appearance. */
-    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false, false, false, false, false, false);
+    static final Profile SAFE = new Profile(List.of("apple", "kiwi", "mango", "pear", "plum"), false, false, false, false, false, false, false);
 
     /** Also single letters, TLA+ keywords, standard operator and module names, the empty string. */
     static final Profile FULL = new Profile(List.of("a", "b", "z", "x", "apple", "kiwi", "IF", "TRUE", "Nat", "Len",
-        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true, false, false, false, false, false);
+        "Init", "Next", "EXTENDS", "Seq", "p1", "", "ab", "FALSE", "Procs", "mango"), true, false, false, false, false, false, false);
 
     /** The full profile's specs with WF/SF conjuncts in Spec and one PROPERTY of temporal clauses. */
-    static final Profile TEMPORAL = new Profile(FULL.strings(), true, true, false, false, false, false);
+    static final Profile TEMPORAL = new Profile(FULL.strings(), true, true, false, false, false, false, false);
 
     /** The temporal profile's specs with some fairness and liveness conjuncts under constant conditions. */
-    static final Profile CONDITIONAL = new Profile(FULL.strings(), true, true, true, false, false, false);
+    static final Profile CONDITIONAL = new Profile(FULL.strings(), true, true, true, false, false, false, false);
 
     /** The full profile's specs with Bags expressions among their integers and truth values. */
-    static final Profile BAGS = new Profile(FULL.strings(), true, false, false, true, false, false);
+    static final Profile BAGS = new Profile(FULL.strings(), true, false, false, true, false, false, false);
 
     /** The full profile's specs, checked through a module that instantiates them. */
-    static final Profile INSTANCE = new Profile(FULL.strings(), true, false, false, false, true, false);
+    static final Profile INSTANCE = new Profile(FULL.strings(), true, false, false, false, true, false, false);
 
     /** The conditional profile's specs with implications TLC checks with its tableau among the property's clauses. */
-    static final Profile IMPLICATIONS = new Profile(FULL.strings(), true, true, true, false, false, true);
+    static final Profile IMPLICATIONS = new Profile(FULL.strings(), true, true, true, false, false, true, false);
+
+    /** The implications profile's specs with some clauses under fairness conditions they assume. */
+    static final Profile ASSUMPTIONS = new Profile(FULL.strings(), true, true, true, false, false, true, true);
 
     static Profile named(String name) {
         return switch (name) {
@@ -60,8 +66,9 @@ record Profile(List<String> strings, boolean chooseString, boolean temporal, boo
             case "bags" -> BAGS;
             case "instance" -> INSTANCE;
             case "implications" -> IMPLICATIONS;
+            case "assumptions" -> ASSUMPTIONS;
             default -> throw new IllegalArgumentException("-Dfinalspec.fuzz.profile must be safe, full, temporal, "
-                + "conditional, bags, instance or implications, not " + name);
+                + "conditional, bags, instance, implications or assumptions, not " + name);
         };
     }
 }

@@ -145,7 +145,8 @@ final class SpecGenerator {
                 default -> "[]((" + temporalOperand(g, names) + ") => [](" + temporalOperand(g, names) + "))";
             };
             // TLC refuses [][A]_v under an implication ("must be of forms <>[]A or []<>A")
-            clauses.add(implications && kind != 6 ? implied(g, names, kind <= 1 ? conditional(clause) : clause) : clause);
+            String made = implications && kind != 6 ? implied(g, names, kind <= 1 ? conditional(clause) : clause) : clause;
+            clauses.add(profile.assumptions() && kind != 6 ? assumed(actions, made) : made);
         }
         return new FuzzSpec.Temporal(fairness, clauses);
     }
@@ -156,6 +157,22 @@ final class SpecGenerator {
      */
     private String implied(ExprGen g, List<String> names, String clause) {
         return r.percent(50) ? clause : "((" + temporalOperand(g, names) + ") => (" + clause + "))";
+    }
+
+    /**
+     * In the assumptions profile, sometimes {@code clause} under one or two fairness conditions of
+     * the actions that it assumes ({@code WF_vars(A) /\ SF_vars(B) => F}).
+     */
+    private String assumed(List<FuzzSpec.Action> actions, String clause) {
+        if (r.percent(40)) {
+            return clause;
+        }
+        List<String> fairness = new ArrayList<>();
+        int n = r.between(1, 2);
+        for (int i = 0; i < n; i++) {
+            fairness.add("(" + fair(r.pick(actions)) + ")");
+        }
+        return "((" + String.join(" /\\ ", fairness) + ") => (" + clause + "))";
     }
 
     /**
