@@ -73,6 +73,13 @@ AssumeForEnterStrongly == WF_vars(Next) => EnterStrongly
 FavouredFairness == \A p \in Procs : (p = 1 => SF_vars(Enter(p))) /\ WF_vars(Exit(p))
 AssumeFavoured == FavouredFairness => FirstServed
 AssumeFavouredAll == FavouredFairness => NoStarve
-\* an antecedent that is not a conjunction of fairness conditions: not checked here
+\* []<>P and <>[]P assumed: the cycle visits P, or stays in P
 AssumeOften == []<>(pc[1] = "cs") => []<>(pc[2] = "cs")
+OftenWaiting == []<>(pc[1] = "waiting") => []<>(pc[1] = "cs")
+OtherIdle == <>[](pc[2] = "idle") /\ WF_vars(Request(1)) => []<>(pc[1] = "cs")
+OtherIdleServed == \A p \in Procs : <>[](\A q \in Procs \ {p} : pc[q] = "idle") => (pc[p] = "waiting" ~> pc[p] = "cs")
+AssumeStartsIdle == WF_vars(Next) => (pc[1] = "idle")
+AssumeStartsWaiting == WF_vars(Next) => (pc[1] = "waiting")
+\* an antecedent that is none of those: not checked here
+AssumeLeads == ((pc[1] = "waiting") ~> (pc[1] = "cs")) => []<>(pc[2] = "cs")
 ====

@@ -262,9 +262,9 @@ final class TemporalEmitter {
    */
   private CodeBlock assumptions(String property, TemporalClause.Assuming a, String list, Scope in) {
     CodeBlock.Builder b = CodeBlock.builder();
-    b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, CLAUSE.nestedClass("Fair"), list, JavaEmitter.ARRAY_LIST);
+    b.addStatement("$T<$T> $L = new $T<>()", JavaEmitter.LIST, CLAUSE, list, JavaEmitter.ARRAY_LIST);
     for (TemporalClause x : a.assumptions()) {
-      TemporalClause.Fair f = (TemporalClause.Fair) (x instanceof TemporalClause.Guarded g ? g.clause() : x);
+      TemporalClause f = x instanceof TemporalClause.Guarded g ? g.clause() : x;
       List<IrExpr> guards = x instanceof TemporalClause.Guarded g ? g.guards() : List.of();
       // the binders around the implication begin both lists; the rest are the antecedent's own
       int shared = 0;

@@ -113,7 +113,7 @@ public sealed interface TemporalClause {
   }
 
   /**
-   * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ \A p \in S :
+   * {@code A => F}, A a conjunction of fairness conditions, {@code []<>P} and {@code <>[]P} ({@code WF_v(A) /\ \A p \in S :
    * SF_v(B(p)) => <>P}): {@code clause} (F, a liveness form, also {@link From} or {@link Guarded}
    * of one, never {@link Always} or {@link Initially} themselves, which are {@code From(null, ...)}
    * here) asked only of the behaviours fair to each of {@code assumptions} too (each a {@link Fair},
@@ -125,8 +125,10 @@ public sealed interface TemporalClause {
     public Assuming {
       assumptions = List.copyOf(assumptions);
       for (TemporalClause a : assumptions) {
-        if (!(a instanceof Fair || a instanceof Guarded g && g.clause() instanceof Fair)) {
-          throw new IllegalArgumentException("an assumption is WF or SF, maybe under constant conditions: " + a);
+        TemporalClause x = a instanceof Guarded g ? g.clause() : a;
+        if (!(x instanceof Fair || x instanceof InfinitelyOften || x instanceof EventuallyAlways)) {
+          throw new IllegalArgumentException("an assumption is WF, SF, []<>P or <>[]P, maybe under constant "
+              + "conditions: " + a);
         }
       }
       if (clause.implied() || clause instanceof Unchecked || clause instanceof Assuming || clause instanceof Guarded) {

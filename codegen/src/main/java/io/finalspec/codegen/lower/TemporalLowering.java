@@ -31,8 +31,8 @@ import java.util.List;
  * {@code []P}, {@code [][A]_v}, {@code <>P}, {@code []<>P}, {@code <>[]P}, {@code P ~> Q},
  * {@code [](P => <>Q)}, {@code [](P => []Q)}, {@code WF_v(A)} and {@code SF_v(A)} with P, Q state
  * predicates, and implications {@code c => F}, {@code S => F} and {@code A => F} (c constant, S a
- * state predicate, A a conjunction of WF/SF conditions) of those; any other conjunct is Unchecked
- * with the reason.
+ * state predicate, A a conjunction of WF/SF conditions, {@code []<>P} and {@code <>[]P}) of those;
+ * any other conjunct is Unchecked with the reason.
  */
 final class TemporalLowering {
   private static final int MAX_UNFOLD = 50;
@@ -189,7 +189,10 @@ final class TemporalLowering {
       return true;
     }
     List<Expr> implication = operands(e, "=>");
-    if (implication != null && levels.of(implication.get(1)) == Levels.TEMPORAL) {
+    if (implication != null && (levels.of(implication.get(1)) == Levels.TEMPORAL
+        || levels.of(implication.get(0)) == Levels.TEMPORAL)) {
+      // a temporal consequent, or a state predicate under a temporal condition (A => P: P asked of
+      // the initial states of the behaviours that satisfy A)
       return guarded(implication.get(0), implication.get(1), c, forall, out, depth);
     }
     if (e instanceof Expr.Quant q && q.kind() == Expr.Quantifier.FORALL && levels.of(q.body()) == Levels.TEMPORAL) {
@@ -250,7 +253,7 @@ final class TemporalLowering {
   }
 
   /**
-   * {@code A => body} in a property, A a conjunction of fairness conditions (also through 0-ary
+   * {@code A => body} in a property, A a conjunction of fairness conditions, {@code []<>P} and {@code <>[]P} (also through 0-ary
    * definitions and {@code \A} over constant sets): body's clauses, each asked only of the
    * behaviours fair to A ({@link TemporalClause.Assuming}), as TLC's tableau decides them.
    */
@@ -304,8 +307,8 @@ final class TemporalLowering {
     if (depth > MAX_UNFOLD) {
       return "definitions nested too deeply";
     }
-    if (e instanceof Expr.Fairness f) {
-      TemporalClause.Fair assumed = fair(f, c, forall);
+    TemporalClause assumed = e instanceof Expr.Fairness f ? fair(f, c, forall) : recurrence(e, c, forall);
+    if (assumed != null) {
       out.add(guards.isEmpty() ? assumed : new TemporalClause.Guarded(guards, assumed));
       return null;
     }
@@ -335,8 +338,8 @@ final class TemporalLowering {
     if (u != null) {
       return assumptions(u.body, u.ctx, forall, guards, out, depth + 1);
     }
-    return "an implication whose condition is an action or a temporal formula other than a conjunction of WF and SF "
-        + "conditions";
+    return "an implication whose condition is an action or a temporal formula other than a conjunction of WF_v(A), "
+        + "SF_v(A), []<>P and <>[]P";
   }
 
   /** Clause {@code x} of {@code c => F}, c constant ({@code x} neither unchecked nor {@code [][A]_v}). */
@@ -430,7 +433,22 @@ final class TemporalLowering {
     }
     return new TemporalClause.Unchecked(sp, "not one of the checked forms P, []P, [][A]_v, <>P, []<>P, <>[]P, "
         + "P ~> Q, [](P => []Q) (P, Q state predicates), WF_v(A), SF_v(A), their conjunctions, \\A over constant "
-        + "sets and implications whose condition is constant, state-level or a conjunction of WF and SF conditions");
+        + "sets and implications whose condition is constant, state-level or a conjunction of WF, SF, []<>P and <>[]P");
+  }
+
+  /** {@code []<>P} or {@code <>[]P} with P a state predicate, as a clause; else null. */
+  private TemporalClause recurrence(Expr e, Ctx c, List<IrExpr.Bound> forall) {
+    Expr always = operand(e, "[]");
+    Expr often = always == null ? null : operand(always, "<>");
+    if (often != null && isState(often)) {
+      return new TemporalClause.InfinitelyOften(e.span(), forall, lowering.pred(often, c));
+    }
+    Expr eventually = operand(e, "<>");
+    Expr stays = eventually == null ? null : operand(eventually, "[]");
+    if (stays != null && isState(stays)) {
+      return new TemporalClause.EventuallyAlways(e.span(), forall, lowering.pred(stays, c));
+    }
+    return null;
   }
 
   /** {@code WF_v(A)} or {@code SF_v(A)} in a property: ENABLED {@code <<A>>_v} and the step {@code <<A>>_v}. */

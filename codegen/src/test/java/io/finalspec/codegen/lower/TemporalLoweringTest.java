@@ -127,7 +127,18 @@ class TemporalLoweringTest {
         // an assumption under a constant condition holds only where it does
         Arguments.of("Unfair", "AssumeFavoured", "pass"),
         Arguments.of("Unfair", "AssumeFavouredAll", "violated"),
-        Arguments.of("Weak", "AssumeOften", "not checked"));
+        // []<>P and <>[]P assumed: the violating cycle visits P, or stays in P
+        Arguments.of("Strong", "AssumeOften", "violated"),
+        Arguments.of("Weak", "OftenWaiting", "violated"),
+        Arguments.of("Strong", "OftenWaiting", "pass"),
+        Arguments.of("Unfair", "OtherIdle", "violated"),
+        Arguments.of("Weak", "OtherIdle", "pass"),
+        Arguments.of("Weak", "OtherIdleServed", "pass"),
+        Arguments.of("Unfair", "OtherIdleServed", "violated"),
+        // a state predicate under assumed fairness: asked of the first states of the fair behaviours
+        Arguments.of("Unfair", "AssumeStartsIdle", "pass"),
+        Arguments.of("Weak", "AssumeStartsWaiting", "violated"),
+        Arguments.of("Weak", "AssumeLeads", "not checked"));
   }
 
   private Machine mutex(String spec, String property) throws IOException, CompileFailedException {

@@ -115,18 +115,24 @@ public record TemporalProperty(String name, List<Clause> clauses) {
         }
 
         /**
-         * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ SF_w(B) => <>P}):
-         * {@code clause} is asked only of the behaviours that are also fair to each of
-         * {@code assumptions} (besides the machine's {@link Machine#fairness}), as TLC decides such
-         * an implication with its tableau. {@code clause} is any liveness form, a {@link From} too,
+         * {@code A => F}, A a conjunction of fairness conditions ({@code WF_v(A) /\ SF_w(B) => <>P})
+         * and of {@code []<>P} and {@code <>[]P}: {@code clause} is asked only of the behaviours that
+         * also satisfy each of {@code assumptions} ({@link Fair}, {@link InfinitelyOften} or
+         * {@link EventuallyAlways}; besides the machine's {@link Machine#fairness}), as TLC decides
+         * such an implication with its tableau. {@code clause} is any liveness form, a {@link From} too,
          * but not {@link AlwaysAction}, {@link Unchecked}, another {@code Assuming}, or the safety
          * forms {@link Always} and {@link Initially} (which are a {@link From} with no start
          * under a condition).
          */
-        record Assuming(String text, List<Fair> assumptions, Clause clause) implements Clause {
+        record Assuming(String text, List<Clause> assumptions, Clause clause) implements Clause {
             public Assuming {
                 Objects.requireNonNull(clause, "clause");
                 assumptions = List.copyOf(assumptions);
+                for (Clause a : assumptions) {
+                    if (!(a instanceof Fair || a instanceof InfinitelyOften || a instanceof EventuallyAlways)) {
+                        throw new IllegalArgumentException("not an assumption of a behaviour's cycle: " + a.text());
+                    }
+                }
                 if (!clause.isLiveness() || clause instanceof Assuming) {
                     throw new IllegalArgumentException("not decided under fairness assumptions: " + clause.text());
                 }

@@ -45,9 +45,9 @@ public final class Lassos {
             }
         }
         if (clause instanceof Clause.Assuming a) {
-            for (Clause.Fair f : a.assumptions()) {
-                if (violates(f, s, lasso.loop(), lasso.endsStuttering())) {
-                    return "the cycle is not fair to the assumed " + f.text();
+            for (Clause x : a.assumptions()) {
+                if (violates(x, s, lasso.loop(), lasso.endsStuttering())) {
+                    return "the behaviour does not satisfy the assumed " + x.text();
                 }
             }
             return violates(a.clause(), s, lasso.loop(), lasso.endsStuttering()) ? null

@@ -44,8 +44,9 @@ import io.finalspec.runtime.trace.Trace;
  * {@link Approach}), where F may also be {@code []P} (entries ~P, then any fair cycle) or P (an
  * initial state with ~P, then any fair cycle), decided here as TLC's tableau decides them under an
  * implication;
- * <li>{@code A => F}, A a conjunction of WF/SF conditions: F's violation by a behaviour that is
- * also fair to A, the conditions of A joining the machine's for F's search.
+ * <li>{@code A => F}, A a conjunction of WF/SF conditions, {@code []<>P} and {@code <>[]P}: F's
+ * violation by a behaviour that also satisfies A, the conditions of A joining the machine's for
+ * F's search ({@link Conditions}).
  * </ul>
  * The safety conjuncts {@code []P} and {@code [][A]_v} are checked by the breadth-first search, as
  * TLC does; conjuncts of other shapes are reported as not checked.
@@ -240,6 +241,35 @@ public final class LivenessChecker {
         return new Conditions(enabled, steps, strong);
     }
 
+    /**
+     * What {@code a} assumes, as conditions a cycle must satisfy: WF/SF as such; {@code []<>P}
+     * weak, without steps, enabled at ~P (satisfied by a P state); {@code <>[]P} strong, without
+     * steps, enabled at ~P (satisfied by a cycle without ~P states).
+     */
+    private static Conditions assumed(Clause.Assuming a, Map<Machine.Predicate, Integer> bits,
+                                      Map<Machine.ActionPredicate, Integer> stepBits) {
+        int n = a.assumptions().size();
+        int[] enabled = new int[n];
+        boolean[] negated = new boolean[n];
+        int[] steps = new int[n];
+        boolean[] strong = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Clause x = a.assumptions().get(k);
+            if (x instanceof Clause.Fair f) {
+                enabled[k] = bits.get(f.enabled());
+                steps[k] = stepBits.get(f.step());
+                strong[k] = f.strong();
+            } else {
+                Machine.Predicate p = x instanceof Clause.InfinitelyOften i ? i.p() : ((Clause.EventuallyAlways) x).p();
+                enabled[k] = bits.get(p);
+                negated[k] = true;
+                steps[k] = -1;
+                strong[k] = x instanceof Clause.EventuallyAlways;
+            }
+        }
+        return new Conditions(enabled, negated, steps, strong);
+    }
+
     /** The transition predicates clause {@code c} needs as edge bits: those of its WF/SF, decided or assumed. */
     private static List<Machine.ActionPredicate> stepsOf(Clause c) {
         if (c instanceof Clause.Fair f) {
@@ -248,7 +278,7 @@ public final class LivenessChecker {
             return stepsOf(f.clause());
         } else if (c instanceof Clause.Assuming a) {
             List<Machine.ActionPredicate> out = new ArrayList<>();
-            a.assumptions().forEach(f -> out.add(f.step()));
+            a.assumptions().forEach(x -> out.addAll(stepsOf(x)));
             out.addAll(stepsOf(a.clause()));
             return out;
         }
@@ -258,7 +288,7 @@ public final class LivenessChecker {
     private static List<Machine.Predicate> predicatesOf(Clause c) {
         if (c instanceof Clause.Assuming a) {
             List<Machine.Predicate> out = new ArrayList<>();
-            a.assumptions().forEach(f -> out.add(f.enabled()));
+            a.assumptions().forEach(x -> out.addAll(predicatesOf(x)));
             out.addAll(predicatesOf(a.clause()));
             return out;
         } else if (c instanceof Clause.From f) {
@@ -294,17 +324,7 @@ public final class LivenessChecker {
                              Map<Machine.ActionPredicate, Integer> stepBits) {
         IntPredicate any = u -> true;
         if (c instanceof Clause.Assuming a) {
-            int n = a.assumptions().size();
-            int[] enabled = new int[n];
-            int[] steps = new int[n];
-            boolean[] strong = new boolean[n];
-            for (int k = 0; k < n; k++) {
-                Clause.Fair f = a.assumptions().get(k);
-                enabled[k] = bits.get(f.enabled());
-                steps[k] = stepBits.get(f.step());
-                strong[k] = f.strong();
-            }
-            return goal(property, a.clause(), g, bits, stepBits).assuming(c, new Conditions(enabled, steps, strong));
+            return goal(property, a.clause(), g, bits, stepBits).assuming(c, assumed(a, bits, stepBits));
         }
         if (c instanceof Clause.From f) {
             Goal inner = consequent(property, f.clause(), g, bits, stepBits);

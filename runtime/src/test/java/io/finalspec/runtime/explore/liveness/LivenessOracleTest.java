@@ -42,10 +42,12 @@ class LivenessOracleTest {
     /**
      * A random graph over states 0..n-1: init, transitions, predicates P and Q, fairness relations
      * (the first {@code machineFair} the machine's, the others assumed by the property:
-     * {@code A => F}).
+     * {@code A => F}), and the states of {@code []<>O} and {@code <>[]T} when the property assumes
+     * them too (null when not).
      */
     private record Graph(int n, boolean[] init, boolean[][] next, boolean[] p, boolean[] q, boolean[][][] fair,
-                         boolean[] strong, int form, boolean[] start, int machineFair) {
+                         boolean[] strong, int form, boolean[] start, int machineFair, boolean[] often,
+                         boolean[] stays) {
 
         /** Forms 0-3 are the plain liveness forms, 4-9 those of implications and {@code [](P => []Q)}. */
         static final int PLAIN_FORMS = 4;
@@ -55,18 +57,21 @@ class LivenessOracleTest {
         static Graph randomImplication(Random r) {
             Graph g = random(r);
             return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, PLAIN_FORMS + r.nextInt(IMPLICATION_FORMS),
-                    g.start, g.machineFair);
+                    g.start, g.machineFair, null, null);
         }
 
         /**
-         * A graph whose property assumes some of its fairness relations ({@code A => F}, F any form):
-         * the oracle is the same, since a violation of {@code A => F} is a behaviour fair to the
-         * machine's conditions and to A that violates F.
+         * A graph whose property assumes some of its fairness relations, and maybe {@code []<>O}
+         * and {@code <>[]T} ({@code A => F}, F any form): a violation of {@code A => F} is a
+         * behaviour fair to the machine's conditions that satisfies A and violates F.
          */
         static Graph randomAssumption(Random r) {
             Graph g = random(r);
             int form = r.nextInt(PLAIN_FORMS + IMPLICATION_FORMS);
-            return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, form, g.start, r.nextInt(g.fair.length + 1));
+            boolean[] often = r.nextInt(3) == 0 ? bits(r, g.n) : null;
+            boolean[] stays = r.nextInt(3) == 0 ? bits(r, g.n) : null;
+            return new Graph(g.n, g.init, g.next, g.p, g.q, g.fair, g.strong, form, g.start, r.nextInt(g.fair.length + 1),
+                    often, stays);
         }
 
         static Graph random(Random r) {
@@ -98,7 +103,7 @@ class LivenessOracleTest {
             boolean[] p = bits(r, n);
             boolean[] q = bits(r, n);
             int form = r.nextInt(PLAIN_FORMS);
-            return new Graph(n, init, next, p, q, fair, strong, form, bits(r, n), k);
+            return new Graph(n, init, next, p, q, fair, strong, form, bits(r, n), k, null, null);
         }
 
         private static boolean[] bits(Random r, int n) {
@@ -141,10 +146,16 @@ class LivenessOracleTest {
 
         /** The property: the form's clause, under the assumed fairness relations if there are any. */
         Clause clause() {
-            if (machineFair == fair.length) {
+            if (machineFair == fair.length && often == null && stays == null) {
                 return formClause();
             }
-            List<Clause.Fair> assumed = new ArrayList<>();
+            List<Clause> assumed = new ArrayList<>();
+            if (often != null) {
+                assumed.add(new Clause.InfinitelyOften("[]<>O", pred("O", often)));
+            }
+            if (stays != null) {
+                assumed.add(new Clause.EventuallyAlways("<>[]T", pred("T", stays)));
+            }
             for (int f = machineFair; f < fair.length; f++) {
                 boolean[][] a = fair[f];
                 String text = (strong[f] ? "SF" : "WF") + "_x(A" + f + ")";
@@ -208,7 +219,7 @@ class LivenessOracleTest {
                     s[u] = (mask & (1 << u)) != 0;
                     ok &= !s[u] || reach[u];
                 }
-                if (ok && stronglyConnected(s) && fair(s) && violates(s)) {
+                if (ok && stronglyConnected(s) && fair(s) && assumed(s) && violates(s)) {
                     return true;
                 }
             }
@@ -231,6 +242,11 @@ class LivenessOracleTest {
                 // a P state, then (maybe the same) a ~Q state, then the cycle
                 default -> meets(reachable(and(reachable(and(reachable(init, all()), p), all()), not(q)), all()), s);
             };
+        }
+
+        /** A cycle through exactly the states s satisfies the assumed {@code []<>O} and {@code <>[]T}. */
+        private boolean assumed(boolean[] s) {
+            return (often == null || meets(s, often)) && (stays == null || within(s, stays));
         }
 
         private boolean fair(boolean[] s) {
