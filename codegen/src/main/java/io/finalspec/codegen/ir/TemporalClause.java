@@ -113,13 +113,14 @@ public sealed interface TemporalClause {
   }
 
   /**
-   * {@code A => F}, A a conjunction of fairness conditions, {@code []<>P} and {@code <>[]P} ({@code WF_v(A) /\ \A p \in S :
-   * SF_v(B(p)) => <>P}): {@code clause} (F, a liveness form, also {@link From} or {@link Guarded}
-   * of one, never {@link Always} or {@link Initially} themselves, which are {@code From(null, ...)}
-   * here) asked only of the behaviours fair to each of {@code assumptions} too (each a {@link Fair},
-   * or a {@link Guarded} one: {@code \A p \in S : p # 1 => WF_v(A(p))} assumes WF where p # 1). An assumption's
-   * {@code forall} and F's begin with the property's binders around the implication; each may add
-   * its own (the antecedent's {@code \A}, F's {@code \A}).
+   * {@code A => F}, A a conjunction of fairness conditions, {@code []<>P} and {@code <>[]P}
+   * ({@code WF_v(A) /\ \A p \in S : SF_v(B(p)) => <>P}): {@code clause} (F, a liveness form, also
+   * {@link From} of one, never {@link Always} or {@link Initially} themselves, which are
+   * {@code From(null, ...)} here) asked only of the behaviours that satisfy each of
+   * {@code assumptions} too (each a {@link Fair}, {@link InfinitelyOften} or
+   * {@link EventuallyAlways}, or a {@link Guarded} one: {@code \A p \in S : p # 1 => WF_v(A(p))}
+   * assumes WF where p # 1). An assumption's {@code forall} and F's begin with the property's
+   * binders around the implication; each may add its own (the antecedent's {@code \A}, F's).
    */
   record Assuming(List<TemporalClause> assumptions, TemporalClause clause) implements Conditional {
     public Assuming {

@@ -253,9 +253,10 @@ final class TemporalLowering {
   }
 
   /**
-   * {@code A => body} in a property, A a conjunction of fairness conditions, {@code []<>P} and {@code <>[]P} (also through 0-ary
-   * definitions and {@code \A} over constant sets): body's clauses, each asked only of the
-   * behaviours fair to A ({@link TemporalClause.Assuming}), as TLC's tableau decides them.
+   * {@code A => body} in a property, A a conjunction of fairness conditions, {@code []<>P} and
+   * {@code <>[]P} (also through 0-ary definitions, {@code \A} over constant sets and constant
+   * conditions): body's clauses, each asked only of the behaviours that satisfy A too
+   * ({@link TemporalClause.Assuming}), as TLC's tableau decides them.
    */
   private boolean assuming(Expr cond, Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out,
                            int depth) {
@@ -284,7 +285,7 @@ final class TemporalLowering {
     return false;
   }
 
-  /** Clause {@code x} (neither unchecked nor {@code [][A]_v}) asked of the behaviours fair to {@code assumed} too. */
+  /** Clause {@code x} (neither unchecked nor {@code [][A]_v}) asked of the behaviours that satisfy {@code assumed} too. */
   private static TemporalClause assumingFair(List<TemporalClause> assumed, TemporalClause x) {
     if (x instanceof TemporalClause.Guarded g) {
       return new TemporalClause.Guarded(g.guards(), assumingFair(assumed, g.clause()));
@@ -298,9 +299,9 @@ final class TemporalLowering {
   }
 
   /**
-   * The fairness conditions of the antecedent {@code e} into {@code out}, each under the constant
-   * conditions {@code guards} of the implications around it ({@code \A p \in S : p # 1 => WF_v(A(p))});
-   * null when all of it is such conditions, else why not.
+   * The conditions of the antecedent {@code e} into {@code out}, each under the constant conditions
+   * {@code guards} of the implications around it ({@code \A p \in S : p # 1 => WF_v(A(p))}); null
+   * when all of it is such conditions, else why not.
    */
   private String assumptions(Expr e, Ctx c, List<IrExpr.Bound> forall, List<IrExpr> guards, List<TemporalClause> out,
                              int depth) {
@@ -390,6 +391,10 @@ final class TemporalLowering {
     if (e instanceof Expr.Fairness f) {
       return liveness(fair(f, c, forall));
     }
+    TemporalClause recurrence = recurrence(e, c, forall);
+    if (recurrence != null) {
+      return liveness(recurrence);
+    }
     Expr always = operand(e, "[]");
     if (always != null) {
       if (always instanceof Expr.ActionExpr a && a.box() && levels.of(a) <= Levels.ACTION) {
@@ -397,10 +402,6 @@ final class TemporalLowering {
       }
       if (isState(always)) {
         return new TemporalClause.Always(sp, forall, name(always, sp, c, named), lowering.pred(always, c));
-      }
-      Expr often = operand(always, "<>");
-      if (often != null && isState(often)) {
-        return liveness(new TemporalClause.InfinitelyOften(sp, forall, lowering.pred(often, c)));
       }
       List<Expr> implication = operands(always, "=>");
       if (implication != null && isState(implication.get(0))) {
@@ -420,10 +421,6 @@ final class TemporalLowering {
     if (eventually != null) {
       if (isState(eventually)) {
         return liveness(new TemporalClause.Eventually(sp, forall, lowering.pred(eventually, c)));
-      }
-      Expr stays = operand(eventually, "[]");
-      if (stays != null && isState(stays)) {
-        return liveness(new TemporalClause.EventuallyAlways(sp, forall, lowering.pred(stays, c)));
       }
     }
     List<Expr> leads = operands(e, "~>");

@@ -111,11 +111,6 @@ public final class BfsExplorer {
             return new Options(workers, expectedStates, progressMillis, listener, maxDistinct, packAbove,
                     limit.toNanos());
         }
-
-        /** Whether a search with these options may stop before it has seen the whole model. */
-        public boolean bounded() {
-            return maxDistinct != Long.MAX_VALUE || timeLimitNanos != Long.MAX_VALUE;
-        }
     }
 
     /**
