@@ -40,7 +40,7 @@ class TlcDivergenceTest {
             assertTrue(tlc.errorMessage().contains("the identifier x is either undefined"), tlc.errorMessage());
         } else {
             Expectation theirs = tlcVerdict.equals("pass") ? Expectation.PASS : Expectation.property(config);
-            assertEquals(theirs, tlc.outcome(), "TLC's verdict changed: the divergence may be gone");
+            assertEquals(theirs, tlc.outcome(), () -> "TLC's verdict changed: the divergence may be gone: " + tlc.errorMessage());
         }
         IsolatedExplore.Result ours = IsolatedExplore.run(spec, cfg);
         assertEquals("OK", ours.outcome(), () -> ours.outcome() + " " + ours.message());
