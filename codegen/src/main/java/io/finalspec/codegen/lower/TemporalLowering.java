@@ -237,6 +237,16 @@ final class TemporalLowering {
       out.add(new TemporalClause.Unchecked(cond.span(), u.diagnostic.message()));
       return false;
     }
+    consequent(body, c, forall, out, depth, x -> constant ? underConstant(condition, x) : underState(condition, x));
+    return false;
+  }
+
+  /**
+   * The clauses of {@code body}, the consequent of an implication, each as {@code under} makes it
+   * (but an unchecked one, and {@code [][A]_v}, which TLC refuses there) into {@code out}.
+   */
+  private void consequent(Expr body, Ctx c, List<IrExpr.Bound> forall, List<TemporalClause> out, int depth,
+                          java.util.function.UnaryOperator<TemporalClause> under) {
     List<TemporalClause> inner = new ArrayList<>();
     if (clauses(body, c, forall, inner, null, depth + 1)) {
       // the conjunct FALSE under a condition is no refusal for TLC: a violation by every behaviour
@@ -247,9 +257,8 @@ final class TemporalLowering {
     for (TemporalClause x : inner) {
       out.add(x instanceof TemporalClause.Unchecked ? x
           : x instanceof TemporalClause.AlwaysAction ? actionUnderImplication(x)
-          : constant ? underConstant(condition, x) : underState(condition, x));
+          : under.apply(x));
     }
-    return false;
   }
 
   /**
@@ -271,17 +280,7 @@ final class TemporalLowering {
       out.add(new TemporalClause.Unchecked(cond.span(), notFair));
       return false;
     }
-    List<TemporalClause> inner = new ArrayList<>();
-    if (clauses(body, c, forall, inner, null, depth + 1)) {
-      // as under a state condition: the conjunct FALSE is violated by every behaviour fair to A
-      inner.add(liveness(new TemporalClause.Eventually(body.span(), forall,
-          new IrExpr.Lit(body.span(), IrExpr.LitKind.BOOL, Boolean.toString(false)))));
-    }
-    for (TemporalClause x : inner) {
-      out.add(x instanceof TemporalClause.Unchecked ? x
-          : x instanceof TemporalClause.AlwaysAction ? actionUnderImplication(x)
-          : liveness(assumingFair(assumed, x)));
-    }
+    consequent(body, c, forall, out, depth, x -> liveness(assumingFair(assumed, x)));
     return false;
   }
 
