@@ -62,7 +62,7 @@ final class Differential {
     static final long MAX_DISTINCT_WITH_PROPERTY = 500_000;
 
     private final TlcRunner tlc;
-    /** The machine's time, as TLC's: a spec neither finishes in it is skipped (as when only TLC did not). */
+    /** The machine's time, TLC's: a spec the machine does not finish in it is skipped, as one TLC does not finish. */
     private final java.time.Duration machineTimeLimit;
     private final AtomicLong machineNanos = new AtomicLong();
     private final AtomicLong tlcNanos = new AtomicLong();

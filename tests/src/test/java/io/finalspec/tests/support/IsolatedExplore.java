@@ -27,12 +27,7 @@ public final class IsolatedExplore {
       List<String> notChecked, int traceLength, long queueLeft) {}
 
   public static Result run(Path spec, Path config) throws Exception {
-    return run(spec, config, Long.MAX_VALUE);
-  }
-
-  /** Checks at most {@code maxDistinct} distinct states (a capped run ends OK with states left on the queue). */
-  public static Result run(Path spec, Path config, long maxDistinct) throws Exception {
-    return run(spec, config, BfsExplorer.Options.defaults().withMaxDistinct(maxDistinct));
+    return run(spec, config, BfsExplorer.Options.defaults());
   }
 
   /**

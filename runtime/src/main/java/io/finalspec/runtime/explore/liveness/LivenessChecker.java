@@ -54,8 +54,9 @@ import io.finalspec.runtime.trace.Trace;
  * <p>The graph is not searched for separately: the explorer's breadth-first search records it as
  * it goes ({@link GraphRecorder}: the node and edge bits computed by the worker that expands each
  * state, the node ids given in the order of a sequential search), and {@code ModelChecker} hands
- * the recording to this checker. A caller without a search to share (or with a search capped at a
- * number of states, which does not see the whole graph) gets the same recording from a
+ * the recording to this checker (not after a search stopped at a bound of its options, whose
+ * recording is partial: liveness is then not checked). A caller without a search to share (the
+ * trace minimisation of {@code --fewest-switches}) gets the same recording from a
  * {@link BfsExplorer} run of its own that checks nothing else.
  */
 public final class LivenessChecker {
